@@ -1,0 +1,96 @@
+/**
+ * The engine's answer (../shared/scenario-format.md, "The answer"). Field names are the contract.
+ * Every share and probability is an exact fraction in lowest terms, as a string: "0", "1", "1/6".
+ */
+
+/** An exact fraction rendered as a string: "0", "1", "1/6". */
+export type ShareString = string;
+
+export type Verdict = 'forwarded' | 'dropped' | 'rejected' | 'unmatched' | 'asymmetric';
+export type SourceIpKind = 'client' | 'node' | 'bridge' | 'loadBalancer';
+
+export interface ValidationAnswer {
+  valid: boolean;
+  /** Exact API-server messages, e.g. `spec.externalTrafficPolicy: Required value` (R-API-3). */
+  errors: string[];
+}
+
+export interface ServiceAnswer {
+  /** After API defaulting (R-API-2); null when the field does not apply to this Service. */
+  externalTrafficPolicy: 'Cluster' | 'Local' | null;
+  internalTrafficPolicy: 'Cluster' | 'Local' | null;
+  healthCheckNodePort: number | null;
+}
+
+export interface EndpointAnswer {
+  pod: string;
+  node: string | null;
+  ip: string;
+  ready: boolean;
+  serving: boolean;
+  terminating: boolean;
+}
+
+export interface HealthCheckNodeAnswer {
+  status: 200 | 503;
+  headers: {
+    'Content-Type': 'application/json';
+    'X-Content-Type-Options': 'nosniff';
+    'X-Load-Balancing-Endpoint-Weight': string;
+  };
+  /** Byte-exact body (R-HC-5). */
+  body: string;
+}
+
+export interface HealthChecksAnswer {
+  port: number;
+  nodes: Record<string, HealthCheckNodeAnswer>;
+}
+
+export interface ProxyHealthAnswer {
+  healthz: 200 | 503;
+  livez: 200 | 503;
+}
+
+export interface SharesAnswer {
+  pods: Record<string, ShareString>;
+  /** Served by Pods on that node. */
+  nodes: Record<string, ShareString>;
+  dropped: ShareString;
+  rejected: ShareString;
+  crossNode: ShareString;
+}
+
+export interface BackendAnswer {
+  pod: string;
+  probability: ShareString;
+  crossesNodes: boolean;
+  sourceIp: string;
+  sourceIpKind: SourceIpKind;
+}
+
+export interface FlowAnswer {
+  from: string;
+  to: 'loadBalancer' | 'nodePort' | 'externalIP' | 'clusterIP';
+  node: string | null;
+  verdict: Verdict;
+  masquerade: boolean;
+  backends: BackendAnswer[];
+  /** One sentence per rule applied, each naming its R-… rule. */
+  steps: string[];
+}
+
+export interface Answer {
+  name?: string;
+  validation: ValidationAnswer;
+  service: ServiceAnswer;
+  endpoints: EndpointAnswer[];
+  /** null unless LoadBalancer + Local (R-HC-1). */
+  healthChecks: HealthChecksAnswer | null;
+  proxyHealth: Record<string, ProxyHealthAnswer>;
+  /** Share of new connections per node from the cloud load balancer; null when not a LoadBalancer. */
+  loadBalancer: Record<string, ShareString> | null;
+  /** Over all load-balancer traffic; null when not a LoadBalancer Service. */
+  shares: SharesAnswer | null;
+  flows: FlowAnswer[];
+}

@@ -1,0 +1,174 @@
+/**
+ * The scenario contract (../shared/scenario-format.md, "The scenario"), as one zod schema.
+ * Unknown fields are refused (strict objects) so that typos are caught. Defaults are applied here,
+ * except those that depend on other fields (bridgeIP, serving, nodePortAddresses, Service defaulting),
+ * which `normalize.ts` fills in.
+ *
+ * `ScenarioInput` is what a file or a generator may write; `ScenarioDoc` is the parsed document.
+ */
+import { z } from 'zod';
+
+/** Documented size limits: a scenario larger than this is refused as absurd (exit 2). */
+export const LIMITS = {
+  nodes: 1000,
+  pods: 10000,
+  traffic: 1000,
+  ports: 100,
+  externalIPs: 100,
+  sourceRanges: 100,
+  nameLength: 253,
+  /** Bytes of scenario text the reader accepts. */
+  textBytes: 5 * 1024 * 1024,
+} as const;
+
+const ipv4 = z.ipv4({ error: 'must be an IPv4 address such as 10.0.1.10' });
+const cidrv4 = z.cidrv4({ error: 'must be an IPv4 CIDR such as 10.244.0.0/16' });
+const name = z
+  .string()
+  .min(1, { error: 'must not be empty' })
+  .max(LIMITS.nameLength, { error: `must be at most ${LIMITS.nameLength} characters` });
+
+export const PROXY_MODES = ['iptables', 'nftables', 'ipvs', 'cilium-snat', 'cilium-dsr'] as const;
+export type ProxyMode = (typeof PROXY_MODES)[number];
+
+export const BALANCING = ['healthy-nodes', 'weighted', 'all-nodes'] as const;
+export type Balancing = (typeof BALANCING)[number];
+
+export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'] as const;
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+
+export const nodeSchema = z.strictObject({
+  name,
+  ip: ipv4,
+  extraIPs: z.array(ipv4).max(16).default([]),
+  podCIDR: cidrv4.optional(),
+  bridgeIP: ipv4.optional(),
+  zone: z.string().min(1).optional(),
+  taints: z.array(z.string().min(1)).max(64).default([]),
+  deleting: z.boolean().default(false),
+  proxyHealthy: z.boolean().default(true),
+});
+
+export const podSchema = z.strictObject({
+  name,
+  node: name.optional(),
+  ip: ipv4,
+  labels: z.record(z.string(), z.string()).default({}),
+  zone: z.string().min(1).optional(),
+  ready: z.boolean().default(true),
+  terminating: z.boolean().default(false),
+  serving: z.boolean().optional(),
+});
+
+export const clusterSchema = z.strictObject({
+  proxyMode: z.enum(PROXY_MODES).default('iptables'),
+  clusterCIDR: cidrv4.optional(),
+  detectLocal: z.boolean().default(true),
+  masqueradeAll: z.boolean().default(false),
+  localhostNodePorts: z.boolean().default(true),
+  nodePortAddresses: z.union([z.enum(['all', 'primary']), z.array(cidrv4).min(1).max(16)]).optional(),
+  nodes: z.array(nodeSchema).min(1, { error: 'a cluster needs at least one node' }).max(LIMITS.nodes),
+  pods: z.array(podSchema).max(LIMITS.pods).default([]),
+});
+
+export const servicePortSchema = z.strictObject({
+  name: z.string().optional(),
+  port: z.number().int().min(1).max(65535),
+  targetPort: z.union([z.number().int().min(1).max(65535), z.string().min(1)]).optional(),
+  nodePort: z.number().int().min(1).max(65535).optional(),
+  protocol: z.enum(['TCP', 'UDP', 'SCTP']).default('TCP'),
+});
+
+/**
+ * A v1 Service. Traffic-policy fields are plain strings on purpose: a bad value is not an unreadable
+ * scenario but an invalid Service, answered with the API server's own message (R-API-3).
+ */
+export const serviceSchema = z.strictObject({
+  apiVersion: z.literal('v1').optional(),
+  kind: z.literal('Service').optional(),
+  metadata: z.strictObject({
+    name,
+    namespace: name.default('default'),
+    labels: z.record(z.string(), z.string()).optional(),
+    annotations: z.record(z.string(), z.string()).optional(),
+  }),
+  spec: z.strictObject({
+    type: z.enum(SERVICE_TYPES).default('ClusterIP'),
+    selector: z.record(z.string(), z.string()).optional(),
+    clusterIP: z.union([ipv4, z.literal('None')]).optional(),
+    clusterIPs: z.array(z.union([ipv4, z.literal('None')])).optional(),
+    externalTrafficPolicy: z.string().optional(),
+    internalTrafficPolicy: z.string().optional(),
+    healthCheckNodePort: z.number().int().min(0).max(65535).optional(),
+    externalIPs: z.array(ipv4).max(LIMITS.externalIPs).default([]),
+    loadBalancerSourceRanges: z.array(cidrv4).max(LIMITS.sourceRanges).default([]),
+    sessionAffinity: z.enum(['None', 'ClientIP']).default('None'),
+    sessionAffinityConfig: z
+      .strictObject({ clientIP: z.strictObject({ timeoutSeconds: z.number().int().min(1).max(86400).optional() }) })
+      .optional(),
+    trafficDistribution: z.string().optional(),
+    allocateLoadBalancerNodePorts: z.boolean().optional(),
+    ports: z.array(servicePortSchema).min(1, { error: 'a Service needs at least one port' }).max(LIMITS.ports),
+  }),
+  status: z
+    .strictObject({
+      loadBalancer: z
+        .strictObject({
+          ingress: z
+            .array(
+              z.strictObject({
+                ip: ipv4,
+                hostname: z.string().optional(),
+                ipMode: z.enum(['VIP', 'Proxy']).optional(),
+              }),
+            )
+            .max(16)
+            .default([]),
+        })
+        .default({ ingress: [] }),
+    })
+    .default({ loadBalancer: { ingress: [] } }),
+});
+
+export const loadBalancerSchema = z.strictObject({
+  balancing: z.enum(BALANCING).default('healthy-nodes'),
+  targets: z.enum(['nodes', 'pods']).default('nodes'),
+  preservesClientIP: z.boolean().default(true),
+  ip: ipv4.default('10.0.0.250'),
+});
+
+export const TRAFFIC_DESTINATIONS = ['loadBalancer', 'nodePort', 'externalIP', 'clusterIP'] as const;
+export type TrafficDestination = (typeof TRAFFIC_DESTINATIONS)[number];
+
+export const trafficSchema = z.strictObject({
+  from: z.string().regex(/^(external|localhost|pod\/.+|node\/.+)$/, {
+    error: 'must be external, localhost, pod/NAME or node/NAME',
+  }),
+  to: z.enum(TRAFFIC_DESTINATIONS),
+  node: name.optional(),
+  ip: ipv4.optional(),
+});
+
+export const scenarioSchema = z.strictObject({
+  name: z.string().max(200).optional(),
+  cluster: clusterSchema,
+  service: serviceSchema,
+  loadBalancer: loadBalancerSchema.default({
+    balancing: 'healthy-nodes',
+    targets: 'nodes',
+    preservesClientIP: true,
+    ip: '10.0.0.250',
+  }),
+  client: z.strictObject({ ip: ipv4.default('203.0.113.2') }).default({ ip: '203.0.113.2' }),
+  traffic: z.array(trafficSchema).max(LIMITS.traffic).optional(),
+});
+
+/** What a file or a generator writes (defaults may be omitted). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** The parsed document, schema defaults applied. */
+export type ScenarioDoc = z.output<typeof scenarioSchema>;
+export type NodeDoc = ScenarioDoc['cluster']['nodes'][number];
+export type PodDoc = ScenarioDoc['cluster']['pods'][number];
+export type ServiceDoc = ScenarioDoc['service'];
+export type TrafficDoc = NonNullable<ScenarioDoc['traffic']>[number];
+export type LoadBalancerDoc = ScenarioDoc['loadBalancer'];
