@@ -11,15 +11,23 @@ export const metadata: Metadata = {
     'Learn how a Kubernetes Service routes external traffic — externalTrafficPolicy, SNAT, health-check node ports, uneven load — and prove it by predicting what a real cluster does.',
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#0b1120' },
+  ],
+};
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
+        {/* Sets data-theme before first paint; suppressHydrationWarning above covers the attribute it adds. */}
         <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
       </head>
-      <body className="min-h-screen bg-bg text-fg">
+      <body className="flex min-h-screen flex-col bg-bg text-fg">
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-accent focus:px-3 focus:py-2 focus:text-accent-fg"
@@ -27,15 +35,35 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-border">
-          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-            <Link href="/" className="font-semibold">
+          {/* Narrow screens: brand and theme toggle on one row, the nav wrapping below. Wide: one row. */}
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+            <Link href="/" className="flex items-center gap-2 font-semibold">
+              <svg aria-hidden="true" viewBox="0 0 32 32" className="h-6 w-6 shrink-0">
+                <rect width="32" height="32" rx="7" className="fill-accent" />
+                <path
+                  d="M7 16h7m0 0 4-6h7m-11 6 4 6h7"
+                  fill="none"
+                  strokeWidth="2.5"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                  className="stroke-accent-fg"
+                />
+              </svg>
               Service Traffic Trainer
             </Link>
-            <SiteNav />
-            <ThemeToggle />
+            <div className="order-2 ml-auto md:order-3 md:ml-0">
+              <ThemeToggle />
+            </div>
+            <div className="order-3 w-full md:order-2 md:ml-auto md:w-auto">
+              <SiteNav />
+            </div>
           </div>
         </header>
-        <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none"
+        >
           {children}
         </main>
         <footer className="border-t border-border">

@@ -6,9 +6,19 @@
  *   readScenarioText(text, format)  YAML/JSON text → Scenario, or every problem with its field path and line
  *   parseScenario(value)            a JS value (e.g. from a generator) → Scenario, or problems
  *   evaluate(scenario)              Scenario → Answer
+ *   trace(scenario, traffic)        one flow, with its steps
  *   validateService(scenario)       the API server's defaulting and errors only (R-API-*)
+ *   formatShare / parseShare        exact-fraction strings ("1/6")
  */
 export * from './answer';
 export * from './model';
-export { scenarioSchema, LIMITS, PROXY_MODES, BALANCING, SERVICE_TYPES, TRAFFIC_DESTINATIONS } from './scenario/schema';
-export type { ScenarioInput, ScenarioDoc } from './scenario/schema';
+export * from './scenario';
+export * from './validation';
+export { evaluate, trace } from './evaluate';
+export type { FlowTrace, BackendTrace } from './flows';
+export { formatShare, parseShare, share, sumShares, Fraction, ZERO, ONE } from './fractions';
+export type { Share } from './fractions';
+export { categorizeEndpoints, assignHints, serviceFlags, topologyModeFromHints } from './endpoints';
+export type { Categorization, HintedEndpoint, ServiceFlags, TopologyMode } from './endpoints';
+export { serviceHealthBody, serviceHealthAnswer, localReadyEndpointCount, proxyHealth, nodeEligible } from './health-check';
+export { balancerNodeShares, nodePassesBalancerCheck } from './load-share';

@@ -1,7 +1,7 @@
 /**
  * The scenario contract (../shared/scenario-format.md, "The scenario"), as one zod schema.
  * Unknown fields are refused (strict objects) so that typos are caught. Defaults are applied here,
- * except those that depend on other fields (bridgeIP, serving, nodePortAddresses, Service defaulting),
+ * except those that depend on other fields (bridgeIP, ready, serving, nodePortAddresses, Service defaulting),
  * which `normalize.ts` fills in.
  *
  * `ScenarioInput` is what a file or a generator may write; `ScenarioDoc` is the parsed document.
@@ -17,6 +17,10 @@ export const LIMITS = {
   externalIPs: 100,
   sourceRanges: 100,
   nameLength: 253,
+  /** Flows after expanding traffic entries that name no node (one flow per node). */
+  flows: 10000,
+  /** Flows × endpoints: bounds the work (and the answer's size) of one evaluation. */
+  flowBackends: 1_000_000,
   /** Bytes of scenario text the reader accepts. */
   textBytes: 5 * 1024 * 1024,
 } as const;
@@ -55,8 +59,10 @@ export const podSchema = z.strictObject({
   ip: ipv4,
   labels: z.record(z.string(), z.string()).default({}),
   zone: z.string().min(1).optional(),
-  ready: z.boolean().default(true),
+  /** Default: not terminating (the EndpointSlice controller never reports a terminating Pod ready). */
+  ready: z.boolean().optional(),
   terminating: z.boolean().default(false),
+  /** Default: `ready` as written, else true. */
   serving: z.boolean().optional(),
 });
 

@@ -1,0 +1,3 @@
+export { ClusterDiagram, summarize, type ClusterDiagramProps } from './cluster-diagram';
+export { DiagramTable } from './diagram-table';
+export * from './describe';

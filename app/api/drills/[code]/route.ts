@@ -1,0 +1,29 @@
+import { getDatabase } from '@/lib/db';
+import { authorizeManage, deleteDrill, getPublicDrill, manageUpdateSchema, setDrillClosed } from '@/lib/drills';
+import { bearerToken, handle, json, readBody } from '../../_lib/http';
+
+type Ctx = { params: Promise<{ code: string }> };
+
+/** GET /api/drills/{code} → the public fields (no seed, no token hash). */
+export const GET = handle(async (_req: Request, { params }: Ctx) => {
+  const { code: unsafeCode } = await params;
+  return json(await getPublicDrill(await getDatabase(), unsafeCode));
+});
+
+/** PATCH /api/drills/{code} {closed} with the manage token → the drill after closing or reopening. */
+export const PATCH = handle(async (req: Request, { params }: Ctx) => {
+  const { code: unsafeCode } = await params;
+  const token = bearerToken(req);
+  const db = await getDatabase();
+  const drill = await authorizeManage(db, unsafeCode, token);
+  const { closed } = await readBody(req, manageUpdateSchema);
+  return json(await setDrillClosed(db, drill, closed));
+});
+
+/** DELETE /api/drills/{code} with the manage token → 204; attempts and answers go with it. */
+export const DELETE = handle(async (req: Request, { params }: Ctx) => {
+  const { code: unsafeCode } = await params;
+  const db = await getDatabase();
+  await deleteDrill(db, await authorizeManage(db, unsafeCode, bearerToken(req)));
+  return new Response(null, { status: 204 });
+});

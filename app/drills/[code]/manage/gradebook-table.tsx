@@ -1,0 +1,98 @@
+import type { Gradebook } from '@/lib/drills/gradebook';
+
+/**
+ * The gradebook as two tables. No hooks: rendered by the polling client component and by the benchmark
+ * (renderToString of 500 students × 20 questions). Names are rendered as text, never as HTML.
+ */
+const pct = (x: number | null) => (x == null ? '—' : `${Math.round(x * 100)}%`);
+
+function duration(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return m ? `${m} min ${s} s` : `${s} s`;
+}
+
+const STATUS_LABEL = { 'in-progress': 'In progress', submitted: 'Submitted', 'timed-out': 'Time up' } as const;
+
+export function GradebookTable({ gradebook }: { gradebook: Gradebook }) {
+  const { students, questions } = gradebook;
+  if (students.length === 0) return <p className="text-muted">No student has joined yet.</p>;
+  return (
+    <div className="overflow-x-auto" role="region" aria-labelledby="gradebook-caption" tabIndex={0}>
+      <table className="min-w-full border-collapse text-sm">
+        <caption id="gradebook-caption" className="mb-2 text-left font-semibold">
+          Gradebook: {students.length} attempt{students.length === 1 ? '' : 's'}
+        </caption>
+        <thead>
+          <tr className="border-b border-border text-left">
+            <th scope="col" className="p-2">Student</th>
+            <th scope="col" className="p-2">Status</th>
+            <th scope="col" className="p-2">Score</th>
+            <th scope="col" className="p-2">Time</th>
+            {questions.map((q) => (
+              <th key={q.position} scope="col" className="p-2 text-center">
+                {`Q${q.position + 1}`}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {students.map((s) => (
+            <tr key={s.attemptId} className="border-b border-border">
+              <th scope="row" className="p-2 text-left font-normal">
+                {s.name}
+                {s.attemptNumber > 1 && <span className="text-muted"> (attempt {s.attemptNumber})</span>}
+              </th>
+              <td className="p-2">{STATUS_LABEL[s.status]}</td>
+              <td className="p-2 font-semibold">{pct(s.score)}</td>
+              <td className="p-2 whitespace-nowrap">{duration(s.seconds)}</td>
+              {s.cells.map((c) => (
+                <td
+                  key={c.questionId}
+                  className={`p-2 text-center ${c.score == null ? 'text-muted' : c.score >= 1 ? 'text-ok' : c.score > 0 ? 'text-warn' : 'text-bad'}`}
+                  title={c.misconception?.label}
+                >
+                  {c.score == null ? '—' : pct(c.score)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function QuestionStatsTable({ gradebook }: { gradebook: Gradebook }) {
+  return (
+    <div className="overflow-x-auto" role="region" aria-labelledby="stats-caption" tabIndex={0}>
+      <table className="min-w-full border-collapse text-sm">
+        <caption id="stats-caption" className="mb-2 text-left font-semibold">
+          Per question
+        </caption>
+        <thead>
+          <tr className="border-b border-border text-left">
+            <th scope="col" className="p-2">Question</th>
+            <th scope="col" className="p-2">Kind</th>
+            <th scope="col" className="p-2">Answered</th>
+            <th scope="col" className="p-2">Fully correct</th>
+            <th scope="col" className="p-2">Mean score</th>
+            <th scope="col" className="p-2">Most common misconception</th>
+          </tr>
+        </thead>
+        <tbody>
+          {gradebook.questions.map((q) => (
+            <tr key={q.position} className="border-b border-border">
+              <th scope="row" className="p-2 text-left font-normal">{`Q${q.position + 1}`}</th>
+              <td className="p-2">{q.kinds.join(', ') || '—'}</td>
+              <td className="p-2">{q.answered}</td>
+              <td className="p-2">{q.correct}</td>
+              <td className="p-2">{pct(q.meanScore)}</td>
+              <td className="p-2">{q.topMisconception ? `${q.topMisconception.label} (${q.topMisconception.count})` : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,352 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import type { AttemptView, GradedResult, StoredAnswerView } from '@/lib/drills/attempts';
+import type { RawAnswer } from '@/lib/scenarios/types';
+import { QuestionView } from '@/app/_components/question';
+import { ApiFailure, callApi, issuesByField } from '../_components/api-client';
+import { FieldError } from '../_components/field-error';
+
+interface Stored {
+  attemptId: string;
+  token: string;
+}
+
+const storageKey = (code: string) => `drill-attempt:${code}`;
+
+function readStored(code: string): Stored | null {
+  try {
+    const v = JSON.parse(window.localStorage.getItem(storageKey(code)) ?? 'null') as Stored | null;
+    return v && typeof v.attemptId === 'string' && typeof v.token === 'string' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+interface AnswerReply {
+  questionId: string;
+  answer: RawAnswer;
+  stored: true;
+  revealed: boolean;
+  result?: GradedResult;
+}
+
+/**
+ * The student's side: join with a name, answer each question (graded on the server), submit.
+ * The attempt id and token live in localStorage, so a reload resumes the same attempt.
+ */
+export function TakeDrill({ code, open }: { code: string; open: boolean }) {
+  const [stored, setStored] = useState<Stored | null>(null);
+  const [view, setView] = useState<AttemptView | null>(null);
+  const [phase, setPhase] = useState<'loading' | 'join' | 'taking'>('loading');
+  const [error, setError] = useState<string | null>(null);
+
+  const resume = useCallback(
+    async (s: Stored) => {
+      try {
+        const v = await callApi<AttemptView>(`/api/attempts/${s.attemptId}`, { token: s.token });
+        setStored(s);
+        setView(v);
+        setPhase('taking');
+      } catch (e) {
+        if (e instanceof ApiFailure && (e.status === 403 || e.status === 404)) {
+          window.localStorage.removeItem(storageKey(code));
+          setPhase('join');
+        } else setError(e instanceof Error ? e.message : 'Could not load your attempt');
+      }
+    },
+    [code],
+  );
+
+  useEffect(() => {
+    const s = readStored(code);
+    if (s) void resume(s);
+    // localStorage is only readable after hydration.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    else setPhase('join');
+  }, [code, resume]);
+
+  if (phase === 'loading') return <p className="text-muted">{error ?? 'Loading…'}</p>;
+  if (phase === 'join' || !view || !stored) {
+    if (!open) return null;
+    return (
+      <JoinForm
+        code={code}
+        onJoined={(s, v) => {
+          window.localStorage.setItem(storageKey(code), JSON.stringify(s));
+          setStored(s);
+          setView(v);
+          setPhase('taking');
+        }}
+      />
+    );
+  }
+  return (
+    <Attempt
+      stored={stored}
+      view={view}
+      onView={setView}
+      onStartOver={() => {
+        window.localStorage.removeItem(storageKey(code));
+        setView(null);
+        setPhase('join');
+      }}
+    />
+  );
+}
+
+function JoinForm({ code, onJoined }: { code: string; onJoined: (s: Stored, v: AttemptView) => void }) {
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const name = new FormData(event.currentTarget).get('name');
+    setBusy(true);
+    try {
+      const r = await callApi<{ attemptId: string; attemptToken: string; attempt: AttemptView }>(`/api/drills/${code}/attempts`, {
+        method: 'POST',
+        body: { name },
+      });
+      onJoined({ attemptId: r.attemptId, token: r.attemptToken }, r.attempt);
+    } catch (e) {
+      if (!(e instanceof ApiFailure)) throw e;
+      setErrors(issuesByField(e.issues));
+      setMessage(e.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-3 rounded-lg border border-border bg-surface p-4">
+      <label htmlFor="name" className="block font-medium">Your name</label>
+      <input
+        id="name"
+        name="name"
+        required
+        maxLength={60}
+        autoComplete="name"
+        aria-invalid={errors.name ? true : undefined}
+        aria-describedby={errors.name ? 'name-error name-hint' : 'name-hint'}
+        className="w-full rounded border border-border bg-bg px-3 py-2"
+      />
+      <p id="name-hint" className="text-sm text-muted">Shown to your instructor in the gradebook.</p>
+      <FieldError id="name-error" messages={errors.name} />
+      {message && !errors.name && <p role="alert" className="text-sm text-bad">{message}</p>}
+      <button type="submit" disabled={busy} className="rounded bg-accent px-4 py-2 font-medium text-accent-fg disabled:opacity-60">
+        {busy ? 'Starting…' : 'Start the drill'}
+      </button>
+    </form>
+  );
+}
+
+function useSecondsLeft(deadline: string | null, stopped: boolean): number | null {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!deadline || stopped) return;
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [deadline, stopped]);
+  if (!deadline) return null;
+  return Math.max(0, Math.ceil((Date.parse(deadline) - now) / 1000));
+}
+
+function ResultPanel({ result }: { result: GradedResult }) {
+  return (
+    <div className="space-y-2 rounded border border-border p-3">
+      <p className={result.score >= 1 ? 'font-semibold text-ok' : result.score > 0 ? 'font-semibold text-warn' : 'font-semibold text-bad'}>
+        Score: {Math.round(result.score * 100)}%
+      </p>
+      <p>{result.feedback}</p>
+      <p>
+        <span className="font-medium">Correct answer:</span> {result.expected}
+      </p>
+      {result.misconception && (
+        <p>
+          <span className="font-medium">{result.misconception.label}.</span> {result.misconception.explanation}
+        </p>
+      )}
+      {result.steps.length > 0 && (
+        <details>
+          <summary className="cursor-pointer">How the engine gets there</summary>
+          <ol className="ml-5 list-decimal">
+            {result.steps.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function Attempt({
+  stored,
+  view,
+  onView,
+  onStartOver,
+}: {
+  stored: Stored;
+  view: AttemptView;
+  onView: (v: AttemptView) => void;
+  onStartOver: () => void;
+}) {
+  const [index, setIndex] = useState(() => {
+    const firstOpen = view.questions.findIndex((q) => !view.answers.some((a) => a.questionId === q.id));
+    return firstOpen < 0 ? 0 : firstOpen;
+  });
+  const [announce, setAnnounce] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const secondsLeft = useSecondsLeft(view.deadline, view.finished);
+  const question = view.questions[index];
+  const answers = new Map<string, StoredAnswerView>(view.answers.map((a) => [a.questionId, a]));
+  const current = question ? answers.get(question.id) : undefined;
+
+  const submitAttempt = useCallback(async () => {
+    try {
+      onView(await callApi<AttemptView>(`/api/attempts/${stored.attemptId}/submit`, { method: 'POST', token: stored.token }));
+      setAnnounce('Your attempt is submitted.');
+    } catch (e) {
+      setError(e instanceof ApiFailure ? e.message : 'Could not submit');
+    }
+  }, [onView, stored]);
+
+  useEffect(() => {
+    if (secondsLeft === 0 && !view.finished) void submitAttempt();
+  }, [secondsLeft, view.finished, submitAttempt]);
+
+  async function sendAnswer(raw: RawAnswer) {
+    if (!question) return;
+    setError(null);
+    try {
+      const reply = await callApi<AnswerReply>(`/api/attempts/${stored.attemptId}/answers`, {
+        method: 'POST',
+        token: stored.token,
+        body: { questionId: question.id, answer: raw },
+      });
+      const next: StoredAnswerView = { questionId: reply.questionId, answer: reply.answer, ...(reply.result ? { result: reply.result } : {}) };
+      onView({ ...view, answers: [...view.answers.filter((a) => a.questionId !== reply.questionId), next] });
+      setAnnounce(reply.revealed && reply.result ? `Answer saved. Score ${Math.round(reply.result.score * 100)}%.` : `Answer to question ${index + 1} saved.`);
+    } catch (e) {
+      if (!(e instanceof ApiFailure)) throw e;
+      setError(e.issues.length ? `${e.message}: ${e.issues.map((i) => i.message).join('; ')}` : e.message);
+    }
+  }
+
+  const answeredCount = view.answers.length;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3 rounded border border-border bg-surface p-3">
+        <p>
+          <span className="font-medium">{view.name}</span> · {answeredCount} of {view.questions.length} answered
+          {view.attemptNumber > 1 && ` · attempt ${view.attemptNumber}`}
+        </p>
+        {secondsLeft != null && !view.finished && (
+          <p role="timer" aria-live="off" className={secondsLeft < 60 ? 'font-semibold text-bad' : ''}>
+            Time left: {Math.floor(secondsLeft / 60)}:{String(secondsLeft % 60).padStart(2, '0')}
+          </p>
+        )}
+      </div>
+      <p aria-live="polite" className="sr-only">{announce}</p>
+      {error && <p role="alert" className="rounded border border-bad p-3 text-bad">{error}</p>}
+
+      {view.finished ? (
+        <Summary view={view} onStartOver={view.drill.phase === 'open' ? onStartOver : undefined} />
+      ) : (
+        <>
+          <nav aria-label="Questions">
+            <ol className="flex flex-wrap gap-2">
+              {view.questions.map((q, i) => (
+                <li key={q.id}>
+                  <button
+                    type="button"
+                    onClick={() => setIndex(i)}
+                    aria-current={i === index ? 'step' : undefined}
+                    className={`min-w-10 rounded border px-2 py-1 ${i === index ? 'border-accent bg-accent text-accent-fg' : 'border-border'}`}
+                  >
+                    {i + 1}
+                    <span className="sr-only">{answers.has(q.id) ? ' (answered)' : ' (not answered)'}</span>
+                    {answers.has(q.id) && <span aria-hidden="true"> ✓</span>}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          {question && (
+            <section aria-labelledby="question-heading" className="space-y-4">
+              <h2 id="question-heading" className="text-xl font-semibold">
+                Question {index + 1} of {view.questions.length}
+              </h2>
+              <QuestionView key={question.id} question={question} onSubmit={sendAnswer} />
+              {current && (
+                <p className="text-sm text-muted">
+                  Saved answer: {Object.values(current.answer).join(', ')}
+                  {view.drill.revealPolicy !== 'after-answer' && ' — you may change it until you submit.'}
+                </p>
+              )}
+              {current?.result && <ResultPanel result={current.result} />}
+              <div className="flex flex-wrap gap-2">
+                <button type="button" disabled={index === 0} onClick={() => setIndex(index - 1)} className="rounded border border-border px-3 py-2 disabled:opacity-50">
+                  Previous
+                </button>
+                <button type="button" disabled={index >= view.questions.length - 1} onClick={() => setIndex(index + 1)} className="rounded border border-border px-3 py-2 disabled:opacity-50">
+                  Next
+                </button>
+              </div>
+            </section>
+          )}
+          <div className="border-t border-border pt-4">
+            <button
+              type="button"
+              onClick={() => {
+                const left = view.questions.length - answeredCount;
+                if (left === 0 || window.confirm(`${left} question(s) are unanswered. Submit anyway?`)) void submitAttempt();
+              }}
+              className="rounded bg-accent px-4 py-2 font-medium text-accent-fg"
+            >
+              Submit attempt
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Summary({ view, onStartOver }: { view: AttemptView; onStartOver?: () => void }) {
+  const answers = new Map(view.answers.map((a) => [a.questionId, a]));
+  return (
+    <section aria-labelledby="summary-heading" className="space-y-4">
+      <h2 id="summary-heading" className="text-xl font-semibold">
+        {view.submittedAt ? 'Submitted' : 'Time is up'}
+      </h2>
+      {view.score != null ? (
+        <p className="text-lg" data-testid="final-score">
+          Your score: <strong>{Math.round(view.score * 100)}%</strong>
+        </p>
+      ) : (
+        <p>Your answers are saved. {view.drill.revealPolicy === 'never' ? 'Scores are not shown in this drill.' : 'Results appear here when the drill closes.'}</p>
+      )}
+      {view.revealed && (
+        <ol className="space-y-4">
+          {view.questions.map((q, i) => {
+            const a = answers.get(q.id);
+            return (
+              <li key={q.id} className="space-y-2">
+                <h3 className="font-semibold">
+                  {i + 1}. {q.title}
+                </h3>
+                {a?.result ? <ResultPanel result={a.result} /> : <p className="text-muted">Not answered.</p>}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {onStartOver && view.attemptNumber < view.drill.attemptsAllowed && (
+        <button type="button" onClick={onStartOver} className="rounded border border-border px-3 py-2">
+          Start another attempt
+        </button>
+      )}
+    </section>
+  );
+}

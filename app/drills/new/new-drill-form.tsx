@@ -1,0 +1,217 @@
+'use client';
+
+import { useState } from 'react';
+import { ApiFailure, callApi, issuesByField } from '../_components/api-client';
+import { FieldError } from '../_components/field-error';
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+interface Created {
+  code: string;
+  studentUrl: string;
+  manageUrl: string;
+  manageToken: string;
+}
+
+const REVEAL_OPTIONS: Option[] = [
+  { value: 'after-answer', label: 'After each answer' },
+  { value: 'after-submit', label: 'After the student submits' },
+  { value: 'after-close', label: 'After the drill closes' },
+  { value: 'never', label: 'Never' },
+];
+
+const input = 'w-full rounded border border-border bg-bg px-3 py-2';
+
+/** A datetime-local value ("2026-11-25T09:00") in the browser's zone → ISO with offset, or null. */
+function toIso(local: FormDataEntryValue | null): string | null {
+  if (typeof local !== 'string' || !local) return null;
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? local : d.toISOString();
+}
+
+function intOrNull(v: FormDataEntryValue | null): number | null {
+  if (typeof v !== 'string' || v.trim() === '') return null;
+  return Number(v);
+}
+
+export function NewDrillForm({ kinds, difficulties }: { kinds: Option[]; difficulties: Option[] }) {
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<Created | null>(null);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const f = new FormData(event.currentTarget);
+    const body = {
+      title: f.get('title'),
+      kinds: f.getAll('kinds'),
+      difficulty: f.get('difficulty'),
+      count: intOrNull(f.get('count')),
+      timeLimitMinutes: intOrNull(f.get('timeLimitMinutes')),
+      opensAt: toIso(f.get('opensAt')),
+      closesAt: toIso(f.get('closesAt')),
+      attemptsAllowed: intOrNull(f.get('attemptsAllowed')),
+      revealPolicy: f.get('revealPolicy'),
+      variant: f.get('variant'),
+    };
+    setBusy(true);
+    setFormError(null);
+    try {
+      setCreated(await callApi<Created>('/api/drills', { method: 'POST', body }));
+      setErrors({});
+    } catch (e) {
+      if (e instanceof ApiFailure) {
+        setErrors(issuesByField(e.issues));
+        setFormError(e.message);
+      } else throw e;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (created) return <CreatedPanel created={created} />;
+
+  const described = (name: string, hint?: string) =>
+    [errors[name] ? `${name}-error` : null, hint].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-describedby={formError ? 'form-error' : undefined}>
+      {formError && (
+        <p id="form-error" role="alert" className="rounded border border-bad p-3 text-bad">
+          {formError}
+        </p>
+      )}
+      <div>
+        <label htmlFor="title" className="block font-medium">Title</label>
+        <input id="title" name="title" required maxLength={120} className={input} aria-invalid={!!errors.title || undefined} aria-describedby={described('title')} />
+        <FieldError id="title-error" messages={errors.title} />
+      </div>
+
+      <fieldset aria-describedby={described('kinds')}>
+        <legend className="font-medium">Question kinds</legend>
+        <div className="mt-1 grid gap-1 sm:grid-cols-2">
+          {kinds.map((k, i) => (
+            <label key={k.value} className="flex items-center gap-2">
+              <input type="checkbox" name="kinds" value={k.value} defaultChecked={i < 3} /> {k.label}
+            </label>
+          ))}
+        </div>
+        <FieldError id="kinds-error" messages={errors.kinds} />
+      </fieldset>
+
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div>
+          <label htmlFor="difficulty" className="block font-medium">Difficulty</label>
+          <select id="difficulty" name="difficulty" defaultValue="standard" className={input} aria-describedby={described('difficulty')}>
+            {difficulties.map((d) => (
+              <option key={d.value} value={d.value}>{d.label}</option>
+            ))}
+          </select>
+          <FieldError id="difficulty-error" messages={errors.difficulty} />
+        </div>
+        <div>
+          <label htmlFor="count" className="block font-medium">Questions</label>
+          <input id="count" name="count" type="number" min={1} max={50} defaultValue={5} className={input} aria-invalid={!!errors.count || undefined} aria-describedby={described('count')} />
+          <FieldError id="count-error" messages={errors.count} />
+        </div>
+        <div>
+          <label htmlFor="attemptsAllowed" className="block font-medium">Attempts per student</label>
+          <input id="attemptsAllowed" name="attemptsAllowed" type="number" min={1} max={20} defaultValue={1} className={input} aria-invalid={!!errors.attemptsAllowed || undefined} aria-describedby={described('attemptsAllowed')} />
+          <FieldError id="attemptsAllowed-error" messages={errors.attemptsAllowed} />
+        </div>
+      </div>
+
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div>
+          <label htmlFor="timeLimitMinutes" className="block font-medium">Time limit (minutes)</label>
+          <input id="timeLimitMinutes" name="timeLimitMinutes" type="number" min={1} max={600} className={input} aria-invalid={!!errors.timeLimitMinutes || undefined} aria-describedby={described('timeLimitMinutes', 'time-hint')} />
+          <p id="time-hint" className="text-sm text-muted">Empty: no limit.</p>
+          <FieldError id="timeLimitMinutes-error" messages={errors.timeLimitMinutes} />
+        </div>
+        <div>
+          <label htmlFor="opensAt" className="block font-medium">Opens</label>
+          <input id="opensAt" name="opensAt" type="datetime-local" className={input} aria-invalid={!!errors.opensAt || undefined} aria-describedby={described('opensAt', 'opens-hint')} />
+          <p id="opens-hint" className="text-sm text-muted">Empty: now.</p>
+          <FieldError id="opensAt-error" messages={errors.opensAt} />
+        </div>
+        <div>
+          <label htmlFor="closesAt" className="block font-medium">Closes</label>
+          <input id="closesAt" name="closesAt" type="datetime-local" className={input} aria-invalid={!!errors.closesAt || undefined} aria-describedby={described('closesAt', 'closes-hint')} />
+          <p id="closes-hint" className="text-sm text-muted">Empty: until you close it.</p>
+          <FieldError id="closesAt-error" messages={errors.closesAt} />
+        </div>
+      </div>
+
+      <div>
+        <label htmlFor="revealPolicy" className="block font-medium">Show students the correct answers</label>
+        <select id="revealPolicy" name="revealPolicy" defaultValue="after-submit" className={input} aria-describedby={described('revealPolicy')}>
+          {REVEAL_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>{o.label}</option>
+          ))}
+        </select>
+        <FieldError id="revealPolicy-error" messages={errors.revealPolicy} />
+      </div>
+
+      <fieldset>
+        <legend className="font-medium">Scenarios</legend>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="variant" value="same" defaultChecked /> The same for every student
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="variant" value="per-student" /> A variant seeded per student
+        </label>
+        <FieldError id="variant-error" messages={errors.variant} />
+      </fieldset>
+
+      <button type="submit" disabled={busy} className="rounded bg-accent px-4 py-2 font-medium text-accent-fg disabled:opacity-60">
+        {busy ? 'Creating…' : 'Create drill'}
+      </button>
+    </form>
+  );
+}
+
+function CreatedPanel({ created }: { created: Created }) {
+  return (
+    <section aria-labelledby="created-heading" className="space-y-4 rounded-lg border border-border bg-surface p-4">
+      <h2 id="created-heading" className="text-xl font-semibold" tabIndex={-1} ref={(el) => el?.focus()}>
+        Drill created
+      </h2>
+      <p>
+        Join code: <strong className="font-mono text-2xl tracking-widest" data-testid="join-code">{created.code}</strong>
+      </p>
+      <CopyField id="student-url" label="Student link" value={created.studentUrl} />
+      <CopyField id="manage-url" label="Secret manage link" value={created.manageUrl} />
+      <p className="text-sm text-warn">
+        Keep the manage link private and save it now: it is shown only once, and whoever has it can see every answer
+        and close or delete the drill.
+      </p>
+      <p>
+        <a href={created.manageUrl} className="text-accent underline">Open the gradebook</a>
+      </p>
+    </section>
+  );
+}
+
+function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">{label}</label>
+      <div className="flex gap-2">
+        <input id={id} readOnly value={value} className={`${input} font-mono text-sm`} onFocus={(e) => e.currentTarget.select()} />
+        <button
+          type="button"
+          className="rounded border border-border px-3"
+          onClick={() => navigator.clipboard?.writeText(value).then(() => setCopied(true), () => setCopied(false))}
+        >
+          Copy<span className="sr-only"> {label.toLowerCase()}</span>
+        </button>
+      </div>
+      <p aria-live="polite" className="text-sm text-muted">{copied ? 'Copied.' : ''}</p>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+/** A list of cards linking to their pages, optionally grouped under topic headings. Server-safe. */
+import Link from 'next/link';
+import { CARD_TOPICS, TOPIC_LABELS, type InterviewCard } from '@/lib/interview';
+
+const LEVEL_LABEL = { intro: 'Intro', standard: 'Standard', expert: 'Expert' } as const;
+
+function Items({ cards }: { cards: InterviewCard[] }) {
+  return (
+    <ul className="mt-2 space-y-2">
+      {cards.map((c) => (
+        <li key={c.id} className="rounded border border-border p-3">
+          <Link href={`/interview/${c.id}`} className="font-medium text-accent underline-offset-4 hover:underline">
+            {c.question}
+          </Link>
+          <p className="mt-1 text-sm text-muted">
+            {LEVEL_LABEL[c.level]}
+            {c.origin === 'seed-follow-up' ? ' · from the article’s follow-up questions' : ''}
+            {c.twist ? ' · has an interviewer twist' : ''}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function CardList({ cards, groupByTopic = false }: { cards: InterviewCard[]; groupByTopic?: boolean }) {
+  if (!groupByTopic) return <Items cards={cards} />;
+  return (
+    <div>
+      {CARD_TOPICS.filter((t) => cards.some((c) => c.topic === t)).map((t) => (
+        <section key={t} aria-labelledby={`topic-${t}`} className="mt-6">
+          <h3 id={`topic-${t}`} className="text-lg font-semibold">
+            {TOPIC_LABELS[t]}
+          </h3>
+          <Items cards={cards.filter((c) => c.topic === t)} />
+        </section>
+      ))}
+    </div>
+  );
+}

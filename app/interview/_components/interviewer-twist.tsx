@@ -1,0 +1,88 @@
+'use client';
+/**
+ * The interviewer's twist: a freshly generated scenario question (new seed every time) on the card's
+ * idea, answered in <QuestionView> and graded by the engine. The grade also reviews the concepts the
+ * question tests (rated from the score, not by the learner), so the twist feeds spaced review.
+ */
+import { useRef, useState } from 'react';
+import { generateQuestion, toPublicQuestion, type Question } from '@/lib/scenarios';
+import { gradeAnswer, type GradeResult } from '@/lib/grading';
+import { ratingFromScore, recordReview } from '@/lib/review';
+import type { CardTwist } from '@/lib/interview';
+import { QuestionView } from '@/app/_components/question';
+import { today, updateReviewData } from '@/app/review/_components/review-store';
+import { GradePanel } from './grade-panel';
+import { freshSeed } from './fresh-seed';
+
+export function InterviewerTwist({ twist, cardConcepts }: { twist: CardTwist; cardConcepts: readonly string[] }) {
+  const [question, setQuestion] = useState<Question | null>(null);
+  const [result, setResult] = useState<GradeResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const ask = () => {
+    try {
+      const q = generateQuestion({ kind: twist.kind, difficulty: twist.difficulty, seed: freshSeed() });
+      setQuestion(q);
+      setResult(null);
+      setError(null);
+      requestAnimationFrame(() => headingRef.current?.focus());
+    } catch (e) {
+      setError(`Could not generate a question: ${(e as Error).message}`);
+    }
+  };
+
+  const submit = (raw: unknown) => {
+    if (!question) return;
+    const graded = gradeAnswer(question, raw);
+    setResult(graded);
+    if (graded.status !== 'graded') return;
+    const now = new Date();
+    const linked = question.concepts.filter((c) => cardConcepts.includes(c));
+    const concepts = linked.length ? linked : question.concepts.slice(0, 1);
+    updateReviewData((d) =>
+      concepts.reduce(
+        (acc, id) =>
+          recordReview(acc, {
+            type: 'concept',
+            id,
+            rating: ratingFromScore(graded.score),
+            now,
+            day: today(now),
+            score: graded.score,
+            seed: question.spec.seed,
+            kind: question.spec.kind,
+          }),
+        d,
+      ),
+      now,
+    );
+  };
+
+  return (
+    <section aria-labelledby="twist-heading" className="mt-8 rounded border border-border p-4">
+      <h2 id="twist-heading" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
+        Interviewer twist
+      </h2>
+      <p className="mt-2 italic">“{twist.lead}”</p>
+      {error ? (
+        <p role="alert" className="mt-2 text-bad">
+          {error}
+        </p>
+      ) : null}
+      {question ? (
+        <div className="mt-4">
+          <QuestionView key={question.id} question={toPublicQuestion(question)} onSubmit={submit} />
+          {result ? <GradePanel result={result} /> : null}
+          <button type="button" onClick={ask} className="mt-4 rounded border border-border px-4 py-2 font-semibold">
+            Another twist (new cluster)
+          </button>
+        </div>
+      ) : (
+        <button type="button" onClick={ask} className="mt-3 rounded bg-accent px-4 py-2 font-semibold text-accent-fg">
+          Take the twist
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+'use client';
+/** Real-cluster artefacts for the current layout: manifests, kind config and the commands that check the prediction. */
+import type { Answer } from '@/lib/engine';
+import { curlCommands, deploymentManifests, kindConfig, serviceManifest, type ExplorerState } from '@/lib/explorer';
+
+function Block({ title, text }: { title: string; text: string }) {
+  return (
+    <details className="rounded-lg border border-border p-2">
+      <summary className="cursor-pointer font-semibold">{title}</summary>
+      <pre className="mt-2 overflow-x-auto rounded bg-surface p-2 text-xs" tabIndex={0} aria-label={title}>
+        <code>{text}</code>
+      </pre>
+    </details>
+  );
+}
+
+export function Artefacts({ state, answer, nodePortAnswer }: { state: ExplorerState; answer: Answer; nodePortAnswer: Answer }) {
+  return (
+    <section aria-labelledby="explorer-artefacts" className="flex flex-col gap-2">
+      <h3 id="explorer-artefacts" className="text-lg font-semibold">
+        Try it on a real cluster
+      </h3>
+      <Block title="Service manifest" text={serviceManifest(state)} />
+      <Block title="Deployments that reproduce the placement" text={deploymentManifests(state)} />
+      <Block title="kind cluster config" text={kindConfig(state)} />
+      <Block title="Commands that show the same answers" text={curlCommands(state, answer, nodePortAnswer)} />
+    </section>
+  );
+}

@@ -1,0 +1,238 @@
+'use client';
+/** The explorer's controls: native form controls only, grouped in fieldsets, so the keyboard drives everything. */
+import { BALANCING, PROXY_MODES } from '@/lib/engine';
+import {
+  EXPLORER_LIMITS,
+  canAddPod,
+  nodeName,
+  podName,
+  type ExplorerAction,
+  type ExplorerPodState,
+  type ExplorerState,
+  type TrafficSource,
+} from '@/lib/explorer';
+
+const BALANCING_LABEL: Record<(typeof BALANCING)[number], string> = {
+  'healthy-nodes': 'Equal over nodes that pass its health check',
+  weighted: 'Weighted by the endpoint-weight header',
+  'all-nodes': 'All nodes (failing checks not yet noticed)',
+};
+const PROXY_LABEL: Record<(typeof PROXY_MODES)[number], string> = {
+  iptables: 'kube-proxy, iptables',
+  nftables: 'kube-proxy, nftables',
+  ipvs: 'kube-proxy, IPVS',
+  'cilium-snat': 'Cilium kube-proxy replacement, SNAT',
+  'cilium-dsr': 'Cilium kube-proxy replacement, DSR',
+};
+const POD_STATES: { value: ExplorerPodState; label: string }[] = [
+  { value: 'ready', label: 'Ready' },
+  { value: 'not-ready', label: 'Not ready' },
+  { value: 'terminating', label: 'Terminating (still serving)' },
+];
+const SOURCE_KINDS: { value: TrafficSource['kind']; label: string }[] = [
+  { value: 'external', label: 'A client outside, via the load balancer' },
+  { value: 'pod', label: 'A client Pod inside the cluster' },
+  { value: 'node', label: 'A process on a node (host network)' },
+];
+
+const fieldset = 'rounded-lg border border-border p-3';
+const legend = 'px-1 text-sm font-semibold';
+const select = 'mt-1 w-full rounded border border-border bg-bg px-2 py-1 text-fg';
+const button = 'rounded border border-border bg-surface px-2 py-1 text-sm hover:border-accent disabled:opacity-60';
+
+export function Controls({ state, dispatch, idBase }: { state: ExplorerState; dispatch: (a: ExplorerAction) => void; idBase: string }) {
+  const id = (s: string) => `${idBase}-${s}`;
+  return (
+    <div className="flex flex-col gap-3">
+      <fieldset className={fieldset}>
+        <legend className={legend}>Service externalTrafficPolicy</legend>
+        <div className="flex gap-4">
+          {(['Cluster', 'Local'] as const).map((p) => (
+            <label key={p} className="flex items-center gap-1">
+              <input
+                type="radio"
+                name={id('policy')}
+                value={p}
+                checked={state.policy === p}
+                onChange={() => dispatch({ type: 'policy', policy: p })}
+              />
+              {p}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className={fieldset}>
+        <legend className={legend}>Data path and load balancer</legend>
+        <label htmlFor={id('proxy')} className="block text-sm">
+          Proxy mode
+        </label>
+        <select
+          id={id('proxy')}
+          className={select}
+          value={state.proxyMode}
+          onChange={(e) => dispatch({ type: 'proxyMode', proxyMode: e.target.value as ExplorerState['proxyMode'] })}
+        >
+          {PROXY_MODES.map((m) => (
+            <option key={m} value={m}>
+              {PROXY_LABEL[m]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={id('balancing')} className="mt-2 block text-sm">
+          Balancer spreads new connections
+        </label>
+        <select
+          id={id('balancing')}
+          className={select}
+          value={state.balancing}
+          onChange={(e) => dispatch({ type: 'balancing', balancing: e.target.value as ExplorerState['balancing'] })}
+        >
+          {BALANCING.map((b) => (
+            <option key={b} value={b}>
+              {BALANCING_LABEL[b]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={id('targets')} className="mt-2 block text-sm">
+          Balancer targets
+        </label>
+        <select
+          id={id('targets')}
+          className={select}
+          value={state.targets}
+          onChange={(e) => dispatch({ type: 'targets', targets: e.target.value as ExplorerState['targets'] })}
+        >
+          <option value="nodes">Nodes (NodePort, through kube-proxy)</option>
+          <option value="pods">Pod IPs (bypasses kube-proxy)</option>
+        </select>
+        <label className="mt-2 flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={state.preservesClientIP}
+            onChange={(e) => dispatch({ type: 'preservesClientIP', value: e.target.checked })}
+          />
+          Balancer passes the client IP through (not a proxy)
+        </label>
+      </fieldset>
+
+      <fieldset className={fieldset}>
+        <legend className={legend}>Nodes</legend>
+        <ul className="flex flex-col gap-2">
+          {state.nodes.map((n, i) => (
+            <li key={i} className="flex flex-wrap items-center gap-2">
+              <span className="w-14 font-mono text-sm">{nodeName(i)}</span>
+              <button
+                type="button"
+                className={button}
+                disabled={!canAddPod(state, i)}
+                onClick={() => dispatch({ type: 'addPod', node: i })}
+              >
+                {`Add a Pod to ${nodeName(i)}`}
+              </button>
+              <label className="flex items-center gap-1 text-sm">
+                <input type="checkbox" checked={n.drained} onChange={(e) => dispatch({ type: 'drain', node: i, drained: e.target.checked })} />
+                {`Drain ${nodeName(i)}`}
+              </label>
+            </li>
+          ))}
+        </ul>
+        <div className="mt-2 flex gap-2">
+          <button
+            type="button"
+            className={button}
+            disabled={state.nodes.length >= EXPLORER_LIMITS.maxNodes}
+            onClick={() => dispatch({ type: 'addNode' })}
+          >
+            Add a node
+          </button>
+          <button
+            type="button"
+            className={button}
+            disabled={state.nodes.length <= EXPLORER_LIMITS.minNodes}
+            onClick={() => dispatch({ type: 'removeNode' })}
+          >
+            {`Remove ${nodeName(state.nodes.length - 1)}`}
+          </button>
+        </div>
+      </fieldset>
+
+      <fieldset className={fieldset}>
+        <legend className={legend}>{`Pods (${state.pods.length})`}</legend>
+        {state.pods.length === 0 && <p className="text-sm">No Pods: add one to a node.</p>}
+        <ul className="flex flex-col gap-2">
+          {state.pods.map((p, i) => (
+            <li key={i} className="flex flex-wrap items-end gap-2">
+              <span className="w-14 font-mono text-sm">{podName(i)}</span>
+              <label className="text-sm">
+                <span className="sr-only">{`Node of ${podName(i)}`}</span>
+                <select
+                  className="rounded border border-border bg-bg px-1 py-1 text-fg"
+                  value={p.node}
+                  onChange={(e) => dispatch({ type: 'movePod', pod: i, node: Number(e.target.value) })}
+                >
+                  {state.nodes.map((_, n) => (
+                    <option key={n} value={n}>
+                      {nodeName(n)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="text-sm">
+                <span className="sr-only">{`State of ${podName(i)}`}</span>
+                <select
+                  className="rounded border border-border bg-bg px-1 py-1 text-fg"
+                  value={p.state}
+                  onChange={(e) => dispatch({ type: 'podState', pod: i, state: e.target.value as ExplorerPodState })}
+                >
+                  {POD_STATES.map((s) => (
+                    <option key={s.value} value={s.value}>
+                      {s.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" className={button} onClick={() => dispatch({ type: 'removePod', pod: i })}>
+                {`Remove ${podName(i)}`}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+
+      <fieldset className={fieldset}>
+        <legend className={legend}>Send traffic</legend>
+        <label htmlFor={id('source')} className="block text-sm">
+          From
+        </label>
+        <select
+          id={id('source')}
+          className={select}
+          value={state.source.kind}
+          onChange={(e) => dispatch({ type: 'source', source: { ...state.source, kind: e.target.value as TrafficSource['kind'] } })}
+        >
+          {SOURCE_KINDS.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={id('source-node')} className="mt-2 block text-sm">
+          {state.source.kind === 'external' ? 'Entering at' : 'On'}
+        </label>
+        <select
+          id={id('source-node')}
+          className={select}
+          value={state.source.node}
+          onChange={(e) => dispatch({ type: 'source', source: { ...state.source, node: Number(e.target.value) } })}
+        >
+          {state.nodes.map((_, n) => (
+            <option key={n} value={n}>
+              {nodeName(n)}
+            </option>
+          ))}
+        </select>
+      </fieldset>
+    </div>
+  );
+}

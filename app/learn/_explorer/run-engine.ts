@@ -1,0 +1,25 @@
+/** Runs the engine on an explorer layout (in the browser). */
+import { evaluate, parseScenario, type Answer, type Scenario } from '@/lib/engine';
+import { toScenario, type ExplorerState } from '@/lib/explorer';
+
+export type EngineRun =
+  | { ok: true; scenario: Scenario; answer: Answer; focusFlow: number; nodePortAnswer: Answer }
+  | { ok: false; error: string };
+
+export function runEngine(state: ExplorerState): EngineRun {
+  const lb = toScenario(state);
+  const np = toScenario(state, { traffic: 'nodePort' });
+  const parsed = parseScenario(lb.input);
+  const parsedNp = parseScenario(np.input);
+  if (!parsed.ok || !parsedNp.ok) {
+    const issues = [...(parsed.ok ? [] : parsed.issues), ...(parsedNp.ok ? [] : parsedNp.issues)];
+    return { ok: false, error: issues.map((i) => `${i.path}: ${i.message}`).join('; ') };
+  }
+  return {
+    ok: true,
+    scenario: parsed.scenario,
+    answer: evaluate(parsed.scenario),
+    focusFlow: lb.focusFlow,
+    nodePortAnswer: evaluate(parsedNp.scenario),
+  };
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Explorer } from '../_explorer';
+
+export const metadata: Metadata = {
+  title: 'Explorer',
+  description: 'Move Pods, flip externalTrafficPolicy, drain nodes and watch a model of kube-proxy answer: shares, source IPs, health checks.',
+};
+
+export default function ExplorerPage() {
+  return (
+    <article className="max-w-none">
+      <h1 className="text-3xl font-bold">Service traffic explorer</h1>
+      <p className="mt-2">
+        Build a cluster layout and see what kube-proxy and the cloud load balancer do with it. The background is in{' '}
+        <Link className="text-accent underline" href="/learn/external-traffic-policy">
+          the externalTrafficPolicy article
+        </Link>
+        .
+      </p>
+      <Explorer />
+    </article>
+  );
+}

@@ -1,0 +1,87 @@
+import 'server-only';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { Pool } from 'pg';
+import * as schema from './schema';
+
+/**
+ * The one place that knows which database is in use. Everything else receives a `Database`: Drizzle over
+ * Postgres, the same query API whether the bytes go to embedded PGlite or to a PostgreSQL server.
+ */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  /** 'pglite' or 'postgres' — for figures and logs only; application code must not branch on it. */
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+/** Where the committed migrations live (resolved from the app root, which is the cwd of `next start`/jest). */
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib', 'db', 'migrations');
+
+export type DatabaseTarget =
+  | { url: string; poolSize?: number }
+  | { dataDir: string }
+  /** An already opened PGlite (tests load a migrated template dump into memory). */
+  | { pglite: PGlite };
+
+/** Opens the target and applies every pending migration before resolving. */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if ('url' in target) {
+    const pool = new Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const db = drizzlePg(pool, { schema });
+    try {
+      await migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return { db: db as unknown as Database, kind: 'postgres', close: () => pool.end() };
+  }
+  const client = 'pglite' in target ? target.pglite : await PGlite.create(target.dataDir);
+  const db = drizzlePglite(client, { schema });
+  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+}
+
+/** The target the environment asks for: `DATABASE_URL` → PostgreSQL, else PGlite in `PGLITE_DIR ?? ./.data`. */
+export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const url = env.DATABASE_URL?.trim();
+  if (url) return { url, poolSize: Number(env.DATABASE_POOL_SIZE) || 10 };
+  return { dataDir: path.resolve(env.PGLITE_DIR?.trim() || './.data') };
+}
+
+// One handle per process. Kept on globalThis because Next may evaluate this module in several bundles
+// (instrumentation, route handlers, dev HMR) and PGlite must never be opened twice on one folder
+// (it has no cross-process or cross-instance lock: stack-notes pitfall 9).
+const HANDLE = Symbol.for('service-traffic-trainer.database');
+type GlobalWithHandle = typeof globalThis & { [HANDLE]?: Promise<DatabaseHandle> };
+
+/** The process's database, opened and migrated on first call (instrumentation.ts calls it at server start). */
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  const g = globalThis as GlobalWithHandle;
+  if (!g[HANDLE]) {
+    g[HANDLE] = openDatabase(targetFromEnv()).catch((error: unknown) => {
+      delete g[HANDLE];
+      throw error;
+    });
+  }
+  return g[HANDLE];
+}
+
+/** Makes `handle` the process's database (tests and tools that open their own, e.g. an in-memory PGlite). */
+export function setDatabaseHandle(handle: DatabaseHandle | null): void {
+  const g = globalThis as GlobalWithHandle;
+  if (handle) g[HANDLE] = Promise.resolve(handle);
+  else delete g[HANDLE];
+}
+
+export async function getDatabase(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}

@@ -1,0 +1,87 @@
+/**
+ * The drills schema. Three tables: a drill (what the instructor set), its attempts (one per student try),
+ * and answers (one row per attempt and question — the primary key is what makes a repeated answer store once).
+ * Secrets (manage and attempt tokens) are stored only as SHA-256 hashes.
+ */
+import { sql } from 'drizzle-orm';
+import { doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const drills = pgTable('drills', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  title: text('title').notNull(),
+  kinds: jsonb('kinds').$type<string[]>().notNull(),
+  difficulty: text('difficulty').notNull(),
+  questionCount: integer('question_count').notNull(),
+  timeLimitSeconds: integer('time_limit_seconds'),
+  opensAt: tz('opens_at'),
+  closesAt: tz('closes_at'),
+  attemptsAllowed: integer('attempts_allowed').notNull(),
+  revealPolicy: text('reveal_policy').notNull(),
+  variantMode: text('variant_mode').notNull(),
+  seed: text('seed').notNull(),
+  manageTokenHash: text('manage_token_hash').notNull(),
+  /** Set when the instructor closes the drill by hand; null again on reopen. */
+  closedAt: tz('closed_at'),
+  createdAt: tz('created_at').notNull().default(sql`now()`),
+});
+
+/** The spec list of an attempt, frozen at start so regeneration is deterministic. */
+export interface StoredQuestionRef {
+  id: string;
+  spec: { kind: string; difficulty: string; seed: string };
+}
+
+export const attempts = pgTable(
+  'attempts',
+  {
+    id: text('id').primaryKey(),
+    drillId: text('drill_id')
+      .notNull()
+      .references(() => drills.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** Case- and space-folded name: identifies "the same student" for the attempts-allowed rule. */
+    nameKey: text('name_key').notNull(),
+    attemptNumber: integer('attempt_number').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    seed: text('seed').notNull(),
+    questions: jsonb('questions').$type<StoredQuestionRef[]>().notNull(),
+    startedAt: tz('started_at').notNull().default(sql`now()`),
+    /** Time limit and close time folded together; answers after it are refused. Null: no limit. */
+    deadline: tz('deadline'),
+    submittedAt: tz('submitted_at'),
+  },
+  (t) => [
+    uniqueIndex('attempts_student_number').on(t.drillId, t.nameKey, t.attemptNumber),
+    index('attempts_drill').on(t.drillId),
+  ],
+);
+
+export const answers = pgTable(
+  'answers',
+  {
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    position: integer('position').notNull(),
+    /** The raw answer as canonical JSON text (sorted keys): equal answers compare equal as strings. */
+    answer: text('answer').notNull(),
+    score: doublePrecision('score').notNull(),
+    misconceptionId: text('misconception_id'),
+    misconceptionLabel: text('misconception_label'),
+    /** The grader's full result; revealed to the student only when the drill's policy allows. */
+    result: jsonb('result').notNull(),
+    revisions: integer('revisions').notNull().default(0),
+    createdAt: tz('created_at').notNull().default(sql`now()`),
+    updatedAt: tz('updated_at').notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
+);
+
+export type DrillRow = typeof drills.$inferSelect;
+export type NewDrillRow = typeof drills.$inferInsert;
+export type AttemptRow = typeof attempts.$inferSelect;
+export type AnswerRow = typeof answers.$inferSelect;

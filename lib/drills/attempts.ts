@@ -1,0 +1,273 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { and, eq, max } from 'drizzle-orm';
+import { tables, type AnswerRow, type AttemptRow, type Database, type DrillRow } from '@/lib/db';
+import { gradeAnswer } from '@/lib/grading';
+import type { GradeResult } from '@/lib/grading';
+import type { PublicQuestion, RawAnswer } from '@/lib/scenarios';
+import { DrillError } from './errors';
+import { findDrill, toPublicDrill, type PublicDrill } from './drills';
+import { answersAreFinal, attemptDeadline, DEADLINE_GRACE_MS, drillPhase, mayReveal, pastDeadline } from './policy';
+import { drawQuestionRefs, publicQuestionFor, questionFor } from './questions';
+import type { AnswerInput, RevealPolicy } from './schemas';
+import { hashSecret, newSecret, secretMatches } from './tokens';
+
+export type GradedResult = Extract<GradeResult, { status: 'graded' }>;
+
+export interface StoredAnswerView {
+  questionId: string;
+  answer: RawAnswer;
+  /** Present only when the drill's reveal policy allows it now. */
+  result?: GradedResult;
+}
+
+/** Everything a student's browser needs to show (and resume) an attempt. Never an answer key before reveal. */
+export interface AttemptView {
+  attemptId: string;
+  name: string;
+  attemptNumber: number;
+  drill: PublicDrill;
+  startedAt: string;
+  deadline: string | null;
+  submittedAt: string | null;
+  finished: boolean;
+  revealed: boolean;
+  questions: PublicQuestion[];
+  answers: StoredAnswerView[];
+  /** Mean over all questions (unanswered count 0), 0..1; only when revealed. */
+  score?: number;
+}
+
+export interface AuthorizedAttempt {
+  attempt: AttemptRow;
+  drill: DrillRow;
+}
+
+/** "  Ada   LOVELACE " and "ada lovelace" are the same student. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The same answer always serialises the same way, whatever the key order it arrived in. */
+export function canonicalAnswer(answer: RawAnswer): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(answer).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+}
+
+function isFinished(attempt: AttemptRow, now: Date): boolean {
+  return attempt.submittedAt != null || pastDeadline(attempt.deadline, now);
+}
+
+function revealContext(attempt: AttemptRow, drill: DrillRow, now: Date) {
+  return { finished: isFinished(attempt, now), drillClosed: drillPhase(drill, now) === 'closed' };
+}
+
+function canReveal(attempt: AttemptRow, drill: DrillRow, now: Date): boolean {
+  return mayReveal(drill.revealPolicy as RevealPolicy, revealContext(attempt, drill, now));
+}
+
+/**
+ * Starts an attempt for `name`. 409 if the drill is not open or this name has used every attempt.
+ * The returned token is shown once; only its hash is stored.
+ */
+export async function startAttempt(
+  db: Database,
+  unsafeCode: string,
+  name: string,
+  now = new Date(),
+): Promise<{ attemptId: string; attemptToken: string; view: AttemptView }> {
+  const drill = await findDrill(db, unsafeCode);
+  const phase = drillPhase(drill, now);
+  if (phase !== 'open') {
+    throw new DrillError(409, phase === 'closed' ? 'This drill is closed' : 'This drill has not opened yet', [
+      { path: 'code', message: `The drill is ${phase}` },
+    ]);
+  }
+  const key = nameKey(name);
+  const token = newSecret();
+  const id = randomUUID();
+  const seed = drill.variantMode === 'per-student' ? `${drill.seed}:${id}` : drill.seed;
+  const questions = drawQuestionRefs({
+    seed,
+    kinds: drill.kinds as Parameters<typeof drawQuestionRefs>[0]['kinds'],
+    difficulty: drill.difficulty as Parameters<typeof drawQuestionRefs>[0]['difficulty'],
+    count: drill.questionCount,
+  });
+  // Two tabs joining at once under one name race for the same number; the unique index lets one win.
+  for (let tries = 0; tries < 3; tries++) {
+    const [prev] = await db
+      .select({ n: max(tables.attempts.attemptNumber) })
+      .from(tables.attempts)
+      .where(and(eq(tables.attempts.drillId, drill.id), eq(tables.attempts.nameKey, key)));
+    const used = prev?.n ?? 0;
+    if (used >= drill.attemptsAllowed) {
+      throw new DrillError(409, 'No attempts left for this name', [
+        { path: 'name', message: `${drill.attemptsAllowed} attempt(s) allowed, ${used} used` },
+      ]);
+    }
+    const rows = await db
+      .insert(tables.attempts)
+      .values({
+        id,
+        drillId: drill.id,
+        name,
+        nameKey: key,
+        attemptNumber: used + 1,
+        tokenHash: hashSecret(token),
+        seed,
+        questions,
+        startedAt: now,
+        deadline: attemptDeadline(now, drill.timeLimitSeconds, drill.closesAt),
+      })
+      .onConflictDoNothing()
+      .returning();
+    const attempt = rows[0];
+    if (attempt) return { attemptId: id, attemptToken: token, view: buildView(attempt, drill, [], now) };
+  }
+  throw new DrillError(409, 'Another attempt under this name started at the same moment; try again', [{ path: 'name', message: 'Busy' }]);
+}
+
+/** The attempt, if `token` is its attempt token. 404 unknown id, 403 wrong token. */
+export async function authorizeAttempt(db: Database, unsafeAttemptId: string, token: string): Promise<AuthorizedAttempt> {
+  const rows = await db
+    .select({ attempt: tables.attempts, drill: tables.drills })
+    .from(tables.attempts)
+    .innerJoin(tables.drills, eq(tables.drills.id, tables.attempts.drillId))
+    .where(eq(tables.attempts.id, unsafeAttemptId))
+    .limit(1);
+  const row = rows[0];
+  if (!row) throw new DrillError(404, 'No such attempt', [{ path: 'attemptId', message: 'Unknown attempt' }]);
+  if (!secretMatches(token, row.attempt.tokenHash)) {
+    throw new DrillError(403, 'This token does not belong to this attempt', [{ path: 'authorization', message: 'Wrong token' }]);
+  }
+  return row;
+}
+
+function buildView(attempt: AttemptRow, drill: DrillRow, answerRows: AnswerRow[], now: Date): AttemptView {
+  const revealed = canReveal(attempt, drill, now);
+  const refs = attempt.questions;
+  const byId = new Map(answerRows.map((a) => [a.questionId, a]));
+  const answers: StoredAnswerView[] = refs.flatMap((ref) => {
+    const a = byId.get(ref.id);
+    if (!a) return [];
+    return [{ questionId: a.questionId, answer: JSON.parse(a.answer) as RawAnswer, ...(revealed ? { result: a.result as GradedResult } : {}) }];
+  });
+  const view: AttemptView = {
+    attemptId: attempt.id,
+    name: attempt.name,
+    attemptNumber: attempt.attemptNumber,
+    drill: toPublicDrill(drill, now),
+    startedAt: attempt.startedAt.toISOString(),
+    deadline: attempt.deadline?.toISOString() ?? null,
+    submittedAt: attempt.submittedAt?.toISOString() ?? null,
+    finished: isFinished(attempt, now),
+    revealed,
+    questions: refs.map(publicQuestionFor),
+    answers,
+  };
+  if (revealed && (drill.revealPolicy !== 'after-answer' || view.finished)) {
+    view.score = answerRows.reduce((s, a) => s + a.score, 0) / Math.max(1, refs.length);
+  }
+  return view;
+}
+
+export async function getAttemptView(db: Database, auth: AuthorizedAttempt, now = new Date()): Promise<AttemptView> {
+  const answerRows = await db.select().from(tables.answers).where(eq(tables.answers.attemptId, auth.attempt.id));
+  return buildView(auth.attempt, auth.drill, answerRows, now);
+}
+
+export interface AnswerOutcome {
+  /** 201 when this request stored the answer, 200 when it was already stored (or replaced). */
+  status: 200 | 201;
+  body: {
+    questionId: string;
+    answer: RawAnswer;
+    stored: true;
+    revealed: boolean;
+    result?: GradedResult;
+  };
+}
+
+/**
+ * Grades and stores one answer. Idempotent: the same answer again returns what is stored. A different
+ * answer replaces the stored one until the attempt is finished — unless the policy reveals after each
+ * answer (then answers are final). 409 after submit, after the deadline, or once the drill is closed;
+ * 422 when the grader calls the answer malformed (nothing is stored, no attempt is used).
+ */
+export async function submitAnswer(db: Database, auth: AuthorizedAttempt, input: AnswerInput, now = new Date()): Promise<AnswerOutcome> {
+  const { attempt, drill } = auth;
+  const ref = attempt.questions.find((q) => q.id === input.questionId);
+  if (!ref) {
+    throw new DrillError(422, 'No such question in this attempt', [
+      { path: 'questionId', message: `Expected one of ${attempt.questions.map((q) => q.id).join(', ')}` },
+    ]);
+  }
+  const grade = gradeAnswer(questionFor(ref), input.answer);
+  if (grade.status === 'invalid') {
+    throw new DrillError(422, 'The answer is not well-formed', [{ path: 'answer', message: grade.reason }]);
+  }
+  const text = canonicalAnswer(input.answer);
+  const misconception = grade.misconception;
+
+  return db.transaction(async (tx) => {
+    // The row lock orders this answer against a concurrent submit of the same attempt.
+    const [locked] = await tx.select().from(tables.attempts).where(eq(tables.attempts.id, attempt.id)).for('update');
+    if (!locked) throw new DrillError(404, 'The attempt was deleted');
+    const [existing] = await tx
+      .select()
+      .from(tables.answers)
+      .where(and(eq(tables.answers.attemptId, attempt.id), eq(tables.answers.questionId, ref.id)));
+    const reply = (row: AnswerRow, status: 200 | 201): AnswerOutcome => {
+      const revealed = canReveal(locked, drill, now);
+      return {
+        status,
+        body: { questionId: ref.id, answer: JSON.parse(row.answer) as RawAnswer, stored: true, revealed, ...(revealed ? { result: row.result as GradedResult } : {}) },
+      };
+    };
+    if (existing && existing.answer === text) return reply(existing, 200);
+
+    const refuse = (message: string, detail: string) => {
+      throw new DrillError(409, message, [{ path: 'questionId', message: detail }]);
+    };
+    if (locked.submittedAt) refuse('The attempt was submitted; answers can no longer change', 'Already submitted');
+    if (pastDeadline(locked.deadline, now, DEADLINE_GRACE_MS)) refuse('Time is up for this attempt', `Deadline ${locked.deadline?.toISOString()}`);
+    if (drillPhase(drill, now) === 'closed') refuse('This drill is closed', 'Closed');
+    if (existing && answersAreFinal(drill.revealPolicy as RevealPolicy)) {
+      refuse('This answer was already graded and shown; it cannot change', 'Already answered');
+    }
+
+    const values = {
+      answer: text,
+      score: grade.score,
+      misconceptionId: misconception?.id ?? null,
+      misconceptionLabel: misconception?.label ?? null,
+      result: grade,
+      updatedAt: now,
+    };
+    if (existing) {
+      const [row] = await tx
+        .update(tables.answers)
+        .set({ ...values, revisions: existing.revisions + 1 })
+        .where(and(eq(tables.answers.attemptId, attempt.id), eq(tables.answers.questionId, ref.id)))
+        .returning();
+      return reply(row!, 200);
+    }
+    const [row] = await tx
+      .insert(tables.answers)
+      .values({ attemptId: attempt.id, questionId: ref.id, position: attempt.questions.indexOf(ref), createdAt: now, ...values })
+      .returning();
+    return reply(row!, 201);
+  });
+}
+
+/** Finishes the attempt (idempotent). The view carries the score only if the policy allows. */
+export async function submitAttempt(db: Database, auth: AuthorizedAttempt, now = new Date()): Promise<AttemptView> {
+  const [row] = await db.transaction(async (tx) => {
+    const [locked] = await tx.select().from(tables.attempts).where(eq(tables.attempts.id, auth.attempt.id)).for('update');
+    if (!locked) throw new DrillError(404, 'The attempt was deleted');
+    if (locked.submittedAt) return [locked];
+    // Past the deadline the attempt is stamped as ending at the deadline: the time used cannot exceed the limit.
+    const at = locked.deadline && now > locked.deadline ? locked.deadline : now;
+    return tx.update(tables.attempts).set({ submittedAt: at }).where(eq(tables.attempts.id, locked.id)).returning();
+  });
+  return getAttemptView(db, { attempt: row!, drill: auth.drill }, now);
+}

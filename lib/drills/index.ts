@@ -1,0 +1,18 @@
+import 'server-only';
+/**
+ * Drills: the server-only data-access layer. Every function takes the Database and returns narrow DTOs;
+ * authorisation (manage token, attempt token) happens here, before any data leaves.
+ */
+export * from './drills';
+export * from './attempts';
+export * from './gradebook';
+export { gradebookCsv } from './export';
+export { toCsv, csvCell, CSV_COLUMNS } from './csv';
+export type { CsvRecord } from './csv';
+export { createRateLimiter } from './rate-limit';
+export type { RateLimiter } from './rate-limit';
+export { DrillError, zodIssues } from './errors';
+export type { ApiIssue } from './errors';
+export * from './schemas';
+export * from './policy';
+export { JOIN_CODE_ALPHABET, normaliseJoinCode } from './tokens';

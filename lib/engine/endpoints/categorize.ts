@@ -1,0 +1,121 @@
+/**
+ * Endpoint categorisation, exactly as kube-proxy's CategorizeEndpoints (pkg/proxy/topology.go; R-EP-1..5).
+ * Everything else in the engine reads its result and never re-derives eligibility.
+ *
+ * - R-EP-1 Cluster set: ready endpoints (any node), filtered by topology hints (R-EP-5); if empty, the
+ *   serving-and-terminating endpoints (any node, topology ignored).
+ * - R-EP-2 Local set: local ready endpoints; else local serving-and-terminating ones; else empty. Decided
+ *   independently of the Cluster set. Never filtered by topology.
+ * - R-EP-3 hasAnyEndpoints: some endpoint anywhere is ready or serving-and-terminating.
+ * - R-EP-4 Endpoints neither ready nor serving-and-terminating are ignored.
+ * - R-EP-5 Topology: PreferSameNode when every ready endpoint has a node hint and one names this node;
+ *   else PreferSameZone when every ready endpoint has a zone hint and one names this node's zone; else none.
+ */
+import type { EndpointModel } from '../model';
+import type { HintedEndpoint } from './hints';
+import type { ServiceFlags } from './service-flags';
+
+export type TopologyMode = '' | 'PreferSameNode' | 'PreferSameZone';
+
+export interface Categorization {
+  /** Cluster-policy endpoints (null when the Service never uses the Cluster policy). */
+  cluster: EndpointModel[] | null;
+  /** Local-policy endpoints (null when the Service never uses the Local policy). */
+  local: EndpointModel[] | null;
+  /** Whether the Local set fell back to serving-and-terminating endpoints. */
+  localServingTerminating: boolean;
+  /** Whether the Cluster set fell back to serving-and-terminating endpoints. */
+  clusterServingTerminating: boolean;
+  hasAnyEndpoints: boolean;
+  topologyMode: TopologyMode;
+}
+
+const isServingTerminating = (e: EndpointModel) => e.serving && e.terminating;
+
+/** kube-proxy topologyModeFromHints (PreferSameTrafficDistribution assumed on: GA in 1.35). */
+export function topologyModeFromHints(endpoints: readonly HintedEndpoint[], nodeName: string, zone: string | null): TopologyMode {
+  let hasReady = false;
+  let hasForNode = false;
+  let allNodeHints = true;
+  let hasForZone = false;
+  let allZoneHints = true;
+  for (const h of endpoints) {
+    if (!h.endpoint.ready) continue;
+    hasReady = true;
+    if (h.forNode === null) allNodeHints = false;
+    else if (h.forNode === nodeName) hasForNode = true;
+    if (h.forZone === null) allZoneHints = false;
+    else if (zone !== null && h.forZone === zone) hasForZone = true;
+  }
+  if (!hasReady) return '';
+  if (allNodeHints && hasForNode) return 'PreferSameNode';
+  if (allZoneHints && hasForZone) return 'PreferSameZone';
+  return '';
+}
+
+function availableForTopology(h: HintedEndpoint, mode: TopologyMode, nodeName: string, zone: string | null): boolean {
+  if (mode === '') return true;
+  if (mode === 'PreferSameNode') return h.forNode === nodeName;
+  return zone !== null && h.forZone === zone;
+}
+
+/**
+ * Categorises a Service's endpoints as the kube-proxy on `nodeName` (zone `zone`) sees them.
+ * Inputs: the hinted endpoints (see hints.ts), the Service flags, and the node's name and zone.
+ * Outputs: the Cluster and Local sets (in endpoint order), their fallbacks, hasAnyEndpoints and the topology mode.
+ */
+export function categorizeEndpoints(
+  hinted: readonly HintedEndpoint[],
+  flags: Pick<ServiceFlags, 'usesClusterEndpoints' | 'usesLocalEndpoints'>,
+  nodeName: string,
+  zone: string | null,
+): Categorization {
+  const result: Categorization = {
+    cluster: null,
+    local: null,
+    localServingTerminating: false,
+    clusterServingTerminating: false,
+    hasAnyEndpoints: false,
+    topologyMode: '',
+  };
+  if (hinted.length === 0) return result;
+
+  if (flags.usesClusterEndpoints) {
+    const mode = topologyModeFromHints(hinted, nodeName, zone);
+    result.topologyMode = mode;
+    const cluster: EndpointModel[] = [];
+    for (const h of hinted) {
+      if (h.endpoint.ready && availableForTopology(h, mode, nodeName, zone)) cluster.push(h.endpoint);
+    }
+    if (cluster.length === 0) {
+      for (const h of hinted) if (isServingTerminating(h.endpoint)) cluster.push(h.endpoint);
+      result.clusterServingTerminating = cluster.length > 0;
+    }
+    result.cluster = cluster;
+    if (cluster.length > 0) result.hasAnyEndpoints = true;
+  }
+
+  if (!flags.usesLocalEndpoints) return result;
+
+  let hasLocalReady = false;
+  let hasLocalServingTerminating = false;
+  for (const h of hinted) {
+    const e = h.endpoint;
+    if (e.ready) {
+      result.hasAnyEndpoints = true;
+      if (e.node === nodeName) hasLocalReady = true;
+    } else if (isServingTerminating(e)) {
+      result.hasAnyEndpoints = true;
+      if (e.node === nodeName) hasLocalServingTerminating = true;
+    }
+  }
+  const local: EndpointModel[] = [];
+  if (hasLocalReady) {
+    for (const h of hinted) if (h.endpoint.node === nodeName && h.endpoint.ready) local.push(h.endpoint);
+  } else if (hasLocalServingTerminating) {
+    result.localServingTerminating = true;
+    for (const h of hinted) if (h.endpoint.node === nodeName && isServingTerminating(h.endpoint)) local.push(h.endpoint);
+  }
+  result.local = local;
+  return result;
+}

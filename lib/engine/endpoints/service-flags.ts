@@ -1,0 +1,49 @@
+/**
+ * Service-level flags kube-proxy derives from a Service (routing-semantics.md §1 "Service-level flags";
+ * KP-SP newBaseServiceInfo, API-SVC1 ExternallyAccessible / ExternalPolicyLocal / NeedsHealthCheck; R-API-1).
+ */
+import type { ServiceModel } from '../model';
+
+export interface ServiceFlags {
+  /** API sense (R-API-1): type NodePort or LoadBalancer, or ClusterIP with externalIPs. */
+  externallyAccessible: boolean;
+  /** kube-proxy sense: a NodePort, a programmed (VIP-mode) LB ingress IP, or an externalIP exists. */
+  proxyExternallyAccessible: boolean;
+  /** ExternallyAccessible (API) and externalTrafficPolicy == Local. */
+  externalPolicyLocal: boolean;
+  /** internalTrafficPolicy == Local. */
+  internalPolicyLocal: boolean;
+  /** !InternalPolicyLocal || ExternallyAccessible. */
+  usesClusterEndpoints: boolean;
+  /** InternalPolicyLocal || (ExternalPolicyLocal && ExternallyAccessible). */
+  usesLocalEndpoints: boolean;
+  /** type LoadBalancer and ExternalPolicyLocal: the only case with a health-check node port (R-HC-1). */
+  needsHealthCheck: boolean;
+  /** The ClusterIP, or null when headless/absent. */
+  clusterIP: string | null;
+  /** The first port's NodePort, or null. */
+  nodePort: number | null;
+}
+
+export function serviceFlags(service: ServiceModel): ServiceFlags {
+  const externallyAccessible =
+    service.type === 'NodePort' || service.type === 'LoadBalancer' || service.externalIPs.length > 0;
+  const nodePort = service.ports[0]?.nodePort ?? null;
+  const hasVipIngress = service.type === 'LoadBalancer' && service.ingress.some((i) => i.ipMode === 'VIP');
+  const proxyExternallyAccessible =
+    (nodePort !== null && nodePort !== 0) || hasVipIngress || service.externalIPs.length > 0;
+  const externalPolicyLocal = externallyAccessible && service.externalTrafficPolicy === 'Local';
+  const internalPolicyLocal = service.internalTrafficPolicy === 'Local';
+  const clusterIP = service.clusterIP && service.clusterIP !== 'None' ? service.clusterIP : null;
+  return {
+    externallyAccessible,
+    proxyExternallyAccessible,
+    externalPolicyLocal,
+    internalPolicyLocal,
+    usesClusterEndpoints: !internalPolicyLocal || proxyExternallyAccessible,
+    usesLocalEndpoints: internalPolicyLocal || (externalPolicyLocal && proxyExternallyAccessible),
+    needsHealthCheck: service.type === 'LoadBalancer' && externalPolicyLocal,
+    clusterIP,
+    nodePort: nodePort === 0 ? null : nodePort,
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Turning the chosen endpoint set into backends: probability (R-LB-1..3: uniform 1/N), crossing nodes
+ * (R-X-1..3), and the source IP the Pod sees (R-SRC-1/2, R-HP-1). One Share object and one string per flow,
+ * so large Cluster sets stay cheap.
+ */
+import type { SourceIpKind } from '../answer';
+import type { EndpointModel, NodeModel } from '../model';
+import { share, formatShare, type Share } from '../fractions';
+import type { BackendTrace } from './flow-trace';
+
+export interface BackendOptions {
+  /** The node whose rules chose the endpoint; null when no node did (load balancer IP targets). */
+  node: NodeModel | null;
+  /** The source address as it arrived, and what it is called when it is kept. */
+  srcIp: string;
+  srcKind: SourceIpKind;
+  /** Whether the packet is SNATed toward this endpoint. */
+  snat: (endpoint: EndpointModel, crossesNodes: boolean) => boolean;
+}
+
+export function uniformProbability(n: number): Share {
+  return share(1, n);
+}
+
+export function buildBackends(set: readonly EndpointModel[], o: BackendOptions): BackendTrace[] {
+  if (set.length === 0) return [];
+  const probability = uniformProbability(set.length);
+  const nodeName = o.node?.name ?? null;
+  const out: BackendTrace[] = new Array(set.length);
+  for (let i = 0; i < set.length; i++) {
+    const endpoint = set[i]!;
+    const crossesNodes = nodeName !== null && endpoint.node !== nodeName;
+    let sourceIp = o.srcIp;
+    let sourceIpKind: SourceIpKind = o.srcKind;
+    if (o.node && o.snat(endpoint, crossesNodes)) {
+      sourceIp = crossesNodes ? o.node.ip : o.node.bridgeIP;
+      sourceIpKind = crossesNodes ? 'node' : 'bridge';
+    }
+    out[i] = { endpoint, probability, crossesNodes, sourceIp, sourceIpKind };
+  }
+  return out;
+}
+
+/** "each of the 3 endpoints (1/3 each)" */
+export function describeUniform(n: number): string {
+  return n === 1 ? 'the only endpoint (probability 1)' : `each of the ${n} endpoints with probability ${formatShare(uniformProbability(n))}`;
+}
+
+export function countRemote(set: readonly EndpointModel[], nodeName: string): number {
+  let remote = 0;
+  for (const e of set) if (e.node !== nodeName) remote++;
+  return remote;
+}

@@ -1,0 +1,135 @@
+/**
+ * `trace`: one flow from its sender to the Pods that may receive it, with one sentence per rule applied
+ * (R-INT, R-EXT, R-DROP, R-FW, R-NP, R-LBIP, R-HP, R-SRC, R-X, R-LB-1..5, §11). The answer's `flows`, the load
+ * shares, explanations and diagrams all read this trace.
+ *
+ * Session affinity (R-LB-5) is expressed in the steps, not in the probabilities: the probabilities are those of
+ * a client's *first* connection (uniform over the chosen set); later connections from the same source IP, as
+ * seen on that node before SNAT, stick to the Pod chosen first until the affinity timeout.
+ */
+import type { SourceIpKind, Verdict } from '../answer';
+import type { EndpointModel, NodeModel, TrafficModel } from '../model';
+import type { EngineContext } from '../context';
+import { formatShare } from '../fractions';
+import { buildBackends, countRemote, describeUniform, uniformProbability } from './backends';
+import { resolveArrival, type Arrival } from './arrival';
+import { decide } from './data-plane';
+import type { BackendTrace, FlowTrace } from './flow-trace';
+import { resolveSender } from './sender';
+
+const NONE: readonly EndpointModel[] = [];
+
+function ended(traffic: TrafficModel, node: NodeModel | null, verdict: Verdict, steps: string[]): FlowTrace {
+  return { traffic, evaluatedOn: node?.name ?? null, verdict, masquerade: false, endpointSet: NONE, backends: [], steps };
+}
+
+function balancingStep(ctx: EngineContext, n: number): string {
+  const { traits } = ctx;
+  if (traits.ipvs) return `R-LB-3: IPVS schedules round robin with weight 1, so the connections rotate over ${describeUniform(n)}.`;
+  if (traits.family === 'cilium') return `§11: Cilium picks a backend at random, ${describeUniform(n)}.`;
+  if (traits.mode === 'nftables') return `R-LB-2: nftables picks with one numgen random mod ${n} map: ${describeUniform(n)}.`;
+  return `R-LB-1: iptables picks with --probability 1/(N−i) rules: ${describeUniform(n)}.`;
+}
+
+function crossingStep(ctx: EngineContext, a: Arrival, set: readonly EndpointModel[]): string {
+  const remote = countRemote(set, a.node.name);
+  if (remote === 0) {
+    return ctx.flags.externalPolicyLocal && a.destClass === 'external' && !a.isPod && !a.isLocal
+      ? `R-X-1: every eligible endpoint is on ${a.node.name}, so the connection never crosses nodes.`
+      : `R-X-2: every eligible endpoint is on ${a.node.name}, so the connection does not cross nodes.`;
+  }
+  const frac = formatShare(uniformProbability(set.length).mul(remote));
+  const rule = a.isPod && ctx.flags.externalPolicyLocal && a.destClass === 'external' && ctx.traits.podShortCircuit ? 'R-X-3' : 'R-X-2';
+  return `${rule}: ${remote} of the ${set.length} eligible endpoints are on other nodes, so ${frac} of new connections entering ${a.node.name} cross nodes.`;
+}
+
+function sourceSteps(ctx: EngineContext, a: Arrival, masquerade: boolean, snatRemoteOnly: boolean, backends: readonly BackendTrace[], steps: string[]): void {
+  const srcName = a.srcKind === 'loadBalancer' ? `the load balancer's address ${a.srcIp}` : a.srcIp;
+  if (masquerade) {
+    const local = backends.some((b) => !b.crossesNodes);
+    const remote = backends.some((b) => b.crossesNodes);
+    const parts: string[] = [];
+    if (remote) parts.push(`a Pod on another node sees ${a.node.name}'s IP ${a.node.ip}`);
+    if (local) parts.push(`a Pod on ${a.node.name} sees its bridge IP ${a.node.bridgeIP}`);
+    steps.push(`R-SRC-2: the packet is masqueraded (MASQUERADE, random-fully): ${parts.join(', and ')}.`);
+    return;
+  }
+  if (snatRemoteOnly) {
+    steps.push(`R-SRC-2: a Pod on another node sees ${a.node.name}'s IP ${a.node.ip}; a Pod on ${a.node.name} sees ${srcName} (R-SRC-1).`);
+  } else {
+    steps.push(`R-SRC-1: not masqueraded, so the Pod sees ${srcName}.`);
+  }
+  const hairpin = backends.find((b) => b.endpoint.ip === a.srcIp && b.sourceIpKind !== 'client' && b.sourceIpKind !== 'loadBalancer');
+  if (hairpin) {
+    steps.push(`R-HP-1: if ${hairpin.endpoint.pod} is chosen it is talking to itself (hairpin), so that packet is masqueraded and it sees ${hairpin.sourceIp}.`);
+  }
+}
+
+function affinityStep(ctx: EngineContext, a: Arrival | null, steps: string[]): void {
+  const s = ctx.scenario.service;
+  if (s.sessionAffinity !== 'ClientIP') return;
+  const where = a ? ` on ${a.node.name}` : '';
+  steps.push(`R-LB-5: sessionAffinity ClientIP: the probabilities are for a client's first connection; later connections from the same source IP${where} (as seen before SNAT) stick to the Pod chosen first for ${s.sessionAffinityTimeoutSeconds} s. The state is per node, so a load balancer spreading one client over several nodes can still reach different Pods.`);
+}
+
+/** LB with IP targets: kube-proxy is bypassed (R-CLOUD-AWS, R-SRC-3). */
+function podTargets(ctx: EngineContext, traffic: TrafficModel, srcIp: string, srcKind: SourceIpKind, steps: string[]): FlowTrace {
+  const ready = ctx.scenario.endpoints.filter((e) => e.ready);
+  steps.push('R-CLOUD-AWS: the load balancer targets Pod IPs directly, so kube-proxy and externalTrafficPolicy play no part and no node is crossed.');
+  if (ready.length === 0) {
+    steps.push('R-CLOUD-AWS: no Pod is ready, so the load balancer has no healthy target and the connection is dropped.');
+    return ended(traffic, null, 'dropped', steps);
+  }
+  steps.push(`R-CLOUD-AWS: the load balancer spreads connections evenly over its ${ready.length} healthy (ready) Pod target${ready.length === 1 ? '' : 's'}: ${describeUniform(ready.length)}.`);
+  const backends = buildBackends(ready, { node: null, srcIp, srcKind, snat: () => false });
+  steps.push(srcKind === 'loadBalancer' ? `R-SRC-3: the Pod sees the load balancer's address ${srcIp}.` : `R-SRC-1: the Pod sees the client IP ${srcIp}.`);
+  affinityStep(ctx, null, steps);
+  return { traffic, evaluatedOn: null, verdict: 'forwarded', masquerade: false, endpointSet: ready, backends, steps };
+}
+
+function cacheKey(t: TrafficModel): string {
+  return `${t.from}|${t.to}|${t.node ?? ''}|${t.ip ?? ''}`;
+}
+
+/** Traces one flow of `ctx`'s scenario (memoised per context). */
+export function traceFlow(ctx: EngineContext, traffic: TrafficModel): FlowTrace {
+  const key = cacheKey(traffic);
+  const hit = ctx.traceCache.get(key) as FlowTrace | undefined;
+  if (hit) return hit.traffic === traffic ? hit : { ...hit, traffic };
+  const result = computeTrace(ctx, traffic);
+  ctx.traceCache.set(key, result);
+  return result;
+}
+
+function computeTrace(ctx: EngineContext, traffic: TrafficModel): FlowTrace {
+  const steps: string[] = [];
+  const sender = resolveSender(ctx, traffic);
+  if (!sender.ok) {
+    steps.push(`§1: ${sender.reason}, so no rule applies.`);
+    return ended(traffic, null, 'unmatched', steps);
+  }
+  const arrival = resolveArrival(ctx, sender.sender, traffic, steps);
+  if (arrival.kind === 'outcome') {
+    steps.push(arrival.reason);
+    return ended(traffic, arrival.node, arrival.verdict, steps);
+  }
+  if (arrival.kind === 'pod-targets') return podTargets(ctx, traffic, arrival.srcIp, arrival.srcKind, steps);
+
+  const a = arrival.arrival;
+  const d = decide(ctx, a, steps);
+  if (d.verdict !== 'forwarded' && d.verdict !== 'asymmetric') return ended(traffic, a.node, d.verdict, steps);
+
+  const hairpinPossible = ctx.traits.family === 'kube-proxy';
+  const backends = buildBackends(d.set, {
+    node: a.node,
+    srcIp: a.srcIp,
+    srcKind: a.srcKind,
+    snat: (e, crosses) => d.masquerade || (d.snatRemoteOnly && crosses) || (hairpinPossible && e.ip === a.srcIp),
+  });
+  steps.push(balancingStep(ctx, d.set.length));
+  steps.push(crossingStep(ctx, a, d.set));
+  const masquerade = d.masquerade || (backends.length > 0 && backends.every((b) => b.sourceIpKind === 'node' || b.sourceIpKind === 'bridge'));
+  sourceSteps(ctx, a, d.masquerade, d.snatRemoteOnly, backends, steps);
+  affinityStep(ctx, a, steps);
+  return { traffic, evaluatedOn: a.node.name, verdict: d.verdict, masquerade, endpointSet: d.set, backends, steps };
+}

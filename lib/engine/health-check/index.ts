@@ -1,0 +1,9 @@
+/** Health checks: the Service health-check node port (R-HC-*) and kube-proxy's /healthz, /livez (R-PH-*). */
+export {
+  localReadyEndpointCount,
+  serviceHealthBody,
+  serviceHealthAnswer,
+  serviceHealthy,
+  serviceHealthChecks,
+} from './service-health';
+export { proxyHealth, nodeEligible, TO_BE_DELETED_TAINT } from './proxy-health';

@@ -1,0 +1,67 @@
+/**
+ * IPv4 addresses and CIDRs as kube-proxy matches them: the local-traffic detector's cluster CIDR (R-EXT-4),
+ * loadBalancerSourceRanges (R-FW-1) and --nodeport-addresses (R-NP-1). Pure arithmetic on 32-bit integers.
+ */
+
+/** Parses a dotted-quad IPv4 address to an unsigned 32-bit integer; NaN when it is not one. */
+export function ipv4ToInt(ip: string): number {
+  const parts = ip.trim().split('.');
+  if (parts.length !== 4) return NaN;
+  let value = 0;
+  for (const part of parts) {
+    if (!/^[0-9]{1,3}$/.test(part)) return NaN;
+    const octet = Number(part);
+    if (octet > 255) return NaN;
+    value = value * 256 + octet;
+  }
+  return value;
+}
+
+export interface Cidr {
+  /** The network address as an integer. */
+  base: number;
+  /** Prefix length 0..32. */
+  bits: number;
+  text: string;
+}
+
+const cidrCache = new Map<string, Cidr | null>();
+
+/** Parses "10.0.0.0/8" (surrounding whitespace ignored, as kube-proxy does for source ranges); null if invalid. */
+export function parseCidr(text: string): Cidr | null {
+  const cached = cidrCache.get(text);
+  if (cached !== undefined) return cached;
+  const [addr, prefix, extra] = text.trim().split('/');
+  let result: Cidr | null = null;
+  if (addr !== undefined && prefix !== undefined && extra === undefined && /^[0-9]{1,2}$/.test(prefix)) {
+    const bits = Number(prefix);
+    const ip = ipv4ToInt(addr);
+    if (bits <= 32 && !Number.isNaN(ip)) {
+      result = { base: maskOf(ip, bits), bits, text };
+    }
+  }
+  cidrCache.set(text, result);
+  return result;
+}
+
+function maskOf(ip: number, bits: number): number {
+  if (bits === 0) return 0;
+  const hostBits = 32 - bits;
+  return Math.floor(ip / 2 ** hostBits) * 2 ** hostBits;
+}
+
+/** Whether `ip` lies inside `cidr` (false for anything unparsable). */
+export function cidrContains(cidr: string, ip: string): boolean {
+  const c = parseCidr(cidr);
+  const v = ipv4ToInt(ip);
+  if (!c || Number.isNaN(v)) return false;
+  return maskOf(v, c.bits) === c.base;
+}
+
+/** Whether any of `cidrs` contains `ip`. */
+export function anyCidrContains(cidrs: readonly string[], ip: string): boolean {
+  for (const c of cidrs) if (cidrContains(c, ip)) return true;
+  return false;
+}
+
+export const LOOPBACK_IP = '127.0.0.1';

@@ -1,0 +1,17 @@
+/**
+ * The answer's `service` block (scenario-format.md): the traffic-policy fields after API defaulting, each null
+ * when it does not apply to this Service (or holds a value the API server refuses).
+ */
+import type { ServiceAnswer } from '../answer';
+import type { ServiceModel } from '../model';
+import { externallyAccessible, needsHealthCheck } from '../scenario/normalize';
+
+export function serviceAnswer(service: ServiceModel): ServiceAnswer {
+  const etp = service.externalTrafficPolicy;
+  const itp = service.internalTrafficPolicy;
+  return {
+    externalTrafficPolicy: externallyAccessible(service) && (etp === 'Cluster' || etp === 'Local') ? etp : null,
+    internalTrafficPolicy: itp === 'Cluster' || itp === 'Local' ? itp : null,
+    healthCheckNodePort: needsHealthCheck(service) && service.healthCheckNodePort > 0 ? service.healthCheckNodePort : null,
+  };
+}

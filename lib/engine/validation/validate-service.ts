@@ -1,0 +1,168 @@
+/**
+ * The API server's checks of a Service on create (routing-semantics.md §10, R-API-1…5), with its exact
+ * messages and in its order. Sources (kubernetes/kubernetes):
+ *   pkg/apis/core/validation/validation.go  ValidateService, validateServicePort,
+ *     validateServiceExternalTrafficPolicy, validateServiceExternalTrafficFieldsUpdate,
+ *     validateServiceInternalTrafficFieldsValue, validateServiceTrafficDistribution
+ *   pkg/registry/core/service/storage/alloc.go  allocHealthCheckNodePort, initNodePorts (R-API-4; these run
+ *     before validation and abort the create, so when they fail they are the only errors)
+ *   pkg/api/v1/service/util.go  ExternallyAccessible, ExternalPolicyLocal, NeedsHealthCheck
+ * Checks of fields the scenario schema already types (sessionAffinity, type, protocol, IP syntax) cannot fail
+ * on a parsed Scenario and are not repeated. Metadata (name syntax) is not checked.
+ */
+import type { ValidationAnswer } from '../answer';
+import type { Scenario, ServiceModel } from '../model';
+import { externallyAccessible, needsHealthCheck } from '../scenario/normalize';
+import { fieldError } from './field-error';
+
+/** The NodePort range of a default API server (--service-node-port-range). */
+export const NODE_PORT_RANGE = { min: 30000, max: 32767 } as const;
+const RANGE_TEXT = `${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}`;
+
+const EXTERNAL_TRAFFIC_POLICIES = ['Cluster', 'Local'] as const; // sets.List: sorted
+const INTERNAL_TRAFFIC_POLICIES = ['Cluster', 'Local'] as const;
+/** PreferSameTrafficDistribution is GA (1.35): all three are accepted, listed in this order. */
+const TRAFFIC_DISTRIBUTIONS = ['PreferClose', 'PreferSameZone', 'PreferSameNode'] as const;
+
+export function validateService(scenario: Pick<Scenario, 'service'>): ValidationAnswer {
+  const allocation = allocationErrors(scenario.service);
+  const errors = allocation.length > 0 ? allocation : serviceErrors(scenario.service);
+  return { valid: errors.length === 0, errors };
+}
+
+/**
+ * An update from `before` to `after` (R-API-3 immutability, R-API-5 clearing): the registry first drops fields
+ * the new type no longer uses when the user left them unchanged (dropTypeDependentFields), then
+ * ValidateServiceUpdate runs the update checks followed by ValidateService.
+ */
+export function validateServiceUpdate(before: ServiceModel, after: ServiceModel): ValidationAnswer & { service: ServiceModel } {
+  const service = dropTypeDependentFields(before, after);
+  const errors: string[] = [];
+  if (needsHealthCheck(before) && needsHealthCheck(service) && service.healthCheckNodePort !== before.healthCheckNodePort)
+    errors.push(fieldError.forbidden('spec.healthCheckNodePort', 'field is immutable'));
+  errors.push(...serviceErrors(service));
+  return { valid: errors.length === 0, errors, service };
+}
+
+function dropTypeDependentFields(before: ServiceModel, after: ServiceModel): ServiceModel {
+  const out: ServiceModel = { ...after, ports: after.ports.map((p) => ({ ...p })) };
+  if (!externallyAccessible(out) && externallyAccessible(before) && out.externalTrafficPolicy === before.externalTrafficPolicy)
+    out.externalTrafficPolicy = null;
+  if (!needsHealthCheck(out) && needsHealthCheck(before) && out.healthCheckNodePort === before.healthCheckNodePort)
+    out.healthCheckNodePort = 0;
+  const usesNodePorts = out.type === 'NodePort' || (out.type === 'LoadBalancer' && out.allocateLoadBalancerNodePorts !== false);
+  if (!usesNodePorts && out.type === 'ClusterIP')
+    out.ports.forEach((p, i) => {
+      if (p.nodePort !== null && p.nodePort === before.ports[i]?.nodePort) p.nodePort = null;
+    });
+  return out;
+}
+
+/** R-API-4: NodePorts and the health-check port are reserved before validation; a bad request fails there. */
+function allocationErrors(s: ServiceModel): string[] {
+  const errors: string[] = [];
+  const taken = new Set<number>();
+  const usesNodePorts = s.type === 'NodePort' || (s.type === 'LoadBalancer' && s.allocateLoadBalancerNodePorts !== false);
+  if (usesNodePorts) {
+    s.ports.forEach((p, i) => {
+      if (p.nodePort === null || p.nodePort === 0) return;
+      const why = reserve(taken, p.nodePort);
+      if (why && !(why === ALREADY && s.ports.some((q, j) => j < i && q.nodePort === p.nodePort && q.protocol !== p.protocol)))
+        errors.push(fieldError.invalid(`spec.ports[${i}].nodePort`, p.nodePort, why));
+    });
+  }
+  if (errors.length > 0) return errors;
+  if (needsHealthCheck(s) && s.healthCheckNodePort !== 0) {
+    const why = reserve(taken, s.healthCheckNodePort);
+    // Returned by the registry as an internal error (alloc.go; errors.NewInternalError).
+    if (why) errors.push(`Internal error occurred: failed to allocate requested HealthCheck NodePort ${s.healthCheckNodePort}: ${why}`);
+  }
+  return errors;
+}
+
+const ALREADY = 'provided port is already allocated';
+
+function reserve(taken: Set<number>, port: number): string | null {
+  if (port < NODE_PORT_RANGE.min || port > NODE_PORT_RANGE.max)
+    return `provided port is not in the valid range. The range of valid ports is ${RANGE_TEXT}`;
+  if (taken.has(port)) return ALREADY;
+  taken.add(port);
+  return null;
+}
+
+/** ValidateService, the parts a parsed scenario can get wrong, in the order the API server appends them. */
+function serviceErrors(s: ServiceModel): string[] {
+  const errors: string[] = [];
+
+  // validateServicePort: a name is required once there is more than one port, and names are unique.
+  const names = new Set<string>();
+  s.ports.forEach((p, i) => {
+    if (s.ports.length > 1 && !p.name) errors.push(fieldError.required(`spec.ports[${i}].name`));
+    else if (p.name) {
+      if (names.has(p.name)) errors.push(fieldError.duplicate(`spec.ports[${i}].name`, p.name));
+      else names.add(p.name);
+    }
+  });
+
+  if (s.type === 'ClusterIP')
+    s.ports.forEach((p, i) => {
+      if (p.nodePort !== null && p.nodePort !== 0)
+        errors.push(fieldError.forbidden(`spec.ports[${i}].nodePort`, "may not be used when `type` is 'ClusterIP'"));
+    });
+
+  // Duplicate NodePorts, keyed by (protocol, nodePort).
+  const nodePorts = new Set<string>();
+  s.ports.forEach((p, i) => {
+    if (p.nodePort === null || p.nodePort === 0) return;
+    const key = `${p.protocol}/${p.nodePort}`;
+    if (nodePorts.has(key)) errors.push(fieldError.duplicate(`spec.ports[${i}].nodePort`, p.nodePort));
+    nodePorts.add(key);
+  });
+
+  // The path really is spelled with a capital L in the API server (specPath.Child("LoadBalancerSourceRanges")).
+  if (s.loadBalancerSourceRanges.length > 0 && s.type !== 'LoadBalancer')
+    errors.push(fieldError.forbidden('spec.LoadBalancerSourceRanges', "may only be used when `type` is 'LoadBalancer'"));
+
+  if (s.allocateLoadBalancerNodePorts !== null && s.type !== 'LoadBalancer')
+    errors.push(fieldError.forbidden('spec.allocateLoadBalancerNodePorts', "may only be used when `type` is 'LoadBalancer'"));
+  // Upstream builds this path without "spec." (field.NewPath("allocateLoadBalancerNodePorts")). Defaulting
+  // (R-API-2) sets the field, so only a hand-built Scenario reaches this.
+  if (s.type === 'LoadBalancer' && s.allocateLoadBalancerNodePorts === null)
+    errors.push(fieldError.required('allocateLoadBalancerNodePorts'));
+
+  // validateServiceExternalTrafficPolicy (R-API-1, R-API-3).
+  const etp = s.externalTrafficPolicy ?? '';
+  if (!externallyAccessible(s)) {
+    if (etp !== '')
+      errors.push(fieldError.invalid('spec.externalTrafficPolicy', etp, 'may only be set for externally-accessible services'));
+  } else if (etp === '') {
+    errors.push(fieldError.required('spec.externalTrafficPolicy'));
+  } else if (!(EXTERNAL_TRAFFIC_POLICIES as readonly string[]).includes(etp)) {
+    errors.push(fieldError.notSupported('spec.externalTrafficPolicy', etp, EXTERNAL_TRAFFIC_POLICIES));
+  }
+  if (!needsHealthCheck(s)) {
+    if (s.healthCheckNodePort !== 0)
+      errors.push(
+        fieldError.invalid(
+          'spec.healthCheckNodePort',
+          s.healthCheckNodePort,
+          "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'",
+        ),
+      );
+  } else if (s.healthCheckNodePort === 0) {
+    errors.push(fieldError.required('spec.healthCheckNodePort'));
+  } else if (!Number.isInteger(s.healthCheckNodePort) || s.healthCheckNodePort < 1 || s.healthCheckNodePort > 65535) {
+    errors.push(fieldError.invalid('spec.healthCheckNodePort', s.healthCheckNodePort, 'must be between 1 and 65535, inclusive'));
+  }
+
+  // validateServiceInternalTrafficFieldsValue: defaulting sets it for every type we model, so null is a hand-built Scenario.
+  if (s.internalTrafficPolicy === null) errors.push(fieldError.required('spec.internalTrafficPolicy'));
+  else if (!(INTERNAL_TRAFFIC_POLICIES as readonly string[]).includes(s.internalTrafficPolicy))
+    errors.push(fieldError.notSupported('spec.internalTrafficPolicy', s.internalTrafficPolicy, INTERNAL_TRAFFIC_POLICIES));
+
+  // validateServiceTrafficDistribution.
+  if (s.trafficDistribution !== null && !(TRAFFIC_DISTRIBUTIONS as readonly string[]).includes(s.trafficDistribution))
+    errors.push(fieldError.notSupported('spec.trafficDistribution', s.trafficDistribution, TRAFFIC_DISTRIBUTIONS));
+
+  return errors;
+}

@@ -1,0 +1,145 @@
+/**
+ * Kubernetes artefacts that reproduce an explorer layout on a real (kind) cluster: the Service, the
+ * workloads that put the Pods where the explorer has them, and the kind cluster config.
+ *
+ * Placement: when every node runs the same number of ready Pods, one Deployment with a topology spread
+ * constraint (maxSkew 1 over kubernetes.io/hostname) reproduces it. Otherwise one Deployment per node and
+ * Pod state, pinned with required node affinity on a label the kind config puts on each worker.
+ * Not-ready Pods get a readiness probe that always fails; terminating Pods get a long preStop hook and are
+ * made to terminate by scaling their Deployment to zero (see the commands).
+ */
+import { stringify } from 'yaml';
+import {
+  HEALTH_CHECK_NODE_PORT,
+  NODE_PORT,
+  nodeName,
+  type ExplorerPodState,
+  type ExplorerState,
+} from './state';
+
+export const NODE_LABEL = 'trainer.example/node';
+export const IMAGE = 'registry.k8s.io/echoserver:1.10';
+
+const yamlDocs = (docs: unknown[]) => docs.map((d) => stringify(d, { lineWidth: 0 }).trimEnd()).join('\n---\n') + '\n';
+
+export function serviceManifest(state: ExplorerState): string {
+  const local = state.policy === 'Local';
+  return yamlDocs([
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: {
+        type: 'LoadBalancer',
+        externalTrafficPolicy: state.policy,
+        ...(local ? { healthCheckNodePort: HEALTH_CHECK_NODE_PORT } : {}),
+        selector: { app: 'web' },
+        ports: [{ port: 80, targetPort: 8080, nodePort: NODE_PORT, protocol: 'TCP' }],
+      },
+    },
+  ]);
+}
+
+export interface PodGroup {
+  /** Deployment name. */
+  name: string;
+  node: number | null;
+  state: ExplorerPodState;
+  replicas: number;
+}
+
+/** How the Pods are grouped into Deployments (see the module comment). */
+export function podGroups(state: ExplorerState): PodGroup[] {
+  const counts = state.nodes.map((_, n) => state.pods.filter((p) => p.node === n && p.state === 'ready').length);
+  const allReady = state.pods.every((p) => p.state === 'ready');
+  const even = counts.every((c) => c === counts[0]) && (counts[0] ?? 0) > 0;
+  if (allReady && even) return [{ name: 'web', node: null, state: 'ready', replicas: state.pods.length }];
+  const groups: PodGroup[] = [];
+  state.nodes.forEach((_, n) => {
+    for (const s of ['ready', 'not-ready', 'terminating'] as const) {
+      const replicas = state.pods.filter((p) => p.node === n && p.state === s).length;
+      if (replicas > 0) groups.push({ name: `web-${nodeName(n)}${s === 'ready' ? '' : `-${s}`}`, node: n, state: s, replicas });
+    }
+  });
+  return groups;
+}
+
+function deployment(group: PodGroup) {
+  const container: Record<string, unknown> = {
+    name: 'web',
+    image: IMAGE,
+    ports: [{ containerPort: 8080 }],
+  };
+  if (group.state === 'not-ready') {
+    // Fails its readiness probe for ever: an endpoint with ready=false, serving=false (R-EP-4).
+    container.readinessProbe = { exec: { command: ['false'] }, periodSeconds: 5 };
+  }
+  if (group.state === 'terminating') {
+    // Keeps serving for an hour after deletion: terminating, serving (R-EP-1/2).
+    container.lifecycle = { preStop: { sleep: { seconds: 3600 } } };
+  }
+  const spec: Record<string, unknown> = { containers: [container] };
+  if (group.state === 'terminating') spec.terminationGracePeriodSeconds = 3700;
+  if (group.node === null) {
+    spec.topologySpreadConstraints = [
+      {
+        maxSkew: 1,
+        topologyKey: 'kubernetes.io/hostname',
+        whenUnsatisfiable: 'DoNotSchedule',
+        labelSelector: { matchLabels: { app: 'web' } },
+        nodeAffinityPolicy: 'Honor',
+      },
+    ];
+    spec.affinity = nodeAffinity({ operator: 'Exists' });
+  } else {
+    spec.affinity = nodeAffinity({ operator: 'In', values: [nodeName(group.node)] });
+  }
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: group.name, namespace: 'default' },
+    spec: {
+      replicas: group.replicas,
+      selector: { matchLabels: { app: 'web', group: group.name } },
+      template: { metadata: { labels: { app: 'web', group: group.name } }, spec },
+    },
+  };
+}
+
+function nodeAffinity(expr: { operator: 'In' | 'Exists'; values?: string[] }) {
+  return {
+    nodeAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: {
+        nodeSelectorTerms: [{ matchExpressions: [{ key: NODE_LABEL, ...expr }] }],
+      },
+    },
+  };
+}
+
+export function deploymentManifests(state: ExplorerState): string {
+  const groups = podGroups(state);
+  if (groups.length === 0) return '# No Pods: the Service has no endpoints.\n';
+  return yamlDocs(groups.map(deployment));
+}
+
+const KIND_PROXY_MODE: Record<ExplorerState['proxyMode'], string> = {
+  iptables: 'iptables',
+  nftables: 'nftables',
+  ipvs: 'ipvs',
+  'cilium-snat': 'none',
+  'cilium-dsr': 'none',
+};
+
+export function kindConfig(state: ExplorerState): string {
+  const cilium = state.proxyMode.startsWith('cilium');
+  const head = cilium
+    ? `# Cilium replaces kube-proxy: after creating the cluster, install Cilium with\n#   helm install cilium cilium/cilium -n kube-system --set kubeProxyReplacement=true --set loadBalancer.mode=${state.proxyMode === 'cilium-dsr' ? 'dsr' : 'snat'}\n`
+    : '';
+  const config = {
+    kind: 'Cluster',
+    apiVersion: 'kind.x-k8s.io/v1alpha4',
+    networking: { kubeProxyMode: KIND_PROXY_MODE[state.proxyMode], ...(cilium ? { disableDefaultCNI: true } : {}) },
+    nodes: [{ role: 'control-plane' }, ...state.nodes.map((_, i) => ({ role: 'worker', labels: { [NODE_LABEL]: nodeName(i) } }))],
+  };
+  return `${head}# LoadBalancer Services on kind need cloud-provider-kind running next to the cluster.\n${stringify(config, { lineWidth: 0 })}`;
+}

@@ -1,0 +1,83 @@
+/**
+ * The explorer's state: a small cluster layout the learner edits. Pure data, no React. Everything the
+ * page shows is derived from it (scenario → engine answer → diagram, tables, manifests, commands).
+ */
+import type { Balancing, ProxyMode } from '@/lib/engine';
+
+export type Policy = 'Cluster' | 'Local';
+export type ExplorerPodState = 'ready' | 'not-ready' | 'terminating';
+
+export interface ExplorerPod {
+  /** Index into `nodes`. */
+  node: number;
+  state: ExplorerPodState;
+}
+
+export interface ExplorerNode {
+  /** Being drained for deletion: tainted ToBeDeletedByClusterAutoscaler (R-PH-3). */
+  drained: boolean;
+}
+
+/**
+ * Where the traffic the packet walk follows comes from. `node` is the node it enters (external: the
+ * load balancer's pick) or the node of the sender (a client Pod there, or the node's host network).
+ */
+export interface TrafficSource {
+  kind: 'external' | 'pod' | 'node';
+  node: number;
+}
+
+export interface ExplorerState {
+  policy: Policy;
+  proxyMode: ProxyMode;
+  balancing: Balancing;
+  targets: 'nodes' | 'pods';
+  preservesClientIP: boolean;
+  nodes: ExplorerNode[];
+  pods: ExplorerPod[];
+  source: TrafficSource;
+}
+
+export const EXPLORER_LIMITS = { minNodes: 1, maxNodes: 6, maxPods: 12, maxPodsPerNode: 6 } as const;
+
+/** The seed article's uneven layout: three Pods on node-a, one on node-b, none on node-c. */
+export const DEFAULT_STATE: ExplorerState = {
+  policy: 'Local',
+  proxyMode: 'iptables',
+  balancing: 'healthy-nodes',
+  targets: 'nodes',
+  preservesClientIP: true,
+  nodes: [{ drained: false }, { drained: false }, { drained: false }],
+  pods: [
+    { node: 0, state: 'ready' },
+    { node: 0, state: 'ready' },
+    { node: 0, state: 'ready' },
+    { node: 1, state: 'ready' },
+  ],
+  source: { kind: 'external', node: 0 },
+};
+
+export const NODE_LETTERS = 'abcdef';
+
+export function nodeName(index: number): string {
+  return `node-${NODE_LETTERS[index] ?? String(index)}`;
+}
+export function nodeIp(index: number): string {
+  return `10.0.1.${10 + index}`;
+}
+export function podName(index: number): string {
+  return `web-${index + 1}`;
+}
+export function podIp(state: ExplorerState, index: number): string {
+  const pod = state.pods[index];
+  return `10.244.${(pod?.node ?? 0) + 1}.${10 + index}`;
+}
+export const CLIENT_POD = 'client';
+export const HEALTH_CHECK_NODE_PORT = 32000;
+export const NODE_PORT = 30080;
+export const LB_IP = '198.51.100.20';
+export const CLIENT_IP = '203.0.113.10';
+
+export function podsOnNode(state: ExplorerState, node: number): number {
+  return state.pods.filter((p) => p.node === node).length;
+}

@@ -1,0 +1,14 @@
+/**
+ * Grading (pure), PrairieLearn style: parse → grade. A malformed answer is `invalid` (with the reason;
+ * it costs nothing); a well-formed one is graded per field with partial credit, and the feedback names
+ * the misconception the answer matches and carries the engine's steps.
+ *
+ *   gradeAnswer(question, raw)  → GradeResult
+ *   parseShare("1/6" | "16.7%" | "0.1667") → exact or decimal share, or an error
+ */
+export { gradeAnswer } from './grade';
+export type { GradeResult, GradedResult, InvalidResult, GradedPart } from './grade';
+export { parseShareInput, shareMatches, SHARE_TOLERANCE } from './share';
+export type { ParsedShare } from './share';
+export { parseRawAnswer } from './parse';
+export { correctAnswer, wrongAnswer, invalidAnswer, changeToRaw } from './self-test';

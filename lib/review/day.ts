@@ -1,0 +1,37 @@
+/**
+ * Calendar days as 'YYYY-MM-DD' keys in the learner's time zone. Streaks and the history chart count
+ * days, not 24-hour windows, so a review at 23:50 and one at 00:10 are two days.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+export type DayKey = string;
+export const DAY_KEY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The calendar day of `date` in `timeZone` (an IANA name; undefined = the runtime's local zone). */
+export function dayKey(date: Date, timeZone?: string): DayKey {
+  const parts = formatter(timeZone).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** `day` shifted by `delta` calendar days (pure date arithmetic, no time zone involved). */
+export function addDays(day: DayKey, delta: number): DayKey {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + delta));
+  return t.toISOString().slice(0, 10);
+}
+
+/** The `count` days ending with `last`, oldest first. */
+export function dayRange(last: DayKey, count: number): DayKey[] {
+  return Array.from({ length: count }, (_, i) => addDays(last, i - count + 1));
+}

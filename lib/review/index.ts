@@ -1,0 +1,13 @@
+/**
+ * Spaced review, pure: FSRS scheduling (ts-fsrs) with adjustable desired retention, concept- and
+ * card-level review state, streaks, history, and the versioned export/import format.
+ * No React, no I/O beyond a Storage-like object passed in.
+ */
+export * from './schedule';
+export * from './day';
+export * from './streak';
+export * from './history';
+export * from './review-data';
+export * from './concept-question';
+export * from './export-format';
+export * from './storage';

@@ -1,0 +1,122 @@
+/**
+ * The concepts a learner masters, and which question kinds test each one. Mastery (lib/progress) and
+ * spaced review are kept per concept, so a review can draw a fresh question of any kind that tests it.
+ */
+import type { QuestionKind } from './types';
+
+export const CONCEPT_IDS = [
+  'snat-under-cluster',
+  'client-ip-under-local',
+  'in-cluster-short-circuit',
+  'health-check-node-port',
+  'uneven-load-under-local',
+  'even-load-under-cluster',
+  'balancer-node-selection',
+  'drop-vs-reject',
+  'cross-node-hops',
+  'policy-trade-offs',
+  'endpoint-conditions',
+  'service-validation',
+] as const;
+export type ConceptId = (typeof CONCEPT_IDS)[number];
+
+export interface Concept {
+  id: ConceptId;
+  label: string;
+  summary: string;
+  /** Question kinds whose questions test this concept. */
+  kinds: QuestionKind[];
+}
+
+export const CONCEPTS: readonly Concept[] = [
+  {
+    id: 'snat-under-cluster',
+    label: 'SNAT under Cluster',
+    summary: 'Under externalTrafficPolicy: Cluster every external packet is masqueraded, local Pod or not (R-EXT-1).',
+    kinds: ['source-ip', 'policy-choice', 'fix-it'],
+  },
+  {
+    id: 'client-ip-under-local',
+    label: 'Client IP under Local',
+    summary: 'Under Local, external traffic goes only to local endpoints, unmasqueraded: the Pod sees the client IP (R-EXT-6).',
+    kinds: ['source-ip', 'policy-choice', 'fix-it'],
+  },
+  {
+    id: 'in-cluster-short-circuit',
+    label: 'In-cluster clients',
+    summary: 'Pods and nodes reaching the LB IP or a NodePort are short-circuited to the Cluster set (R-EXT-4, R-EXT-5).',
+    kinds: ['source-ip', 'client-outcome'],
+  },
+  {
+    id: 'health-check-node-port',
+    label: 'Health-check node port',
+    summary: 'Each node answers 200 only with a local ready endpoint, else 503; the body counts localEndpoints (R-HC-*).',
+    kinds: ['health-check', 'lb-targets'],
+  },
+  {
+    id: 'uneven-load-under-local',
+    label: 'Uneven load under Local',
+    summary: 'The balancer splits per node, so Pods on crowded nodes each get less under Local (R-LB-6).',
+    kinds: ['load-share', 'fix-it'],
+  },
+  {
+    id: 'even-load-under-cluster',
+    label: 'Even load under Cluster',
+    summary: 'Under Cluster every node picks uniformly over all ready endpoints: each Pod gets 1/N (R-LB-1, R-LB-4).',
+    kinds: ['load-share', 'policy-choice'],
+  },
+  {
+    id: 'balancer-node-selection',
+    label: 'Which nodes the balancer uses',
+    summary: 'Under Local the balancer sends only to nodes that pass the health check (R-LB-6, R-HC-3).',
+    kinds: ['lb-targets', 'health-check'],
+  },
+  {
+    id: 'drop-vs-reject',
+    label: 'Drop vs reject',
+    summary: 'No local endpoint → silent DROP (timeout); no endpoint anywhere → REJECT (refused) (R-DROP-2).',
+    kinds: ['client-outcome', 'fix-it'],
+  },
+  {
+    id: 'cross-node-hops',
+    label: 'Crossing nodes',
+    summary: 'Under Cluster a connection crosses nodes with probability 1 − k/N; under Local it never does (R-X-1, R-X-2).',
+    kinds: ['cross-node', 'fix-it'],
+  },
+  {
+    id: 'policy-trade-offs',
+    label: 'Choosing a policy',
+    summary: 'Local keeps the client IP and avoids a hop but can be uneven; Cluster spreads evenly but SNATs.',
+    kinds: ['policy-choice', 'fix-it'],
+  },
+  {
+    id: 'endpoint-conditions',
+    label: 'Ready, serving, terminating',
+    summary: 'Only ready endpoints count; serving-terminating ones are a fallback and never counted by the health check (R-EP-*, R-HC-2).',
+    kinds: ['health-check', 'load-share', 'client-outcome'],
+  },
+  {
+    id: 'service-validation',
+    label: 'Service validation',
+    summary: 'externalTrafficPolicy and healthCheckNodePort are only valid on externally accessible Services (R-API-3).',
+    kinds: ['api-validation'],
+  },
+];
+
+const BY_ID = new Map(CONCEPTS.map((c) => [c.id, c]));
+
+export function concept(id: ConceptId): Concept {
+  const c = BY_ID.get(id);
+  if (!c) throw new Error(`unknown concept ${id}`);
+  return c;
+}
+
+/** The concepts a kind tests, in catalogue order. */
+export function conceptsForKind(kind: QuestionKind): ConceptId[] {
+  return CONCEPTS.filter((c) => c.kinds.includes(kind)).map((c) => c.id);
+}
+
+/** The kinds that can test a concept (for a review that draws a fresh question). */
+export function kindsForConcept(id: ConceptId): QuestionKind[] {
+  return [...concept(id).kinds];
+}

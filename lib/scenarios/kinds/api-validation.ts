@@ -1,0 +1,166 @@
+/**
+ * Kind 8 — does the API server accept this Service, and with which error (R-API-1..3)? The key is the
+ * engine's own validation answer; wrong options are the other R-API-3 messages, instantiated for this
+ * Service, so every option reads like something kubectl could print.
+ */
+import type { ScenarioInput } from '@/lib/engine';
+import { runEngine } from '../engine-run';
+import { buildLayout, toScenarioInput } from '../layout';
+import type { MisconceptionId } from '../misconceptions';
+import type { Rng } from '../random';
+import type { Difficulty } from '../types';
+import { choiceField, type Draft, type OptionDraft } from './draft';
+
+type Spec = NonNullable<ScenarioInput['service']>['spec'];
+
+interface Variant {
+  id: string;
+  describe: string;
+  apply(spec: Spec, hcnp: number): void;
+  /** The misconception behind answering "accepted" for an invalid variant, or "rejected" for a valid one. */
+  misconception: MisconceptionId;
+}
+
+const VARIANTS: Variant[] = [
+  {
+    id: 'lb-local-ok',
+    describe: 'type LoadBalancer, externalTrafficPolicy: Local, with a healthCheckNodePort',
+    apply: (s, hcnp) => Object.assign(s, { type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: hcnp }),
+    misconception: 'valid-rejected',
+  },
+  {
+    id: 'nodeport-local-ok',
+    describe: 'type NodePort, externalTrafficPolicy: Local',
+    apply: (s) => Object.assign(s, { type: 'NodePort', externalTrafficPolicy: 'Local' }),
+    misconception: 'valid-rejected',
+  },
+  {
+    id: 'clusterip-externalips-ok',
+    describe: 'type ClusterIP with an externalIP, externalTrafficPolicy: Local',
+    apply: (s) => Object.assign(s, { type: 'ClusterIP', externalTrafficPolicy: 'Local', externalIPs: ['192.0.2.50'] }),
+    misconception: 'etp-on-clusterip',
+  },
+  {
+    id: 'clusterip-etp',
+    describe: 'type ClusterIP, externalTrafficPolicy set',
+    apply: (s) => Object.assign(s, { type: 'ClusterIP', externalTrafficPolicy: 'Local' }),
+    misconception: 'etp-on-clusterip',
+  },
+  {
+    id: 'clusterip-etp-cluster',
+    describe: 'type ClusterIP, externalTrafficPolicy: Cluster',
+    apply: (s) => Object.assign(s, { type: 'ClusterIP', externalTrafficPolicy: 'Cluster' }),
+    misconception: 'etp-on-clusterip',
+  },
+  {
+    id: 'nodeport-hcnp',
+    describe: 'type NodePort, externalTrafficPolicy: Local, with a healthCheckNodePort',
+    apply: (s, hcnp) => Object.assign(s, { type: 'NodePort', externalTrafficPolicy: 'Local', healthCheckNodePort: hcnp }),
+    misconception: 'hcnp-on-nodeport',
+  },
+  {
+    id: 'lb-cluster-hcnp',
+    describe: 'type LoadBalancer, externalTrafficPolicy: Cluster, with a healthCheckNodePort',
+    apply: (s, hcnp) => Object.assign(s, { type: 'LoadBalancer', externalTrafficPolicy: 'Cluster', healthCheckNodePort: hcnp }),
+    misconception: 'hcnp-on-nodeport',
+  },
+  {
+    id: 'bad-value',
+    describe: 'a lower-case policy value',
+    apply: (s) => Object.assign(s, { type: 'LoadBalancer', externalTrafficPolicy: 'local' }),
+    misconception: 'invalid-accepted',
+  },
+  {
+    id: 'bad-itp',
+    describe: 'an unsupported internalTrafficPolicy',
+    apply: (s) => Object.assign(s, { type: 'NodePort', externalTrafficPolicy: 'Cluster', internalTrafficPolicy: 'PreferLocal' }),
+    misconception: 'invalid-accepted',
+  },
+  {
+    id: 'nodeport-source-ranges',
+    describe: 'type NodePort with loadBalancerSourceRanges',
+    apply: (s) => Object.assign(s, { type: 'NodePort', externalTrafficPolicy: 'Cluster', loadBalancerSourceRanges: ['192.0.2.0/24'] }),
+    misconception: 'source-ranges-on-nodeport',
+  },
+  {
+    id: 'nodeport-allocate',
+    describe: 'type NodePort with allocateLoadBalancerNodePorts',
+    apply: (s) => Object.assign(s, { type: 'NodePort', externalTrafficPolicy: 'Cluster', allocateLoadBalancerNodePorts: false }),
+    misconception: 'invalid-accepted',
+  },
+];
+
+/** The R-API-3 messages, for this Service's values: the pool of wrong options. */
+function messagePool(spec: Spec, hcnp: number): string[] {
+  const etp = typeof spec.externalTrafficPolicy === 'string' ? spec.externalTrafficPolicy : 'Local';
+  return [
+    `spec.externalTrafficPolicy: Invalid value: "${etp}": may only be set for externally-accessible services`,
+    `spec.healthCheckNodePort: Invalid value: ${hcnp}: may only be set when \`type\` is 'LoadBalancer' and \`externalTrafficPolicy\` is 'Local'`,
+    `spec.externalTrafficPolicy: Unsupported value: "${etp}": supported values: "Cluster", "Local"`,
+    'spec.healthCheckNodePort: Required value',
+    "spec.LoadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'",
+    "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is 'LoadBalancer'",
+    'spec.externalTrafficPolicy: Required value',
+  ];
+}
+
+export function generateApiValidation(rng: Rng, difficulty: Difficulty): Draft | null {
+  const layout = buildLayout(rng, difficulty === 'expert' ? 'standard' : difficulty, { conditions: false });
+  const pool = difficulty === 'intro' ? VARIANTS.filter((v) => !['bad-itp', 'nodeport-allocate', 'lb-cluster-hcnp'].includes(v.id)) : VARIANTS;
+  const variant = rng.pick(pool);
+  const scenario = toScenarioInput(layout);
+  const spec = scenario.service.spec;
+  delete spec.healthCheckNodePort;
+  variant.apply(spec, layout.healthCheckNodePort);
+  if (spec.type !== 'LoadBalancer') delete scenario.service.status;
+  if (spec.type === 'ClusterIP') for (const p of spec.ports) delete p.nodePort;
+  const answer = runEngine(scenario);
+  const errors = answer.validation.errors;
+  // One error at most, so exactly one option is right.
+  if (errors.length > 1) return null;
+  const right = errors[0] ?? null;
+  const name = scenario.service.metadata.name;
+  const wrong = rng
+    .shuffle(messagePool(spec, layout.healthCheckNodePort).filter((m) => m !== right))
+    .slice(0, right ? 2 : 3);
+  const options: OptionDraft[] = [
+    {
+      value: 'accepted',
+      label: 'Accepted: the API server stores it',
+      correct: right === null,
+      misconception: right === null ? null : variant.misconception === 'valid-rejected' ? 'invalid-accepted' : variant.misconception,
+    },
+    ...(right ? [{ value: 'error-0', label: `The Service "${name}" is invalid: ${right}`, correct: true, misconception: null }] : []),
+    ...wrong.map((m, i) => ({
+      value: `error-${i + 1}`,
+      label: `The Service "${name}" is invalid: ${m}`,
+      correct: false,
+      misconception: (right === null ? variant.misconception : 'wrong-error') as MisconceptionId,
+    })),
+  ];
+  const { field, key } = choiceField(rng, 'validation', 'What does `kubectl apply` report?', options);
+  // Values must not reveal which option is right: renumber them in display order.
+  const renumber = new Map(field.options.map((o, i) => [o.value, o.value === 'accepted' ? 'accepted' : `error-${String.fromCharCode(97 + i)}`]));
+  field.options = field.options.map((o) => ({ ...o, value: renumber.get(o.value) ?? o.value }));
+  key.expected = renumber.get(key.expected) ?? key.expected;
+  key.alternatives = key.alternatives.map((a) => ({ ...a, value: renumber.get(a.value) ?? a.value }));
+  return {
+    title: 'Does the API server accept this Service?',
+    prompt: `You apply this Service (${variant.describe}) to the cluster shown. Does the API server accept it, and if not, which error does kubectl print?`,
+    scenario,
+    response: { fields: [field] },
+    key: {
+      fields: [key],
+      steps: right
+        ? [`The API server rejects the Service: ${right} (R-API-3).`]
+        : [
+            `The Service is externally accessible (${spec.type}${(spec.externalIPs ?? []).length ? ' with externalIPs' : ''}), so externalTrafficPolicy may be set (R-API-1).`,
+            `After defaulting: externalTrafficPolicy ${answer.service.externalTrafficPolicy ?? 'unset'}, healthCheckNodePort ${answer.service.healthCheckNodePort ?? 'none'} (R-API-2).`,
+          ],
+      explanation: right
+        ? `kubectl prints: The Service "${name}" is invalid: ${right}`
+        : 'The API server accepts it: every traffic field is allowed for this type (R-API-1, R-API-3).',
+      fixIt: null,
+    },
+  };
+}

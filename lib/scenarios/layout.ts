@@ -1,0 +1,275 @@
+/**
+ * A generated cluster, in a shape that is easy to vary (fix-it changes, policy comparisons), and its
+ * rendering as an engine ScenarioInput. Difficulty decides the knobs (issue #5):
+ *   intro     2–3 nodes, Cluster vs Local, ready Pods
+ *   standard  3–6 nodes, uneven layouts, not-ready Pods, direct NodePort hits, health checks
+ *   expert    terminating Pods, in-cluster clients, proxy modes, balancer models, source ranges
+ */
+import type { ScenarioInput } from '@/lib/engine';
+import { clusterNaming, nodeIdentity, podName, replicaSetHash, type ClusterNaming } from './names';
+import type { Rng } from './random';
+import type { Difficulty } from './types';
+
+export type Policy = 'Cluster' | 'Local';
+export type ProxyModeChoice = 'iptables' | 'nftables' | 'ipvs' | 'cilium-snat';
+export type BalancingChoice = 'healthy-nodes' | 'weighted' | 'all-nodes';
+
+export interface LayoutNode {
+  name: string;
+  ip: string;
+  podCIDR: string;
+  /** Index in the node list; Pod IPs come from 10.<podOctet>.<index+1>.0/24. */
+  index: number;
+}
+
+export interface LayoutPod {
+  name: string;
+  node: string;
+  ip: string;
+  ready: boolean;
+  terminating: boolean;
+  /** Only meaningful when terminating: a terminating Pod that still passes readiness is serving. */
+  serving: boolean;
+}
+
+export interface TrafficSpec {
+  from: string;
+  to: 'loadBalancer' | 'nodePort' | 'clusterIP';
+  node?: string;
+}
+
+export interface Layout {
+  naming: ClusterNaming;
+  nodes: LayoutNode[];
+  pods: LayoutPod[];
+  policy: Policy;
+  type: 'LoadBalancer' | 'NodePort';
+  proxyMode: ProxyModeChoice;
+  balancing: BalancingChoice;
+  preservesClientIP: boolean;
+  sourceRanges: string[];
+  nodePort: number;
+  healthCheckNodePort: number;
+  replicaSetHash: string;
+  /** null = the engine's default traffic (one external flow per node). */
+  traffic: TrafficSpec[] | null;
+  /** Next free host octet per node for new Pod IPs. */
+  nextPodHost: number;
+}
+
+export interface LayoutOptions {
+  policy?: Policy;
+  /** Force at least one node without Pods. */
+  emptyNode?: boolean;
+  /** Allow not-ready / terminating Pods (default: by difficulty). */
+  conditions?: boolean;
+  /** Min/max Pod count override. */
+  pods?: [number, number];
+}
+
+const NODE_RANGE: Record<Difficulty, [number, number]> = { intro: [2, 3], standard: [3, 6], expert: [3, 6] };
+
+/** Distributes `count` Pods over nodes unevenly: some nodes crowded, some empty. */
+function placePods(rng: Rng, nodes: number, count: number, uneven: boolean, emptyNode: boolean): number[] {
+  const placement: number[] = [];
+  const candidates = Array.from({ length: nodes }, (_, i) => i);
+  const empty = emptyNode ? rng.int(0, nodes - 1) : -1;
+  const usable = candidates.filter((i) => i !== empty);
+  // Weighted placement: the first usable node is "hot" when uneven.
+  const hot = rng.pick(usable);
+  for (let p = 0; p < count; p++) {
+    if (uneven && rng.chance(0.45)) placement.push(hot);
+    else placement.push(rng.pick(usable));
+  }
+  return placement;
+}
+
+export function buildLayout(rng: Rng, difficulty: Difficulty, opts: LayoutOptions = {}): Layout {
+  const naming = clusterNaming(rng);
+  const [nMin, nMax] = NODE_RANGE[difficulty];
+  const nodeCount = rng.int(nMin, nMax);
+  const hostStart = rng.int(4, 40);
+  const nodes: LayoutNode[] = Array.from({ length: nodeCount }, (_, i) => {
+    const id = nodeIdentity(rng, naming, i, hostStart + i * rng.int(1, 7));
+    return { ...id, podCIDR: `10.${naming.podOctet}.${i + 1}.0/24`, index: i };
+  });
+  // Node IPs must be distinct even if the step draws repeat: recompute sequentially.
+  let host = hostStart;
+  for (const n of nodes) {
+    n.ip = `${naming.nodeSubnet}.${host}`;
+    if (naming.style === 'eks') n.name = `ip-${n.ip.replaceAll('.', '-')}.ec2.internal`;
+    host += rng.int(1, 9);
+  }
+  const [pMin, pMax] = opts.pods ?? (difficulty === 'intro' ? [2, 5] : [3, 9]);
+  const podCount = rng.int(pMin, pMax);
+  const emptyNode = opts.emptyNode ?? rng.chance(difficulty === 'intro' ? 0.5 : 0.6);
+  const placement = placePods(rng, nodeCount, podCount, difficulty !== 'intro', emptyNode && nodeCount > 1);
+  const rsHash = replicaSetHash(rng);
+  const conditions = opts.conditions ?? difficulty !== 'intro';
+  const hostCounters = new Map<number, number>();
+  const pods: LayoutPod[] = placement.map((nodeIndex) => {
+    const h = (hostCounters.get(nodeIndex) ?? rng.int(2, 30)) + rng.int(1, 6);
+    hostCounters.set(nodeIndex, h);
+    const node = nodes[nodeIndex] as LayoutNode;
+    return {
+      name: podName(rng, naming.serviceName, rsHash),
+      node: node.name,
+      ip: `10.${naming.podOctet}.${nodeIndex + 1}.${h}`,
+      ready: true,
+      terminating: false,
+      serving: true,
+    };
+  });
+  ensureUniquePodNames(pods, rng);
+  if (conditions) {
+    for (const pod of pods) {
+      if (rng.chance(difficulty === 'expert' ? 0.12 : 0.15)) {
+        pod.ready = false;
+        pod.serving = false;
+      } else if (difficulty === 'expert' && rng.chance(0.12)) {
+        pod.ready = false;
+        pod.terminating = true;
+        pod.serving = rng.chance(0.7);
+      }
+    }
+    // Keep at least one ready Pod: questions about "no endpoints at all" are generated on purpose.
+    if (!pods.some((p) => p.ready) && pods[0]) Object.assign(pods[0], { ready: true, terminating: false, serving: true });
+  }
+  const policy = opts.policy ?? rng.pick(['Cluster', 'Local'] as const);
+  const expert = difficulty === 'expert';
+  return {
+    naming,
+    nodes,
+    pods,
+    policy,
+    type: 'LoadBalancer',
+    proxyMode: expert && rng.chance(0.4) ? rng.pick(['nftables', 'ipvs', 'cilium-snat'] as const) : 'iptables',
+    balancing: expert && rng.chance(0.35) ? rng.pick(['weighted', 'all-nodes'] as const) : 'healthy-nodes',
+    preservesClientIP: true,
+    sourceRanges: [],
+    nodePort: rng.int(30000, 32767),
+    healthCheckNodePort: rng.int(30000, 32767),
+    replicaSetHash: rsHash,
+    traffic: null,
+    nextPodHost: 200,
+  };
+}
+
+function ensureUniquePodNames(pods: LayoutPod[], rng: Rng): void {
+  const seen = new Set<string>();
+  for (const p of pods) {
+    while (seen.has(p.name)) p.name = `${p.name.slice(0, -1)}${rng.pick(['a', 'b', 'c', 'd', 'e'])}`;
+    seen.add(p.name);
+  }
+}
+
+export function podsOn(layout: Layout, node: string): LayoutPod[] {
+  return layout.pods.filter((p) => p.node === node);
+}
+
+export function cloneLayout(layout: Layout): Layout {
+  return structuredCloneLayout(layout);
+}
+
+function structuredCloneLayout(l: Layout): Layout {
+  return {
+    ...l,
+    naming: { ...l.naming },
+    nodes: l.nodes.map((n) => ({ ...n })),
+    pods: l.pods.map((p) => ({ ...p })),
+    sourceRanges: [...l.sourceRanges],
+    traffic: l.traffic ? l.traffic.map((t) => ({ ...t })) : null,
+  };
+}
+
+/** The engine scenario for a layout. */
+export function toScenarioInput(layout: Layout, name?: string): ScenarioInput {
+  const { naming } = layout;
+  const lb = layout.type === 'LoadBalancer';
+  const spec: NonNullable<ScenarioInput['service']>['spec'] = {
+    type: layout.type,
+    selector: { app: naming.serviceName },
+    clusterIP: naming.clusterIP,
+    externalTrafficPolicy: layout.policy,
+    ports: [{ port: 80, targetPort: 8080, nodePort: layout.nodePort, protocol: 'TCP' }],
+  };
+  if (lb && layout.policy === 'Local') spec.healthCheckNodePort = layout.healthCheckNodePort;
+  if (layout.sourceRanges.length > 0) spec.loadBalancerSourceRanges = [...layout.sourceRanges];
+  const input: ScenarioInput = {
+    ...(name ? { name } : {}),
+    cluster: {
+      proxyMode: layout.proxyMode,
+      clusterCIDR: naming.clusterCIDR,
+      nodes: layout.nodes.map((n) => ({ name: n.name, ip: n.ip, podCIDR: n.podCIDR })),
+      pods: layout.pods.map((p) => ({
+        name: p.name,
+        node: p.node,
+        ip: p.ip,
+        labels: { app: naming.serviceName },
+        ...(p.ready ? {} : { ready: false }),
+        ...(p.terminating ? { terminating: true, serving: p.serving } : {}),
+      })),
+    },
+    service: {
+      metadata: { name: naming.serviceName, namespace: naming.namespace },
+      spec,
+      ...(lb ? { status: { loadBalancer: { ingress: [{ ip: naming.lbIP }] } } } : {}),
+    },
+    client: { ip: naming.clientIP },
+  };
+  if (lb && (layout.balancing !== 'healthy-nodes' || !layout.preservesClientIP)) {
+    input.loadBalancer = { balancing: layout.balancing, preservesClientIP: layout.preservesClientIP };
+  }
+  if (layout.traffic) input.traffic = layout.traffic.map((t) => ({ ...t }));
+  return input;
+}
+
+/** A fresh Pod for `node` (fix-it replicas, moves). */
+export function newPod(layout: Layout, node: LayoutNode, suffix: string): LayoutPod {
+  const host = layout.nextPodHost++;
+  return {
+    name: `${layout.naming.serviceName}-${layout.replicaSetHash}-${suffix}`,
+    node: node.name,
+    ip: `10.${layout.naming.podOctet}.${node.index + 1}.${host}`,
+    ready: true,
+    terminating: false,
+    serving: true,
+  };
+}
+
+const BALANCING_TEXT: Record<BalancingChoice, string> = {
+  'healthy-nodes': 'The cloud load balancer splits new connections evenly over the nodes that pass its health check.',
+  weighted: 'The load balancer weights each node by the X-Load-Balancing-Endpoint-Weight header of its health check.',
+  'all-nodes': 'The load balancer has not yet noticed any failing health check: it still splits evenly over all nodes.',
+};
+const PROXY_TEXT: Record<ProxyModeChoice, string> = {
+  iptables: '',
+  nftables: 'kube-proxy runs in nftables mode.',
+  ipvs: 'kube-proxy runs in IPVS mode.',
+  'cilium-snat': 'Cilium replaces kube-proxy (loadBalancer.mode=snat).',
+};
+
+/** One or two sentences naming the Service, its policy, the balancer and the data plane. */
+export function describeSetup(layout: Layout): string {
+  const svc = `${layout.naming.namespace}/${layout.naming.serviceName}`;
+  const parts = [`Service ${svc} is type ${layout.type} with externalTrafficPolicy: ${layout.policy}.`];
+  if (layout.type === 'LoadBalancer') {
+    parts.push(BALANCING_TEXT[layout.balancing]);
+    if (!layout.preservesClientIP) parts.push('The balancer is a proxy: it opens its own connection to the node.');
+  }
+  if (layout.sourceRanges.length > 0) parts.push(`loadBalancerSourceRanges: ${layout.sourceRanges.join(', ')}.`);
+  const proxy = PROXY_TEXT[layout.proxyMode];
+  if (proxy) parts.push(proxy);
+  return parts.join(' ');
+}
+
+export function nodeOf(layout: Layout, name: string): LayoutNode {
+  const n = layout.nodes.find((x) => x.name === name);
+  if (!n) throw new Error(`no node ${name}`);
+  return n;
+}
+
+/** The Pod bridge address of a node: the first address of its podCIDR (the engine's default). */
+export function bridgeIPOf(node: LayoutNode): string {
+  return node.podCIDR.replace(/\.0\/24$/, '.1');
+}

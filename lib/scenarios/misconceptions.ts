@@ -1,0 +1,150 @@
+/**
+ * Real misconceptions about external Service traffic (routing-semantics.md §12 and the forums), each
+ * with the rule that refutes it. Wrong options and wrong typed answers are built from these, so the
+ * grader can name the one a learner's answer matches.
+ */
+export const MISCONCEPTIONS = {
+  'snat-only-when-crossing': {
+    label: 'SNAT only when crossing nodes',
+    explanation:
+      'Under externalTrafficPolicy: Cluster kube-proxy masquerades every packet that enters the external chain, even when the chosen Pod is on the same node (R-EXT-1). Only Cilium in SNAT mode makes it conditional.',
+  },
+  'cluster-keeps-client-ip': {
+    label: 'Cluster keeps the client IP',
+    explanation: 'Cluster masquerades external traffic (R-EXT-1): the Pod sees a node address, not the client.',
+  },
+  'local-still-snats': {
+    label: 'Local still SNATs',
+    explanation: 'Under Local, external traffic goes only to local endpoints and is not masqueraded (R-EXT-6): the Pod sees the client IP.',
+  },
+  'local-keeps-ip-in-cluster': {
+    label: 'Local preserves the IP from inside the cluster too',
+    explanation:
+      'A node (host network) reaching the LB IP or a NodePort is masqueraded and sent to the Cluster set even under Local (R-EXT-5); a Pod is short-circuited without SNAT (R-EXT-4).',
+  },
+  'local-restricts-in-cluster': {
+    label: 'Local also restricts in-cluster clients',
+    explanation:
+      'Pods and nodes reaching an eTP=Local Service are short-circuited to the Cluster set (R-EXT-4, R-EXT-5): they may reach any endpoint and are not dropped.',
+  },
+  'empty-node-200': {
+    label: 'A node without Pods answers 200',
+    explanation: 'The health-check node port answers 503 when the node has no local ready endpoint (R-HC-3); it still listens (R-HC-1).',
+  },
+  'not-ready-counted': {
+    label: 'Not-ready Pods count',
+    explanation: 'Endpoints that are not ready are ignored by routing and by the health check (R-EP-4, R-HC-2).',
+  },
+  'terminating-counted': {
+    label: 'Terminating Pods count in the health check',
+    explanation: 'Serving-but-terminating endpoints still take traffic as a fallback, but localEndpoints counts only ready ones (R-HC-2).',
+  },
+  'even-per-pod-under-local': {
+    label: 'Load is even per Pod under Local',
+    explanation: 'The balancer splits evenly per node, and each node only among its own Pods (R-LB-6): a Pod on a crowded node gets less.',
+  },
+  'share-of-node-not-total': {
+    label: 'Share of the node, not of all traffic',
+    explanation: "A Pod's share of all traffic is its node's share times its share within the node (R-LB-6).",
+  },
+  'cluster-prefers-local': {
+    label: 'Cluster prefers local Pods',
+    explanation: 'Without topology hints the Cluster policy picks uniformly over all ready endpoints, local or not (R-LB-4).',
+  },
+  'counts-empty-nodes': {
+    label: 'The balancer also sends to nodes without Pods',
+    explanation: 'Under Local a node without a local ready endpoint fails the health check, so the balancer stops sending to it (R-LB-6).',
+  },
+  'skips-empty-nodes-under-cluster': {
+    label: 'The balancer skips nodes without Pods under Cluster',
+    explanation: 'Under Cluster every node forwards to the whole Cluster set, so the balancer keeps sending to nodes without Pods (R-LB-6).',
+  },
+  'drop-is-refusal': {
+    label: 'A drop is a refusal',
+    explanation: 'With endpoints elsewhere but none local, kube-proxy DROPs silently (R-EXT-7): the client times out. Only "no endpoints at all" REJECTs (R-DROP-2).',
+  },
+  'refusal-is-drop': {
+    label: 'No endpoints means a timeout',
+    explanation: 'With no usable endpoint anywhere kube-proxy REJECTs (R-DROP-1): the client sees "connection refused" at once.',
+  },
+  'node-without-pods-fails': {
+    label: 'A node without Pods cannot serve',
+    explanation: 'Under Cluster a node forwards to endpoints on other nodes (R-EXT-2); only under Local is the traffic dropped.',
+  },
+  'cluster-always-crosses': {
+    label: 'Cluster always crosses nodes',
+    explanation: 'Under Cluster the chosen endpoint may be local: a connection crosses with probability 1 − k/N (R-X-2).',
+  },
+  'local-may-cross': {
+    label: 'Local may cross nodes',
+    explanation: 'Under Local external traffic only reaches local endpoints and never crosses nodes (R-X-1).',
+  },
+  'crossing-counts-empty-only': {
+    label: 'Only nodes without Pods forward elsewhere',
+    explanation: 'Under Cluster even a node with local Pods sends (N − k)/N of its connections to other nodes (R-LB-4).',
+  },
+  'policy-ignores-trade-off': {
+    label: 'One policy gives everything',
+    explanation: 'Local keeps the client IP and avoids a hop; Cluster spreads evenly and survives empty nodes. Neither gives all of it.',
+  },
+  'etp-on-clusterip': {
+    label: 'externalTrafficPolicy is allowed on any Service',
+    explanation: 'externalTrafficPolicy may only be set on externally accessible Services: NodePort, LoadBalancer or ClusterIP with externalIPs (R-API-1, R-API-3).',
+  },
+  'hcnp-on-nodeport': {
+    label: 'Any Local Service gets a health-check port',
+    explanation: 'healthCheckNodePort only exists for type LoadBalancer with externalTrafficPolicy Local (R-API-3).',
+  },
+  'wrong-error': {
+    label: 'A different validation error',
+    explanation: 'The API server reports the field that breaks its rules, with its own message (R-API-3).',
+  },
+  'invalid-accepted': {
+    label: 'The API server accepts it',
+    explanation: 'The API server rejects the combinations listed in R-API-3 with a field-path error.',
+  },
+  'valid-rejected': {
+    label: 'A valid Service is rejected',
+    explanation: 'This Service is externally accessible and its traffic fields are consistent (R-API-1, R-API-2).',
+  },
+  'source-ranges-on-nodeport': {
+    label: 'Source ranges also filter NodePorts',
+    explanation: 'loadBalancerSourceRanges filter only traffic to the LB ingress IP; NodePort traffic bypasses them (R-FW-1).',
+  },
+  'proxy-balancer-keeps-ip': {
+    label: 'Every balancer keeps the client IP',
+    explanation: 'A proxying balancer (AWS CLB/ALB) delivers its own address; Local cannot restore the client IP (R-SRC-3).',
+  },
+  'bridge-vs-node-ip': {
+    label: 'SNAT always uses the node IP',
+    explanation: 'MASQUERADE uses the address of the interface the packet leaves by: the Pod bridge for a Pod on the same node, the node IP toward another node (R-SRC-2).',
+  },
+  'local-forwards-elsewhere': {
+    label: 'Local forwards to another node when none is local',
+    explanation: 'Under Local, external traffic reaching a node with no local endpoint is dropped (R-EXT-7); it is never sent to another node.',
+  },
+  'snat-on-backend-node': {
+    label: 'SNAT uses the Pod\'s own node address',
+    explanation: 'Masquerading happens on the node that received the packet, with that node\'s address on the path to the Pod (R-SRC-2).',
+  },
+  'tutorial-body': {
+    label: 'The plain-text health-check body',
+    explanation: 'The "1 Service Endpoints found" text is from a long-gone implementation; kube-proxy answers tab-indented JSON (R-HC-5, §12).',
+  },
+  'proxy-health-ignored': {
+    label: 'The body ignores kube-proxy health',
+    explanation: 'The body always carries serviceProxyHealthy, true while kube-proxy applies its updates in time (R-HC-5, R-PH-2).',
+  },
+} as const satisfies Record<string, { label: string; explanation: string }>;
+
+export type MisconceptionId = keyof typeof MISCONCEPTIONS;
+
+export interface Misconception {
+  id: MisconceptionId;
+  label: string;
+  explanation: string;
+}
+
+export function misconception(id: MisconceptionId): Misconception {
+  return { id, ...MISCONCEPTIONS[id] };
+}

@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions, E2E_PORT } from './tests/e2e/support/browser';
+
+/**
+ * Browser suite: tests/e2e/*.e2e.ts in Debian's Chromium (never a downloaded browser).
+ * With E2E_BASE_URL set, runs against that server (e.g. your dev server); otherwise starts the built app
+ * (`next build` first) on 127.0.0.1:3102 with its own PGlite directory.
+ */
+const externalBaseURL = process.env.E2E_BASE_URL;
+const baseURL = externalBaseURL || `http://127.0.0.1:${E2E_PORT}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '*.e2e.ts',
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  // .ci/run adds the JSON reporter on the command line (--reporter=list,json).
+  reporter: 'list',
+  outputDir: 'test-results',
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    launchOptions: chromiumLaunchOptions,
+    viewport: { width: 1280, height: 800 },
+    trace: 'retain-on-failure',
+  },
+  webServer: externalBaseURL
+    ? undefined
+    : {
+        command: `node node_modules/next/dist/bin/next start -p ${E2E_PORT} -H 127.0.0.1`,
+        url: baseURL,
+        reuseExistingServer: false,
+        timeout: 60_000,
+        env: { PGLITE_DIR: '.data-e2e', NEXT_TELEMETRY_DISABLED: '1' },
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
+});

@@ -1,0 +1,97 @@
+/** @jest-environment jsdom */
+import { readFileSync } from 'node:fs';
+import { TextEncoder } from 'node:util';
+import { render, screen, within } from '@testing-library/react';
+import { evaluate, readScenarioText } from '@/lib/engine';
+import { ClusterDiagram } from '@/app/_components/cluster-diagram';
+
+// jsdom has no TextEncoder; the engine's reader uses it to measure the text.
+globalThis.TextEncoder ??= TextEncoder as typeof globalThis.TextEncoder;
+
+function load(name: string) {
+  const read = readScenarioText(readFileSync(`content/scenarios/${name}.yaml`, 'utf8'), 'yaml');
+  if (!read.ok) throw new Error(JSON.stringify(read.issues));
+  return { scenario: read.scenario, answer: evaluate(read.scenario) };
+}
+
+const rowOf = (table: HTMLElement, header: string) => within(table).getByRole('rowheader', { name: header }).closest('tr') as HTMLElement;
+const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) => c.textContent);
+
+describe('ClusterDiagram', () => {
+  it('is a labelled figure whose SVG is an image described by its title and a summary', () => {
+    const { scenario, answer } = load('article-uneven-local');
+    render(<ClusterDiagram scenario={scenario} answer={answer} title="Uneven Local" />);
+    const img = screen.getByRole('img', { name: /Uneven Local/ });
+    expect(img).toHaveAccessibleDescription(/3 nodes and 4 Pods/);
+    expect(screen.getByRole('figure', { name: /Uneven Local/ })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: /Uneven Local: diagram/ })).toHaveAttribute('tabindex', '0');
+  });
+
+  it.each(['article-uneven-local', 'article-cluster-uneven', 'article-uneven-window', 'article-terminating-local', 'article-draining-cluster'])(
+    '%s: the node table shows exactly the engine’s balancer shares, health checks and /healthz answers',
+    (name) => {
+      const { scenario, answer } = load(name);
+      render(<ClusterDiagram scenario={scenario} answer={answer} title="Figure" />);
+      const table = screen.getByRole('table', { name: 'Figure: nodes' });
+      for (const node of scenario.cluster.nodes) {
+        const [lbShare, hc, healthz] = cells(rowOf(table, node.name));
+        expect(lbShare).toBe(answer.loadBalancer?.[node.name]);
+        const check = answer.healthChecks?.nodes[node.name];
+        expect(hc).toBe(check ? `${check.status} (localEndpoints ${check.headers['X-Load-Balancing-Endpoint-Weight']})` : 'none');
+        expect(healthz).toBe(String(answer.proxyHealth[node.name]?.healthz));
+      }
+    },
+  );
+
+  it.each(['article-uneven-local', 'article-cluster-uneven', 'article-ipvs-local'])(
+    '%s: the Pod table shows exactly the engine’s Pod shares and every source IP the Pod sees',
+    (name) => {
+      const { scenario, answer } = load(name);
+      render(<ClusterDiagram scenario={scenario} answer={answer} title="Figure" />);
+      const table = screen.getByRole('table', { name: 'Figure: Pods' });
+      for (const pod of scenario.cluster.pods) {
+        const row = cells(rowOf(table, pod.pod));
+        expect(row[2]).toBe(answer.shares?.pods[pod.pod]);
+        const ips = new Set(answer.flows.flatMap((f) => f.backends.filter((b) => b.pod === pod.pod && b.probability !== '0').map((b) => b.sourceIp)));
+        for (const ip of ips) expect(row[3]).toContain(ip);
+      }
+    },
+  );
+
+  it('draws every share as text in the SVG, and the highlighted flow’s probabilities', () => {
+    const { scenario, answer } = load('article-uneven-local');
+    const { container } = render(<ClusterDiagram scenario={scenario} answer={answer} highlightFlow={0} title="Walk" />);
+    const texts = [...container.querySelectorAll('svg text')].map((t) => t.textContent);
+    for (const share of Object.values(answer.shares?.pods ?? {})) expect(texts).toContain(share);
+    for (const b of answer.flows[0]?.backends ?? []) expect(texts).toContain(b.probability);
+    expect(screen.getByRole('columnheader', { name: 'Probability in the highlighted flow' })).toBeInTheDocument();
+  });
+
+  it.each([
+    ['article-terminating-local', 'web-b-1', 'terminating, serving'],
+    ['article-no-endpoints', 'web-a-1', 'not ready'],
+    ['article-uneven-local', 'web-a-1', 'ready'],
+    ['article-inside-traffic', 'client', 'not selected by the Service'],
+  ])('%s: names the state of %s in words, not only colour (%s)', (name, pod, state) => {
+    const { scenario, answer } = load(name);
+    const { container } = render(<ClusterDiagram scenario={scenario} answer={answer} title="States" />);
+    expect(cells(rowOf(screen.getByRole('table', { name: 'States: Pods' }), pod))[1]).toBe(state);
+    expect([...container.querySelectorAll('svg text')].some((t) => t.textContent?.startsWith(state))).toBe(true);
+  });
+
+  it('marks SNAT and drops on the nodes where the engine says so', () => {
+    const cluster = load('article-cluster-uneven');
+    const local = load('article-uneven-local');
+    const { container, rerender } = render(<ClusterDiagram scenario={cluster.scenario} answer={cluster.answer} title="M" />);
+    const marks = () => [...container.querySelectorAll('svg text')].map((t) => t.textContent ?? '').filter((t) => /SNAT|DROP|REJECT/.test(t));
+    expect(marks()).toHaveLength(cluster.answer.flows.filter((f) => f.masquerade).length);
+    rerender(<ClusterDiagram scenario={local.scenario} answer={local.answer} title="M" />);
+    expect(marks()).toEqual(local.answer.flows.filter((f) => f.verdict === 'dropped').map(() => '✕ DROP'));
+  });
+
+  it('draws the layout without an answer (no shares yet)', () => {
+    const { scenario } = load('article-uneven-local');
+    render(<ClusterDiagram scenario={scenario} answer={null} title="Blank" />);
+    expect(cells(rowOf(screen.getByRole('table', { name: 'Blank: Pods' }), 'web-a-1'))[2]).toBe('—');
+  });
+});

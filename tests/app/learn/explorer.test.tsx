@@ -1,0 +1,119 @@
+/** @jest-environment jsdom */
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { evaluate, parseScenario } from '@/lib/engine';
+import { DEFAULT_STATE, URL_PARAM, decodeState, encodeState, toScenario, type ExplorerState } from '@/lib/explorer';
+import { Explorer } from '@/app/learn/_explorer';
+import ExplorerPage from '@/app/learn/explorer/page';
+
+function engine(state: ExplorerState) {
+  const parsed = parseScenario(toScenario(state).input);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return evaluate(parsed.scenario);
+}
+const layoutInUrl = () => new URLSearchParams(window.location.search).get(URL_PARAM);
+const stateInUrl = () => {
+  const d = decodeState(layoutInUrl() ?? '');
+  if (!d.ok) throw new Error(d.error);
+  return d.state;
+};
+const sharesTable = () => screen.getByRole('table', { name: 'Shares of new connections through the load balancer' });
+const podShareCell = (pod: string) => {
+  const row = within(screen.getByRole('table', { name: /: Pods$/ })).getByRole('rowheader', { name: pod }).closest('tr')!;
+  return within(row).getAllByRole('cell')[2]!.textContent;
+};
+
+beforeEach(() => window.history.replaceState(null, '', '/learn/explorer'));
+
+describe('the explorer', () => {
+  it('starts from the default layout and shows the engine’s shares for it', () => {
+    render(<Explorer />);
+    const answer = engine(DEFAULT_STATE);
+    for (const [pod, share] of Object.entries(answer.shares?.pods ?? {})) expect(podShareCell(pod)).toBe(share);
+    expect(screen.getByRole('link', { name: 'Link to this layout' })).toHaveAttribute('href', `?${URL_PARAM}=${encodeState(DEFAULT_STATE)}`);
+  });
+
+  it('restores a layout from the URL', () => {
+    const layout = '1.C.nf.w.nx.abC.arbnct.pb';
+    window.history.replaceState(null, '', `/learn/explorer?${URL_PARAM}=${layout}`);
+    render(<Explorer />);
+    expect(screen.getByRole('radio', { name: 'Cluster' })).toBeChecked();
+    expect(screen.getByRole('combobox', { name: 'Proxy mode' })).toHaveValue('nftables');
+    expect(screen.getByRole('checkbox', { name: 'Drain node-c' })).toBeChecked();
+    expect(screen.getByRole('combobox', { name: 'State of web-2' })).toHaveValue('not-ready');
+    expect(screen.getByRole('combobox', { name: 'From' })).toHaveValue('pod');
+    const d = decodeState(layout);
+    if (!d.ok) throw new Error(d.error);
+    const answer = engine(d.state);
+    expect(podShareCell('web-1')).toBe(answer.shares?.pods['web-1']);
+  });
+
+  it('explains an unreadable link and falls back to the default layout', () => {
+    window.history.replaceState(null, '', `/learn/explorer?${URL_PARAM}=9.Q`);
+    render(<Explorer />);
+    expect(screen.getByRole('alert')).toHaveTextContent(/could not be read.*part 1 \(version\)/);
+    expect(screen.getByRole('radio', { name: 'Local' })).toBeChecked();
+  });
+
+  it.each<[string, (u: ReturnType<typeof userEvent.setup>) => Promise<void>, (s: ExplorerState) => ExplorerState]>([
+    ['flipping to Cluster', (u) => u.click(screen.getByRole('radio', { name: 'Cluster' })), (s) => ({ ...s, policy: 'Cluster' })],
+    [
+      'adding a Pod to node-c',
+      (u) => u.click(screen.getByRole('button', { name: 'Add a Pod to node-c' })),
+      (s) => ({ ...s, pods: [...s.pods, { node: 2, state: 'ready' }] }),
+    ],
+    [
+      'moving web-1 to node-c',
+      (u) => u.selectOptions(screen.getByRole('combobox', { name: 'Node of web-1' }), 'node-c'),
+      (s) => ({ ...s, pods: s.pods.map((p, i) => (i === 0 ? { ...p, node: 2 } : p)) }),
+    ],
+    [
+      'marking web-4 terminating',
+      (u) => u.selectOptions(screen.getByRole('combobox', { name: 'State of web-4' }), 'terminating'),
+      (s) => ({ ...s, pods: s.pods.map((p, i) => (i === 3 ? { ...p, state: 'terminating' } : p)) }),
+    ],
+    ['picking the weighted balancer', (u) => u.selectOptions(screen.getByRole('combobox', { name: 'Balancer spreads new connections' }), 'weighted'), (s) => ({ ...s, balancing: 'weighted' })],
+  ])('%s updates the URL and every figure at once', async (_name, act, expectState) => {
+    const user = userEvent.setup();
+    render(<Explorer />);
+    await act(user);
+    const expected = expectState(DEFAULT_STATE);
+    expect(stateInUrl()).toEqual(expected);
+    const answer = engine(expected);
+    for (const [pod, share] of Object.entries(answer.shares?.pods ?? {})) expect(podShareCell(pod)).toBe(share);
+    const dropped = within(sharesTable()).getByRole('rowheader', { name: 'Dropped' }).closest('tr')!;
+    expect(within(dropped).getByRole('cell').textContent).toBe(answer.shares?.dropped);
+  });
+
+  it('is driven by the keyboard alone: Tab to the Cluster radio, arrow keys flip it back', async () => {
+    const user = userEvent.setup();
+    render(<Explorer />);
+    const local = screen.getByRole('radio', { name: 'Local' });
+    local.focus();
+    await user.keyboard('{ArrowLeft}');
+    expect(screen.getByRole('radio', { name: 'Cluster' })).toBeChecked();
+    expect(stateInUrl().policy).toBe('Cluster');
+    await user.tab();
+    expect(screen.getByRole('combobox', { name: 'Proxy mode' })).toHaveFocus();
+  });
+
+  it('follows traffic from a node’s host network in the packet walk', async () => {
+    const user = userEvent.setup();
+    render(<Explorer />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'From' }), 'node');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'On' }), 'node-c');
+    const state = stateInUrl();
+    const { focusFlow } = toScenario(state);
+    const flow = engine(state).flows[focusFlow]!;
+    const walk = screen.getByRole('region', { name: /^From the host network of node-c to .* at node-c$/ });
+    expect(within(walk).getAllByRole('listitem').map((li) => li.textContent)).toEqual(flow.steps);
+  });
+
+  it('shows manifests, a kind config and commands for the layout', () => {
+    render(<ExplorerPage />);
+    expect(screen.getByLabelText('Service manifest').textContent).toContain('externalTrafficPolicy: Local');
+    expect(screen.getByLabelText('Deployments that reproduce the placement').textContent).toContain('nodeAffinity');
+    expect(screen.getByLabelText('kind cluster config').textContent).toContain('kind: Cluster');
+    expect(screen.getByLabelText('Commands that show the same answers').textContent).toContain(':32000/healthz');
+  });
+});

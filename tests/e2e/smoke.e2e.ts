@@ -1,0 +1,136 @@
+import { expect, test, type Page } from '@playwright/test';
+import { NAV_ITEMS } from '../../app/_components/nav-items';
+import { currentTheme, expectNoAxeViolations, screenshot, useSystemTheme } from './support';
+
+/** Presses Tab until the focused element is the main-nav link to `href`; fails if it is never reached. */
+async function tabToNavLink(page: Page, href: string): Promise<void> {
+  const link = page.getByRole('navigation', { name: 'Main' }).locator(`a[href="${href}"]`);
+  for (let i = 0; i < 40; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await link.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached the nav link to ${href}`);
+}
+
+test.describe('home', () => {
+  test('renders the title, the audiences and a link to every feature', async ({ page }) => {
+    const response = await page.goto('/');
+    expect(response?.status()).toBe(200);
+    await expect(page).toHaveTitle('Service Traffic Trainer');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Service Traffic Trainer');
+    await expect(page.getByRole('heading', { name: 'Who it is for' })).toBeVisible();
+    const main = page.getByRole('main');
+    for (const item of NAV_ITEMS) {
+      await expect(main.locator(`a[href="${item.href}"]`).first()).toBeVisible();
+    }
+  });
+
+  test('the skip link is the first Tab stop and moves focus to the main content', async ({ page }) => {
+    await page.goto('/');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#main$/);
+    await expect(page.getByRole('main')).toBeFocused();
+  });
+
+  test('fits a 375 px wide screen without horizontal scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto('/');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    for (const item of NAV_ITEMS) {
+      await expect(
+        page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: item.label }),
+      ).toBeVisible();
+    }
+  });
+});
+
+test.describe('nav link works by keyboard alone', () => {
+  for (const item of NAV_ITEMS) {
+    test(`${item.label} (${item.href})`, async ({ page, request }) => {
+      await page.goto('/');
+      await tabToNavLink(page, item.href);
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(item.href);
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+      await expect(
+        page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: item.label }),
+      ).toHaveAttribute('aria-current', 'page');
+      // Client-side navigation hides the status code, so ask the server directly: a real page, not a 404.
+      const direct = await request.get(item.href);
+      expect(direct.status()).toBe(200);
+    });
+  }
+});
+
+test.describe('theme', () => {
+  for (const system of ['light', 'dark'] as const) {
+    test(`follows the system preference (${system}) when no choice is stored`, async ({ page }) => {
+      await page.goto('/');
+      await useSystemTheme(page, system);
+      expect(await currentTheme(page)).toBe(system);
+    });
+  }
+
+  test('the toggle switches the theme by keyboard and the choice survives a reload', async ({ page }) => {
+    await page.goto('/');
+    await useSystemTheme(page, 'light');
+    const toggle = page.getByRole('button', { name: 'Switch to dark theme' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await currentTheme(page)).toBe('dark');
+    await expect(page.getByRole('button', { name: 'Switch to light theme' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(11, 17, 32)');
+
+    await page.reload();
+    expect(await currentTheme(page)).toBe('dark');
+    await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
+
+    // The stored choice beats the system preference until the user toggles back.
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    expect(await currentTheme(page)).toBe('light');
+  });
+});
+
+test.describe('404', () => {
+  test('an unknown URL answers 404 with a page that links everywhere', async ({ page }) => {
+    const response = await page.goto('/no-such-page');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+    const main = page.getByRole('main');
+    await expect(main.getByRole('link', { name: 'Home' })).toHaveAttribute('href', '/');
+    for (const item of NAV_ITEMS) {
+      await expect(main.getByRole('link', { name: item.label })).toHaveAttribute('href', item.href);
+    }
+  });
+});
+
+const PAGES = [
+  { name: 'home', path: '/' },
+  { name: 'not-found', path: '/no-such-page' },
+] as const;
+
+test.describe('axe reports no violations', () => {
+  for (const { name, path } of PAGES) {
+    for (const theme of ['light', 'dark'] as const) {
+      test(`${name} in ${theme} theme`, async ({ page }) => {
+        await page.goto(path);
+        await useSystemTheme(page, theme);
+        expect(await currentTheme(page)).toBe(theme);
+        await expectNoAxeViolations(page);
+        await screenshot(page, `smoke-${name}-${theme}`);
+      });
+    }
+  }
+});

@@ -1,0 +1,335 @@
+/** @jest-environment node */
+import { count, eq } from 'drizzle-orm';
+import { tables, type DatabaseHandle } from '@/lib/db';
+import {
+  authorizeAttempt,
+  authorizeManage,
+  createDrill,
+  createDrillSchema,
+  deleteDrill,
+  DrillError,
+  findDrill,
+  getAttemptView,
+  getPublicDrill,
+  gradebookCsv,
+  loadGradebook,
+  setDrillClosed,
+  startAttempt,
+  submitAnswer,
+  submitAttempt,
+  type CreateDrillInput,
+} from '@/lib/drills';
+import { generateQuestion, type Question, type QuestionSpec } from '@/lib/scenarios';
+import { openTestDatabase, TEST_BACKEND } from '../db/test-database';
+import { correctAnswer, misconceivedAnswer, PLAIN_KINDS } from './answers-for';
+
+const T0 = new Date('2026-11-25T10:00:00Z');
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await openTestDatabase();
+}, 60_000);
+afterAll(() => handle?.close());
+
+const input = (over: Partial<CreateDrillInput> = {}): CreateDrillInput =>
+  createDrillSchema.parse({ title: 'Week 3', kinds: [...PLAIN_KINDS], difficulty: 'standard', count: 4, ...over });
+
+async function newDrill(over: Partial<CreateDrillInput> = {}) {
+  return createDrill(handle.db, input(over), T0);
+}
+
+async function join(code: string, name: string, now = T0) {
+  const r = await startAttempt(handle.db, code, name, now);
+  const auth = await authorizeAttempt(handle.db, r.attemptId, r.attemptToken);
+  const questions = auth.attempt.questions.map((ref) => ({ id: ref.id, q: generateQuestion(ref.spec as QuestionSpec) }));
+  return { ...r, auth, questions };
+}
+
+async function expectRefusal(p: Promise<unknown>, status: number) {
+  await expect(p).rejects.toBeInstanceOf(DrillError);
+  await p.catch((e: DrillError) => expect(e.status).toBe(status));
+}
+
+async function answerRows(attemptId: string) {
+  return handle.db.select().from(tables.answers).where(eq(tables.answers.attemptId, attemptId));
+}
+
+describe(`drills DAL (${TEST_BACKEND})`, () => {
+  describe('creating and managing a drill', () => {
+    it('returns a join code and a manage token that is stored only as a hash', async () => {
+      const { code, manageToken } = await newDrill();
+      const row = await findDrill(handle.db, code);
+      expect(code).toMatch(/^[A-Z2-9]{6}$/);
+      expect(row.manageTokenHash).not.toContain(manageToken);
+      expect(JSON.stringify(row)).not.toContain(manageToken);
+      await expect(authorizeManage(handle.db, code, manageToken)).resolves.toMatchObject({ code });
+    });
+
+    it.each([
+      ['a wrong token', 'x'.repeat(43), 403],
+      ['the token of another drill', null, 403],
+    ])('refuses %s', async (_n, token, status) => {
+      const a = await newDrill();
+      const b = await newDrill();
+      await expectRefusal(authorizeManage(handle.db, a.code, token ?? b.manageToken), status);
+    });
+
+    it('finds a drill by a code typed in lower case with spaces', async () => {
+      const { code } = await newDrill();
+      await expect(getPublicDrill(handle.db, ` ${code.toLowerCase().slice(0, 3)} ${code.slice(3)} `, T0)).resolves.toMatchObject({ code });
+    });
+
+    it.each(['ZZZZZZ', 'nope', ''])('answers 404 for the unknown code %p', async (code) => {
+      await expectRefusal(getPublicDrill(handle.db, code), 404);
+    });
+
+    it('shows the public fields only (no seed, no token hash)', async () => {
+      const { code } = await newDrill();
+      const pub = await getPublicDrill(handle.db, code, T0);
+      expect(Object.keys(pub).sort()).toEqual(
+        ['attemptsAllowed', 'closesAt', 'code', 'difficulty', 'kinds', 'opensAt', 'phase', 'questionCount', 'revealPolicy', 'timeLimitMinutes', 'title', 'variant'].sort(),
+      );
+    });
+
+    it('closes and reopens; reopening lifts a close time that has passed', async () => {
+      const { code } = await newDrill({ closesAt: at(60).toISOString() });
+      const row = await findDrill(handle.db, code);
+      expect((await setDrillClosed(handle.db, row, true, at(10))).phase).toBe('closed');
+      const reopened = await setDrillClosed(handle.db, await findDrill(handle.db, code), false, at(120));
+      expect(reopened.phase).toBe('open');
+      expect(reopened.closesAt).toBeNull();
+    });
+
+    it('deletes the drill with its attempts and answers', async () => {
+      const { code } = await newDrill();
+      const s = await join(code, 'Ada');
+      await submitAnswer(handle.db, s.auth, { questionId: 'q1', answer: correctAnswer(s.questions[0]!.q) }, T0);
+      await deleteDrill(handle.db, await findDrill(handle.db, code));
+      await expectRefusal(getPublicDrill(handle.db, code), 404);
+      expect(await answerRows(s.attemptId)).toHaveLength(0);
+      const [n] = await handle.db.select({ n: count() }).from(tables.attempts).where(eq(tables.attempts.id, s.attemptId));
+      expect(n?.n).toBe(0);
+    });
+  });
+
+  describe('starting an attempt', () => {
+    it('sends questions without answer keys', async () => {
+      const { code } = await newDrill({ count: 5 });
+      const r = await startAttempt(handle.db, code, 'Ada', T0);
+      expect(r.view.questions).toHaveLength(5);
+      for (const [i, pq] of r.view.questions.entries()) {
+        expect(pq).not.toHaveProperty('key');
+        const full: Question = generateQuestion(pq.spec);
+        const text = JSON.stringify(pq);
+        expect(text).not.toContain(full.key.explanation);
+        expect(pq.id).toBe(`q${i + 1}`);
+      }
+    });
+
+    it.each([
+      ['same', true],
+      ['per-student', false],
+    ] as const)('variant %s: two students get the same questions → %s', async (variant, same) => {
+      const { code } = await newDrill({ variant });
+      const a = await join(code, 'Ada');
+      const b = await join(code, 'Bob');
+      const specs = (s: typeof a) => s.auth.attempt.questions.map((q) => q.spec.seed);
+      expect(specs(a).join() === specs(b).join()).toBe(same);
+    });
+
+    it('counts attempts per name, folding case and spaces', async () => {
+      const { code } = await newDrill({ attemptsAllowed: 2 });
+      await join(code, 'Ada Lovelace');
+      await join(code, '  ada   LOVELACE ');
+      await expectRefusal(startAttempt(handle.db, code, 'ADA LOVELACE', T0), 409);
+      await expect(startAttempt(handle.db, code, 'Bob', T0)).resolves.toMatchObject({ view: { attemptNumber: 1 } });
+    });
+
+    it.each([
+      ['closed by hand', { }, true, 409],
+      ['past its close time', { closesAt: at(-1).toISOString() }, false, 409],
+      ['not open yet', { opensAt: at(3600).toISOString() }, false, 409],
+    ])('refuses to start when the drill is %s', async (_n, over, closeByHand, status) => {
+      const { code } = await createDrill(handle.db, input(over), at(-7200));
+      if (closeByHand) await setDrillClosed(handle.db, await findDrill(handle.db, code), true, at(-10));
+      await expectRefusal(startAttempt(handle.db, code, 'Ada', T0), status);
+    });
+
+    it('returns an attempt token that only opens its own attempt', async () => {
+      const { code } = await newDrill();
+      const a = await join(code, 'Ada');
+      const b = await join(code, 'Bob');
+      await expectRefusal(authorizeAttempt(handle.db, a.attemptId, b.attemptToken), 403);
+      await expectRefusal(authorizeAttempt(handle.db, '00000000-0000-4000-8000-000000000000', a.attemptToken), 404);
+    });
+  });
+
+  describe('answering', () => {
+    it('grades on the server and stores a repeated answer once (key order does not matter)', async () => {
+      const { code } = await newDrill({ revealPolicy: 'after-answer' });
+      const s = await join(code, 'Ada');
+      const right = correctAnswer(s.questions[0]!.q);
+      const first = await submitAnswer(handle.db, s.auth, { questionId: 'q1', answer: right }, at(5));
+      const reversed = Object.fromEntries(Object.entries(right).reverse());
+      const again = await submitAnswer(handle.db, s.auth, { questionId: 'q1', answer: reversed }, at(6));
+      expect([first.status, again.status]).toEqual([201, 200]);
+      expect(first.body.result?.score).toBe(1);
+      expect(await answerRows(s.attemptId)).toHaveLength(1);
+    });
+
+    it('names the misconception a wrong answer matches', async () => {
+      const { code } = await newDrill({ revealPolicy: 'after-answer' });
+      const s = await join(code, 'Ada');
+      const found = s.questions.map(({ id, q }) => ({ id, m: misconceivedAnswer(q) })).find((x) => x.m);
+      expect(found).toBeDefined();
+      const out = await submitAnswer(handle.db, s.auth, { questionId: found!.id, answer: found!.m!.raw }, at(5));
+      expect(out.body.result?.score).toBeLessThan(1);
+      expect(out.body.result?.misconception?.id).toBe(found!.m!.misconception);
+      const [row] = await answerRows(s.attemptId);
+      expect(row?.misconceptionId).toBe(found!.m!.misconception);
+    });
+
+    it('refuses a malformed answer with 422 and stores nothing', async () => {
+      const { code } = await newDrill();
+      const s = await join(code, 'Ada');
+      await expectRefusal(submitAnswer(handle.db, s.auth, { questionId: 'q1', answer: { nonsense: 'x' } }, at(5)), 422);
+      await expectRefusal(submitAnswer(handle.db, s.auth, { questionId: 'q99', answer: correctAnswer(s.questions[0]!.q) }, at(5)), 422);
+      expect(await answerRows(s.attemptId)).toHaveLength(0);
+    });
+
+    it('replaces a changed answer before submit when answers are not yet revealed', async () => {
+      const { code } = await newDrill({ revealPolicy: 'after-submit' });
+      const s = await join(code, 'Ada');
+      const { q } = s.questions.find(({ q }) => misconceivedAnswer(q))!;
+      const id = s.questions.find((x) => x.q === q)!.id;
+      await submitAnswer(handle.db, s.auth, { questionId: id, answer: misconceivedAnswer(q)!.raw }, at(5));
+      const changed = await submitAnswer(handle.db, s.auth, { questionId: id, answer: correctAnswer(q) }, at(6));
+      expect(changed.status).toBe(200);
+      const [row] = await answerRows(s.attemptId);
+      expect(row).toMatchObject({ score: 1, revisions: 1, misconceptionId: null });
+    });
+
+    it('refuses to change an answer already revealed (after-answer policy) with 409', async () => {
+      const { code } = await newDrill({ revealPolicy: 'after-answer' });
+      const s = await join(code, 'Ada');
+      const { id, q } = s.questions.find(({ q }) => misconceivedAnswer(q))!;
+      await submitAnswer(handle.db, s.auth, { questionId: id, answer: misconceivedAnswer(q)!.raw }, at(5));
+      await expectRefusal(submitAnswer(handle.db, s.auth, { questionId: id, answer: correctAnswer(q) }, at(6)), 409);
+    });
+
+    it('after submit: the same answer is acknowledged, a changed one is refused with 409', async () => {
+      const { code } = await newDrill();
+      const s = await join(code, 'Ada');
+      const { id, q } = s.questions.find(({ q }) => misconceivedAnswer(q))!;
+      await submitAnswer(handle.db, s.auth, { questionId: id, answer: correctAnswer(q) }, at(5));
+      await submitAttempt(handle.db, s.auth, at(6));
+      const auth = await authorizeAttempt(handle.db, s.attemptId, s.attemptToken);
+      await expect(submitAnswer(handle.db, auth, { questionId: id, answer: correctAnswer(q) }, at(7))).resolves.toMatchObject({ status: 200 });
+      await expectRefusal(submitAnswer(handle.db, auth, { questionId: id, answer: misconceivedAnswer(q)!.raw }, at(7)), 409);
+      await expectRefusal(submitAnswer(handle.db, auth, { questionId: 'q2', answer: correctAnswer(s.questions[1]!.q) }, at(7)), 409);
+    });
+
+    it('enforces the time limit on the server (with a 2 s grace for requests in flight)', async () => {
+      const { code } = await newDrill({ timeLimitMinutes: 1 });
+      const s = await join(code, 'Ada');
+      await expect(submitAnswer(handle.db, s.auth, { questionId: 'q1', answer: correctAnswer(s.questions[0]!.q) }, at(61))).resolves.toMatchObject({ status: 201 });
+      await expectRefusal(submitAnswer(handle.db, s.auth, { questionId: 'q2', answer: correctAnswer(s.questions[1]!.q) }, at(63)), 409);
+      const view = await getAttemptView(handle.db, s.auth, at(63));
+      expect(view.finished).toBe(true);
+      const submitted = await submitAttempt(handle.db, s.auth, at(500));
+      expect(submitted.submittedAt).toBe(at(60).toISOString());
+    });
+
+    it('refuses answers once the drill is closed', async () => {
+      const { code } = await newDrill();
+      const s = await join(code, 'Ada');
+      await setDrillClosed(handle.db, await findDrill(handle.db, code), true, at(10));
+      const auth = await authorizeAttempt(handle.db, s.attemptId, s.attemptToken);
+      await expectRefusal(submitAnswer(handle.db, auth, { questionId: 'q1', answer: correctAnswer(s.questions[0]!.q) }, at(11)), 409);
+    });
+
+    it('stores 200 concurrent answers (each sent twice at once) exactly once each', async () => {
+      const { code } = await newDrill({ count: 20, variant: 'per-student', attemptsAllowed: 1 });
+      const students = await Promise.all(Array.from({ length: 10 }, (_, i) => join(code, `Student ${i}`)));
+      const jobs = students.flatMap((s) => s.questions.map(({ id, q }) => () => submitAnswer(handle.db, s.auth, { questionId: id, answer: correctAnswer(q) }, at(30))));
+      const outcomes = await Promise.all([...jobs, ...jobs].map((j) => j()));
+      expect(outcomes.filter((o) => o.status === 201)).toHaveLength(200);
+      expect(outcomes.filter((o) => o.status === 200)).toHaveLength(200);
+      const [n] = await handle.db
+        .select({ n: count() })
+        .from(tables.answers)
+        .innerJoin(tables.attempts, eq(tables.attempts.id, tables.answers.attemptId))
+        .where(eq(tables.attempts.drillId, (await findDrill(handle.db, code)).id));
+      expect(n?.n).toBe(200);
+    }, 60_000);
+  });
+
+  describe('reveal policy', () => {
+    async function answeredAttempt(revealPolicy: CreateDrillInput['revealPolicy']) {
+      const { code } = await newDrill({ revealPolicy });
+      const s = await join(code, 'Ada');
+      const out = await submitAnswer(handle.db, s.auth, { questionId: 'q1', answer: correctAnswer(s.questions[0]!.q) }, at(5));
+      return { code, s, out };
+    }
+
+    it.each([
+      ['after-answer', true, true, true],
+      ['after-submit', false, true, true],
+      ['after-close', false, false, true],
+      ['never', false, false, false],
+    ] as const)('%s: on answer %s, after submit %s, after close %s', async (policy, onAnswer, afterSubmit, afterClose) => {
+      const { code, s, out } = await answeredAttempt(policy);
+      expect(out.body.revealed).toBe(onAnswer);
+      expect(out.body.result !== undefined).toBe(onAnswer);
+      const submitted = await submitAttempt(handle.db, s.auth, at(6));
+      expect(submitted.revealed).toBe(afterSubmit);
+      expect(submitted.answers[0]?.result !== undefined).toBe(afterSubmit);
+      expect(submitted.score !== undefined).toBe(afterSubmit);
+      await setDrillClosed(handle.db, await findDrill(handle.db, code), true, at(7));
+      const auth = await authorizeAttempt(handle.db, s.attemptId, s.attemptToken);
+      const closed = await getAttemptView(handle.db, auth, at(8));
+      expect(closed.revealed).toBe(afterClose);
+      expect(closed.answers[0]?.result !== undefined).toBe(afterClose);
+      if (!afterClose) expect(JSON.stringify(closed)).not.toContain(s.questions[0]!.q.key.explanation);
+    });
+  });
+
+  describe('gradebook and CSV', () => {
+    it('shows each student with score, status and per-question misconceptions', async () => {
+      const { code } = await newDrill({ count: 3, revealPolicy: 'never' });
+      const ada = await join(code, 'Ada', at(0));
+      const bob = await join(code, 'Bob', at(1));
+      for (const { id, q } of ada.questions) await submitAnswer(handle.db, ada.auth, { questionId: id, answer: correctAnswer(q) }, at(20));
+      await submitAttempt(handle.db, ada.auth, at(30));
+      const wrong = bob.questions.find(({ q }) => misconceivedAnswer(q))!;
+      await submitAnswer(handle.db, bob.auth, { questionId: wrong.id, answer: misconceivedAnswer(wrong.q)!.raw }, at(40));
+
+      const book = await loadGradebook(handle.db, await findDrill(handle.db, code), at(50));
+      expect(book.students.map((s) => [s.name, s.status, s.answered, s.seconds])).toEqual([
+        ['Ada', 'submitted', 3, 30],
+        ['Bob', 'in-progress', 1, 39],
+      ]);
+      expect(book.students[0]?.score).toBe(1);
+      const stats = book.questions.find((q) => q.questionId === wrong.id)!;
+      expect(stats.answered).toBe(2);
+      expect(stats.correct).toBe(1);
+      expect(stats.topMisconception).toMatchObject({ id: misconceivedAnswer(wrong.q)!.misconception, count: 1 });
+    });
+
+    it('exports one CSV row per student and question with seed, answer, score and misconception', async () => {
+      const { code } = await newDrill({ count: 3 });
+      const ada = await join(code, 'Ada, "the first"', at(0));
+      await submitAnswer(handle.db, ada.auth, { questionId: 'q1', answer: correctAnswer(ada.questions[0]!.q) }, at(5));
+      await join(code, '=cmd|calc', at(1));
+      const csv = await gradebookCsv(handle.db, await findDrill(handle.db, code), at(10));
+      const lines = csv.trimEnd().split('\r\n');
+      expect(lines).toHaveLength(1 + 2 * 3);
+      expect(lines[0]).toBe('drill,student,attempt,status,question,kind,difficulty,seed,answer,score,misconception,misconception_label');
+      expect(lines[1]).toContain('"Ada, ""the first"""');
+      expect(lines[1]).toContain(ada.auth.attempt.questions[0]!.spec.seed);
+      expect(lines[1]).toMatch(/,1,,$/);
+      expect(lines[4]).toContain("'=cmd|calc");
+    });
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * kube-proxy's packet-flow test vocabulary (pkg/proxy/{iptables,nftables}/proxier_test.go runPacketFlowTests)
+ * translated to ours: a flow's `output` is the sorted, comma-separated endpoint IPs it may reach, or "DROP",
+ * "REJECT", "" (no rule matched) or "ASYMMETRIC: …"; `masq` is whether the masquerade mark was set.
+ */
+import { trace } from '@/lib/engine';
+import type { Scenario, TrafficModel } from '@/lib/engine/model';
+
+/** kube-proxy's fake-proxier conventions (routing-semantics.md §14, KP-IPT-T). */
+export const KP = {
+  nodeName: 'test-node',
+  nodeIP: '192.168.0.2',
+  nodeIPAlt: '192.168.1.2',
+  externalIP: '192.168.99.11',
+  clusterCIDR: '10.0.0.0/8',
+  podIP: '10.0.0.2',
+  externalClient: '203.0.113.2',
+  externalClientBlocked: '203.0.113.130',
+} as const;
+
+export interface PacketFlowResult {
+  output: string;
+  masq: boolean;
+}
+
+export function packetFlow(scenario: Scenario, t: Partial<TrafficModel> & Pick<TrafficModel, 'from' | 'to'>): PacketFlowResult {
+  let node = t.node ?? null;
+  if (node === null && t.from.startsWith('pod/')) node = scenario.cluster.pods.find((p) => `pod/${p.pod}` === t.from)?.node ?? null;
+  if (node === null && t.from.startsWith('node/')) node = t.from.slice(5);
+  const result = trace(scenario, { from: t.from, to: t.to, node, ip: t.ip ?? null });
+  const ips = result.backends.map((b) => b.endpoint.ip).sort().join(', ');
+  switch (result.verdict) {
+    case 'forwarded':
+      return { output: ips, masq: result.masquerade };
+    case 'asymmetric':
+      return { output: `ASYMMETRIC: ${ips}`, masq: result.masquerade };
+    case 'dropped':
+      return { output: 'DROP', masq: false };
+    case 'rejected':
+      return { output: 'REJECT', masq: false };
+    case 'unmatched':
+      return { output: '', masq: false };
+  }
+}

@@ -1,0 +1,42 @@
+import { DEFAULT_STATE, EXPLORER_LIMITS, applyAction, type ExplorerAction, type ExplorerState } from '@/lib/explorer';
+
+const base: ExplorerState = DEFAULT_STATE;
+
+describe('explorer actions', () => {
+  it.each<[string, ExplorerAction, (s: ExplorerState) => unknown, unknown]>([
+    ['flips the policy', { type: 'policy', policy: 'Cluster' }, (s) => s.policy, 'Cluster'],
+    ['picks a proxy mode', { type: 'proxyMode', proxyMode: 'cilium-dsr' }, (s) => s.proxyMode, 'cilium-dsr'],
+    ['picks a balancer model', { type: 'balancing', balancing: 'weighted' }, (s) => s.balancing, 'weighted'],
+    ['adds a node', { type: 'addNode' }, (s) => s.nodes.length, 4],
+    ['adds a ready Pod to a node', { type: 'addPod', node: 2 }, (s) => s.pods.at(-1), { node: 2, state: 'ready' }],
+    ['removes a Pod', { type: 'removePod', pod: 0 }, (s) => s.pods.length, 3],
+    ['moves a Pod to another node', { type: 'movePod', pod: 0, node: 2 }, (s) => s.pods[0], { node: 2, state: 'ready' }],
+    ['marks a Pod not ready', { type: 'podState', pod: 3, state: 'not-ready' }, (s) => s.pods[3]?.state, 'not-ready'],
+    [
+      'drains a node: taints it and terminates its Pods',
+      { type: 'drain', node: 0, drained: true },
+      (s) => [s.nodes[0]?.drained, s.pods.filter((p) => p.node === 0).map((p) => p.state)],
+      [true, ['terminating', 'terminating', 'terminating']],
+    ],
+    ['sends traffic from a Pod', { type: 'source', source: { kind: 'pod', node: 2 } }, (s) => s.source, { kind: 'pod', node: 2 }],
+  ])('%s', (_name, action, pick, expected) => {
+    expect(pick(applyAction(base, action))).toEqual(expected);
+  });
+
+  it('removing the last node removes its Pods and moves a source that was there', () => {
+    const state = applyAction({ ...base, source: { kind: 'node', node: 2 }, pods: [...base.pods, { node: 2, state: 'ready' }] }, { type: 'removeNode' });
+    expect(state.nodes).toHaveLength(2);
+    expect(state.pods.every((p) => p.node < 2)).toBe(true);
+    expect(state.source).toEqual({ kind: 'node', node: 0 });
+  });
+
+  it.each<[string, ExplorerState, ExplorerAction]>([
+    ['a seventh node', { ...base, nodes: Array.from({ length: EXPLORER_LIMITS.maxNodes }, () => ({ drained: false })) }, { type: 'addNode' }],
+    ['removing the only node', { ...base, nodes: [{ drained: false }], pods: [], source: { kind: 'external', node: 0 } }, { type: 'removeNode' }],
+    ['a Pod on a node that does not exist', base, { type: 'addPod', node: 5 }],
+    ['moving a Pod that does not exist', base, { type: 'movePod', pod: 9, node: 1 }],
+    ['a seventh Pod on one node', { ...base, pods: Array.from({ length: 6 }, () => ({ node: 0, state: 'ready' as const })) }, { type: 'addPod', node: 0 }],
+  ])('refuses %s by returning the same state', (_name, state, action) => {
+    expect(applyAction(state, action)).toBe(state);
+  });
+});

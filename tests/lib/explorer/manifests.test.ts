@@ -1,0 +1,108 @@
+import { parseAllDocuments, parse } from 'yaml';
+import { evaluate, parseScenario } from '@/lib/engine';
+import {
+  DEFAULT_STATE,
+  NODE_LABEL,
+  curlCommands,
+  decodeState,
+  deploymentManifests,
+  kindConfig,
+  nodeName,
+  serviceManifest,
+  toScenario,
+  type ExplorerState,
+} from '@/lib/explorer';
+
+function state(layout: string): ExplorerState {
+  const d = decodeState(layout);
+  if (!d.ok) throw new Error(d.error);
+  return d.state;
+}
+
+type Deployment = {
+  metadata: { name: string };
+  spec: {
+    replicas: number;
+    template: {
+      spec: {
+        affinity?: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: { matchExpressions: { key: string; operator: string; values?: string[] }[] }[] } } };
+        topologySpreadConstraints?: { maxSkew: number; topologyKey: string }[];
+        containers: { readinessProbe?: unknown; lifecycle?: unknown }[];
+      };
+    };
+  };
+};
+
+const deployments = (s: ExplorerState) => parseAllDocuments(deploymentManifests(s)).map((d) => d.toJS() as Deployment);
+
+/** Where the Deployments put Pods: node → count, read back from the manifests' node affinity. */
+function placement(docs: Deployment[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const d of docs) {
+    const expr = d.spec.template.spec.affinity?.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]?.matchExpressions[0];
+    expect(expr?.key).toBe(NODE_LABEL);
+    const node = expr?.values?.[0] ?? 'spread';
+    out[node] = (out[node] ?? 0) + d.spec.replicas;
+  }
+  return out;
+}
+
+describe('manifests for an explorer layout', () => {
+  it('pins an uneven layout with node affinity, one Deployment per node and state', () => {
+    const docs = deployments(state('1.L.it.h.nk.abc.arararbranct.ea'));
+    expect(placement(docs)).toEqual({ 'node-a': 4, 'node-b': 1, 'node-c': 1 });
+    const byName = Object.fromEntries(docs.map((d) => [d.metadata.name, d]));
+    expect(byName['web-node-a-not-ready']?.spec.template.spec.containers[0]?.readinessProbe).toBeDefined();
+    expect(byName['web-node-c-terminating']?.spec.template.spec.containers[0]?.lifecycle).toBeDefined();
+  });
+
+  it('uses one Deployment with a topology spread constraint when every node runs as many ready Pods', () => {
+    const docs = deployments(state('1.L.it.h.nk.abc.arbrcrarbrcr.ea'));
+    expect(docs).toHaveLength(1);
+    expect(docs[0]?.spec.replicas).toBe(6);
+    expect(docs[0]?.spec.template.spec.topologySpreadConstraints?.[0]).toMatchObject({ maxSkew: 1, topologyKey: 'kubernetes.io/hostname' });
+  });
+
+  it.each([
+    ['Local', '1.L.it.h.nk.abc.ar.ea', true],
+    ['Cluster', '1.C.it.h.nk.abc.ar.ea', false],
+  ])('writes a %s Service with a health-check port only when Local', (policy, layout, hasPort) => {
+    const svc = parse(serviceManifest(state(layout)));
+    expect(svc.spec.externalTrafficPolicy).toBe(policy);
+    expect('healthCheckNodePort' in svc.spec).toBe(hasPort);
+  });
+
+  it.each([
+    ['iptables', '1.L.it.h.nk.ab.ar.ea', 'iptables', false],
+    ['IPVS', '1.L.iv.h.nk.ab.ar.ea', 'ipvs', false],
+    ['Cilium DSR', '1.L.cd.h.nk.ab.ar.ea', 'none', true],
+  ])('writes a kind config for %s with one labelled worker per node', (_name, layout, mode, noCni) => {
+    const s = state(layout);
+    const cfg = parse(kindConfig(s));
+    expect(cfg.networking.kubeProxyMode).toBe(mode);
+    expect(Boolean(cfg.networking.disableDefaultCNI)).toBe(noCni);
+    expect(cfg.nodes.filter((n: { role: string }) => n.role === 'worker').map((n: { labels: Record<string, string> }) => n.labels[NODE_LABEL])).toEqual(
+      s.nodes.map((_, i) => nodeName(i)),
+    );
+  });
+
+  it('writes curl commands whose expectations are the engine’s answers', () => {
+    const s = DEFAULT_STATE;
+    const evalOf = (traffic?: 'nodePort') => {
+      const p = parseScenario(toScenario(s, { traffic }).input);
+      if (!p.ok) throw new Error('unreadable');
+      return evaluate(p.scenario);
+    };
+    const lb = evalOf();
+    const np = evalOf('nodePort');
+    const text = curlCommands(s, lb, np);
+    for (const [node, hc] of Object.entries(lb.healthChecks?.nodes ?? {})) {
+      const letter = node.slice(5).toUpperCase();
+      expect(text).toMatch(new RegExp(`NODE_${letter}:32000/healthz .*# expect ${hc.status}, localEndpoints ${hc.headers['X-Load-Balancing-Endpoint-Weight']}`));
+    }
+    const dropped = np.flows.filter((f) => f.verdict === 'dropped').map((f) => f.node);
+    for (const node of dropped) {
+      expect(text).toMatch(new RegExp(`NODE_${node!.slice(5).toUpperCase()}:30080/ .*curl times out`));
+    }
+  });
+});

@@ -1,0 +1,211 @@
+#!/usr/bin/env node
+// Lighthouse 13 against the built app, in Debian's Chromium, offline.
+//
+//   npm run build && npm run lighthouse                 # every main route
+//   npm run lighthouse -- / /practice                   # only these routes
+//   npm run lighthouse -- --base-url http://127.0.0.1:3000   # a server that is already running
+//   npm run lighthouse -- --desktop                     # desktop preset instead of Lighthouse's default mobile
+//   npm run lighthouse -- --min-performance 95 --min-accessibility 100   # exit 1 below these
+//
+// Without --base-url it starts `next start` on a free port (honouring NEXT_DIST_DIR, with its own PGlite
+// directory .data-lighthouse), waits for it, and stops it at the end. Routes that answer 404 are skipped
+// with a message. Prints a table of the four category scores (0–100) per route.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
+const CHROME_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const MAIN_ROUTES = [
+  '/',
+  '/learn/external-traffic-policy',
+  '/learn/explorer',
+  '/practice',
+  '/drills',
+  '/interview',
+  '/review',
+];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+function parseArgs(argv) {
+  const opts = { routes: [], baseUrl: null, desktop: false, min: {} };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[(i += 1)];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--base-url') opts.baseUrl = value().replace(/\/+$/, '');
+    else if (arg === '--desktop') opts.desktop = true;
+    else if (arg.startsWith('--min-')) {
+      const category = arg.slice('--min-'.length);
+      if (!CATEGORIES.includes(category))
+        throw new Error(`unknown category in ${arg}; use one of ${CATEGORIES}`);
+      const n = Number(value());
+      if (!Number.isFinite(n) || n < 0 || n > 100) throw new Error(`${arg} must be a number from 0 to 100`);
+      opts.min[category] = n;
+    } else if (arg.startsWith('/')) opts.routes.push(arg);
+    else throw new Error(`unknown argument "${arg}" (routes start with /)`);
+  }
+  if (opts.routes.length === 0) opts.routes = MAIN_ROUTES;
+  return opts;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url, child, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    try {
+      await fetch(url, { redirect: 'manual' });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error(`server at ${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function startServer() {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
+        PGLITE_DIR: process.env.PGLITE_DIR || '.data-lighthouse',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true, // its own process group, so stopping it also stops anything it spawned
+    },
+  );
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    await waitForServer(baseUrl, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, stop };
+}
+
+const pad = (s, n) => String(s).padEnd(n);
+const padStart = (s, n) => String(s).padStart(n);
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const server = opts.baseUrl ? { baseUrl: opts.baseUrl, stop: async () => {} } : await startServer();
+  console.log(`Lighthouse against ${server.baseUrl} (${opts.desktop ? 'desktop' : 'mobile'} preset)`);
+  const rows = [];
+  let chrome;
+  try {
+    chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
+    for (const route of opts.routes) {
+      const url = server.baseUrl + route;
+      const status = (await fetch(url, { redirect: 'manual' })).status;
+      if (status === 404) {
+        console.log(`skip ${route}: 404 (the page does not exist yet)`);
+        continue;
+      }
+      const result = await lighthouse(
+        url,
+        { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES },
+        opts.desktop ? desktopConfig : undefined,
+      );
+      if (!result) throw new Error(`Lighthouse returned nothing for ${route}`);
+      const { categories, audits, runtimeError } = result.lhr;
+      if (runtimeError) console.log(`warn ${route}: ${runtimeError.code} ${runtimeError.message}`);
+      const scores = Object.fromEntries(
+        CATEGORIES.map((c) => [
+          c,
+          categories[c]?.score == null ? null : Math.round(categories[c].score * 100),
+        ]),
+      );
+      rows.push({ route, status, scores, lcp: audits['largest-contentful-paint']?.displayValue ?? '' });
+      // Say what lost points outside performance, so a < 100 is actionable.
+      for (const c of ['accessibility', 'best-practices', 'seo']) {
+        for (const ref of categories[c]?.auditRefs ?? []) {
+          const audit = audits[ref.id];
+          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
+            console.log(`  ${route} ${c}: ${audit.id} — ${audit.title}`);
+          }
+        }
+      }
+    }
+  } finally {
+    if (chrome) await chrome.kill();
+    await server.stop();
+  }
+
+  const width = Math.max(5, ...rows.map((r) => r.route.length));
+  console.log('');
+  console.log(
+    `${pad('route', width)}  ${CATEGORIES.map((c) => padStart(c, 14)).join('')}  ${padStart('LCP', 8)}`,
+  );
+  for (const r of rows) {
+    const cells = CATEGORIES.map((c) => padStart(r.scores[c] ?? '–', 14)).join('');
+    console.log(`${pad(r.route, width)}  ${cells}  ${padStart(r.lcp, 8)}`);
+  }
+
+  const failures = rows.flatMap((r) =>
+    Object.entries(opts.min)
+      .filter(([c, min]) => (r.scores[c] ?? 0) < min)
+      .map(([c, min]) => `${r.route} ${c} ${r.scores[c]} < ${min}`),
+  );
+  if (failures.length > 0) {
+    console.error(`\nbelow the minimum:\n  ${failures.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error) => {
+  console.error(`lighthouse: ${error instanceof Error ? error.message : error}`);
+  process.exitCode = 1;
+});
