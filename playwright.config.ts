@@ -9,6 +9,10 @@ import { chromiumLaunchOptions, E2E_PORT } from './tests/e2e/support/browser';
 const externalBaseURL = process.env.E2E_BASE_URL;
 const baseURL = externalBaseURL || `http://127.0.0.1:${E2E_PORT}`;
 
+// Several people run specs side by side in one work tree, and Playwright empties its outputDir at start;
+// a per-run directory keeps one run from deleting another's traces. Workers inherit the id through env.
+process.env.E2E_RUN_ID ??= process.env.CI ? 'ci' : `${Date.now()}-${process.pid}`;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '*.e2e.ts',
@@ -20,7 +24,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   // .ci/run adds the JSON reporter on the command line (--reporter=list,json).
   reporter: 'list',
-  outputDir: 'test-results',
+  outputDir: `test-results/${process.env.E2E_RUN_ID}`,
   use: {
     baseURL,
     browserName: 'chromium',

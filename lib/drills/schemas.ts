@@ -27,7 +27,6 @@ const text = (max: number) =>
     .trim()
     .min(1, 'Required')
     .max(max, `At most ${max} characters`)
-    // eslint-disable-next-line no-control-regex
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Must not contain control characters');
 
 const isoDate = z.iso.datetime({ offset: true, message: 'An ISO 8601 date-time with a time zone, e.g. 2026-11-25T09:00:00Z' });

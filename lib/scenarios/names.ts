@@ -64,9 +64,9 @@ export function nodeIdentity(rng: Rng, naming: ClusterNaming, i: number, hostOct
     case 'eks':
       return { name: `ip-${ip.replaceAll('.', '-')}.ec2.internal`, ip };
     case 'gke':
-      return { name: `gke-prod-default-pool-${naming.poolSuffix}-${randomString(rng, 4, 'abcdefghijklmnopqrstuvwxyz0123456789')}`, ip };
+      return { name: `gke-prod-${naming.poolSuffix}-${randomString(rng, 4, 'abcdefghijklmnopqrstuvwxyz0123456789')}`, ip };
     case 'aks':
-      return { name: `aks-nodepool1-${naming.poolSuffix}-vmss00000${i}`, ip };
+      return { name: `aks-pool1-vmss00000${i}`, ip };
     case 'kubeadm':
       return { name: `worker-${i + 1}`, ip };
   }

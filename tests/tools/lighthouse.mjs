@@ -175,6 +175,12 @@ async function main() {
           const audit = audits[ref.id];
           if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
             console.log(`  ${route} ${c}: ${audit.id} — ${audit.title}`);
+            for (const item of (audit.details?.items ?? []).slice(0, 5)) {
+              const what = [item.url ?? item.sourceLocation?.url, item.description ?? item.node?.snippet]
+                .filter(Boolean)
+                .join(' — ');
+              if (what) console.log(`      ${String(what).slice(0, 200)}`);
+            }
           }
         }
       }
@@ -185,13 +191,14 @@ async function main() {
   }
 
   const width = Math.max(5, ...rows.map((r) => r.route.length));
+  const col = (c) => Math.max(c.length, 3) + 2;
   console.log('');
   console.log(
-    `${pad('route', width)}  ${CATEGORIES.map((c) => padStart(c, 14)).join('')}  ${padStart('LCP', 8)}`,
+    `${pad('route', width)}${CATEGORIES.map((c) => padStart(c, col(c))).join('')}${padStart('LCP', 9)}`,
   );
   for (const r of rows) {
-    const cells = CATEGORIES.map((c) => padStart(r.scores[c] ?? '–', 14)).join('');
-    console.log(`${pad(r.route, width)}  ${cells}  ${padStart(r.lcp, 8)}`);
+    const cells = CATEGORIES.map((c) => padStart(r.scores[c] ?? '–', col(c))).join('');
+    console.log(`${pad(r.route, width)}${cells}${padStart(r.lcp, 9)}`);
   }
 
   const failures = rows.flatMap((r) =>

@@ -85,6 +85,14 @@ export function bearerToken(req: Request): string {
   return m[1];
 }
 
+/** The origin the client used (Host / X-Forwarded-* as Next passes them), for the links we hand out. */
+export function publicOrigin(req: Request): string {
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  if (!host) return new URL(req.url).origin;
+  const proto = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || new URL(req.url).protocol.replace(':', '');
+  return `${proto}://${host}`;
+}
+
 /**
  * The client's address for rate limiting. Next sets X-Forwarded-For to the socket address unless the
  * request already carries one, so a reverse proxy in front must overwrite that header.

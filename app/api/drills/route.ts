@@ -1,12 +1,12 @@
 import { getDatabase } from '@/lib/db';
 import { createDrill, createDrillSchema } from '@/lib/drills';
-import { handle, json, readBody } from '../_lib/http';
+import { handle, json, publicOrigin, readBody } from '../_lib/http';
 
 /** POST /api/drills → 201 {code, studentUrl, manageUrl, manageToken}. The token travels in the URL fragment, which browsers never send to a server. */
 export const POST = handle(async (req: Request) => {
   const input = await readBody(req, createDrillSchema);
   const { code, manageToken } = await createDrill(await getDatabase(), input);
-  const origin = new URL(req.url).origin;
+  const origin = publicOrigin(req);
   return json(
     { code, studentUrl: `${origin}/drills/${code}`, manageUrl: `${origin}/drills/${code}/manage#key=${manageToken}`, manageToken },
     201,

@@ -1,9 +1,9 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { AttemptView, GradedResult, StoredAnswerView } from '@/lib/drills/attempts';
 import type { RawAnswer } from '@/lib/scenarios/types';
-import { QuestionView } from '@/app/_components/question';
+import { GradeFeedback, QuestionView } from '@/app/_components/question';
 import { ApiFailure, callApi, issuesByField } from '../_components/api-client';
 import { FieldError } from '../_components/field-error';
 
@@ -13,10 +13,27 @@ interface Stored {
 }
 
 const storageKey = (code: string) => `drill-attempt:${code}`;
+const STORAGE_EVENT = 'drill-attempt-storage';
 
-function readStored(code: string): Stored | null {
+/** localStorage as an external store: other tabs fire `storage`, this tab fires STORAGE_EVENT. */
+function subscribeStorage(onChange: () => void) {
+  window.addEventListener('storage', onChange);
+  window.addEventListener(STORAGE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('storage', onChange);
+    window.removeEventListener(STORAGE_EVENT, onChange);
+  };
+}
+
+function writeStored(code: string, value: Stored | null) {
+  if (value) window.localStorage.setItem(storageKey(code), JSON.stringify(value));
+  else window.localStorage.removeItem(storageKey(code));
+  window.dispatchEvent(new Event(STORAGE_EVENT));
+}
+
+function parseStored(raw: string | null): Stored | null {
   try {
-    const v = JSON.parse(window.localStorage.getItem(storageKey(code)) ?? 'null') as Stored | null;
+    const v = JSON.parse(raw ?? 'null') as Stored | null;
     return v && typeof v.attemptId === 'string' && typeof v.token === 'string' ? v : null;
   } catch {
     return null;
@@ -36,63 +53,45 @@ interface AnswerReply {
  * The attempt id and token live in localStorage, so a reload resumes the same attempt.
  */
 export function TakeDrill({ code, open }: { code: string; open: boolean }) {
-  const [stored, setStored] = useState<Stored | null>(null);
+  // undefined on the server and while hydrating; then the stored JSON or null.
+  const raw = useSyncExternalStore(subscribeStorage, () => window.localStorage.getItem(storageKey(code)), () => undefined);
+  const stored = useMemo(() => (raw === undefined ? null : parseStored(raw)), [raw]);
   const [view, setView] = useState<AttemptView | null>(null);
-  const [phase, setPhase] = useState<'loading' | 'join' | 'taking'>('loading');
   const [error, setError] = useState<string | null>(null);
 
-  const resume = useCallback(
-    async (s: Stored) => {
-      try {
-        const v = await callApi<AttemptView>(`/api/attempts/${s.attemptId}`, { token: s.token });
-        setStored(s);
-        setView(v);
-        setPhase('taking');
-      } catch (e) {
-        if (e instanceof ApiFailure && (e.status === 403 || e.status === 404)) {
-          window.localStorage.removeItem(storageKey(code));
-          setPhase('join');
-        } else setError(e instanceof Error ? e.message : 'Could not load your attempt');
-      }
-    },
-    [code],
-  );
-
   useEffect(() => {
-    const s = readStored(code);
-    if (s) void resume(s);
-    // localStorage is only readable after hydration.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    else setPhase('join');
-  }, [code, resume]);
+    if (!stored || view?.attemptId === stored.attemptId) return;
+    let cancelled = false;
+    callApi<AttemptView>(`/api/attempts/${stored.attemptId}`, { token: stored.token }).then(
+      (v) => {
+        if (!cancelled) setView(v);
+      },
+      (e: unknown) => {
+        if (cancelled) return;
+        if (e instanceof ApiFailure && (e.status === 403 || e.status === 404)) writeStored(code, null);
+        else setError(e instanceof Error ? e.message : 'Could not load your attempt');
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [code, stored, view?.attemptId]);
 
-  if (phase === 'loading') return <p className="text-muted">{error ?? 'Loading…'}</p>;
-  if (phase === 'join' || !view || !stored) {
+  if (raw === undefined) return <p className="text-muted">Loading…</p>;
+  if (!stored) {
     if (!open) return null;
     return (
       <JoinForm
         code={code}
         onJoined={(s, v) => {
-          window.localStorage.setItem(storageKey(code), JSON.stringify(s));
-          setStored(s);
           setView(v);
-          setPhase('taking');
+          writeStored(code, s);
         }}
       />
     );
   }
-  return (
-    <Attempt
-      stored={stored}
-      view={view}
-      onView={setView}
-      onStartOver={() => {
-        window.localStorage.removeItem(storageKey(code));
-        setView(null);
-        setPhase('join');
-      }}
-    />
-  );
+  if (!view || view.attemptId !== stored.attemptId) return <p className="text-muted">{error ?? 'Loading your attempt…'}</p>;
+  return <Attempt stored={stored} view={view} onView={setView} onStartOver={() => writeStored(code, null)} />;
 }
 
 function JoinForm({ code, onJoined }: { code: string; onJoined: (s: Stored, v: AttemptView) => void }) {
@@ -140,44 +139,24 @@ function JoinForm({ code, onJoined }: { code: string; onJoined: (s: Stored, v: A
   );
 }
 
-function useSecondsLeft(deadline: string | null, stopped: boolean): number | null {
+/** Seconds until the deadline, ticking each second; calls onExpire once the clock reaches it. */
+function useSecondsLeft(deadline: string | null, stopped: boolean, onExpire: () => void): number | null {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!deadline || stopped) return;
-    const t = setInterval(() => setNow(Date.now()), 1000);
+    const end = Date.parse(deadline);
+    const t = setInterval(() => {
+      const n = Date.now();
+      setNow(n);
+      if (n >= end) {
+        clearInterval(t);
+        onExpire();
+      }
+    }, 1000);
     return () => clearInterval(t);
-  }, [deadline, stopped]);
+  }, [deadline, stopped, onExpire]);
   if (!deadline) return null;
   return Math.max(0, Math.ceil((Date.parse(deadline) - now) / 1000));
-}
-
-function ResultPanel({ result }: { result: GradedResult }) {
-  return (
-    <div className="space-y-2 rounded border border-border p-3">
-      <p className={result.score >= 1 ? 'font-semibold text-ok' : result.score > 0 ? 'font-semibold text-warn' : 'font-semibold text-bad'}>
-        Score: {Math.round(result.score * 100)}%
-      </p>
-      <p>{result.feedback}</p>
-      <p>
-        <span className="font-medium">Correct answer:</span> {result.expected}
-      </p>
-      {result.misconception && (
-        <p>
-          <span className="font-medium">{result.misconception.label}.</span> {result.misconception.explanation}
-        </p>
-      )}
-      {result.steps.length > 0 && (
-        <details>
-          <summary className="cursor-pointer">How the engine gets there</summary>
-          <ol className="ml-5 list-decimal">
-            {result.steps.map((s, i) => (
-              <li key={i}>{s}</li>
-            ))}
-          </ol>
-        </details>
-      )}
-    </div>
-  );
 }
 
 function Attempt({
@@ -197,7 +176,7 @@ function Attempt({
   });
   const [announce, setAnnounce] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const secondsLeft = useSecondsLeft(view.deadline, view.finished);
+  const [invalid, setInvalid] = useState<{ questionId: string; reason: string } | null>(null);
   const question = view.questions[index];
   const answers = new Map<string, StoredAnswerView>(view.answers.map((a) => [a.questionId, a]));
   const current = question ? answers.get(question.id) : undefined;
@@ -211,13 +190,13 @@ function Attempt({
     }
   }, [onView, stored]);
 
-  useEffect(() => {
-    if (secondsLeft === 0 && !view.finished) void submitAttempt();
-  }, [secondsLeft, view.finished, submitAttempt]);
+  // The server refuses answers after the deadline anyway; submitting makes the page show the result.
+  const secondsLeft = useSecondsLeft(view.deadline, view.finished, submitAttempt);
 
   async function sendAnswer(raw: RawAnswer) {
     if (!question) return;
     setError(null);
+    setInvalid(null);
     try {
       const reply = await callApi<AnswerReply>(`/api/attempts/${stored.attemptId}/answers`, {
         method: 'POST',
@@ -229,7 +208,10 @@ function Attempt({
       setAnnounce(reply.revealed && reply.result ? `Answer saved. Score ${Math.round(reply.result.score * 100)}%.` : `Answer to question ${index + 1} saved.`);
     } catch (e) {
       if (!(e instanceof ApiFailure)) throw e;
-      setError(e.issues.length ? `${e.message}: ${e.issues.map((i) => i.message).join('; ')}` : e.message);
+      const detail = e.issues.length ? `${e.message}: ${e.issues.map((i) => i.message).join('; ')}` : e.message;
+      // A malformed answer is shown by the question itself (and costs nothing); other refusals above it.
+      if (e.status === 422) setInvalid({ questionId: question.id, reason: detail });
+      else setError(detail);
     }
   }
 
@@ -273,24 +255,26 @@ function Attempt({
             </ol>
           </nav>
           {question && (
-            <section aria-labelledby="question-heading" className="space-y-4">
-              <h2 id="question-heading" className="text-xl font-semibold">
-                Question {index + 1} of {view.questions.length}
-              </h2>
-              <QuestionView key={question.id} question={question} onSubmit={sendAnswer} />
-              {current && (
-                <p className="text-sm text-muted">
-                  Saved answer: {Object.values(current.answer).join(', ')}
-                  {view.drill.revealPolicy !== 'after-answer' && ' — you may change it until you submit.'}
+            <section aria-label={`Question ${index + 1}`} className="space-y-4">
+              <QuestionView
+                key={question.id}
+                question={question}
+                onSubmit={(raw) => void sendAnswer(raw)}
+                result={current?.result ?? (invalid?.questionId === question.id ? { status: 'invalid', reason: invalid.reason } : null)}
+                position={`Question ${index + 1} of ${view.questions.length}`}
+              />
+              {current && !current.result && (
+                <p className="rounded border border-border bg-surface p-3 text-sm" data-testid="saved-answer">
+                  Saved: {Object.values(current.answer).join(', ')}.
+                  {view.drill.revealPolicy !== 'after-answer' && ' You may change it until you submit.'}
                 </p>
               )}
-              {current?.result && <ResultPanel result={current.result} />}
               <div className="flex flex-wrap gap-2">
                 <button type="button" disabled={index === 0} onClick={() => setIndex(index - 1)} className="rounded border border-border px-3 py-2 disabled:opacity-50">
-                  Previous
+                  Previous question
                 </button>
                 <button type="button" disabled={index >= view.questions.length - 1} onClick={() => setIndex(index + 1)} className="rounded border border-border px-3 py-2 disabled:opacity-50">
-                  Next
+                  Next question
                 </button>
               </div>
             </section>
@@ -336,7 +320,7 @@ function Summary({ view, onStartOver }: { view: AttemptView; onStartOver?: () =>
                 <h3 className="font-semibold">
                   {i + 1}. {q.title}
                 </h3>
-                {a?.result ? <ResultPanel result={a.result} /> : <p className="text-muted">Not answered.</p>}
+                {a?.result ? <GradeFeedback result={a.result} headingId={`summary-${q.id}`} /> : <p className="text-muted">Not answered.</p>}
               </li>
             );
           })}

@@ -5,13 +5,12 @@
  * question tests (rated from the score, not by the learner), so the twist feeds spaced review.
  */
 import { useRef, useState } from 'react';
-import { generateQuestion, toPublicQuestion, type Question } from '@/lib/scenarios';
+import { generateQuestion, toPublicQuestion, type Question, type RawAnswer } from '@/lib/scenarios';
 import { gradeAnswer, type GradeResult } from '@/lib/grading';
 import { ratingFromScore, recordReview } from '@/lib/review';
 import type { CardTwist } from '@/lib/interview';
 import { QuestionView } from '@/app/_components/question';
 import { today, updateReviewData } from '@/app/review/_components/review-store';
-import { GradePanel } from './grade-panel';
 import { freshSeed } from './fresh-seed';
 
 export function InterviewerTwist({ twist, cardConcepts }: { twist: CardTwist; cardConcepts: readonly string[] }) {
@@ -32,7 +31,7 @@ export function InterviewerTwist({ twist, cardConcepts }: { twist: CardTwist; ca
     }
   };
 
-  const submit = (raw: unknown) => {
+  const submit = (raw: RawAnswer) => {
     if (!question) return;
     const graded = gradeAnswer(question, raw);
     setResult(graded);
@@ -72,11 +71,13 @@ export function InterviewerTwist({ twist, cardConcepts }: { twist: CardTwist; ca
       ) : null}
       {question ? (
         <div className="mt-4">
-          <QuestionView key={question.id} question={toPublicQuestion(question)} onSubmit={submit} />
-          {result ? <GradePanel result={result} /> : null}
-          <button type="button" onClick={ask} className="mt-4 rounded border border-border px-4 py-2 font-semibold">
-            Another twist (new cluster)
-          </button>
+          <QuestionView
+            question={toPublicQuestion(question)}
+            onSubmit={submit}
+            result={result}
+            onNext={ask}
+            nextLabel="Another twist (new cluster)"
+          />
         </div>
       ) : (
         <button type="button" onClick={ask} className="mt-3 rounded bg-accent px-4 py-2 font-semibold text-accent-fg">

@@ -59,7 +59,8 @@ export function MockInterview({ cards, seed: fixedSeed }: { cards: MockCard[]; s
     if (!running) return;
     const started = Date.now() - elapsed * 1000;
     const t = setInterval(() => {
-      const next = (Date.now() - started) / 1000;
+      const raw = (Date.now() - started) / 1000;
+      const next = limit > 0 ? Math.min(raw, limit) : raw;
       setElapsed(next);
       if (limit > 0 && next >= limit) setAnnouncement('Time is up. The model answer is shown.');
       else if (limit > 60 && next >= limit - 60 && next < limit - 59) setAnnouncement('One minute left.');

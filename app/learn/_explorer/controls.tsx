@@ -218,7 +218,7 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
           ))}
         </select>
         <label htmlFor={id('source-node')} className="mt-2 block text-sm">
-          {state.source.kind === 'external' ? 'Entering at' : 'On'}
+          {state.source.kind === 'external' ? 'Entering at node' : 'Sender’s node'}
         </label>
         <select
           id={id('source-node')}

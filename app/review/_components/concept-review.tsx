@@ -4,12 +4,11 @@
  * kind that tests it. The engine grades; a wrong or partly wrong answer is rated Again or Hard by the
  * score, a correct one lets the learner say how hard it felt (Hard / Good / Easy).
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { toPublicQuestion, KIND_LABELS, type Question, type QuestionKind } from '@/lib/scenarios';
 import { gradeAnswer, type GradeResult } from '@/lib/grading';
 import { ratingFromScore, type ReviewRating } from '@/lib/review';
 import { QuestionView } from '@/app/_components/question';
-import { GradePanel } from '@/app/interview/_components/grade-panel';
 import { RatingButtons } from './rating-buttons';
 
 export interface ConceptInfo {
@@ -41,7 +40,6 @@ export function ConceptReview({
 }) {
   const spec = question.spec;
   const [result, setResult] = useState<GradeResult | null>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
 
   const graded = result?.status === 'graded' ? result : null;
   const allowed: ReviewRating[] = graded ? (graded.score >= 0.999 ? ['hard', 'good', 'easy'] : [ratingFromScore(graded.score)]) : [];
@@ -57,14 +55,9 @@ export function ConceptReview({
       <div className="mt-4">
         <QuestionView
           question={toPublicQuestion(question)}
-          onSubmit={(raw: unknown) => {
-            setResult(gradeAnswer(question, raw));
-            requestAnimationFrame(() => resultRef.current?.focus());
-          }}
+          onSubmit={(raw) => setResult(gradeAnswer(question, raw))}
+          result={result}
         />
-      </div>
-      <div ref={resultRef} tabIndex={-1}>
-        {result ? <GradePanel result={result} /> : null}
       </div>
       {graded ? (
         <RatingButtons

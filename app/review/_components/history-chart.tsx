@@ -32,7 +32,7 @@ export function HistoryChart({ counts, id = 'history' }: { counts: DayCount[]; i
   const summary = historySummary(counts);
   return (
     <figure>
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
         <title id={`${id}-title`}>Reviews per day, last {counts.length} days</title>
         <desc id={`${id}-desc`}>{summary}</desc>
         <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} className="stroke-border" />

@@ -32,6 +32,16 @@ export interface CardInfo {
   question: string;
 }
 
+/** File text via FileReader (works in every browser and in jsdom, unlike Blob.text in older engines). */
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error(`could not read ${file.name}`));
+    reader.readAsText(file);
+  });
+}
+
 function percent(r: number | null): string {
   return r === null ? 'not started' : `${Math.round(r * 100)}%`;
 }
@@ -104,7 +114,7 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
   };
 
   const importFile = async (file: File) => {
-    const result = importReviewText(await file.text());
+    const result = importReviewText(await readText(file));
     if (result.ok) {
       setImportIssues(null);
       setImportMessage(

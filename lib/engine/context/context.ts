@@ -8,6 +8,7 @@ import type { EndpointModel, NodeModel, PodModel, Scenario } from '../model';
 import {
   assignHints,
   categorizeEndpoints,
+  mergeReachable,
   serviceFlags,
   type Categorization,
   type HintedEndpoint,
@@ -34,6 +35,8 @@ export interface EngineContext {
   categorization(node: NodeModel): Categorization;
   /** Whether `ip` is a local address of `node` (its IP, extra IPs, or 127.0.0.1). */
   isLocalAddress(node: NodeModel, ip: string): boolean;
+  /** R-HC-2 localEndpoints per node name (distinct IPs of ready local endpoints), computed in one pass. */
+  localReadyCount(nodeName: string): number;
   /** Memo for traces shared by the flows and the load shares; keyed by traffic. */
   traceCache: Map<string, unknown>;
 }
@@ -74,6 +77,9 @@ export function createContext(scenario: Scenario): EngineContext {
       result = {
         ...local,
         cluster: sharedCluster.cluster,
+        allReachable: flags.usesLocalEndpoints
+          ? mergeReachable(sharedCluster.cluster, local.local ?? [], '', local.localServingTerminating)
+          : (sharedCluster.cluster ?? []),
         clusterServingTerminating: sharedCluster.clusterServingTerminating,
         hasAnyEndpoints: sharedCluster.hasAnyEndpoints || local.hasAnyEndpoints,
         topologyMode: '',
@@ -83,6 +89,22 @@ export function createContext(scenario: Scenario): EngineContext {
     }
     cache.set(node.name, result);
     return result;
+  };
+
+  let readyCounts: Map<string, number> | null = null;
+  const localReadyCount = (nodeName: string): number => {
+    if (!readyCounts) {
+      readyCounts = new Map();
+      const seen = new Set<string>();
+      for (const e of scenario.endpoints) {
+        if (!e.ready || e.node === null) continue;
+        const key = `${e.node}|${e.ip}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        readyCounts.set(e.node, (readyCounts.get(e.node) ?? 0) + 1);
+      }
+    }
+    return readyCounts.get(nodeName) ?? 0;
   };
 
   const isLocalAddress = (node: NodeModel, ip: string) => ip === node.ip || ip === LOOPBACK_IP || node.extraIPs.includes(ip);
@@ -98,6 +120,7 @@ export function createContext(scenario: Scenario): EngineContext {
     isPodSource,
     categorization,
     isLocalAddress,
+    localReadyCount,
     traceCache: new Map(),
   };
 }

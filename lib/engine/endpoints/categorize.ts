@@ -22,6 +22,8 @@ export interface Categorization {
   cluster: EndpointModel[] | null;
   /** Local-policy endpoints (null when the Service never uses the Local policy). */
   local: EndpointModel[] | null;
+  /** Union of both sets: every endpoint this node may send to (kube-proxy's allReachableEndpoints). */
+  allReachable: EndpointModel[];
   /** Whether the Local set fell back to serving-and-terminating endpoints. */
   localServingTerminating: boolean;
   /** Whether the Cluster set fell back to serving-and-terminating endpoints. */
@@ -73,6 +75,7 @@ export function categorizeEndpoints(
   const result: Categorization = {
     cluster: null,
     local: null,
+    allReachable: [],
     localServingTerminating: false,
     clusterServingTerminating: false,
     hasAnyEndpoints: false,
@@ -95,7 +98,10 @@ export function categorizeEndpoints(
     if (cluster.length > 0) result.hasAnyEndpoints = true;
   }
 
-  if (!flags.usesLocalEndpoints) return result;
+  if (!flags.usesLocalEndpoints) {
+    result.allReachable = result.cluster ?? [];
+    return result;
+  }
 
   let hasLocalReady = false;
   let hasLocalServingTerminating = false;
@@ -117,5 +123,19 @@ export function categorizeEndpoints(
     for (const h of hinted) if (h.endpoint.node === nodeName && isServingTerminating(h.endpoint)) local.push(h.endpoint);
   }
   result.local = local;
+  result.allReachable = mergeReachable(result.cluster, local, result.topologyMode, result.localServingTerminating);
   return result;
+}
+
+/**
+ * kube-proxy's allReachableEndpoints: the Cluster set when it must contain the Local set (no topology
+ * filtering and no serving-terminating Local fallback), else the union of both (cluster order first).
+ */
+export function mergeReachable(cluster: EndpointModel[] | null, local: EndpointModel[], mode: TopologyMode, localServingTerminating: boolean): EndpointModel[] {
+  if (cluster === null) return local;
+  if (mode === '' && !localServingTerminating) return cluster;
+  const merged = [...cluster];
+  const seen = new Set(cluster);
+  for (const e of local) if (!seen.has(e)) merged.push(e);
+  return merged;
 }

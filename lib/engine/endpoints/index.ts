@@ -3,5 +3,5 @@ export { serviceFlags } from './service-flags';
 export type { ServiceFlags } from './service-flags';
 export { assignHints, TRAFFIC_DISTRIBUTIONS } from './hints';
 export type { HintedEndpoint } from './hints';
-export { categorizeEndpoints, topologyModeFromHints } from './categorize';
+export { categorizeEndpoints, topologyModeFromHints, mergeReachable } from './categorize';
 export type { Categorization, TopologyMode } from './categorize';

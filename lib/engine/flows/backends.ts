@@ -1,12 +1,11 @@
 /**
  * Turning the chosen endpoint set into backends: probability (R-LB-1..3: uniform 1/N), crossing nodes
- * (R-X-1..3), and the source IP the Pod sees (R-SRC-1/2, R-HP-1). One Share object and one string per flow,
- * so large Cluster sets stay cheap.
+ * (R-X-1..3), and the source IP the Pod sees (R-SRC-1/2, R-HP-1). One probability string per flow and one
+ * object per backend, so large Cluster sets stay cheap.
  */
-import type { SourceIpKind } from '../answer';
+import type { BackendAnswer, SourceIpKind } from '../answer';
 import type { EndpointModel, NodeModel } from '../model';
-import { share, formatShare, type Share } from '../fractions';
-import type { BackendTrace } from './flow-trace';
+import { share, type Share } from '../fractions';
 
 export interface BackendOptions {
   /** The node whose rules chose the endpoint; null when no node did (load balancer IP targets). */
@@ -22,11 +21,11 @@ export function uniformProbability(n: number): Share {
   return share(1, n);
 }
 
-export function buildBackends(set: readonly EndpointModel[], o: BackendOptions): BackendTrace[] {
+export function buildBackends(set: readonly EndpointModel[], o: BackendOptions): BackendAnswer[] {
   if (set.length === 0) return [];
-  const probability = uniformProbability(set.length);
+  const probability = set.length === 1 ? '1' : `1/${set.length}`;
   const nodeName = o.node?.name ?? null;
-  const out: BackendTrace[] = new Array(set.length);
+  const out: BackendAnswer[] = new Array(set.length);
   for (let i = 0; i < set.length; i++) {
     const endpoint = set[i]!;
     const crossesNodes = nodeName !== null && endpoint.node !== nodeName;
@@ -36,14 +35,14 @@ export function buildBackends(set: readonly EndpointModel[], o: BackendOptions):
       sourceIp = crossesNodes ? o.node.ip : o.node.bridgeIP;
       sourceIpKind = crossesNodes ? 'node' : 'bridge';
     }
-    out[i] = { endpoint, probability, crossesNodes, sourceIp, sourceIpKind };
+    out[i] = { pod: endpoint.pod, probability, crossesNodes, sourceIp, sourceIpKind };
   }
   return out;
 }
 
-/** "each of the 3 endpoints (1/3 each)" */
+/** "each of the 3 endpoints with probability 1/3" */
 export function describeUniform(n: number): string {
-  return n === 1 ? 'the only endpoint (probability 1)' : `each of the ${n} endpoints with probability ${formatShare(uniformProbability(n))}`;
+  return n === 1 ? 'the only endpoint (probability 1)' : `each of the ${n} endpoints with probability 1/${n}`;
 }
 
 export function countRemote(set: readonly EndpointModel[], nodeName: string): number {

@@ -1,4 +1,4 @@
 /** Flows: what the data plane does with one connection, explained rule by rule. */
 export { traceFlow } from './trace';
 export { toFlowAnswer } from './flow-answer';
-export type { FlowTrace, BackendTrace } from './flow-trace';
+export type { FlowTrace } from './flow-trace';

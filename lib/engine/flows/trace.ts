@@ -7,20 +7,20 @@
  * a client's *first* connection (uniform over the chosen set); later connections from the same source IP, as
  * seen on that node before SNAT, stick to the Pod chosen first until the affinity timeout.
  */
-import type { SourceIpKind, Verdict } from '../answer';
+import type { BackendAnswer, SourceIpKind, Verdict } from '../answer';
 import type { EndpointModel, NodeModel, TrafficModel } from '../model';
 import type { EngineContext } from '../context';
-import { formatShare } from '../fractions';
+import { share } from '../fractions';
 import { buildBackends, countRemote, describeUniform, uniformProbability } from './backends';
 import { resolveArrival, type Arrival } from './arrival';
 import { decide } from './data-plane';
-import type { BackendTrace, FlowTrace } from './flow-trace';
+import type { FlowTrace } from './flow-trace';
 import { resolveSender } from './sender';
 
 const NONE: readonly EndpointModel[] = [];
 
 function ended(traffic: TrafficModel, node: NodeModel | null, verdict: Verdict, steps: string[]): FlowTrace {
-  return { traffic, evaluatedOn: node?.name ?? null, verdict, masquerade: false, endpointSet: NONE, backends: [], steps };
+  return { traffic, evaluatedOn: node?.name ?? null, verdict, masquerade: false, endpointSet: NONE, probability: null, backends: [], steps };
 }
 
 function balancingStep(ctx: EngineContext, n: number): string {
@@ -38,12 +38,12 @@ function crossingStep(ctx: EngineContext, a: Arrival, set: readonly EndpointMode
       ? `R-X-1: every eligible endpoint is on ${a.node.name}, so the connection never crosses nodes.`
       : `R-X-2: every eligible endpoint is on ${a.node.name}, so the connection does not cross nodes.`;
   }
-  const frac = formatShare(uniformProbability(set.length).mul(remote));
+  const frac = uniformProbability(set.length).mul(share(remote)).toFraction();
   const rule = a.isPod && ctx.flags.externalPolicyLocal && a.destClass === 'external' && ctx.traits.podShortCircuit ? 'R-X-3' : 'R-X-2';
   return `${rule}: ${remote} of the ${set.length} eligible endpoints are on other nodes, so ${frac} of new connections entering ${a.node.name} cross nodes.`;
 }
 
-function sourceSteps(ctx: EngineContext, a: Arrival, masquerade: boolean, snatRemoteOnly: boolean, backends: readonly BackendTrace[], steps: string[]): void {
+function sourceSteps(a: Arrival, masquerade: boolean, snatRemoteOnly: boolean, set: readonly EndpointModel[], backends: readonly BackendAnswer[], steps: string[]): void {
   const srcName = a.srcKind === 'loadBalancer' ? `the load balancer's address ${a.srcIp}` : a.srcIp;
   if (masquerade) {
     const local = backends.some((b) => !b.crossesNodes);
@@ -59,9 +59,10 @@ function sourceSteps(ctx: EngineContext, a: Arrival, masquerade: boolean, snatRe
   } else {
     steps.push(`R-SRC-1: not masqueraded, so the Pod sees ${srcName}.`);
   }
-  const hairpin = backends.find((b) => b.endpoint.ip === a.srcIp && b.sourceIpKind !== 'client' && b.sourceIpKind !== 'loadBalancer');
-  if (hairpin) {
-    steps.push(`R-HP-1: if ${hairpin.endpoint.pod} is chosen it is talking to itself (hairpin), so that packet is masqueraded and it sees ${hairpin.sourceIp}.`);
+  const i = set.findIndex((e) => e.ip === a.srcIp);
+  const hairpin = i >= 0 ? backends[i] : undefined;
+  if (hairpin && hairpin.sourceIpKind !== 'client' && hairpin.sourceIpKind !== 'loadBalancer') {
+    steps.push(`R-HP-1: if ${hairpin.pod} is chosen it is talking to itself (hairpin), so that packet is masqueraded and it sees ${hairpin.sourceIp}.`);
   }
 }
 
@@ -84,7 +85,7 @@ function podTargets(ctx: EngineContext, traffic: TrafficModel, srcIp: string, sr
   const backends = buildBackends(ready, { node: null, srcIp, srcKind, snat: () => false });
   steps.push(srcKind === 'loadBalancer' ? `R-SRC-3: the Pod sees the load balancer's address ${srcIp}.` : `R-SRC-1: the Pod sees the client IP ${srcIp}.`);
   affinityStep(ctx, null, steps);
-  return { traffic, evaluatedOn: null, verdict: 'forwarded', masquerade: false, endpointSet: ready, backends, steps };
+  return { traffic, evaluatedOn: null, verdict: 'forwarded', masquerade: false, endpointSet: ready, probability: uniformProbability(ready.length), backends, steps };
 }
 
 function cacheKey(t: TrafficModel): string {
@@ -129,7 +130,7 @@ function computeTrace(ctx: EngineContext, traffic: TrafficModel): FlowTrace {
   steps.push(balancingStep(ctx, d.set.length));
   steps.push(crossingStep(ctx, a, d.set));
   const masquerade = d.masquerade || (backends.length > 0 && backends.every((b) => b.sourceIpKind === 'node' || b.sourceIpKind === 'bridge'));
-  sourceSteps(ctx, a, d.masquerade, d.snatRemoteOnly, backends, steps);
+  sourceSteps(a, d.masquerade, d.snatRemoteOnly, d.set, backends, steps);
   affinityStep(ctx, a, steps);
-  return { traffic, evaluatedOn: a.node.name, verdict: d.verdict, masquerade, endpointSet: d.set, backends, steps };
+  return { traffic, evaluatedOn: a.node.name, verdict: d.verdict, masquerade, endpointSet: d.set, probability: uniformProbability(d.set.length), backends, steps };
 }

@@ -6,4 +6,5 @@ export {
   serviceHealthy,
   serviceHealthChecks,
 } from './service-health';
-export { proxyHealth, nodeEligible, TO_BE_DELETED_TAINT } from './proxy-health';
+export { proxyHealth, proxyHealthResponse, nodeEligible, TO_BE_DELETED_TAINT } from './proxy-health';
+export type { ProxyHealthResponse } from './proxy-health';

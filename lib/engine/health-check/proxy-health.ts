@@ -24,3 +24,33 @@ export function proxyHealth(node: NodeModel): ProxyHealthAnswer {
     livez: node.proxyHealthy ? 200 : 503,
   };
 }
+
+export interface ProxyHealthResponse {
+  status: 200 | 503;
+  headers: { 'Content-Type': 'application/json'; 'X-Content-Type-Options': 'nosniff' };
+  body: string;
+}
+
+/**
+ * R-PH-5: the full answer of /healthz or /livez. Timestamps are inputs (RFC 3339 with nanoseconds) so the
+ * result stays deterministic: `now` is the server's current time, `lastUpdated` the proxier's last applied
+ * update. Compact encoding/json with keys lastUpdated, currentTime, nodeEligible (/healthz only), healthy
+ * (proxy health: stays true when the 503 is caused by node ineligibility) and status per IP family. On a 200
+ * the top-level lastUpdated is the current time (kept for backward compatibility).
+ */
+export function proxyHealthResponse(node: NodeModel, path: '/healthz' | '/livez', times: { now: string; lastUpdated: string }): ProxyHealthResponse {
+  const answer = proxyHealth(node);
+  const status = path === '/healthz' ? answer.healthz : answer.livez;
+  const body: Record<string, unknown> = {
+    lastUpdated: status === 200 ? times.now : times.lastUpdated,
+    currentTime: times.now,
+  };
+  if (path === '/healthz') body.nodeEligible = nodeEligible(node);
+  body.healthy = node.proxyHealthy;
+  body.status = { IPv4: { lastUpdated: times.lastUpdated, healthy: node.proxyHealthy } };
+  return {
+    status,
+    headers: { 'Content-Type': 'application/json', 'X-Content-Type-Options': 'nosniff' },
+    body: JSON.stringify(body),
+  };
+}

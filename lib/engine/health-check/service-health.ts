@@ -70,14 +70,21 @@ export function serviceHealthy(endpoints: readonly EndpointModel[], node: NodeMo
   return node.proxyHealthy && localReadyEndpointCount(endpoints, node.name) > 0;
 }
 
-/** R-HC-1: every node's answer, or null when the Service has no health-check node port. */
-export function serviceHealthChecks(scenario: Scenario, flags: ServiceFlags): HealthChecksAnswer | null {
+/**
+ * R-HC-1: every node's answer, or null when the Service has no health-check node port. `countFor` gives a
+ * node's R-HC-2 count (the evaluation context precomputes it; defaults to counting here).
+ */
+export function serviceHealthChecks(
+  scenario: Scenario,
+  flags: ServiceFlags,
+  countFor: (nodeName: string) => number = (n) => localReadyEndpointCount(scenario.endpoints, n),
+): HealthChecksAnswer | null {
   const port = scenario.service.healthCheckNodePort;
   if (!flags.needsHealthCheck || !port) return null;
   const { namespace, name } = scenario.service;
   const nodes: Record<string, HealthCheckNodeAnswer> = {};
   for (const node of scenario.cluster.nodes) {
-    const count = localReadyEndpointCount(scenario.endpoints, node.name);
+    const count = countFor(node.name);
     nodes[node.name] = serviceHealthAnswer(namespace, name, count, node.proxyHealthy);
   }
   return { port, nodes };

@@ -20,7 +20,7 @@ import type { SharesAnswer, ShareString } from '../answer';
 import type { EndpointModel, NodeModel, TrafficModel } from '../model';
 import type { EngineContext } from '../context';
 import { formatShare, share, ZERO, type Share } from '../fractions';
-import { localReadyEndpointCount, proxyHealth } from '../health-check';
+import { proxyHealth } from '../health-check';
 import { traceFlow } from '../flows';
 
 export interface LoadShareResult {
@@ -30,7 +30,7 @@ export interface LoadShareResult {
 
 /** Whether the balancer's health check passes on `node` (see the module comment). */
 export function nodePassesBalancerCheck(ctx: EngineContext, node: NodeModel): boolean {
-  if (ctx.flags.needsHealthCheck) return node.proxyHealthy && localReadyEndpointCount(ctx.scenario.endpoints, node.name) > 0;
+  if (ctx.flags.needsHealthCheck) return node.proxyHealthy && ctx.localReadyCount(node.name) > 0;
   return proxyHealth(node).healthz === 200;
 }
 
@@ -49,7 +49,7 @@ export function balancerNodeShares(ctx: EngineContext): Map<string, Share> {
   if (balancing === 'all-nodes') return equal(nodes);
   const healthy = nodes.filter((n) => nodePassesBalancerCheck(ctx, n));
   if (balancing === 'weighted' && ctx.flags.needsHealthCheck) {
-    const weights = healthy.map((n) => localReadyEndpointCount(ctx.scenario.endpoints, n.name));
+    const weights = healthy.map((n) => ctx.localReadyCount(n.name));
     const total = weights.reduce((a, b) => a + b, 0);
     if (total > 0) {
       for (const n of nodes) result.set(n.name, ZERO);
@@ -92,7 +92,7 @@ export function loadShares(ctx: EngineContext): LoadShareResult {
     for (const node of nodes) {
       const s = entry.get(node.name) ?? ZERO;
       lbNodes.set(node.name, s);
-      if (s.equals(0)) continue;
+      if (s.isZero()) continue;
       const t = traceFlow(ctx, lbTraffic(ctx, node.name));
       if (t.verdict === 'forwarded') {
         addToSet(t.endpointSet, s);
@@ -117,7 +117,7 @@ export function loadShares(ctx: EngineContext): LoadShareResult {
   for (const e of scenario.endpoints) {
     if (e.node === null) continue;
     const s = podShare.get(e.pod) ?? ZERO;
-    if (!s.equals(0)) nodeServed.set(e.node, (nodeServed.get(e.node) ?? ZERO).add(s));
+    if (!s.isZero()) nodeServed.set(e.node, (nodeServed.get(e.node) ?? ZERO).add(s));
   }
 
   const loadBalancer: Record<string, ShareString> = {};

@@ -3,8 +3,20 @@
  * loadBalancerSourceRanges (R-FW-1) and --nodeport-addresses (R-NP-1). Pure arithmetic on 32-bit integers.
  */
 
-/** Parses a dotted-quad IPv4 address to an unsigned 32-bit integer; NaN when it is not one. */
+const ipCache = new Map<string, number>();
+
+/** Parses a dotted-quad IPv4 address to an unsigned 32-bit integer; NaN when it is not one (memoised). */
 export function ipv4ToInt(ip: string): number {
+  let v = ipCache.get(ip);
+  if (v === undefined) {
+    v = parseIPv4(ip);
+    if (ipCache.size > 100_000) ipCache.clear();
+    ipCache.set(ip, v);
+  }
+  return v;
+}
+
+function parseIPv4(ip: string): number {
   const parts = ip.trim().split('.');
   if (parts.length !== 4) return NaN;
   let value = 0;

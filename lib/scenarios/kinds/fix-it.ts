@@ -20,15 +20,17 @@ function setupFor(rng: Rng, difficulty: Difficulty): { layout: Layout; goal: Fix
   return { layout, goal };
 }
 
+/**
+ * Changes to try, cheapest to explain first: the policy flip, spreading, scaling, then a few moves. The
+ * search stops at the first that works, so a typical question costs two engine runs.
+ */
 function candidates(rng: Rng, layout: Layout): Change[] {
   const list: Change[] = [
     { action: 'policy', policy: layout.policy === 'Cluster' ? 'Local' : 'Cluster' },
-    { action: 'spread' },
-    { action: 'replicas', replicas: layout.nodes.length },
-    { action: 'replicas', replicas: layout.nodes.length * 2 },
+    ...rng.shuffle<Change>([{ action: 'spread' }, { action: 'replicas', replicas: layout.nodes.length }, { action: 'replicas', replicas: layout.nodes.length * 2 }]),
   ];
   for (const pod of rng.sample(layout.pods, 3)) for (const node of rng.sample(layout.nodes, 2)) list.push({ action: 'move', pod: pod.name, node: node.name });
-  return rng.shuffle(list);
+  return list;
 }
 
 export function generateFixIt(rng: Rng, difficulty: Difficulty): Draft | null {

@@ -11,7 +11,9 @@ import type { Difficulty } from '../types';
 import { choiceField, stepsOf, type Draft, type OptionDraft } from './draft';
 
 function pickTraffic(rng: Rng, layout: Layout, difficulty: Difficulty): TrafficSpec {
-  const node = rng.pick(layout.nodes).name;
+  // Under Local, external traffic to a node without a usable Pod is dropped: no source IP to ask about.
+  const usable = layout.nodes.filter((n) => layout.pods.some((p) => p.node === n.name && (p.ready || (p.terminating && p.serving))));
+  const node = rng.pick(layout.policy === 'Local' && usable.length > 0 ? usable : layout.nodes).name;
   const roll = rng.int(0, 99);
   if (difficulty === 'intro' || roll < 40) return { from: 'external', to: 'loadBalancer', node };
   if (difficulty === 'standard' || roll < 60) return { from: 'external', to: 'nodePort', node };

@@ -12,6 +12,7 @@ import * as answersRoute from '@/app/api/attempts/[attemptId]/answers/route';
 import * as submitRoute from '@/app/api/attempts/[attemptId]/submit/route';
 
 const ORIGIN = 'http://127.0.0.1:3000';
+let requestCount = 0;
 
 export interface Call {
   status: number;
@@ -24,7 +25,8 @@ function request(method: string, path: string, o: { body?: unknown; raw?: string
   const headers: Record<string, string> = {};
   if (o.body !== undefined || o.raw !== undefined) headers['content-type'] = 'application/json';
   if (o.token) headers.authorization = `Bearer ${o.token}`;
-  headers['x-forwarded-for'] = o.ip ?? '127.0.0.1';
+  // Each request from its own address unless a test names one, so only the rate-limit test meets the limit.
+  headers['x-forwarded-for'] = o.ip ?? `10.${(++requestCount >> 16) & 255}.${(requestCount >> 8) & 255}.${requestCount & 255}`;
   return new Request(`${ORIGIN}${path}`, { method, headers, body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)) });
 }
 

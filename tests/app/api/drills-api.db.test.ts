@@ -6,7 +6,6 @@ import { openTestDatabase, TEST_BACKEND } from '../../lib/db/test-database';
 import { correctAnswer, misconceivedAnswer, PLAIN_KINDS } from '../../lib/drills/answers-for';
 import { api } from './api-client';
 
-process.env.DRILLS_ATTEMPTS_PER_MINUTE = '1000';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -56,7 +55,7 @@ describe(`JSON API (${TEST_BACKEND})`, () => {
       ['a date without a zone', { body: { ...VALID, opensAt: '2026-11-25 10:00' } }, 422, 'opensAt'],
       ['an unknown field', { body: { ...VALID, admin: true } }, 422, ''],
       ['a body over 16 KiB', { body: { ...VALID, title: 'x'.repeat(20_000) } }, 413, ''],
-    ])('refuses %s with %i and names the field', async (_n, o, status, path) => {
+    ])('refuses %s, naming the field', async (_n, o, status, path) => {
       const r = await api.createDrill(o);
       expect(r.status).toBe(status);
       expect(typeof r.body.error).toBe('string');
@@ -120,7 +119,7 @@ describe(`JSON API (${TEST_BACKEND})`, () => {
     it.each([
       ['no token', undefined, 401],
       ['a wrong token', 'x'.repeat(43), 403],
-    ])('an answer with %s gets %i', async (_n, token, status) => {
+    ])('an answer with %s is refused', async (_n, token, status) => {
       const d = await drill();
       const s = await student(d.code);
       const r = await api.answer(s.attemptId, { token, body: { questionId: 'q1', answer: correctAnswer(s.questions[0]!.q) } });
@@ -190,15 +189,12 @@ describe(`JSON API (${TEST_BACKEND})`, () => {
       }
     });
 
-    it('answers 429 after too many new attempts from one address', async () => {
+    it('answers 429 after 30 new attempts a minute from one address (the default limit)', async () => {
       const d = await drill({ attemptsAllowed: 20 });
       const statuses: number[] = [];
-      for (let i = 0; i < 1002; i++) {
-        const r = await api.join(d.code, { body: { name: `S${i % 20}` }, ip: '203.0.113.9' });
-        statuses.push(r.status);
-        if (r.status === 429) break;
-      }
-      expect(statuses.at(-1)).toBe(429);
+      for (let i = 0; i < 31; i++) statuses.push((await api.join(d.code, { body: { name: `S${i % 20}` }, ip: '203.0.113.9' })).status);
+      expect(statuses.slice(0, 30).every((s) => s === 201)).toBe(true);
+      expect(statuses[30]).toBe(429);
       const other = await api.join(d.code, { body: { name: 'Other' }, ip: '203.0.113.10' });
       expect(other.status).toBe(201);
     }, 120_000);

@@ -101,7 +101,7 @@ describe('the explorer', () => {
     const user = userEvent.setup();
     render(<Explorer />);
     await user.selectOptions(screen.getByRole('combobox', { name: 'From' }), 'node');
-    await user.selectOptions(screen.getByRole('combobox', { name: 'On' }), 'node-c');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sender’s node' }), 'node-c');
     const state = stateInUrl();
     const { focusFlow } = toScenario(state);
     const flow = engine(state).flows[focusFlow]!;

@@ -1,4 +1,7 @@
 /** @jest-environment node */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase, targetFromEnv, tables, type DatabaseHandle } from '@/lib/db';
 import { openTestDatabase, TEST_BACKEND } from './test-database';
@@ -51,7 +54,7 @@ describe('targetFromEnv', () => {
 // The on-disk PGlite path only exists without TEST_DATABASE_URL (the PostgreSQL run has nothing to add here).
 if (TEST_BACKEND === 'pglite') describe('openDatabase on a PGlite folder', () => {
   it('migrates a fresh folder and reopens it with the data intact', async () => {
-    const dir = await import('node:fs/promises').then((fs) => fs.mkdtemp(`${require('node:os').tmpdir()}/stt-pglite-`));
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'stt-pglite-'));
     const first = await openDatabase({ dataDir: dir });
     await first.db.insert(tables.drills).values({
       id: 'd1', code: 'ZZZZZZ', title: 'kept', kinds: ['source-ip'], difficulty: 'intro', questionCount: 1,
@@ -61,7 +64,7 @@ if (TEST_BACKEND === 'pglite') describe('openDatabase on a PGlite folder', () =>
     const second = await openDatabase({ dataDir: dir });
     const rows = await second.db.select({ title: tables.drills.title }).from(tables.drills);
     await second.close();
-    await import('node:fs/promises').then((fs) => fs.rm(dir, { recursive: true, force: true }));
+    await rm(dir, { recursive: true, force: true });
     expect(rows).toEqual([{ title: 'kept' }]);
   }, 60_000);
 });

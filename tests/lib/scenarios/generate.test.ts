@@ -42,9 +42,9 @@ describe('generateQuestion is reproducible', () => {
     expect(q.scenario.service.metadata).toEqual({ name: 'media', namespace: 'shop' });
     expect(q.scenario.client).toEqual({ ip: '203.0.113.161' });
     expect(q.scenario.cluster.nodes.map((n) => `${n.name} ${n.ip}`)).toEqual([
-      'gke-prod-default-pool-3h4y-qnm2 10.0.209.31',
-      'gke-prod-default-pool-3h4y-kt51 10.0.209.36',
-      'gke-prod-default-pool-3h4y-vxb5 10.0.209.44',
+      'gke-prod-3h4y-qnm2 10.0.209.31',
+      'gke-prod-3h4y-kt51 10.0.209.36',
+      'gke-prod-3h4y-vxb5 10.0.209.44',
     ]);
     expect(q.scenario.cluster.pods).toHaveLength(5);
   });

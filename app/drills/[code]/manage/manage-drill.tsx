@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Gradebook } from '@/lib/drills/gradebook';
 import { ApiFailure, callApi } from '../../_components/api-client';
 import { GradebookTable, QuestionStatsTable } from './gradebook-table';
@@ -12,21 +12,19 @@ function keyFromHash(): string | null {
   return m?.[1] ?? null;
 }
 
+function subscribeHash(onChange: () => void) {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
 /** Polls the gradebook with the manage token from the URL fragment; close / reopen / delete / CSV. */
 export function ManageDrill({ code }: { code: string }) {
-  const [token, setToken] = useState<string | null>(null);
-  const [checked, setChecked] = useState(false);
+  // The fragment exists only in the browser: undefined while rendering on the server and hydrating.
+  const token = useSyncExternalStore(subscribeHash, keyFromHash, () => undefined);
   const [book, setBook] = useState<Gradebook | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [deleted, setDeleted] = useState(false);
-
-  useEffect(() => {
-    // The fragment is only readable in the browser, so this must run after hydration.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setToken(keyFromHash());
-    setChecked(true);
-  }, []);
 
   const load = useCallback(async () => {
     if (!token) return;
@@ -40,9 +38,12 @@ export function ManageDrill({ code }: { code: string }) {
 
   useEffect(() => {
     if (!token || deleted) return;
-    void load();
+    const first = setTimeout(() => void load(), 0);
     const t = setInterval(() => void load(), POLL_MS);
-    return () => clearInterval(t);
+    return () => {
+      clearTimeout(first);
+      clearInterval(t);
+    };
   }, [token, load, deleted]);
 
   async function setClosed(closed: boolean) {
@@ -86,7 +87,7 @@ export function ManageDrill({ code }: { code: string }) {
     setStatus('CSV downloaded.');
   }
 
-  if (!checked) return <p className="text-muted">Loading…</p>;
+  if (token === undefined) return <p className="text-muted">Loading…</p>;
   if (!token) {
     return (
       <p role="alert" className="text-bad">

@@ -236,13 +236,13 @@ describe('TestNodePorts: R-NP-1 NodePort addresses', () => {
     });
   const output = '10.180.0.1, 10.180.2.1';
   it.each([
-    ['iptables', 'pod', 'clusterIP', undefined, output, false, {}],
-    ['iptables', 'external', 'nodePort', undefined, output, true, {}],
-    ['iptables', 'node', 'nodePort', undefined, output, true, {}],
+    ['iptables', 'pod', 'clusterIP', '172.30.0.41', output, false, {}],
+    ['iptables', 'external', 'nodePort', KP.nodeIP, output, true, {}],
+    ['iptables', 'node', 'nodePort', KP.nodeIP, output, true, {}],
     ['iptables (all local addresses)', 'external', 'nodePort', KP.nodeIPAlt, output, true, {}],
-    ['nftables', 'pod', 'clusterIP', undefined, output, false, {}],
-    ['nftables', 'external', 'nodePort', undefined, output, true, {}],
-    ['nftables', 'node', 'nodePort', undefined, output, true, {}],
+    ['nftables', 'pod', 'clusterIP', '172.30.0.41', output, false, {}],
+    ['nftables', 'external', 'nodePort', KP.nodeIP, output, true, {}],
+    ['nftables', 'node', 'nodePort', KP.nodeIP, output, true, {}],
     ['nftables: secondary nodeIP ignores NodePorts (primary)', 'external', 'nodePort', KP.nodeIPAlt, '', false, {}],
     ['nftables, multiple nodeport-addresses: external to nodePort on secondary IP', 'external', 'nodePort', KP.nodeIPAlt, output, true, { nodePortAddresses: ['192.168.0.0/24', '192.168.1.0/24'] }],
     ['iptables, nodeport-addresses 192.168.0.0/24: secondary IP ignored', 'external', 'nodePort', KP.nodeIPAlt, '', false, { nodePortAddresses: ['192.168.0.0/24'] }],

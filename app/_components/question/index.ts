@@ -1,0 +1,9 @@
+/**
+ * The question UI shared by practice, drills and interview.
+ *   <QuestionView question={PublicQuestion} onSubmit={(raw) => …} result={GradeResult | null} onNext={…} />
+ * The caller grades; QuestionView never sees the answer key.
+ */
+export { QuestionView, visibleFields, type QuestionViewProps } from './question-view';
+export { GradeFeedback, scoreLabel, type GradeFeedbackProps } from './grade-feedback';
+export { ResponseFields, type ResponseFieldsProps } from './response-fields';
+export { ScenarioFigure, type ScenarioFigureProps } from './scenario-figure';

@@ -1,0 +1,156 @@
+'use client';
+/**
+ * One question: prompt, cluster diagram (with tables), answer inputs and, once graded, the feedback and
+ * the diagram with the engine's flows. Reused by practice, drills and interview: the caller grades
+ * (in the browser for practice, on the server for drills) and passes the result back.
+ *
+ * Keyboard (when `shortcuts`): 1–5 choose an option of the current choice field, Enter submits,
+ * N goes to the next question once graded. Digits and N are ignored while typing in a text field.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { GradeResult } from '@/lib/grading';
+import type { PublicQuestion, RawAnswer, ResponseField } from '@/lib/scenarios';
+import { GradeFeedback } from './grade-feedback';
+import { fieldDomId, ResponseFields } from './response-fields';
+import { ScenarioFigure } from './scenario-figure';
+
+export interface QuestionViewProps {
+  question: PublicQuestion;
+  /** Called with one string per visible field. */
+  onSubmit: (answer: RawAnswer) => void;
+  /** The grade for the last submission; a graded result locks the inputs, an invalid one does not. */
+  result?: GradeResult | null;
+  /** Shown once graded (button and the N key). */
+  onNext?: (() => void) | null;
+  nextLabel?: string;
+  /** Document-level 1–5 / Enter / N shortcuts (default true). Turn off when two views share a page. */
+  shortcuts?: boolean;
+  /** e.g. "Question 3 of 10". */
+  position?: string;
+}
+
+export function visibleFields(fields: ResponseField[], values: Record<string, string>): ResponseField[] {
+  return fields.filter((f) => !f.when || f.when.oneOf.includes(values[f.when.field] ?? ''));
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return !['radio', 'checkbox', 'button', 'submit'].includes(target.type);
+  return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.isContentEditable;
+}
+
+export function QuestionView({ question, onSubmit, result = null, onNext = null, nextLabel = 'Next question', shortcuts = true, position }: QuestionViewProps) {
+  const idBase = `q${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const [values, setValues] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const graded = result?.status === 'graded';
+  const feedbackHeadingId = `${idBase}-feedback`;
+  const fields = visibleFields(question.response.fields, values);
+
+  // A new question starts empty.
+  const [questionId, setQuestionId] = useState(question.id);
+  if (questionId !== question.id) {
+    setQuestionId(question.id);
+    setValues({});
+  }
+
+  const submit = () => {
+    const answer: RawAnswer = {};
+    for (const f of visibleFields(question.response.fields, values)) answer[f.name] = values[f.name] ?? '';
+    onSubmit(answer);
+  };
+
+  // Move focus to the feedback so it is read out and N / Enter continue from there.
+  useEffect(() => {
+    if (result) document.getElementById(feedbackHeadingId)?.focus();
+  }, [result, feedbackHeadingId]);
+
+  useEffect(() => {
+    if (!shortcuts) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
+      const typing = isTyping(e.target);
+      const onButton = e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement || (e.target instanceof HTMLElement && e.target.tagName === 'SUMMARY');
+      if (graded) {
+        if (onNext && !typing && (e.key === 'n' || e.key === 'N' || (e.key === 'Enter' && !onButton))) {
+          e.preventDefault();
+          onNext();
+        }
+        return;
+      }
+      if (e.key === 'Enter' && !typing && !onButton) {
+        e.preventDefault();
+        formRef.current?.requestSubmit();
+        return;
+      }
+      if (typing || !/^[1-5]$/.test(e.key)) return;
+      const index = Number(e.key) - 1;
+      const choiceFields = visibleFields(question.response.fields, values).filter((f) => f.type === 'choice');
+      const focusedField = e.target instanceof HTMLElement ? e.target.closest('[data-choice-field]')?.getAttribute('data-choice-field') : null;
+      const field =
+        choiceFields.find((f) => f.name === focusedField) ?? choiceFields.find((f) => !values[f.name]) ?? choiceFields[0];
+      if (!field || field.type !== 'choice') return;
+      const option = field.options[index];
+      if (!option) return;
+      e.preventDefault();
+      setValues((v) => ({ ...v, [field.name]: option.value }));
+      document.getElementById(`${fieldDomId(idBase, field.name)}-${index}`)?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [shortcuts, graded, onNext, question, values, idBase]);
+
+  return (
+    <article aria-labelledby={`${idBase}-title`} className="space-y-4">
+      <header>
+        {position && <p className="text-sm text-muted">{position}</p>}
+        <h2 id={`${idBase}-title`} className="text-xl font-semibold">
+          {question.title}
+        </h2>
+      </header>
+      <p>{question.prompt}</p>
+      <ScenarioFigure scenario={question.scenario} title="The cluster" id={`${idBase}-cluster`} showAnswer={false} />
+      <form
+        ref={formRef}
+        aria-label="Your answer"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!graded) submit();
+        }}
+        className="space-y-4"
+      >
+        <ResponseFields
+          idBase={idBase}
+          fields={fields}
+          values={values}
+          onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
+          disabled={graded}
+        />
+        {!graded && (
+          <div className="flex flex-wrap items-center gap-3">
+            <button type="submit" className="rounded bg-accent px-4 py-2 font-medium text-accent-fg">
+              Submit answer
+            </button>
+            {shortcuts && <p className="text-sm text-muted">Keys: 1–5 choose, Enter submits.</p>}
+          </div>
+        )}
+      </form>
+      <div aria-live="polite">
+        {result && <GradeFeedback result={result} headingId={feedbackHeadingId} />}
+      </div>
+      {graded && (
+        <>
+          <ScenarioFigure scenario={question.scenario} title="The correct flows" id={`${idBase}-answer`} showAnswer />
+          {onNext && (
+            <div className="flex flex-wrap items-center gap-3">
+              <button type="button" onClick={onNext} className="rounded bg-accent px-4 py-2 font-medium text-accent-fg">
+                {nextLabel}
+              </button>
+              {shortcuts && <p className="text-sm text-muted">Key: N.</p>}
+            </div>
+          )}
+        </>
+      )}
+    </article>
+  );
+}

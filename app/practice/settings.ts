@@ -1,0 +1,75 @@
+/**
+ * Practice settings as they travel in the URL (so a session can be shared or repeated):
+ *   /practice?seed=k3x9q2&difficulty=standard&count=10&kinds=source-ip,load-share&timer=1
+ * Validated once here with zod; every bad parameter is reported by name.
+ */
+import { z } from 'zod';
+import { DIFFICULTIES, QUESTION_KINDS, type Difficulty, type QuestionKind } from '@/lib/scenarios';
+
+export const LENGTHS = [5, 10, 15, 20] as const;
+export const QUICK = { difficulty: 'intro' as Difficulty, count: 5, kinds: [...QUESTION_KINDS] };
+
+export interface PracticeSettings {
+  seed: string;
+  difficulty: Difficulty;
+  count: number;
+  /** In session order when repeated (retry of missed questions keeps duplicates). */
+  kinds: QuestionKind[];
+  timer: boolean;
+}
+
+type Params = Record<string, string | string[] | undefined>;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(',') : v);
+
+const settingsSchema = z.object({
+  seed: z
+    .string({ error: 'is missing' })
+    .regex(/^[a-zA-Z0-9_-]{1,64}$/, { error: 'must be 1–64 letters, digits, - or _' }),
+  difficulty: z.enum(DIFFICULTIES, { error: `must be one of ${DIFFICULTIES.join(', ')}` }),
+  count: z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be at least 1' })
+    .max(50, { error: 'must be at most 50' }),
+  kinds: z
+    .string({ error: 'is missing' })
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(
+      z
+        .array(z.enum(QUESTION_KINDS, { error: `each kind must be one of ${QUESTION_KINDS.join(', ')}` }))
+        .min(1, { error: 'must name at least one question kind' })
+        .max(50),
+    ),
+  timer: z.enum(['0', '1']).optional(),
+});
+
+export type SettingsResult = { ok: true; settings: PracticeSettings } | { ok: false; issues: { path: string; message: string }[] };
+
+export function parseSettings(params: Params): SettingsResult {
+  const r = settingsSchema.safeParse({
+    seed: one(params.seed),
+    difficulty: one(params.difficulty),
+    count: one(params.count),
+    kinds: one(params.kinds),
+    timer: one(params.timer),
+  });
+  if (!r.success) return { ok: false, issues: r.error.issues.map((i) => ({ path: String(i.path[0] ?? '(query)'), message: i.message })) };
+  const { seed, difficulty, count, kinds, timer } = r.data;
+  return { ok: true, settings: { seed, difficulty, count, kinds, timer: timer === '1' } };
+}
+
+export function settingsQuery(s: PracticeSettings): string {
+  const q = new URLSearchParams({ seed: s.seed, difficulty: s.difficulty, count: String(s.count), kinds: s.kinds.join(',') });
+  if (s.timer) q.set('timer', '1');
+  return q.toString();
+}
+
+const SEED_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** A fresh, short, URL-safe seed from the platform's crypto RNG. */
+export function randomSeed(): string {
+  const bytes = new Uint8Array(8);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => SEED_ALPHABET[b % SEED_ALPHABET.length]).join('');
+}

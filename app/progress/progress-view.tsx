@@ -1,0 +1,170 @@
+'use client';
+/**
+ * Reads progress from localStorage and shows per-concept mastery, recent sessions, export and import.
+ * Import validates the whole file first and lists every problem; nothing changes unless it is valid.
+ */
+import Link from 'next/link';
+import { useEffect, useState, type ChangeEvent } from 'react';
+import { conceptSummaries, exportProgress, importProgress, type Progress, type ProgressIssue } from '@/lib/progress';
+import { concept, DIFFICULTY_LABELS, KIND_LABELS } from '@/lib/scenarios';
+import { loadProgress, saveProgress } from './progress-store';
+
+export function ProgressView() {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [issues, setIssues] = useState<ProgressIssue[] | null>(null);
+  const [message, setMessage] = useState('');
+
+  useEffect(() => {
+    // localStorage exists only in the browser, so it is read after hydration.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setProgress(loadProgress());
+  }, []);
+
+  if (!progress) return <p className="text-muted">Loading your progress…</p>;
+
+  const summaries = conceptSummaries(progress);
+  const practised = progress.attempts.length > 0;
+
+  const download = () => {
+    const blob = new Blob([exportProgress(progress)], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `service-traffic-trainer-progress-${new Date().toISOString().slice(0, 10)}.json`;
+    a.click();
+    URL.revokeObjectURL(url);
+    setMessage('Progress exported as JSON.');
+  };
+
+  const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    const r = importProgress(await file.text());
+    e.target.value = '';
+    if (!r.ok) {
+      setIssues(r.issues);
+      setMessage('');
+      return;
+    }
+    saveProgress(r.progress);
+    setProgress(r.progress);
+    setIssues(null);
+    setMessage(`Imported ${r.progress.attempts.length} answers.`);
+  };
+
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="mastery-heading" className="space-y-3">
+        <h2 id="mastery-heading" className="text-xl font-semibold">
+          Concepts
+        </h2>
+        {!practised && (
+          <p>
+            No answers yet. <Link href="/practice" className="text-accent underline">Start practising</Link>.
+          </p>
+        )}
+        <div className="overflow-x-auto" role="region" aria-label="Mastery by concept" tabIndex={0}>
+          <table className="w-full border-collapse text-sm">
+            <caption className="sr-only">Mastery by concept, weakest first</caption>
+            <thead>
+              <tr className="border-b border-border text-left">
+                <th scope="col" className="py-1 pr-3">Concept</th>
+                <th scope="col" className="py-1 pr-3">Level</th>
+                <th scope="col" className="py-1 pr-3">Answers</th>
+                <th scope="col" className="py-1 pr-3">Streak</th>
+                <th scope="col" className="py-1 pr-3">Status</th>
+                <th scope="col" className="py-1">Practise</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summaries.map(({ id, mastery }) => {
+                const c = concept(id);
+                const pct = Math.round(mastery.level * 100);
+                return (
+                  <tr key={id} className="border-b border-border align-top">
+                    <th scope="row" className="py-2 pr-3 text-left font-normal">
+                      <span className="font-medium">{c.label}</span>
+                      <span className="block text-xs text-muted">{c.summary}</span>
+                    </th>
+                    <td className="py-2 pr-3">
+                      <meter min={0} max={100} value={pct} aria-label={`${c.label} level`} className="w-20" />
+                      <span className="ml-1">{mastery.attempts ? `${pct}%` : '—'}</span>
+                    </td>
+                    <td className="py-2 pr-3">
+                      {mastery.correct}/{mastery.attempts}
+                    </td>
+                    <td className="py-2 pr-3">{mastery.streak}</td>
+                    <td className={`py-2 pr-3 ${mastery.mastered ? 'text-ok' : mastery.attempts ? 'text-warn' : 'text-muted'}`}>
+                      {mastery.mastered ? 'Mastered' : mastery.attempts ? 'Learning' : 'Not started'}
+                    </td>
+                    <td className="py-2">
+                      <Link
+                        href={`/practice?difficulty=standard&count=5&kinds=${c.kinds.join(',')}`}
+                        className="text-accent underline"
+                        aria-label={`Practise ${c.label}`}
+                      >
+                        Practise
+                      </Link>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {progress.sessions.length > 0 && (
+        <section aria-labelledby="sessions-heading" className="space-y-3">
+          <h2 id="sessions-heading" className="text-xl font-semibold">
+            Recent sessions
+          </h2>
+          <ul className="space-y-1 text-sm">
+            {[...progress.sessions].reverse().slice(0, 10).map((s) => (
+              <li key={s.at + s.seed}>
+                {new Date(s.at).toLocaleString()} — {DIFFICULTY_LABELS[s.difficulty]}, {s.count} questions (
+                {[...new Set(s.kinds)].map((k) => KIND_LABELS[k]).join(', ')}): score {Number(s.score.toFixed(2))}{' '}
+                <Link
+                  href={`/practice?seed=${s.seed}&difficulty=${s.difficulty}&count=${s.count}&kinds=${s.kinds.join(',')}`}
+                  className="text-accent underline"
+                >
+                  repeat
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="data-heading" className="space-y-3">
+        <h2 id="data-heading" className="text-xl font-semibold">
+          Your data
+        </h2>
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="button" onClick={download} className="rounded bg-accent px-4 py-2 font-medium text-accent-fg">
+            Export JSON
+          </button>
+          <label htmlFor="import-progress" className="font-medium">
+            Import JSON
+          </label>
+          <input id="import-progress" type="file" accept="application/json,.json" onChange={onImport} className="text-sm" />
+        </div>
+        <p role="status" className="text-sm">
+          {message}
+        </p>
+        {issues && (
+          <div role="alert" className="rounded border border-bad p-3 text-sm">
+            <p className="font-semibold text-bad">That file was not imported; your progress is unchanged:</p>
+            <ul className="list-disc pl-6">
+              {issues.map((i) => (
+                <li key={i.path + i.message}>
+                  <code>{i.path}</code>: {i.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+/** @jest-environment jsdom */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { CONCEPTS } from '@/lib/scenarios';
+import { BACKUP_KEY, loadReviewData, STORAGE_KEY } from '@/lib/review';
+import { ReviewDashboard } from '@/app/review/_components/review-dashboard';
+import { resetReviewStoreForTests } from '@/app/review/_components/review-store';
+
+const V1_TEXT = readFileSync(path.join(__dirname, '..', '..', 'lib', 'review', 'fixtures', 'review-export-v1.json'), 'utf8');
+const CONCEPT_INFO = CONCEPTS.map((c) => ({ id: c.id, label: c.label, summary: c.summary, kinds: [...c.kinds] }));
+const CARDS = [
+  { id: 'why-cluster-loses-client-ip', question: 'Why does the Cluster policy lose the client source IP?' },
+  { id: 'health-check-node-port', question: 'What is the health check node port and how does it work?' },
+];
+const label = (id: string) => CONCEPTS.find((c) => c.id === id)!.label;
+
+function renderDashboard() {
+  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  render(<ReviewDashboard concepts={CONCEPT_INFO} cards={CARDS} />);
+  return user;
+}
+
+function stat(name: string): string {
+  const term = screen.getByText(name, { selector: 'dt' });
+  return term.nextElementSibling?.textContent ?? '';
+}
+
+beforeEach(() => {
+  // Two days after the fixture's last review (2026-03-03), local noon.
+  jest.useFakeTimers({ now: new Date(2026, 2, 5, 12, 0, 0) });
+  localStorage.clear();
+  resetReviewStoreForTests();
+});
+afterEach(() => jest.useRealTimers());
+
+describe('ReviewDashboard', () => {
+  it('starts empty: nothing due yet, new concepts offered, no streak', () => {
+    renderDashboard();
+    expect(stat('Due today')).toBe('0');
+    expect(stat('New concepts')).toBe('3');
+    expect(stat('Streak')).toBe('0 days');
+    expect(screen.getByRole('img', { name: /Reviews per day, last 30 days/ })).toHaveAccessibleDescription('No reviews in the last 30 days.');
+  });
+
+  it('shows what is due today weakest first, the streak and the weakest concepts from stored data', () => {
+    localStorage.setItem(STORAGE_KEY, V1_TEXT);
+    renderDashboard();
+    expect(stat('Due today')).toBe('2');
+    expect(stat('Streak')).toBe('0 days');
+    expect(screen.getByText('Longest streak 3 days.')).toBeInTheDocument();
+    const due = screen.getByRole('heading', { name: 'Due today, weakest first' }).parentElement!;
+    const items = within(due).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(items[0]).toMatch(label('health-check-node-port'));
+    expect(items.some((t) => t.includes(CARDS[0]!.question))).toBe(true);
+    expect(items.some((t) => t.includes(label('snat-under-cluster')))).toBe(false);
+    const table = screen.getByRole('table', { name: /chance you recall it now/ });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[0]).toHaveTextContent(label('health-check-node-port'));
+    expect(rows[1]).toHaveTextContent(label('snat-under-cluster'));
+    expect(rows.at(-1)).toHaveTextContent('not started');
+    expect(screen.getByRole('img', { name: /Reviews per day/ })).toHaveAccessibleDescription(/4 reviews on 3 of the last 30 days; 1 rated Again/);
+  });
+
+  it('changes the desired retention and keeps it', () => {
+    renderDashboard();
+    const slider = screen.getByRole('slider', { name: /Desired retention/ });
+    fireEvent.change(slider, { target: { value: '0.8' } });
+    expect(screen.getByRole('slider', { name: /Desired retention: 80%/ })).toBeInTheDocument();
+    expect(loadReviewData(localStorage).data.settings.desiredRetention).toBe(0.8);
+  });
+
+  it('imports a version 1 export, keeping the previous data as a backup', async () => {
+    const previous = JSON.stringify({ format: 'service-traffic-trainer/review', version: 1, exportedAt: '2026-03-04T00:00:00.000Z', data: { settings: { desiredRetention: 0.9 }, concepts: {}, cards: {}, history: [] } });
+    localStorage.setItem(STORAGE_KEY, previous);
+    const user = renderDashboard();
+    await user.upload(screen.getByLabelText('Import a review export (JSON)'), new File([V1_TEXT], 'old-export.json', { type: 'application/json' }));
+    expect(await screen.findByText(/Imported old-export\.json/)).toBeInTheDocument();
+    expect(stat('Due today')).toBe('2');
+    expect(localStorage.getItem(BACKUP_KEY)).toBe(previous);
+  });
+
+  it('refuses a damaged export, listing each bad field, and changes nothing', async () => {
+    localStorage.setItem(STORAGE_KEY, V1_TEXT);
+    const user = renderDashboard();
+    const damaged = V1_TEXT.replace('"desiredRetention": 0.85', '"desiredRetention": 5').replace('"rating": "hard"', '"rating": "meh"');
+    await user.upload(screen.getByLabelText('Import a review export (JSON)'), new File([damaged], 'bad.json', { type: 'application/json' }));
+    expect(await screen.findByText('bad.json was not imported; nothing was changed.')).toBeInTheDocument();
+    expect(screen.getByText('data.settings.desiredRetention')).toBeInTheDocument();
+    expect(screen.getByText('data.history[2].rating')).toBeInTheDocument();
+    expect(localStorage.getItem(STORAGE_KEY)).toBe(V1_TEXT);
+  });
+
+  it('opens a concept review with a freshly generated question, and can skip it', async () => {
+    localStorage.setItem(STORAGE_KEY, V1_TEXT);
+    const user = renderDashboard();
+    await user.click(screen.getByRole('button', { name: `Review ${label('health-check-node-port')}` }));
+    const panel = screen.getByRole('region', { name: `Reviewing: ${label('health-check-node-port')}` });
+    const seed = within(panel).getByText((_, el) => el?.tagName === 'CODE').textContent;
+    expect(seed).toBeTruthy();
+    expect(seed).not.toBe('e5f6a7b8'); // never the seed used last time
+    expect(within(panel).getByRole('form', { name: 'Your answer' })).toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: 'Skip for now' }));
+    expect(screen.queryByRole('region', { name: /Reviewing:/ })).not.toBeInTheDocument();
+  });
+
+  it('warns when stored data is unreadable and keeps it as a backup', () => {
+    localStorage.setItem(STORAGE_KEY, '{not json');
+    renderDashboard();
+    expect(screen.getByRole('alert')).toHaveTextContent(/could not be read .* kept as a backup/);
+    expect(localStorage.getItem(BACKUP_KEY)).toBe('{not json');
+  });
+});

@@ -1,0 +1,103 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, screenshot, useSystemTheme } from './support';
+
+const ARTICLE = '/learn/external-traffic-policy';
+const EXPLORER = '/learn/explorer';
+
+/** Presses Tab until `target` has focus; fails if it never does. */
+async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 80): Promise<void> {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error('Tab never reached the target');
+}
+
+const layoutParam = (page: Page) => new URL(page.url()).searchParams.get('s');
+
+test.describe('learn: the article', () => {
+  test('reads as an article with engine figures, prerendered', async ({ page }) => {
+    const response = await page.goto(ARTICLE);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('externalTrafficPolicy');
+    await expect(page.getByRole('heading', { level: 2, name: 'The uneven-distribution problem' })).toBeVisible();
+    // The corrected uneven example, from the engine: each Pod on node-a serves 1/6, the Pod on node-b 1/2.
+    await expect(page.locator('[data-fact="article-uneven-local:shares.pods.web-a-1"]').first()).toHaveText('1/6');
+    await expect(page.locator('[data-fact="article-uneven-local:shares.pods.web-b-1"]').first()).toHaveText('1/2');
+    await expect(page.getByRole('img', { name: /three Pods on node-a/ }).first()).toBeVisible();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'learn-article');
+  });
+
+  test('has no axe violations in dark mode', async ({ page }) => {
+    await page.goto(ARTICLE);
+    await useSystemTheme(page, 'dark');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expectNoAxeViolations(page);
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.getByRole('heading', { name: 'The uneven-distribution problem' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'tests/e2e/screenshots/learn-article-dark-375.png' });
+  });
+
+  test('fits 375 px: only the diagram regions scroll sideways', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(ARTICLE);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe('learn: the explorer', () => {
+  test('is driven by keyboard alone, and the URL round-trip restores the layout', async ({ page }) => {
+    await page.goto(EXPLORER);
+    await expect(page.getByRole('heading', { name: /Explorer: change the cluster/ })).toBeVisible();
+    const explorer = page.locator('[data-explorer]');
+
+    // Flip the policy with the arrow keys.
+    await tabTo(page, explorer.getByRole('radio', { name: 'Local' }));
+    await page.keyboard.press('ArrowLeft');
+    await expect(explorer.getByRole('radio', { name: 'Cluster' })).toBeChecked();
+    await expect.poll(() => layoutParam(page)).toMatch(/^1\.C\./);
+
+    // Add a Pod to node-c with Enter.
+    await tabTo(page, explorer.getByRole('button', { name: 'Add a Pod to node-c' }));
+    await page.keyboard.press('Enter');
+    await expect(explorer.getByRole('combobox', { name: 'State of web-5' })).toBeVisible();
+
+    // Mark it terminating: focus its state select and pick with the keyboard.
+    await tabTo(page, explorer.getByRole('combobox', { name: 'State of web-5' }));
+    await page.keyboard.press('End');
+    await expect(explorer.getByRole('combobox', { name: 'State of web-5' })).toHaveValue('terminating');
+
+    // Drain node-b with Space.
+    await explorer.getByRole('checkbox', { name: 'Drain node-b' }).focus();
+    await page.keyboard.press('Space');
+    await expect(explorer.getByRole('checkbox', { name: 'Drain node-b' })).toBeChecked();
+
+    const layout = layoutParam(page);
+    expect(layout).toBe('1.C.it.h.nk.aBc.arararbtct.ea');
+    const sharesBefore = await explorer.getByRole('table', { name: /: Pods$/ }).innerText();
+
+    // A fresh page from the shared link shows the same layout and the same answers.
+    const copy = await page.context().newPage();
+    await copy.goto(`${EXPLORER}?s=${layout}`);
+    const restored = copy.locator('[data-explorer]');
+    await expect(restored.getByRole('radio', { name: 'Cluster' })).toBeChecked();
+    await expect(restored.getByRole('checkbox', { name: 'Drain node-b' })).toBeChecked();
+    await expect(restored.getByRole('combobox', { name: 'State of web-5' })).toHaveValue('terminating');
+    expect(await restored.getByRole('table', { name: /: Pods$/ }).innerText()).toBe(sharesBefore);
+    await copy.close();
+
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'learn-explorer');
+  });
+
+  test('sending traffic from a node updates the packet walk at once', async ({ page }) => {
+    await page.goto(EXPLORER);
+    const explorer = page.locator('[data-explorer]');
+    await explorer.getByRole('combobox', { name: 'From' }).selectOption('node');
+    await explorer.getByRole('combobox', { name: 'Sender’s node' }).selectOption('node-c');
+    await expect(explorer.getByRole('heading', { name: /From the host network of node-c/ })).toBeVisible();
+    await expect.poll(() => layoutParam(page)).toMatch(/\.nc$/);
+  });
+});

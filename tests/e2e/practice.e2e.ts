@@ -1,0 +1,148 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { generateSession, type ChoiceField, type Question } from '../../lib/scenarios';
+import { expectNoAxeViolations, screenshot } from './support';
+
+/**
+ * A full practice session by keyboard alone. The test regenerates the same session from the URL's seed
+ * (generation is pure), so it knows which option is right without reading anything hidden in the page.
+ */
+const SETTINGS = { seed: 'e2e-keyboard', difficulty: 'intro' as const, count: 4, kinds: ['source-ip', 'client-outcome', 'load-share', 'policy-choice'] as const };
+const URL = `/practice?seed=${SETTINGS.seed}&difficulty=${SETTINGS.difficulty}&count=${SETTINGS.count}&kinds=${SETTINGS.kinds.join(',')}&timer=1`;
+
+function session(): Question[] {
+  return generateSession({ ...SETTINGS, kinds: [...SETTINGS.kinds] });
+}
+
+async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error('Tab never reached the target');
+}
+
+/** Answers question `q` by keyboard: right when `correct`, else a wrong option / value. */
+async function answer(page: Page, q: Question, correct: boolean): Promise<void> {
+  for (const key of q.key.fields) {
+    const field = q.response.fields.find((f) => f.name === key.field);
+    if (!field) throw new Error(`no field ${key.field}`);
+    if (field.type === 'choice') {
+      const options = (field as ChoiceField).options;
+      const wrong = key.alternatives[0]?.value ?? options.find((o) => o.value !== key.expected)?.value;
+      const index = options.findIndex((o) => o.value === (correct ? key.expected : wrong));
+      expect(index).toBeGreaterThanOrEqual(0);
+      expect(index).toBeLessThan(5);
+      await page.keyboard.press(String(index + 1));
+    } else {
+      const input = page.getByRole('textbox', { name: field.label });
+      await tabTo(page, input);
+      await page.keyboard.type(correct ? key.expected : '0.9');
+    }
+  }
+  await page.keyboard.press('Enter');
+}
+
+test.describe('practice', () => {
+  test('a full session by keyboard alone: right and wrong answers, feedback, summary, retry', async ({ page }) => {
+    const qs = session();
+    const plan = qs.map((_, i) => i !== 1); // the second answer is wrong, the others right
+    await page.goto(URL);
+    await expect(page.getByRole('heading', { level: 1, name: 'Practice' })).toBeVisible();
+    await expect(page.getByText(`Question 1 of ${qs.length}`)).toBeVisible();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'practice-question');
+
+    for (const [i, q] of qs.entries()) {
+      await expect(page.getByRole('heading', { level: 2, name: q.title })).toBeVisible();
+      await expect(page.getByText(`Question ${i + 1} of ${qs.length}`)).toBeVisible();
+      if (q.response.fields.some((f) => f.type === 'share')) {
+        // A malformed share is "not graded", says why and costs nothing.
+        const field = q.response.fields.find((f) => f.type === 'share');
+        await tabTo(page, page.getByRole('textbox', { name: field?.label }));
+        await page.keyboard.type('about half');
+        await page.keyboard.press('Enter');
+        await expect(page.getByRole('heading', { name: 'Not graded: check your answer' })).toBeVisible();
+        await expect(page.getByText(/"about half" is not a share/)).toBeVisible();
+        await page.getByRole('textbox', { name: field?.label }).fill('');
+        await page.getByRole('heading', { name: 'Not graded: check your answer' }).focus();
+      }
+      await answer(page, q, plan[i] ?? true);
+      const verdict = page.getByRole('heading', { level: 3, name: plan[i] ? 'Correct' : /Not right|Partly right/ });
+      await expect(verdict).toBeVisible();
+      await expect(verdict).toBeFocused();
+      await expect(page.getByRole('heading', { name: 'What the engine did' })).toBeVisible();
+      await expect(page.getByRole('table', { name: 'Your answer, field by field' })).toBeVisible();
+      await expect(page.getByRole('region', { name: /The correct flows: diagram/ })).toBeVisible();
+      if (i === 1) {
+        // The wrong answer was a misconception's, so the feedback names it.
+        if (q.key.fields[0]?.alternatives[0]) await expect(page.getByText(/^Misconception: /)).toBeVisible();
+        await expectNoAxeViolations(page);
+        await screenshot(page, 'practice-feedback');
+      }
+      await page.keyboard.press('n');
+    }
+
+    const summary = page.getByRole('heading', { level: 2, name: 'Session summary' });
+    await expect(summary).toBeFocused();
+    const right = plan.filter(Boolean).length;
+    await expect(page.getByText(`Score ${right} of ${qs.length}`, { exact: false })).toBeVisible();
+    await expect(page.getByText('1 question missed.')).toBeVisible();
+    const table = page.getByRole('table', { name: 'Results by kind' });
+    await expect(table.getByRole('row')).toHaveCount(1 + new Set(qs.map((q) => q.spec.kind)).size);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'practice-summary');
+
+    // Retry the missed ones: a fresh seed, the missed question's kind only.
+    await tabTo(page, page.getByRole('button', { name: 'Retry the missed ones' }));
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`kinds=${qs[1]?.spec.kind}&?`));
+    await expect(page).not.toHaveURL(/seed=e2e-keyboard/);
+    await expect(page.getByText('Question 1 of 1')).toBeVisible();
+
+    // Progress was kept in the browser and is shown per concept.
+    await page.goto('/progress');
+    await expect(page.getByRole('heading', { level: 1, name: 'Your progress' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Mastery by concept' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Recent sessions' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'progress');
+  });
+
+  test('the settings page works by keyboard and starts a session whose URL carries a seed', async ({ page }) => {
+    await page.goto('/practice');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'practice-settings');
+    await tabTo(page, page.getByRole('link', { name: 'Quick 5' }));
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/seed=[a-z0-9]+/);
+    await expect(page.getByText('Question 1 of 5')).toBeVisible();
+  });
+
+  test('a shared URL repeats the same questions', async ({ page }) => {
+    await page.goto(URL);
+    const first = await page.getByRole('article').locator('p').nth(1).textContent();
+    await page.goto(URL);
+    await expect(page.getByRole('article').locator('p').nth(1)).toHaveText(first ?? '');
+    expect(first).toBe(session()[0]?.prompt);
+  });
+
+  test('a bad practice link names each bad parameter', async ({ page }) => {
+    await page.goto('/practice?seed=x&difficulty=hard&count=0&kinds=nope');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('difficulty');
+    await expect(alert).toContainText('count');
+    await expect(alert).toContainText('kinds');
+  });
+
+  test('dark mode: question and feedback have no axe violations', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const q = session()[0];
+    if (!q) throw new Error('no question');
+    await page.goto(URL);
+    await expect(page.getByRole('heading', { level: 2, name: q.title })).toBeVisible();
+    await answer(page, q, false);
+    await expect(page.getByRole('heading', { level: 3, name: /Not right|Partly right/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'practice-feedback-dark');
+  });
+});

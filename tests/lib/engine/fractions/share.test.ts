@@ -1,0 +1,34 @@
+import { formatShare, parseShare, share, sumShares } from '@/lib/engine';
+
+describe('formatShare renders exact fractions in lowest terms', () => {
+  it.each([
+    [0, 1, '0'],
+    [1, 1, '1'],
+    [2, 12, '1/6'],
+    [3, 6, '1/2'],
+    [4, 4, '1'],
+    [6, 4, '3/2'],
+  ])('%i/%i → %s', (n, d, text) => {
+    expect(formatShare(share(n, d))).toBe(text);
+  });
+
+  it('keeps exactness where floats do not: 1/3 + 1/3 + 1/3 = 1', () => {
+    expect(formatShare(sumShares([share(1, 3), share(1, 3), share(1, 3)]))).toBe('1');
+  });
+});
+
+describe('parseShare reads share strings and refuses anything else', () => {
+  it.each([
+    ['0', '0'],
+    ['1', '1'],
+    ['1/6', '1/6'],
+    ['2/12', '1/6'],
+    ['12/4', '3'],
+  ])('%s → %s', (text, canonical) => {
+    expect(formatShare(parseShare(text))).toBe(canonical);
+  });
+
+  it.each(['0.5', '-1/2', '1/0', ' 1/2', '1/2 ', '', 'a/b', '1//2', '01/2', '1/02'])('refuses %p, naming the text', (text) => {
+    expect(() => parseShare(text)).toThrow(`"${text}" is not an exact share`);
+  });
+});
