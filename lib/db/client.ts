@@ -23,7 +23,7 @@ export interface DatabaseHandle {
 }
 
 /** Where the committed migrations live (resolved from the app root, which is the cwd of `next start`/jest). */
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib', 'db', 'migrations');
+export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), 'lib', 'db', 'migrations');
 
 export type DatabaseTarget =
   | { url: string; poolSize?: number }
@@ -54,7 +54,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
   if (url) return { url, poolSize: Number(env.DATABASE_POOL_SIZE) || 10 };
-  return { dataDir: path.resolve(env.PGLITE_DIR?.trim() || './.data') };
+  // turbopackIgnore: a runtime folder, not a module — keeps Next from tracing the whole project into the build.
+  return { dataDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), env.PGLITE_DIR?.trim() || './.data') };
 }
 
 // One handle per process. Kept on globalThis because Next may evaluate this module in several bundles

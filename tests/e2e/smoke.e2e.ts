@@ -49,7 +49,7 @@ test.describe('home', () => {
   });
 });
 
-test.describe('nav link works by keyboard alone', () => {
+test.describe('nav link works by keyboard alone and its page passes axe', () => {
   for (const item of NAV_ITEMS) {
     test(`${item.label} (${item.href})`, async ({ page, request }) => {
       await page.goto('/');
@@ -63,6 +63,11 @@ test.describe('nav link works by keyboard alone', () => {
       // Client-side navigation hides the status code, so ask the server directly: a real page, not a 404.
       const direct = await request.get(item.href);
       expect(direct.status()).toBe(200);
+
+      // Every page the nav reaches passes axe in both themes (the feature's own spec goes deeper).
+      await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
+      await expectNoAxeViolations(page);
     });
   }
 });

@@ -4,9 +4,10 @@ import type { FlowAnswer } from '@/lib/engine';
 import { cellClass, tableClass } from './styles';
 
 /** One flow's walk as the engine traced it: every rule applied, then where the connection can land. */
-export function FlowWalk({ flow, headingLevel = 3 }: { flow: FlowAnswer; headingLevel?: 3 | 4 }) {
+export function FlowWalk({ flow, headingLevel = 3, context }: { flow: FlowAnswer; headingLevel?: 3 | 4; context?: string }) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
-  const title = describeFlow(flow);
+  // The scenario's name keeps the label unique when several walks on a page describe alike flows.
+  const title = describeFlow(flow) + (context ? ` (${context})` : '');
   return (
     <section aria-label={title} className="my-4 rounded-lg border border-border p-3">
       <Heading className="font-semibold">{title}</Heading>

@@ -77,6 +77,7 @@ export function ClusterDiagram({ scenario, answer, highlightFlow, title, id }: C
   const flow = highlightFlow !== undefined ? answer?.flows[highlightFlow] : undefined;
   const podBox = new Map(L.pods.map((p) => [p.name, p.box]));
   const nodeBox = new Map(L.nodes.map((n) => [n.name, n.box]));
+  const flowProbability = new Map(flow?.backends.map((b) => [b.pod, b.probability]) ?? []);
   const podModel = new Map(scenario.cluster.pods.map((p) => [p.pod, p]));
   const showLb = scenario.service.type === 'LoadBalancer';
   const lbLines = [
@@ -202,8 +203,12 @@ export function ClusterDiagram({ scenario, answer, highlightFlow, title, id }: C
                 <rect {...b} rx={10} fill="var(--surface)" stroke="currentColor" strokeDasharray={leaving ? '8 4' : undefined} />
                 <text x={b.x + 10} y={b.y + 18} fontWeight={700} fill="currentColor">
                   {n.label}
-                  {leaving ? ' (being deleted)' : ''}
                 </text>
+                {leaving && (
+                  <text x={b.x + 10} y={b.y + 70} fontWeight={600} fontSize={11} fill="var(--warn)">
+                    ⚠ being deleted
+                  </text>
+                )}
                 {model && (
                   <text x={b.x + b.width - 10} y={b.y + 18} textAnchor="end" fill="var(--muted)" fontSize={11}>
                     {model.ip}
@@ -254,9 +259,17 @@ export function ClusterDiagram({ scenario, answer, highlightFlow, title, id }: C
                     {share}
                   </text>
                 )}
-                <text x={b.x + 8} y={b.y + 33} fontSize={11} fill="var(--muted)">
-                  {`${POD_STATE_LABEL[state]} · ${pod.ip}`}
+                <text x={b.x + 8} y={b.y + 32} fontSize={11} fill="currentColor">
+                  {POD_STATE_LABEL[state]}
                 </text>
+                <text x={b.x + 8} y={b.y + 47} fontSize={11} fill="var(--muted)">
+                  {pod.ip}
+                </text>
+                {flowProbability.has(p.name) && (
+                  <text x={b.x + b.width - 8} y={b.y + 47} textAnchor="end" fontSize={11} fontWeight={700} className="text-accent" fill="currentColor">
+                    {`→ ${flowProbability.get(p.name)}`}
+                  </text>
+                )}
               </g>
             );
           })}
@@ -279,18 +292,6 @@ export function ClusterDiagram({ scenario, answer, highlightFlow, title, id }: C
                 return (
                   <g key={`flow-${bk.pod}`}>
                     <path d={d} fill="none" stroke="currentColor" strokeWidth={2} markerEnd={`url(#${arrow})`} />
-                    <text
-                      x={(x1 + x2) / 2}
-                      y={(y1 + y2) / 2}
-                      textAnchor="middle"
-                      fontWeight={700}
-                      fill="currentColor"
-                      stroke="var(--bg)"
-                      strokeWidth={4}
-                      paintOrder="stroke"
-                    >
-                      {bk.probability}
-                    </text>
                   </g>
                 );
               })}

@@ -24,8 +24,8 @@ export const POD_STATE_LABEL: Record<PodState, string> = {
 export const POD_STATE_GLYPH: Record<PodState, string> = {
   ready: '✓',
   'not-ready': '✗',
-  'terminating-serving': '⌛',
-  terminating: '⌛',
+  'terminating-serving': '↓',
+  terminating: '↓',
   'not-selected': '–',
 };
 

@@ -14,8 +14,8 @@ export const GEOMETRY = {
   clientY: 8,
   lbY: 92,
   nodeY: 200,
-  nodeHeader: 74,
-  podHeight: 42,
+  nodeHeader: 84,
+  podHeight: 54,
   podGap: 8,
   bottomPad: 14,
 } as const;

@@ -76,7 +76,7 @@ function arrive(ctx: EngineContext, node: NodeModel, srcIp: string, srcKind: Sou
       node,
       srcIp,
       srcKind,
-      isPod: ctx.isPodSource ? ctx.isPodSource(srcIp) : false,
+      isPod: ctx.isPodSource(srcIp),
       isLocal: ctx.isLocalAddress(node, srcIp),
       destClass,
       destIp,

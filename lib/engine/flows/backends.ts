@@ -13,8 +13,12 @@ export interface BackendOptions {
   /** The source address as it arrived, and what it is called when it is kept. */
   srcIp: string;
   srcKind: SourceIpKind;
-  /** Whether the packet is SNATed toward this endpoint. */
-  snat: (endpoint: EndpointModel, crossesNodes: boolean) => boolean;
+  /** SNAT toward every endpoint (kube-proxy's masquerade mark). */
+  masquerade: boolean;
+  /** SNAT toward endpoints on other nodes only (Cilium SNAT mode). */
+  snatRemote: boolean;
+  /** SNAT toward the endpoint whose IP is the source (kube-proxy hairpin, R-HP-1). */
+  hairpin: boolean;
 }
 
 export function uniformProbability(n: number): Share {
@@ -31,7 +35,7 @@ export function buildBackends(set: readonly EndpointModel[], o: BackendOptions):
     const crossesNodes = nodeName !== null && endpoint.node !== nodeName;
     let sourceIp = o.srcIp;
     let sourceIpKind: SourceIpKind = o.srcKind;
-    if (o.node && o.snat(endpoint, crossesNodes)) {
+    if (o.node && (o.masquerade || (o.snatRemote && crossesNodes) || (o.hairpin && endpoint.ip === o.srcIp))) {
       sourceIp = crossesNodes ? o.node.ip : o.node.bridgeIP;
       sourceIpKind = crossesNodes ? 'node' : 'bridge';
     }

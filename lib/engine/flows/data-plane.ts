@@ -88,7 +88,7 @@ function internal(ctx: EngineContext, cat: Categorization, a: Arrival, steps: st
     steps.push('R-INT-2: kube-proxy runs with --masquerade-all, so every packet to the ClusterIP is masqueraded.');
     return forward(set, true);
   }
-  if (!ctx.isPodSource) {
+  if (!ctx.hasDetector) {
     steps.push('R-INT-2: kube-proxy runs without a local-traffic detector, so nothing sent to the ClusterIP is masqueraded.');
     return forward(set, false);
   }
@@ -111,7 +111,7 @@ function externalKubeProxy(ctx: EngineContext, cat: Categorization, a: Arrival, 
     if (flags.internalPolicyLocal) steps.push('R-EXT-3: internalTrafficPolicy Local does not apply to NodePort, load-balancer or externalIP traffic.');
     return forward(set, true);
   }
-  if (ctx.isPodSource && a.isPod) {
+  if (ctx.hasDetector && a.isPod) {
     const set = cat.cluster ?? EMPTY;
     const note = traits.mode === 'nftables' ? ' (nftables: as fixed in v1.34 and the v1.33 backport, PR #132456; older nftables dropped this on nodes without local endpoints, issue #131765)' : '';
     steps.push(`R-EXT-4: the source ${a.srcIp} is a pod, so the external chain short-circuits it to the Cluster set (${set.length} endpoints on any node) without masquerade, as if it had gone out to the load balancer and back${note}.`);
@@ -125,7 +125,7 @@ function externalKubeProxy(ctx: EngineContext, cat: Categorization, a: Arrival, 
     return forward(set, true);
   }
   const set = cat.local ?? EMPTY;
-  if (!ctx.isPodSource && a.srcKind === 'client' && ctx.scenario.cluster.pods.some((p) => p.ip === a.srcIp)) {
+  if (!ctx.hasDetector && a.srcKind === 'client' && ctx.scenario.cluster.pods.some((p) => p.ip === a.srcIp)) {
     steps.push('R-EXT-8: kube-proxy has no local-traffic detector, so there is no pod short-circuit: the pod is treated like an external client.');
   }
   steps.push(`R-EXT-6: externalTrafficPolicy is Local and ${a.srcIp} is neither a pod nor local to ${a.node.name}, so only ${a.node.name}'s endpoints (the Local set, ${set.length}) are eligible and the packet is not masqueraded.`);

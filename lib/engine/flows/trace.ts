@@ -82,19 +82,25 @@ function podTargets(ctx: EngineContext, traffic: TrafficModel, srcIp: string, sr
     return ended(traffic, null, 'dropped', steps);
   }
   steps.push(`R-CLOUD-AWS: the load balancer spreads connections evenly over its ${ready.length} healthy (ready) Pod target${ready.length === 1 ? '' : 's'}: ${describeUniform(ready.length)}.`);
-  const backends = buildBackends(ready, { node: null, srcIp, srcKind, snat: () => false });
+  const backends = buildBackends(ready, { node: null, srcIp, srcKind, masquerade: false, snatRemote: false, hairpin: false });
   steps.push(srcKind === 'loadBalancer' ? `R-SRC-3: the Pod sees the load balancer's address ${srcIp}.` : `R-SRC-1: the Pod sees the client IP ${srcIp}.`);
   affinityStep(ctx, null, steps);
   return { traffic, evaluatedOn: null, verdict: 'forwarded', masquerade: false, endpointSet: ready, probability: uniformProbability(ready.length), backends, steps };
 }
 
-function cacheKey(t: TrafficModel): string {
-  return `${t.from}|${t.to}|${t.node ?? ''}|${t.ip ?? ''}`;
+/** The cache key, with the default destination address filled in so equivalent flows share one trace. */
+function cacheKey(ctx: EngineContext, t: TrafficModel): string {
+  let ip = t.ip;
+  if (ip === null) {
+    if (t.to === 'loadBalancer') ip = ctx.scenario.service.ingress[0]?.ip ?? null;
+    else if (t.to === 'externalIP') ip = ctx.scenario.service.externalIPs[0] ?? null;
+  }
+  return `${t.from}|${t.to}|${t.node ?? ''}|${ip ?? ''}`;
 }
 
 /** Traces one flow of `ctx`'s scenario (memoised per context). */
 export function traceFlow(ctx: EngineContext, traffic: TrafficModel): FlowTrace {
-  const key = cacheKey(traffic);
+  const key = cacheKey(ctx, traffic);
   const hit = ctx.traceCache.get(key) as FlowTrace | undefined;
   if (hit) return hit.traffic === traffic ? hit : { ...hit, traffic };
   const result = computeTrace(ctx, traffic);
@@ -120,12 +126,13 @@ function computeTrace(ctx: EngineContext, traffic: TrafficModel): FlowTrace {
   const d = decide(ctx, a, steps);
   if (d.verdict !== 'forwarded' && d.verdict !== 'asymmetric') return ended(traffic, a.node, d.verdict, steps);
 
-  const hairpinPossible = ctx.traits.family === 'kube-proxy';
   const backends = buildBackends(d.set, {
     node: a.node,
     srcIp: a.srcIp,
     srcKind: a.srcKind,
-    snat: (e, crosses) => d.masquerade || (d.snatRemoteOnly && crosses) || (hairpinPossible && e.ip === a.srcIp),
+    masquerade: d.masquerade,
+    snatRemote: d.snatRemoteOnly,
+    hairpin: ctx.traits.family === 'kube-proxy',
   });
   steps.push(balancingStep(ctx, d.set.length));
   steps.push(crossingStep(ctx, a, d.set));

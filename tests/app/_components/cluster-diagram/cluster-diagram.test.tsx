@@ -63,7 +63,7 @@ describe('ClusterDiagram', () => {
     const { container } = render(<ClusterDiagram scenario={scenario} answer={answer} highlightFlow={0} title="Walk" />);
     const texts = [...container.querySelectorAll('svg text')].map((t) => t.textContent);
     for (const share of Object.values(answer.shares?.pods ?? {})) expect(texts).toContain(share);
-    for (const b of answer.flows[0]?.backends ?? []) expect(texts).toContain(b.probability);
+    for (const b of answer.flows[0]?.backends ?? []) expect(texts).toContain(`→ ${b.probability}`);
     expect(screen.getByRole('columnheader', { name: 'Probability in the highlighted flow' })).toBeInTheDocument();
   });
 

@@ -414,7 +414,7 @@ describe('TestClusterIPGeneral: R-HP-1 hairpin', () => {
     });
     const t = trace(two, { from: 'pod/ep-local', to: 'clusterIP', node: KP.nodeName, ip: null });
     expect(t.masquerade).toBe(false);
-    expect(t.backends.map((b) => [b.endpoint.pod, b.sourceIp, b.sourceIpKind])).toEqual([
+    expect(t.backends.map((b) => [b.pod, b.sourceIp, b.sourceIpKind])).toEqual([
       ['ep-local', '10.180.0.1', 'bridge'],
       ['ep-remote', '10.180.0.1', 'client'],
     ]);

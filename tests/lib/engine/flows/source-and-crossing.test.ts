@@ -3,7 +3,7 @@
  * step names its rule.
  */
 import { evaluate, trace } from '@/lib/engine';
-import type { TrafficModel } from '@/lib/engine/model';
+import type { ServiceModel, TrafficModel } from '@/lib/engine/model';
 import { buildScenario, seedScenario } from '../support/scenario-builder';
 
 const t = (from: string, to: TrafficModel['to'], node: string | null, ip: string | null = null): TrafficModel => ({ from, to, node, ip });
@@ -11,7 +11,7 @@ const t = (from: string, to: TrafficModel['to'], node: string | null, ip: string
 describe('R-SRC-1 / R-SRC-2: what the Pod sees', () => {
   it('R-SRC-2: NodePort under Cluster — the docs example: bridge IP for the local Pod, node IP for remote ones', () => {
     const r = trace(seedScenario({ etp: 'Cluster' }), t('external', 'nodePort', 'node-a'));
-    expect(r.backends.map((b) => [b.endpoint.pod, b.sourceIp, b.sourceIpKind])).toEqual([
+    expect(r.backends.map((b) => [b.pod, b.sourceIp, b.sourceIpKind])).toEqual([
       ['a-1', '10.244.1.1', 'bridge'],
       ['a-2', '10.244.1.1', 'bridge'],
       ['a-3', '10.244.1.1', 'bridge'],
@@ -20,7 +20,7 @@ describe('R-SRC-1 / R-SRC-2: what the Pod sees', () => {
   });
   it('R-SRC-1: NodePort under Local — the client IP', () => {
     const r = trace(seedScenario({ etp: 'Local' }), t('external', 'nodePort', 'node-b'));
-    expect(r.backends.map((b) => [b.endpoint.pod, b.sourceIp, b.sourceIpKind])).toEqual([['b-1', '198.51.100.7', 'client']]);
+    expect(r.backends.map((b) => [b.pod, b.sourceIp, b.sourceIpKind])).toEqual([['b-1', '198.51.100.7', 'client']]);
   });
   it('R-SRC-1: a pod short-circuited to the LB IP keeps its own IP (R-EXT-4)', () => {
     const s = seedScenario({ etp: 'Local' });
@@ -58,7 +58,7 @@ describe('R-EXT-6: another node\'s host network is an outside client', () => {
   it('node/node-c dialling node-b:nodePort gets only node-b\'s endpoints, unmasqueraded', () => {
     const r = trace(seedScenario({ etp: 'Local' }), t('node/node-c', 'nodePort', 'node-b'));
     expect(r.masquerade).toBe(false);
-    expect(r.backends.map((b) => [b.endpoint.pod, b.sourceIp])).toEqual([['b-1', '10.0.1.12']]);
+    expect(r.backends.map((b) => [b.pod, b.sourceIp])).toEqual([['b-1', '10.0.1.12']]);
   });
 });
 
@@ -67,7 +67,7 @@ describe('R-LB-5: session affinity ClientIP', () => {
     const s = seedScenario({ etp: 'Cluster' });
     const sticky = { ...s, service: { ...s.service, sessionAffinity: 'ClientIP' as const, sessionAffinityTimeoutSeconds: 600 } };
     const r = trace(sticky, t('external', 'loadBalancer', 'node-a'));
-    expect(r.backends.map((b) => b.probability.toFraction())).toEqual(['1/4', '1/4', '1/4', '1/4']);
+    expect(r.backends.map((b) => b.probability)).toEqual(['1/4', '1/4', '1/4', '1/4']);
     const step = r.steps.find((x) => x.startsWith('R-LB-5'));
     expect(step).toContain('600 s');
     expect(step).toContain('per node');
@@ -85,7 +85,7 @@ describe('unmatched destinations', () => {
     ["an address that is not the node's", 'R-NP-1', {}, t('external', 'nodePort', 'node-a', '10.0.1.11')],
   ] as const)('%s → unmatched, citing %s', (_n, rule, service, traffic) => {
     const s = seedScenario({ etp: 'Cluster' });
-    const scenario = { ...s, service: { ...s.service, ...service } };
+    const scenario = { ...s, service: { ...s.service, ...(service as Partial<ServiceModel>) } };
     const r = trace(scenario, traffic);
     expect(r.verdict).toBe('unmatched');
     expect(r.steps[r.steps.length - 1]).toMatch(new RegExp(`^${rule}:`));

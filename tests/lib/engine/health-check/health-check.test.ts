@@ -117,7 +117,7 @@ describe('R-PH-1..4: /healthz and /livez on :10256 (TestHealthzServer / TestLive
     ['R-PH-3: other taints (and cordoning) do not matter', { taints: ['node.kubernetes.io/unschedulable'] }, 200, 200],
     ['R-PH-4: livez ignores node state but not proxy health', { proxyHealthy: false, deleting: true }, 503, 503],
   ] as const)('%s', (_n, o, healthz, livez) => {
-    expect(proxyHealth(node(o))).toEqual({ healthz, livez });
+    expect(proxyHealth(node(o as { proxyHealthy?: boolean; deleting?: boolean; taints?: string[] }))).toEqual({ healthz, livez });
   });
 });
 

@@ -26,7 +26,7 @@ const t = (from: string, to: TrafficModel['to'], node: string): TrafficModel => 
 const summary = (r: ReturnType<typeof trace>) => ({
   verdict: r.verdict,
   masquerade: r.masquerade,
-  backends: r.backends.map((b) => `${b.endpoint.pod}:${b.sourceIpKind}:${b.sourceIp}`),
+  backends: r.backends.map((b) => `${b.pod}:${b.sourceIpKind}:${b.sourceIp}`),
 });
 
 describe('R-X-4 / R-LB-3: IPVS under eTP=Local', () => {
@@ -97,6 +97,6 @@ describe('R-LB-1 / R-LB-2: how each mode names its uniform choice', () => {
   ] as const)('%s', (mode, pattern) => {
     const r = trace(make(mode, 'Cluster'), t('external', 'loadBalancer', 'node-a'));
     expect(r.steps.some((s) => pattern.test(s))).toBe(true);
-    expect(r.backends.map((b) => b.probability.toFraction())).toEqual(['1/2', '1/2']);
+    expect(r.backends.map((b) => b.probability)).toEqual(['1/2', '1/2']);
   });
 });

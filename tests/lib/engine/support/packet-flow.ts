@@ -28,7 +28,7 @@ export function packetFlow(scenario: Scenario, t: Partial<TrafficModel> & Pick<T
   if (node === null && t.from.startsWith('pod/')) node = scenario.cluster.pods.find((p) => `pod/${p.pod}` === t.from)?.node ?? null;
   if (node === null && t.from.startsWith('node/')) node = t.from.slice(5);
   const result = trace(scenario, { from: t.from, to: t.to, node, ip: t.ip ?? null });
-  const ips = result.backends.map((b) => b.endpoint.ip).sort().join(', ');
+  const ips = result.endpointSet.map((e) => e.ip).sort().join(', ');
   switch (result.verdict) {
     case 'forwarded':
       return { output: ips, masq: result.masquerade };

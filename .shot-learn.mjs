@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const [url, out, width = '1280', theme = 'light', clipY = '0', clipH = '2400'] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const ctx = await b.newContext({ viewport: { width: Number(width), height: 900 }, colorScheme: theme });
+const p = await ctx.newPage();
+p.on('pageerror', (e) => console.log('pageerror', e.message.slice(0, 500)));
+await p.goto(url, { waitUntil: 'networkidle' });
+const h = await p.evaluate(() => document.documentElement.scrollHeight);
+console.log('height', h);
+await p.screenshot({ path: out, fullPage: true, clip: { x: 0, y: Number(clipY), width: Number(width), height: Math.min(Number(clipH), h - Number(clipY)) } });
+await b.close();

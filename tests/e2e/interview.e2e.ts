@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectNoAxeViolations, screenshot, useSystemTheme } from './support';
+
+const CARD = '/interview/why-cluster-loses-client-ip';
+const V1_EXPORT = readFileSync(path.join(__dirname, '..', 'lib', 'review', 'fixtures', 'review-export-v1.json'), 'utf8');
+
+/** Presses Tab until `target` has focus; fails if it never does (keyboard-only navigation). */
+async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+/** Fills a generated question's form by keyboard: Space on the first radio of each group, "1" in text boxes, then submits. */
+async function answerByKeyboard(page: Page, form: Locator): Promise<void> {
+  await tabTo(page, form.locator('input').first());
+  for (let i = 0; i < 60; i += 1) {
+    const kind = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return 'none';
+      if (el instanceof HTMLInputElement) return el.type;
+      return el.textContent?.trim() === 'Submit answer' ? 'submit' : el.tagName;
+    });
+    if (kind === 'submit') {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    if (kind === 'radio') await page.keyboard.press('Space');
+    if (kind === 'text') await page.keyboard.type('1');
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('never reached the Submit answer button');
+}
+
+// The dev server compiles on first visit and axe walks large diagrams on a shared 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
+test.describe('interview mode', () => {
+  test('the card list is accessible and links every topic', async ({ page }) => {
+    await page.goto('/interview');
+    await expect(page.getByRole('heading', { level: 1, name: 'Interview mode' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Topics' }).getByRole('link')).toHaveCount(9);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'interview-index');
+  });
+
+  test('a card by keyboard alone: answer, reveal, tick key points, rate, then the interviewer twist', async ({ page }) => {
+    await page.goto(CARD);
+    await tabTo(page, page.getByRole('textbox', { name: /your answer/i }));
+    await page.keyboard.type('kube-proxy masquerades external traffic so that the reply returns through the node that did the DNAT.');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByRole('heading', { name: 'Model answer' })).toBeFocused();
+
+    const points = page.getByRole('group', { name: /key points/i }).getByRole('checkbox');
+    await tabTo(page, points.first());
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await expect(page.getByText('2 of 5 key points covered')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'interview-card-revealed');
+
+    await page.keyboard.press('3');
+    await expect(page.getByRole('status').filter({ hasText: /Recorded Good/ })).toBeFocused();
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stt:review') ?? 'null'));
+    expect(stored.data.cards['why-cluster-loses-client-ip'].schedule.reps).toBe(1);
+
+    await tabTo(page, page.getByRole('button', { name: 'Take the twist' }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Interviewer twist' })).toBeFocused();
+    const form = page.getByRole('form', { name: 'Your answer' });
+    await expect(form).toBeVisible();
+    await answerByKeyboard(page, form);
+    await expect(page.getByRole('button', { name: 'Another twist (new cluster)' })).toBeVisible();
+    const after = await page.evaluate(() => JSON.parse(localStorage.getItem('stt:review') ?? 'null'));
+    expect(after.data.history.some((h: { type: string; kind: string }) => h.type === 'concept' && h.kind === 'source-ip')).toBe(true);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'interview-twist');
+  });
+
+  test('a timed mock interview starts by keyboard and shows the clock', async ({ page }) => {
+    await page.goto('/interview/mock');
+    await tabTo(page, page.getByRole('button', { name: 'Start the mock interview' }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Question 1 of 5')).toBeVisible();
+    await expect(page.getByRole('timer', { name: 'Time left' })).toHaveText(/^[23]:\d\d$/);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'interview-mock');
+  });
+});
+
+test.describe('spaced review', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript((text) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('stt:review', text);
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, V1_EXPORT);
+  });
+
+  test('a due concept is reviewed with a fresh scenario, by keyboard alone', async ({ page }) => {
+    await page.goto('/review');
+    await expect(page.getByRole('heading', { level: 1, name: 'Spaced review' })).toBeVisible();
+    await expect(page.getByRole('img', { name: /Reviews per day/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'review');
+
+    const review = page.getByRole('button', { name: 'Review Health-check node port' });
+    await tabTo(page, review);
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: /Reviewing: Health-check node port/ });
+    await expect(panel.getByRole('heading', { name: /Reviewing/ })).toBeFocused();
+    const seed = await panel.locator('code').first().textContent();
+    expect(seed).not.toBe('e5f6a7b8');
+    await answerByKeyboard(page, panel.getByRole('form', { name: 'Your answer' }));
+    await expect(panel.getByRole('group', { name: /How hard was it|The engine rates this review/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'review-concept');
+    // Exactly one of Again (1) / Hard (2) is offered for a wrong answer; Hard/Good/Easy for a right one.
+    await page.keyboard.press('1');
+    await page.keyboard.press('2');
+    await expect(page.getByRole('status').filter({ hasText: /Recorded .* for Health-check node port/ })).toBeVisible();
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stt:review') ?? 'null'));
+    const last = stored.data.history.at(-1);
+    expect(last).toMatchObject({ type: 'concept', id: 'health-check-node-port' });
+    expect(last.seed).toBe(seed);
+  });
+
+  test('dark mode and 375 px have no axe violations', async ({ page }) => {
+    await page.goto('/review');
+    await useSystemTheme(page, 'dark');
+    await expect(page.getByRole('heading', { level: 1, name: 'Spaced review' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.setViewportSize({ width: 375, height: 812 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'review-dark');
+  });
+});
