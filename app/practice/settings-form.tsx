@@ -5,7 +5,7 @@
  */
 import Link from 'next/link';
 import { DIFFICULTIES, DIFFICULTY_LABELS, KIND_LABELS, QUESTION_KINDS } from '@/lib/scenarios';
-import { LENGTHS, QUICK } from './settings';
+import { LENGTHS, QUICK, randomSeed } from './settings';
 
 const DIFFICULTY_TEXT = {
   intro: '2–3 nodes, Cluster vs Local, ready Pods',
@@ -13,12 +13,13 @@ const DIFFICULTY_TEXT = {
   expert: 'terminating Pods, in-cluster clients, proxy modes, balancer models, source ranges, validation',
 } as const;
 
+/** Rendered per request (the page reads searchParams), so Quick 5 gets a fresh seed each time. */
 export function SettingsForm() {
   return (
     <div className="space-y-6">
       <p>
         <Link
-          href={`/practice?difficulty=${QUICK.difficulty}&count=${QUICK.count}&kinds=${QUICK.kinds.join(',')}`}
+          href={`/practice?seed=${randomSeed()}&difficulty=${QUICK.difficulty}&count=${QUICK.count}&kinds=${QUICK.kinds.join(',')}`}
           className="inline-block rounded bg-accent px-4 py-2 font-medium text-accent-fg"
         >
           Quick 5

@@ -9,6 +9,15 @@ import { conceptSummaries, exportProgress, importProgress, type Progress, type P
 import { concept, DIFFICULTY_LABELS, KIND_LABELS } from '@/lib/scenarios';
 import { loadProgress, saveProgress } from './progress-store';
 
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
+    reader.readAsText(file);
+  });
+}
+
 export function ProgressView() {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [issues, setIssues] = useState<ProgressIssue[] | null>(null);
@@ -39,7 +48,7 @@ export function ProgressView() {
   const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
-    const r = importProgress(await file.text());
+    const r = importProgress(await readText(file));
     e.target.value = '';
     if (!r.ok) {
       setIssues(r.issues);

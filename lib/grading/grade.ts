@@ -98,7 +98,7 @@ export function gradeAnswer(q: Question, raw: unknown): GradeResult {
   }
   const score = parts.length ? parts.reduce((a, p) => a + p.score, 0) / parts.length : 0;
   const m = mis ? misconception(mis) : null;
-  const feedback = [summary(score, parts.length), m ? `Your answer matches a common misconception — ${m.label}: ${m.explanation}` : '', score < 1 ? q.key.explanation : '']
+  const feedback = [summary(score, parts.length), m ? `Your answer matches a common misconception: ${m.label}.` : '', score < 1 ? q.key.explanation : '']
     .filter(Boolean)
     .join(' ');
   return {
@@ -157,7 +157,7 @@ function gradeFixIt(q: Question, values: Map<string, ParsedValue>): GradeResult 
     misconception: m,
     feedback: [
       score === 1 ? `Correct: after "${given}" the engine finds the goal reached.` : `After "${given}" the engine finds: ${result}.`,
-      m ? `${m.label}: ${m.explanation}` : '',
+      m ? `This matches a common misconception: ${m.label}.` : '',
       score < 1 ? `One change that works: ${expected}.` : '',
     ]
       .filter(Boolean)

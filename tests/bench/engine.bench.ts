@@ -5,9 +5,11 @@
  *   flows, with steps) under Cluster (every flow lists all 500 backends) and Local; targets ≥ 50,000/s and ≥ 500/s;
  * - next to each, a baseline loop over the same scenario (JSON.parse(JSON.stringify(scenario))) in the same run,
  *   so figures from different machines can be compared;
- * - the browser bundle of lib/engine/index.ts (esbuild, platform browser, minified): raw and gzip bytes.
+ * - the browser bundle of lib/engine/index.ts (esbuild, platform browser, minified): raw and gzip bytes; and of
+ *   `evaluate` alone, since the public face also carries the scenario reader (zod, yaml).
  */
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -22,15 +24,14 @@ function seedScenario(): Scenario {
   return r.scenario;
 }
 
-/** 50 nodes, 500 Pods placed unevenly (node i runs i % 21 Pods until 500 are placed), LoadBalancer. */
+/** 50 nodes and 500 Pods placed unevenly (5 to 16 per node), behind a LoadBalancer Service. */
 function bigScenario(policy: 'Cluster' | 'Local'): Scenario {
-  const nodes = Array.from({ length: 50 }, (_, i) => ({ name: `node-${i}`, ip: `10.0.${Math.floor(i / 200)}.${(i % 200) + 10}`, podCIDR: `10.244.${i}.0/24` }));
-  const pods: NonNullable<ScenarioInput['cluster']['pods']> = [];
-  for (let round = 0; pods.length < 500; round++) {
-    for (let i = 0; i < nodes.length && pods.length < 500; i++) {
-      if (round < (i % 21) + 1) pods.push({ name: `web-${pods.length}`, node: `node-${i}`, ip: `10.244.${i}.${round + 10}`, labels: { app: 'web' } });
-    }
-  }
+  const nodes = Array.from({ length: 50 }, (_, i) => ({ name: `node-${i}`, ip: `10.0.0.${i + 10}`, podCIDR: `10.244.${i}.0/24` }));
+  const counts = nodes.map((_, i) => 5 + (i % 11));
+  for (let i = 0; counts.reduce((a, b) => a + b, 0) < 500; i++) counts[i % counts.length]! += 1;
+  const pods: NonNullable<ScenarioInput['cluster']['pods']> = counts.flatMap((count, i) =>
+    Array.from({ length: count }, (_, k) => ({ name: `web-${i}-${k}`, node: `node-${i}`, ip: `10.244.${i}.${k + 10}`, labels: { app: 'web' } })),
+  );
   const r = parseScenario({
     name: `50 nodes / 500 pods, ${policy}`,
     cluster: { clusterCIDR: '10.244.0.0/16', nodes, pods },
@@ -44,20 +45,28 @@ function bigScenario(policy: 'Cluster' | 'Local'): Scenario {
   return r.scenario;
 }
 
-/** Runs `fn` repeatedly for about `seconds` (after a short warm-up) and returns calls per second. */
-function rate(fn: () => unknown, seconds: number): number {
-  const warmUntil = performance.now() + 300;
-  while (performance.now() < warmUntil) fn();
+/**
+ * Runs `fn` repeatedly for about `seconds` of this process's CPU time (after a short warm-up) and returns calls
+ * per CPU-second, i.e. per core: the machine is shared, so wall-clock rates would measure the neighbours.
+ * CPU time includes the GC's helper threads, so the figure is, if anything, low.
+ */
+function rate(fn: () => unknown, seconds: number): { perCpuSecond: number; perWallSecond: number } {
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
+  const warmUntil = cpu() + 0.3;
+  while (cpu() < warmUntil) fn();
   let calls = 0;
-  const start = performance.now();
-  const end = start + seconds * 1000;
-  let now = start;
-  while (now < end) {
+  const cpuStart = cpu();
+  const wallStart = performance.now();
+  let cpuNow = cpuStart;
+  while (cpuNow - cpuStart < seconds) {
     for (let i = 0; i < 16; i++) fn();
     calls += 16;
-    now = performance.now();
+    cpuNow = cpu();
   }
-  return calls / ((now - start) / 1000);
+  return { perCpuSecond: calls / (cpuNow - cpuStart), perWallSecond: calls / ((performance.now() - wallStart) / 1000) };
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -67,38 +76,45 @@ function benchScenario(label: string, scenario: Scenario, target: number): boole
   const backends = flows.reduce((n, f) => n + f.backends.length, 0);
   const evals = rate(() => evaluate(scenario), SECONDS);
   const baseline = rate(() => JSON.parse(JSON.stringify(scenario)), SECONDS);
-  const ok = evals >= target;
+  const ok = evals.perCpuSecond >= target;
   console.log(
-    `${label.padEnd(34)} ${fmt(evals).padStart(9)} evaluations/s   (target ≥ ${fmt(target)}: ${ok ? 'met' : 'MISSED'})   ` +
-      `baseline JSON round-trip ${fmt(baseline)}/s   ratio ${(evals / baseline).toFixed(2)}   [${flows.length} flows, ${backends} backends]`,
+    `${label.padEnd(38)} ${fmt(evals.perCpuSecond).padStart(8)} evaluations/s per core (wall ${fmt(evals.perWallSecond)}/s; target ≥ ${fmt(target)}: ${ok ? 'met' : 'MISSED'})   ` +
+      `baseline JSON round-trip ${fmt(baseline.perCpuSecond)}/s per core   ratio ${(evals.perCpuSecond / baseline.perCpuSecond).toFixed(2)}   [${flows.length} flows, ${backends} backends]`,
   );
   return ok;
 }
 
-async function bundleSize(): Promise<void> {
+/** Bundles an entry for the browser (esbuild, minified) and prints raw and gzip bytes and the packages inside. */
+async function bundleSize(label: string, contents: string): Promise<void> {
   const result = await build({
-    entryPoints: [join(ROOT, 'lib/engine/index.ts')],
+    stdin: { contents, resolveDir: ROOT, loader: 'ts' },
     bundle: true,
     minify: true,
     platform: 'browser',
     format: 'esm',
     target: 'es2022',
     write: false,
+    metafile: true,
     logLevel: 'silent',
     tsconfig: join(ROOT, 'tsconfig.json'),
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  console.log(`engine browser bundle (esbuild, minified): ${fmt(code.length)} bytes raw, ${fmt(gzipSync(code, { level: 9 }).length)} bytes gzip`);
+  const inputs = Object.keys(Object.values(result.metafile.outputs)[0]?.inputs ?? {});
+  const packages = [...new Set(inputs.filter((f) => f.includes('node_modules/')).map((f) => f.split('node_modules/')[1]?.split('/')[0]))];
+  console.log(
+    `${label.padEnd(52)} ${fmt(code.length).padStart(9)} bytes raw, ${fmt(gzipSync(code, { level: 9 }).length).padStart(8)} bytes gzip   [packages: ${packages.join(', ')}]`,
+  );
 }
 
 async function main(): Promise<void> {
-  console.log(`engine bench: ${SECONDS} s per figure, Node ${process.version}, single thread`);
+  console.log(`engine bench: ${SECONDS} CPU-s per figure, Node ${process.version}, single thread, load average ${os.loadavg()[0]?.toFixed(1)}`);
   const results = [
     benchScenario('seed layout (3 nodes, 4 pods, Local)', seedScenario(), 50_000),
     benchScenario('50 nodes / 500 pods, Cluster', bigScenario('Cluster'), 500),
     benchScenario('50 nodes / 500 pods, Local', bigScenario('Local'), 500),
   ];
-  await bundleSize();
+  await bundleSize('browser bundle: lib/engine/index.ts (everything)', "export * from './lib/engine';");
+  await bundleSize('browser bundle: evaluate only (lib/engine/evaluate)', "export { evaluate } from './lib/engine/evaluate';");
   if (results.some((ok) => !ok)) console.log('engine bench: at least one target was missed');
 }
 

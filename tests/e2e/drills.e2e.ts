@@ -173,7 +173,7 @@ test.describe('drills', () => {
     await page.getByLabel('Join code').focus();
     await page.keyboard.type('ZZZZZZ');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('alert')).toContainText('No drill has the code “ZZZZZZ”');
+    await expect(page.locator('#code-error')).toContainText('No drill has the code “ZZZZZZ”');
     await expect(page.getByLabel('Join code')).toHaveAttribute('aria-invalid', 'true');
     await expectNoAxeViolations(page);
   });

@@ -92,6 +92,18 @@ test.describe('interview mode', () => {
     await expectNoAxeViolations(page);
     await screenshot(page, 'interview-mock');
   });
+
+  test('a revealed card in dark mode at 375 px: no axe violations, no sideways scrolling', async ({ page }) => {
+    await page.goto(CARD);
+    await useSystemTheme(page, 'dark');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.getByRole('button', { name: 'Reveal model answer' }).click();
+    await expect(page.getByRole('heading', { name: 'Model answer' })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'interview-card-dark');
+  });
 });
 
 test.describe('spaced review', () => {

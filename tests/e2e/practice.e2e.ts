@@ -143,8 +143,13 @@ test.describe('practice', () => {
     if (!q) throw new Error('no question');
     await page.goto(URL);
     await expect(page.getByRole('heading', { level: 2, name: q.title })).toBeVisible();
-    await answer(page, q, false);
+    // Not a keyboard test: fill the first field with a wrong value directly.
+    const field = q.response.fields[0];
+    if (field?.type === 'choice') await page.getByRole('radio').nth(field.options.findIndex((o) => o.value !== q.key.fields[0]?.expected)).check();
+    else await page.getByRole('textbox', { name: field?.label }).fill('0.9');
+    await page.getByRole('button', { name: 'Submit answer' }).click();
     await expect(page.getByRole('heading', { level: 3, name: /Not right|Partly right/ })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await expectNoAxeViolations(page);
     await screenshot(page, 'practice-feedback-dark');
   });

@@ -3,7 +3,7 @@
  *   <QuestionView question={PublicQuestion} onSubmit={(raw) => …} result={GradeResult | null} onNext={…} />
  * The caller grades; QuestionView never sees the answer key.
  */
-export { QuestionView, visibleFields, type QuestionViewProps } from './question-view';
+export { QuestionView, type QuestionViewProps } from './question-view';
 export { GradeFeedback, scoreLabel, type GradeFeedbackProps } from './grade-feedback';
-export { ResponseFields, type ResponseFieldsProps } from './response-fields';
+export { ResponseFields, visibleFields, type ResponseFieldsProps } from './response-fields';
 export { ScenarioFigure, type ScenarioFigureProps } from './scenario-figure';

@@ -9,9 +9,9 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { GradeResult } from '@/lib/grading';
-import type { PublicQuestion, RawAnswer, ResponseField } from '@/lib/scenarios';
+import type { PublicQuestion, RawAnswer } from '@/lib/scenarios';
 import { GradeFeedback } from './grade-feedback';
-import { fieldDomId, ResponseFields } from './response-fields';
+import { fieldDomId, ResponseFields, visibleFields } from './response-fields';
 import { ScenarioFigure } from './scenario-figure';
 
 export interface QuestionViewProps {
@@ -27,10 +27,6 @@ export interface QuestionViewProps {
   shortcuts?: boolean;
   /** e.g. "Question 3 of 10". */
   position?: string;
-}
-
-export function visibleFields(fields: ResponseField[], values: Record<string, string>): ResponseField[] {
-  return fields.filter((f) => !f.when || f.when.oneOf.includes(values[f.when.field] ?? ''));
 }
 
 function isTyping(target: EventTarget | null): boolean {

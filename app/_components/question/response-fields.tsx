@@ -19,6 +19,11 @@ const HINT: Record<'share' | 'integer' | 'ip', string> = {
   ip: 'An IPv4 address such as 10.0.1.10.',
 };
 
+/** Fields shown given the answers so far (fix-it shows a change's parameters once it is chosen). */
+export function visibleFields(fields: ResponseField[], values: Record<string, string>): ResponseField[] {
+  return fields.filter((f) => !f.when || f.when.oneOf.includes(values[f.when.field] ?? ''));
+}
+
 export function fieldDomId(idBase: string, name: string): string {
   return `${idBase}-${name.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
 }

@@ -1,6 +1,7 @@
-/** A list of cards linking to their pages, optionally grouped under topic headings. Server-safe. */
+/** A list of cards linking to their pages, optionally grouped under topic headings (a Server Component with a client status badge per card). */
 import Link from 'next/link';
 import { CARD_TOPICS, TOPIC_LABELS, type InterviewCard } from '@/lib/interview';
+import { CardStatus } from './card-status';
 
 const LEVEL_LABEL = { intro: 'Intro', standard: 'Standard', expert: 'Expert' } as const;
 
@@ -16,6 +17,7 @@ function Items({ cards }: { cards: InterviewCard[] }) {
             {LEVEL_LABEL[c.level]}
             {c.origin === 'seed-follow-up' ? ' · from the article’s follow-up questions' : ''}
             {c.twist ? ' · has an interviewer twist' : ''}
+            <CardStatus cardId={c.id} />
           </p>
         </li>
       ))}

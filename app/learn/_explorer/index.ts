@@ -1,1 +1,2 @@
 export { Explorer } from './explorer';
+export { LazyExplorer } from './lazy-explorer';

@@ -33,6 +33,12 @@ export class EngineContext {
 
   private readonly podIPs: Set<string> | null = null;
   private readonly sharedCluster: Categorization | null = null;
+  /** Endpoints by nodeName, in endpoint order (the Local set only ever looks at one node's). */
+  private readonly byNode = new Map<string, HintedEndpoint[]>();
+  /** Topology facts that do not depend on the node (topologyModeFromHints, hoisted). */
+  private readonly topo: { anyReady: boolean; allNodeHints: boolean; allZoneHints: boolean; nodes: Set<string>; zones: Set<string> } | null = null;
+  /** Cluster sets by topology key ("", "zone:<z>", "node:<n>"): nodes in one zone share one array. */
+  private readonly clusterByKey = new Map<string, Categorization>();
   private readonly categorizations = new Map<string, Categorization>();
   private readyCounts: Map<string, number> | null = null;
 
@@ -50,6 +56,25 @@ export class EngineContext {
       this.podIPs = new Set();
       for (const p of scenario.cluster.pods) this.podIPs.add(p.ip);
     }
+    for (const h of this.hinted) {
+      const node = h.endpoint.node;
+      if (node === null) continue;
+      let list = this.byNode.get(node);
+      if (!list) this.byNode.set(node, (list = []));
+      list.push(h);
+    }
+    if (hasHints) {
+      const topo = { anyReady: false, allNodeHints: true, allZoneHints: true, nodes: new Set<string>(), zones: new Set<string>() };
+      for (const h of this.hinted) {
+        if (!h.endpoint.ready) continue;
+        topo.anyReady = true;
+        if (h.forNode === null) topo.allNodeHints = false;
+        else topo.nodes.add(h.forNode);
+        if (h.forZone === null) topo.allZoneHints = false;
+        else topo.zones.add(h.forZone);
+      }
+      this.topo = topo;
+    }
     // Without hints the Cluster set does not depend on the node: compute it once and share the array.
     if (!hasHints) {
       this.sharedCluster = categorizeEndpoints(this.hinted, { usesClusterEndpoints: this.flags.usesClusterEndpoints, usesLocalEndpoints: false }, '', null);
@@ -66,29 +91,54 @@ export class EngineContext {
     return cidr ? cidrContains(cidr, ip) : (this.podIPs?.has(ip) ?? false);
   }
 
-  /** R-EP-1..5 for the kube-proxy on `node` (cached). */
+  /**
+   * R-EP-1..5 for the kube-proxy on `node` (cached). Equivalent to `categorizeEndpoints(hinted, flags, node,
+   * zone)` (a property test checks it), computed from per-zone/per-node shared pieces so that large clusters
+   * do not repeat the same scans on every node.
+   */
   categorization(node: NodeModel): Categorization {
     const hit = this.categorizations.get(node.name);
     if (hit) return hit;
-    let result: Categorization;
-    const shared = this.sharedCluster;
-    if (shared) {
-      const usesLocal = this.flags.usesLocalEndpoints;
-      const local = categorizeEndpoints(this.hinted, { usesClusterEndpoints: false, usesLocalEndpoints: usesLocal }, node.name, node.zone);
-      result = {
-        cluster: shared.cluster,
-        local: local.local,
-        allReachable: usesLocal ? mergeReachable(shared.cluster, local.local ?? [], '', local.localServingTerminating) : (shared.cluster ?? []),
-        localServingTerminating: local.localServingTerminating,
-        clusterServingTerminating: shared.clusterServingTerminating,
-        hasAnyEndpoints: shared.hasAnyEndpoints || local.hasAnyEndpoints,
-        topologyMode: '',
-      };
-    } else {
-      result = categorizeEndpoints(this.hinted, this.flags, node.name, node.zone);
-    }
+    const cluster = this.clusterPart(node);
+    const usesLocal = this.flags.usesLocalEndpoints;
+    const local = categorizeEndpoints(this.byNode.get(node.name) ?? [], { usesClusterEndpoints: false, usesLocalEndpoints: usesLocal }, node.name, node.zone);
+    // kube-proxy: no endpoints at all → nil sets; endpoints only elsewhere → an empty Local set.
+    const localSet = usesLocal ? (local.local ?? (this.hinted.length > 0 ? [] : null)) : null;
+    const result: Categorization = {
+      cluster: cluster.cluster,
+      local: localSet,
+      allReachable: usesLocal ? mergeReachable(cluster.cluster, localSet ?? [], cluster.topologyMode, local.localServingTerminating) : (cluster.cluster ?? []),
+      localServingTerminating: local.localServingTerminating,
+      clusterServingTerminating: cluster.clusterServingTerminating,
+      // Any endpoint anywhere (R-EP-3); the Cluster part already knows when it is used.
+      hasAnyEndpoints: this.anyUsable(),
+      topologyMode: cluster.topologyMode,
+    };
     this.categorizations.set(node.name, result);
     return result;
+  }
+
+  private anyUsableCache: boolean | null = null;
+  private anyUsable(): boolean {
+    this.anyUsableCache ??= usableAnywhere(this.scenario.endpoints);
+    return this.anyUsableCache;
+  }
+
+  /** The node-dependent Cluster part: shared without hints, per topology key with them. */
+  private clusterPart(node: NodeModel): Categorization {
+    if (this.sharedCluster) return this.sharedCluster;
+    const topo = this.topo!;
+    let key = '';
+    if (topo.anyReady) {
+      if (topo.allNodeHints && topo.nodes.has(node.name)) key = `node:${node.name}`;
+      else if (topo.allZoneHints && node.zone !== null && topo.zones.has(node.zone)) key = `zone:${node.zone}`;
+    }
+    let part = this.clusterByKey.get(key);
+    if (!part) {
+      part = categorizeEndpoints(this.hinted, { usesClusterEndpoints: this.flags.usesClusterEndpoints, usesLocalEndpoints: false }, node.name, node.zone);
+      this.clusterByKey.set(key, part);
+    }
+    return part;
   }
 
   /** Whether `ip` is a local address of `node` (its IP, extra IPs, or 127.0.0.1). */

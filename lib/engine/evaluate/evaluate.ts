@@ -34,7 +34,7 @@ export function evaluate(scenario: Scenario): Answer {
     validation: validateService(scenario),
     service: serviceAnswer(scenario.service),
     endpoints,
-    healthChecks: serviceHealthChecks(scenario, ctx.flags, ctx.localReadyCount),
+    healthChecks: serviceHealthChecks(scenario, ctx.flags, (n) => ctx.localReadyCount(n)),
     proxyHealth: proxy,
     loadBalancer: lb ? lb.loadBalancer : null,
     shares: lb ? lb.shares : null,

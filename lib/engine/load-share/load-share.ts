@@ -34,30 +34,32 @@ export function nodePassesBalancerCheck(ctx: EngineContext, node: NodeModel): bo
   return proxyHealth(node).healthz === 200;
 }
 
+function equalSplit(nodes: readonly NodeModel[], chosen: readonly NodeModel[]): Map<string, Share> {
+  const result = new Map<string, Share>();
+  const each = share(1, chosen.length);
+  for (const n of nodes) result.set(n.name, ZERO);
+  for (const n of chosen) result.set(n.name, each);
+  return result;
+}
+
 /** Stage one: each node's share of new connections from the balancer (node targets). */
 export function balancerNodeShares(ctx: EngineContext): Map<string, Share> {
   const nodes = ctx.scenario.cluster.nodes;
-  const result = new Map<string, Share>();
-  const equal = (chosen: readonly NodeModel[]) => {
-    const each = share(1, chosen.length);
-    for (const n of nodes) result.set(n.name, ZERO);
-    for (const n of chosen) result.set(n.name, each);
-    return result;
-  };
-  if (nodes.length === 0) return result;
+  if (nodes.length === 0) return new Map();
   const { balancing } = ctx.scenario.loadBalancer;
-  if (balancing === 'all-nodes') return equal(nodes);
+  if (balancing === 'all-nodes') return equalSplit(nodes, nodes);
   const healthy = nodes.filter((n) => nodePassesBalancerCheck(ctx, n));
   if (balancing === 'weighted' && ctx.flags.needsHealthCheck) {
     const weights = healthy.map((n) => ctx.localReadyCount(n.name));
     const total = weights.reduce((a, b) => a + b, 0);
     if (total > 0) {
+      const result = new Map<string, Share>();
       for (const n of nodes) result.set(n.name, ZERO);
-      healthy.forEach((n, i) => result.set(n.name, share(weights[i]!, total)));
+      for (let i = 0; i < healthy.length; i++) result.set(healthy[i]!.name, share(weights[i]!, total));
       return result;
     }
   }
-  return equal(healthy.length > 0 ? healthy : nodes);
+  return equalSplit(nodes, healthy.length > 0 ? healthy : nodes);
 }
 
 function lbTraffic(ctx: EngineContext, node: string | null): TrafficModel {
@@ -80,11 +82,10 @@ export function loadShares(ctx: EngineContext): LoadShareResult {
 
   // Sum the entry share per chosen endpoint set (sets are shared arrays), then spread once per set.
   const perSet = new Map<readonly EndpointModel[], Share>();
-  const addToSet = (set: readonly EndpointModel[], s: Share) => perSet.set(set, (perSet.get(set) ?? ZERO).add(s));
 
   if (scenario.loadBalancer.targets === 'pods') {
     const t = traceFlow(ctx, lbTraffic(ctx, null));
-    if (t.verdict === 'forwarded') addToSet(t.endpointSet, share(1));
+    if (t.verdict === 'forwarded') perSet.set(t.endpointSet, share(1));
     else if (t.verdict === 'rejected') rejected = share(1);
     else dropped = share(1);
   } else {
@@ -95,7 +96,7 @@ export function loadShares(ctx: EngineContext): LoadShareResult {
       if (s.isZero()) continue;
       const t = traceFlow(ctx, lbTraffic(ctx, node.name));
       if (t.verdict === 'forwarded') {
-        addToSet(t.endpointSet, s);
+        perSet.set(t.endpointSet, (perSet.get(t.endpointSet) ?? ZERO).add(s));
         let remote = 0;
         for (const b of t.backends) if (b.crossesNodes) remote++;
         if (remote > 0) crossNode = crossNode.add(s.mul(share(remote, t.backends.length)));

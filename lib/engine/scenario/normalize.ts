@@ -27,6 +27,7 @@ import type {
 } from '../model';
 import type { PathSegment, RawIssue } from './issues';
 import { cidrContains, firstAddress, ipToNumber, numberToIp } from './ipv4';
+import { externallyAccessible, needsHealthCheck } from './service-flags';
 import { LIMITS, type NodeDoc, type ScenarioDoc, type ServiceDoc, type TrafficDoc } from './schema';
 
 const NODE_PORT_MIN = 30000;
@@ -175,16 +176,6 @@ function matches(selector: Record<string, string> | null, labels: Record<string,
   if (selector === null) return true;
   for (const [k, v] of Object.entries(selector)) if (labels[k] !== v) return false;
   return true;
-}
-
-/** R-API-1: NodePort, LoadBalancer, or ClusterIP with externalIPs (pkg/api/v1/service ExternallyAccessible). */
-export function externallyAccessible(s: Pick<ServiceModel, 'type' | 'externalIPs'>): boolean {
-  return s.type === 'LoadBalancer' || s.type === 'NodePort' || (s.type === 'ClusterIP' && s.externalIPs.length > 0);
-}
-
-/** NeedsHealthCheck: type LoadBalancer and externally accessible with eTP Local. */
-export function needsHealthCheck(s: Pick<ServiceModel, 'type' | 'externalIPs' | 'externalTrafficPolicy'>): boolean {
-  return s.type === 'LoadBalancer' && externallyAccessible(s) && s.externalTrafficPolicy === 'Local';
 }
 
 /** The Service after SetDefaults_Service (R-API-2) and NodePort / health-check-port allocation (R-API-4). */

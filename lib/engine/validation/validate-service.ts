@@ -12,7 +12,7 @@
  */
 import type { ValidationAnswer } from '../answer';
 import type { Scenario, ServiceModel } from '../model';
-import { externallyAccessible, needsHealthCheck } from '../scenario/normalize';
+import { externallyAccessible, needsHealthCheck } from '../scenario/service-flags';
 import { fieldError } from './field-error';
 
 /** The NodePort range of a default API server (--service-node-port-range). */

@@ -89,6 +89,12 @@ export function generateHealthCheck(rng: Rng, difficulty: Difficulty): Draft | n
     // Drop a wrong body that happens to equal the right one.
     const distinct = options.filter((o, i) => o.correct || options.findIndex((x) => x.label === o.label) === i);
     const body = choiceField(rng, `body:${node.name}`, `Body returned by ${node.name}`, distinct.filter((o) => o.correct || o.label !== res.body));
+    // Option values must not say which body is right: rename them by display order.
+    const rename = new Map(body.field.options.map((o, i) => [o.value, `body-${String.fromCharCode(97 + i)}`]));
+    body.field.options = body.field.options.map((o) => ({ ...o, value: rename.get(o.value) ?? o.value }));
+    body.key.expected = rename.get(body.key.expected) ?? body.key.expected;
+    body.key.display = res.body;
+    body.key.alternatives = body.key.alternatives.map((a) => ({ ...a, value: rename.get(a.value) ?? a.value }));
     fields.push(body.field);
     keys.push(body.key);
   }

@@ -88,9 +88,10 @@ describe('the externalTrafficPolicy article', () => {
     }
   });
 
-  it('puts the live explorer on the article', () => {
+  it('puts the live explorer on the article, loaded as an island', async () => {
     render(<Article />);
     expect(screen.getByRole('heading', { name: /Explorer: change the cluster/ })).toBeInTheDocument();
+    expect(await screen.findByRole('combobox', { name: 'Proxy mode' }, { timeout: 5000 })).toHaveValue('iptables');
   });
 });
 

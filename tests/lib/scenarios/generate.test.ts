@@ -164,3 +164,18 @@ describe('concepts', () => {
     for (const c of CONCEPTS) expect(c.kinds.length).toBeGreaterThan(0);
   });
 });
+
+describe('option values do not give the answer away', () => {
+  it.each([
+    ['api-validation', 'validation', /^(accepted|error-[a-e])$/],
+    ['health-check', 'body:', /^body-[a-e]$/],
+  ] as const)('%s: values are neutral labels in display order', (kind, prefix, pattern) => {
+    for (const seed of SEEDS.slice(0, 20)) {
+      const q = generateQuestion({ kind, difficulty: 'expert', seed });
+      for (const f of q.response.fields) {
+        if (f.type !== 'choice' || !f.name.startsWith(prefix)) continue;
+        for (const o of f.options) expect(o.value).toMatch(pattern);
+      }
+    }
+  });
+});

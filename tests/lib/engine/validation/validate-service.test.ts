@@ -104,7 +104,7 @@ describe('validateService on hand-built Services (fields defaulting would have s
 });
 
 describe('validateService: allocation failures come alone, before validation (R-API-4)', () => {
-  it.each([
+  it.each<[string, Partial<Spec>, string[]]>([
     [
       'a NodePort outside the range',
       { type: 'NodePort', externalTrafficPolicy: 'Foo', ports: [{ port: 80, nodePort: 8080 }] },
@@ -115,8 +115,8 @@ describe('validateService: allocation failures come alone, before validation (R-
       { type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 30080, ports: [{ port: 80, nodePort: 30080 }] },
       ['Internal error occurred: failed to allocate requested HealthCheck NodePort 30080: provided port is already allocated'],
     ],
-  ] as const)('%s', (_name, spec, expected) => {
-    expect(errorsOf(spec as Partial<Spec>)).toEqual(expected);
+  ])('%s', (_name, spec, expected) => {
+    expect(errorsOf(spec)).toEqual(expected);
   });
 });
 

@@ -1,0 +1,53 @@
+'use client';
+/**
+ * The explorer island for long pages: the prerendered HTML holds a light placeholder, and the explorer's
+ * code (engine, schema, YAML) is fetched only when the reader scrolls near it, so the article itself ships
+ * almost no JavaScript.
+ */
+import dynamic from 'next/dynamic';
+import Link from 'next/link';
+import { useEffect, useRef, useState } from 'react';
+
+const Explorer = dynamic(() => import('./explorer').then((m) => m.Explorer), { ssr: false, loading: () => <Placeholder loading /> });
+
+function Placeholder({ loading = false }: { loading?: boolean }) {
+  return (
+    <section aria-labelledby="explorer-heading" className="my-8 rounded-xl border border-border p-4" data-explorer-placeholder>
+      <h2 id="explorer-heading" className="text-xl font-bold">
+        Explorer: change the cluster, watch the answer
+      </h2>
+      <p className="my-2 text-sm" aria-live="polite">
+        {loading ? 'Loading the explorer…' : 'The explorer loads when you scroll here.'}{' '}
+        <Link className="text-accent underline" href="/learn/explorer">
+          Open it on its own page
+        </Link>
+        .
+      </p>
+    </section>
+  );
+}
+
+export function LazyExplorer() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      const t = setTimeout(() => setNear(true), 0);
+      return () => clearTimeout(t);
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          setNear(true);
+          observer.disconnect();
+        }
+      },
+      { rootMargin: '800px 0px' },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return <div ref={ref}>{near ? <Explorer headingLevel={2} /> : <Placeholder />}</div>;
+}

@@ -1,0 +1,113 @@
+/** @jest-environment jsdom */
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { QuestionView } from '@/app/_components/question';
+import { gradeAnswer, type GradeResult } from '@/lib/grading';
+import { generateQuestion, toPublicQuestion, type Question, type QuestionKind } from '@/lib/scenarios';
+
+function find(kind: QuestionKind, pred: (q: Question) => boolean = () => true): Question {
+  for (let i = 0; i < 200; i++) {
+    const q = generateQuestion({ kind, difficulty: 'intro', seed: `view-${i}` });
+    if (pred(q)) return q;
+  }
+  throw new Error('no question');
+}
+
+/** Grades in the test like practice does in the browser. */
+function Harness({ q, onNext = jest.fn() }: { q: Question; onNext?: () => void }) {
+  const [result, setResult] = useState<GradeResult | null>(null);
+  return <QuestionView question={toPublicQuestion(q)} onSubmit={(raw) => setResult(gradeAnswer(q, raw))} result={result} onNext={onNext} />;
+}
+
+describe('<QuestionView>', () => {
+  it('renders the prompt, the cluster diagram with a text equivalent, and a labelled radio group', () => {
+    const q = find('client-outcome');
+    render(<Harness q={q} />);
+    expect(screen.getByRole('heading', { level: 2, name: q.title })).toBeInTheDocument();
+    expect(screen.getByText(q.prompt)).toBeInTheDocument();
+    expect(screen.getByText('Diagram as tables')).toBeInTheDocument();
+    const group = screen.getByRole('group', { name: 'What does the client see?' });
+    expect(within(group).getAllByRole('radio')).toHaveLength(q.response.fields[0]?.type === 'choice' ? q.response.fields[0].options.length : 0);
+  });
+
+  it.each([
+    ['the right option', true, 'Correct'],
+    ['a wrong option', false, 'Not right'],
+  ])('chooses %s with a number key, submits with Enter and shows the verdict', async (_name, right, verdict) => {
+    const q = find('client-outcome', (x) => (x.response.fields[0]?.type === 'choice' ? x.response.fields[0].options.length >= 3 : false));
+    const field = q.response.fields[0];
+    if (field?.type !== 'choice') throw new Error('not a choice');
+    const key = q.key.fields[0]?.expected;
+    const index = field.options.findIndex((o) => (right ? o.value === key : o.value !== key));
+    const user = userEvent.setup();
+    render(<Harness q={q} />);
+    await user.keyboard(String(index + 1));
+    expect(screen.getAllByRole('radio')[index]).toBeChecked();
+    await user.keyboard('{Enter}');
+    const heading = await screen.findByRole('heading', { level: 3, name: verdict });
+    expect(heading).toHaveFocus();
+    expect(screen.getByRole('heading', { name: 'What the engine did' })).toBeInTheDocument();
+    expect(screen.getAllByRole('radio').every((r) => (r as HTMLInputElement).disabled)).toBe(true);
+  });
+
+  it('shows an invalid share as "not graded" with the reason, and keeps the input editable', async () => {
+    const q = find('load-share');
+    const user = userEvent.setup();
+    render(<Harness q={q} />);
+    const input = screen.getByRole('textbox', { name: q.response.fields[0]?.label });
+    await user.type(input, 'lots{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Not graded: check your answer' })).toBeInTheDocument();
+    expect(screen.getByText(/"lots" is not a share/)).toBeInTheDocument();
+    expect(input).toBeEnabled();
+  });
+
+  it('does not treat digits typed into a share field as option shortcuts', async () => {
+    const q = find('load-share');
+    const user = userEvent.setup();
+    render(<Harness q={q} />);
+    const input = screen.getByRole('textbox', { name: q.response.fields[0]?.label });
+    await user.type(input, '1/3');
+    expect(input).toHaveValue('1/3');
+  });
+
+  it('goes to the next question with N once graded, not before', async () => {
+    const q = find('policy-choice');
+    const onNext = jest.fn();
+    const user = userEvent.setup();
+    render(<Harness q={q} onNext={onNext} />);
+    await user.keyboard('n');
+    expect(onNext).not.toHaveBeenCalled();
+    await user.keyboard('1{Enter}');
+    await screen.findByRole('heading', { level: 3 });
+    await user.keyboard('n');
+    expect(onNext).toHaveBeenCalledTimes(1);
+  });
+
+  it('names the matched misconception in the feedback', async () => {
+    const q = find('lb-targets', (x) => x.key.fields[0]?.alternatives[0]?.misconception === 'counts-empty-nodes');
+    const user = userEvent.setup();
+    render(<Harness q={q} />);
+    // First node: "yes" (option 1) is the misconception; answer the rest as the key says.
+    for (const [i, k] of q.key.fields.entries()) {
+      const group = screen.getByRole('group', { name: q.response.fields[i]?.label });
+      await user.click(within(group).getByRole('radio', { name: i === 0 ? /Yes/ : k.expected === 'yes' ? /Yes/ : /No/ }));
+    }
+    await user.click(screen.getByRole('button', { name: 'Submit answer' }));
+    expect(await screen.findByText('Misconception: The balancer also sends to nodes without Pods')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 3, name: /Partly right/ })).toBeInTheDocument();
+  });
+
+  it('fix-it shows a change\'s parameters only once that change is chosen', async () => {
+    const q = find('fix-it');
+    const user = userEvent.setup();
+    render(<Harness q={q} />);
+    expect(screen.queryByRole('group', { name: 'Pod to move' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: /Move one Pod/ }));
+    expect(screen.getByRole('group', { name: 'Pod to move' })).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Move it to node' })).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: /Change the number of replicas/ }));
+    expect(screen.getByRole('textbox', { name: 'Replicas' })).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'Pod to move' })).not.toBeInTheDocument();
+  });
+});
