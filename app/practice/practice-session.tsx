@@ -8,15 +8,16 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { QuestionView } from '@/app/_components/question';
 import { storeAttempt, storeSession } from '@/app/progress/progress-store';
 import { gradeAnswer, type GradeResult } from '@/lib/grading';
-import { generateSession, toPublicQuestion, type RawAnswer } from '@/lib/scenarios';
+import { generateQuestion, sessionSpecs, toPublicQuestion, type RawAnswer } from '@/lib/scenarios';
 import { randomSeed, settingsQuery, type PracticeSettings } from './settings';
 import { SessionSummary, type AnsweredQuestion } from './session-summary';
 import { formatDuration, SessionTimer } from './session-timer';
 
 export function PracticeSession({ settings }: { settings: PracticeSettings }) {
   const router = useRouter();
-  const questions = useMemo(
-    () => generateSession({ seed: settings.seed, kinds: settings.kinds, difficulty: settings.difficulty, count: settings.count }),
+  // Specs are cheap; each question is generated when it is reached (a few ms), not all up front.
+  const specs = useMemo(
+    () => sessionSpecs({ seed: settings.seed, kinds: settings.kinds, difficulty: settings.difficulty, count: settings.count }),
     [settings.seed, settings.kinds, settings.difficulty, settings.count],
   );
   const [index, setIndex] = useState(0);
@@ -43,7 +44,8 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
     questionStartedAt.current = Date.now();
   }, [sessionKey]);
 
-  const question = questions[index];
+  const spec = specs[index];
+  const question = useMemo(() => (spec ? generateQuestion(spec) : undefined), [spec]);
   const done = finishedAt !== null;
 
   const onSubmit = (raw: RawAnswer) => {
@@ -67,7 +69,7 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
   };
 
   const onNext = () => {
-    if (index + 1 < questions.length) {
+    if (index + 1 < specs.length) {
       setIndex(index + 1);
       setResult(null);
       questionStartedAt.current = Date.now();
@@ -80,7 +82,7 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
       seed: settings.seed,
       difficulty: settings.difficulty,
       kinds: settings.kinds,
-      count: questions.length,
+      count: specs.length,
       score: answered.reduce((s, a) => s + a.result.score, 0),
       at: new Date(end).toISOString(),
       ms: end - startedAt.current,
@@ -97,15 +99,15 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
     router.push(`/practice?${settingsQuery({ ...settings, seed: randomSeed(), kinds: missed, count: missed.length })}`);
   };
 
-  const completed = done ? questions.length : index + (result?.status === 'graded' ? 1 : 0);
+  const completed = done ? specs.length : index + (result?.status === 'graded' ? 1 : 0);
   return (
     <section aria-label="Practice session" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <div className="min-w-48 flex-1">
           <label htmlFor="session-progress" className="block text-muted">
-            {completed} of {questions.length} answered
+            {completed} of {specs.length} answered
           </label>
-          <progress id="session-progress" max={questions.length} value={completed} className="h-2 w-full accent-[var(--accent)]" />
+          <progress id="session-progress" max={specs.length} value={completed} className="h-2 w-full accent-[var(--accent)]" />
         </div>
         {settings.timer && <SessionTimer key={sessionKey} stopped={done} />}
         <p className="text-muted">
@@ -127,8 +129,8 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
           onSubmit={onSubmit}
           result={result}
           onNext={onNext}
-          nextLabel={index + 1 < questions.length ? 'Next question' : 'See the summary'}
-          position={`Question ${index + 1} of ${questions.length}`}
+          nextLabel={index + 1 < specs.length ? 'Next question' : 'See the summary'}
+          position={`Question ${index + 1} of ${specs.length}`}
         />
       ) : null}
     </section>

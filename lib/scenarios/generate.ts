@@ -86,16 +86,21 @@ export function generateQuestion(spec: QuestionSpec): Question {
 }
 
 /**
- * `count` questions, kinds cycled in a seeded order (so a 9-question session covers all 9 kinds),
- * each with seed `<seed>-<index>`. Same options → same session.
+ * The specs of a session: `count` questions, kinds cycled in a seeded order (so a 9-question session
+ * covers all 9 kinds), each with seed `<seed>-<index>`. Cheap: lets a page generate question by question.
  */
-export function generateSession(o: SessionOptions): Question[] {
+export function sessionSpecs(o: SessionOptions): QuestionSpec[] {
   if (o.kinds.length === 0) throw new Error('kinds must name at least one question kind');
   if (!Number.isInteger(o.count) || o.count < 1 || o.count > 100) throw new Error('count must be an integer from 1 to 100');
   const rng = new Rng(`session|${o.seed}|${o.difficulty}|${o.kinds.join(',')}`);
   const order: QuestionKind[] = [];
   while (order.length < o.count) order.push(...rng.shuffle(o.kinds));
-  return order.slice(0, o.count).map((kind, i) => generateQuestion({ kind, difficulty: o.difficulty, seed: `${o.seed}-${i + 1}` }));
+  return order.slice(0, o.count).map((kind, i) => ({ kind, difficulty: o.difficulty, seed: `${o.seed}-${i + 1}` }));
+}
+
+/** The questions of `sessionSpecs(o)`. Same options → same session. */
+export function generateSession(o: SessionOptions): Question[] {
+  return sessionSpecs(o).map(generateQuestion);
 }
 
 /** The question without its answer key: safe to send to a browser. */

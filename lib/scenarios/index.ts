@@ -13,5 +13,5 @@ export { CONCEPTS, CONCEPT_IDS, concept, conceptsForKind, kindsForConcept } from
 export type { Concept, ConceptId } from './concepts';
 export { MISCONCEPTIONS, misconception } from './misconceptions';
 export type { Misconception, MisconceptionId } from './misconceptions';
-export { generateQuestion, generateSession, toPublicQuestion, questionId, KIND_LABELS, DIFFICULTY_LABELS } from './generate';
+export { generateQuestion, generateSession, sessionSpecs, toPublicQuestion, questionId, KIND_LABELS, DIFFICULTY_LABELS } from './generate';
 export { applyChange, describeChange, evaluateChange, goalMet, GOAL_TEXT } from './fix-it';

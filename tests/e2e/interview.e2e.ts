@@ -83,7 +83,7 @@ test.describe('interview mode', () => {
     await screenshot(page, 'interview-twist');
   });
 
-  test('a timed mock interview starts by keyboard and shows the clock', async ({ page }) => {
+  test('a timed mock interview shows the clock', async ({ page }) => {
     await page.goto('/interview/mock');
     await tabTo(page, page.getByRole('button', { name: 'Start the mock interview' }));
     await page.keyboard.press('Enter');
@@ -91,6 +91,32 @@ test.describe('interview mode', () => {
     await expect(page.getByRole('timer', { name: 'Time left' })).toHaveText(/^[23]:\d\d$/);
     await expectNoAxeViolations(page);
     await screenshot(page, 'interview-mock');
+  });
+
+  test('a whole mock interview by keyboard alone ends with a summary', async ({ page }) => {
+    await page.goto('/interview/mock');
+    await tabTo(page, page.getByRole('combobox', { name: 'Time per question' }));
+    await page.keyboard.press('End'); // "No time limit"
+    await expect(page.getByRole('combobox', { name: 'Time per question' })).toHaveValue('0');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    for (let i = 1; i <= 5; i += 1) {
+      await expect(page.getByText(`Question ${i} of 5`)).toBeVisible();
+      await tabTo(page, page.getByRole('textbox', { name: /your answer/i }));
+      await page.keyboard.type(`Answer number ${i}.`);
+      await page.keyboard.press('Control+Enter');
+      await expect(page.getByRole('heading', { name: 'Model answer' })).toBeFocused();
+      await page.keyboard.press(i === 2 ? '1' : '3');
+      await expect(page.getByRole('status').filter({ hasText: /Recorded/ })).toBeFocused();
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('button', { name: i < 5 ? 'Next question' : 'See the summary' })).toBeFocused();
+      await page.keyboard.press('Enter');
+    }
+    await expect(page.getByRole('heading', { name: 'Mock interview summary' })).toBeFocused();
+    await expect(page.getByRole('table').getByRole('row')).toHaveCount(6);
+    await expect(page.getByText(/1 question rated Again or Hard/)).toBeVisible();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'interview-mock-summary');
   });
 
   test('a revealed card in dark mode at 375 px: no axe violations, no sideways scrolling', async ({ page }) => {

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { AttemptView, GradedResult, StoredAnswerView } from '@/lib/drills/attempts';
 import type { RawAnswer } from '@/lib/scenarios/types';
-import { GradeFeedback, QuestionView } from '@/app/_components/question';
+import { QuestionView, scoreLabel } from '@/app/_components/question';
 import { ApiFailure, callApi, issuesByField } from '../_components/api-client';
 import { FieldError } from '../_components/field-error';
 
@@ -297,6 +297,25 @@ function Attempt({
   );
 }
 
+/** One question's result in the end-of-attempt list (the full field-by-field view is on each question). */
+function ResultSummary({ result }: { result: GradedResult }) {
+  const tone = result.score >= 1 ? 'text-ok' : result.score > 0 ? 'text-warn' : 'text-bad';
+  return (
+    <div className="space-y-1 rounded border border-border p-3">
+      <p className={`font-semibold ${tone}`}>{scoreLabel(result.score)}</p>
+      <p>{result.feedback}</p>
+      <p>
+        <span className="font-medium">Correct answer:</span> {result.expected}
+      </p>
+      {result.misconception && (
+        <p>
+          <span className="font-medium">{result.misconception.label}.</span> {result.misconception.explanation}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function Summary({ view, onStartOver }: { view: AttemptView; onStartOver?: () => void }) {
   const answers = new Map(view.answers.map((a) => [a.questionId, a]));
   return (
@@ -320,7 +339,7 @@ function Summary({ view, onStartOver }: { view: AttemptView; onStartOver?: () =>
                 <h3 className="font-semibold">
                   {i + 1}. {q.title}
                 </h3>
-                {a?.result ? <GradeFeedback result={a.result} headingId={`summary-${q.id}`} /> : <p className="text-muted">Not answered.</p>}
+                {a?.result ? <ResultSummary result={a.result} /> : <p className="text-muted">Not answered.</p>}
               </li>
             );
           })}

@@ -3,11 +3,12 @@
  * reported, each on its own field path), then every default filled in so that consumers never re-apply one.
  *
  * Decisions where scenario-format.md is silent:
- * - A Pod whose IP lies outside its node's podCIDR is refused (almost always the Pod was put on the wrong node).
+ * - A Pod IP outside its node's podCIDR is accepted: kube-proxy never looks at podCIDRs, and test layouts
+ *   (kube-proxy's own among them) often give Pod IPs from one cluster-wide range.
  * - bridgeIP defaults to the first usable address of podCIDR (10.244.1.0/24 → 10.244.1.1), else the node IP.
- *   A Pod or node using a node's bridge IP is refused like any other duplicate address.
- * - Endpoint conditions follow the EndpointSlice controller: `ready` defaults to `!terminating` (ready is never
- *   reported for a terminating Pod), `serving` defaults to `ready` as written, else true. Explicit values win.
+ *   Only an explicit bridgeIP takes part in the duplicate-address check.
+ * - Endpoint conditions are as the format says: `ready` defaults to true and `terminating` to false whatever
+ *   the other says; `serving` defaults to `ready`. Explicit values win.
  * - Service defaulting is the API server's (R-API-2, SetDefaults_Service); missing NodePorts and a missing
  *   healthCheckNodePort are allocated like the registry does (R-API-4), deterministically: the lowest free port
  *   from 30000. An explicit `healthCheckNodePort: 0` is kept as 0 (so validation reports "Required value").
@@ -57,11 +58,6 @@ export function normalizeScenario(doc: ScenarioDoc): { scenario: Scenario } | { 
           path: ['cluster', 'pods', i, 'node'],
           message: `node "${p.node}" does not exist (cluster.nodes has ${[...nodeByName.keys()].map((n) => `"${n}"`).join(', ')})`,
         });
-      } else if (node.podCIDR !== null && !cidrContains(node.podCIDR, p.ip)) {
-        issues.push({
-          path: ['cluster', 'pods', i, 'ip'],
-          message: `${p.ip} is outside the podCIDR ${node.podCIDR} of its node "${node.name}"`,
-        });
       }
     }
   });
@@ -74,8 +70,8 @@ export function normalizeScenario(doc: ScenarioDoc): { scenario: Scenario } | { 
   const pods: PodModel[] = doc.cluster.pods.map((p) => {
     const node = p.node === undefined ? undefined : nodeByName.get(p.node);
     const terminating = p.terminating;
-    const ready = p.ready ?? !terminating;
-    const serving = p.serving ?? p.ready ?? true;
+    const ready = p.ready ?? true;
+    const serving = p.serving ?? ready;
     return {
       pod: p.name,
       node: p.node ?? null,
@@ -149,7 +145,7 @@ function toNode(n: NodeDoc): NodeModel {
   };
 }
 
-/** Node IPs, extra IPs, bridge IPs, Pod IPs and the ClusterIP must all differ (a bridge IP may equal its own node's IP). */
+/** Node IPs, extra IPs, explicit bridge IPs, Pod IPs and the ClusterIP must all differ (a bridge IP may equal its own node's IP). */
 function checkDuplicateAddresses(doc: ScenarioDoc, nodes: NodeModel[], issues: RawIssue[]): void {
   const owner = new Map<string, string>();
   const claim = (ip: string, path: PathSegment[], label: string) => {
@@ -165,7 +161,6 @@ function checkDuplicateAddresses(doc: ScenarioDoc, nodes: NodeModel[], issues: R
     const bridge = (nodes[i] as NodeModel).bridgeIP;
     if (bridge === n.ip) return;
     if (n.bridgeIP !== undefined) claim(bridge, ['cluster', 'nodes', i, 'bridgeIP'], `cluster.nodes[${i}].bridgeIP`);
-    else claim(bridge, ['cluster', 'nodes', i, 'podCIDR'], `node "${n.name}"'s bridge IP (the first address of its podCIDR; set bridgeIP to change it)`);
   });
   doc.cluster.pods.forEach((p, i) => claim(p.ip, ['cluster', 'pods', i, 'ip'], `cluster.pods[${i}].ip`));
   const clusterIP = doc.service.spec.clusterIP;

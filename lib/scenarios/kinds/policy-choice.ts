@@ -52,7 +52,7 @@ export function generatePolicyChoice(rng: Rng, difficulty: Difficulty): Draft | 
     ],
     { shuffle: false },
   );
-  const setup = `${describeSetup(layout)} (That is its current setting.)`;
+  const setup = describeSetup(layout);
   const lines = (['Cluster', 'Local'] as const).map(
     (p) =>
       `Under ${p}: ${PROPERTIES.filter((x) => required.includes(x))
@@ -61,7 +61,7 @@ export function generatePolicyChoice(rng: Rng, difficulty: Difficulty): Draft | 
   );
   return {
     title: 'Which policy meets the requirements?',
-    prompt: `${setup} The team requires that ${required.map((r) => PROPERTY_TEXT[r]).join(', and that ')}. Which externalTrafficPolicy meets every requirement for this cluster?`,
+    prompt: `${setup} The team requires that ${required.map((r) => PROPERTY_TEXT[r]).join(', and that ')}. Which externalTrafficPolicy meets every requirement for this cluster (whatever it uses today)?`,
     scenario: toScenarioInput(layout),
     response: { fields: [choice.field] },
     key: {

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { readFileSync, readdirSync } from 'node:fs';
 import { TextEncoder } from 'node:util';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { evaluate, readScenarioText, type Answer } from '@/lib/engine';
 import Article from '@/content/external-traffic-policy.mdx';
 import ExternalTrafficPolicyPage from '@/app/learn/external-traffic-policy/page';
@@ -89,10 +89,14 @@ describe('the externalTrafficPolicy article', () => {
   });
 
   it('puts the live explorer on the article, loaded as an island', async () => {
-    render(<Article />);
-    expect(screen.getByRole('heading', { name: /Explorer: change the cluster/ })).toBeInTheDocument();
-    expect(await screen.findByRole('combobox', { name: 'Proxy mode' }, { timeout: 5000 })).toHaveValue('iptables');
-  });
+    const { container } = render(<Article />);
+    expect(within(container.querySelector('[data-explorer-placeholder]') as HTMLElement).getByRole('link', { name: 'Open it on its own page' })).toHaveAttribute(
+      'href',
+      '/learn/explorer',
+    );
+    await waitFor(() => expect(container.querySelector('[data-explorer]')).not.toBeNull(), { timeout: 15_000 });
+    expect(within(container.querySelector('[data-explorer]') as HTMLElement).getByRole('combobox', { name: 'Proxy mode' })).toHaveValue('iptables');
+  }, 30_000);
 });
 
 function nameTitle(name: string): string {

@@ -12,6 +12,7 @@ import {
   generateQuestion,
   generateSession,
   QUESTION_KINDS,
+  sessionSpecs,
   toPublicQuestion,
   type Question,
 } from '@/lib/scenarios';
@@ -125,6 +126,10 @@ describe('generateSession', () => {
     expect(generateSession({ ...opts })).toEqual(a);
     expect(a).toHaveLength(9);
     expect(new Set(a.map((q) => q.spec.kind)).size).toBe(9);
+  });
+
+  it('lists the same specs without generating, so a page can generate question by question', () => {
+    expect(sessionSpecs(opts)).toEqual(generateSession(opts).map((q) => q.spec));
   });
 
   it('repeats kinds in a seeded order when count exceeds them', () => {

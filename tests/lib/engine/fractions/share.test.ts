@@ -32,3 +32,25 @@ describe('parseShare reads share strings and refuses anything else', () => {
     expect(() => parseShare(text)).toThrow(`"${text}" is not an exact share`);
   });
 });
+
+describe('Share stays exact beyond the safe-integer range (fraction.js fallback)', () => {
+  it('adds fractions whose common denominator exceeds 2^53 without rounding', () => {
+    const a = share(1, 2 ** 30 + 3);
+    const b = share(1, 2 ** 30 + 5);
+    const sum = a.add(b);
+    const den = BigInt(2 ** 30 + 3) * BigInt(2 ** 30 + 5);
+    expect(sum.toFraction()).toBe(`${BigInt(2 ** 31 + 8)}/${den}`);
+    // and coming back into range returns to small integers
+    expect(sum.sub(b).toFraction()).toBe(`1/${2 ** 30 + 3}`);
+  });
+  it('multiplies and compares large values exactly', () => {
+    const big = parseShare('9007199254740993/2');
+    expect(big.mul(share(2)).toFraction()).toBe('9007199254740993');
+    expect(big.compare(parseShare('9007199254740992/2'))).toBe(1);
+    expect(formatShare(big)).toBe('9007199254740993/2');
+  });
+  it('refuses division by zero', () => {
+    expect(() => share(1, 2).div(0)).toThrow('division of a share by zero');
+    expect(() => share(1, 0)).toThrow('zero denominator');
+  });
+});

@@ -41,8 +41,8 @@ describe('parseScenario fills every default', () => {
   it.each([
     ['nothing written', {}, { ready: true, serving: true, terminating: false }],
     ['ready: false', { ready: false }, { ready: false, serving: false, terminating: false }],
-    ['terminating only (never ready while terminating)', { terminating: true }, { ready: false, serving: true, terminating: true }],
-    ['terminating and not serving', { terminating: true, serving: false }, { ready: false, serving: false, terminating: true }],
+    ['terminating only (ready keeps its documented default)', { terminating: true }, { ready: true, serving: true, terminating: true }],
+    ['terminating and not ready (serving follows ready)', { terminating: true, ready: false }, { ready: false, serving: false, terminating: true }],
     ['explicit values', { ready: true, serving: false, terminating: true }, { ready: true, serving: false, terminating: true }],
   ])('endpoint conditions with %s', (_name, conditions, expected) => {
     const s = scenario({ cluster: { pods: [{ name: 'p', node: 'node-a', ip: '10.244.1.9', labels: { app: 'web' }, ...conditions }] } });

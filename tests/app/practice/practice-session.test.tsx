@@ -1,0 +1,51 @@
+/** @jest-environment jsdom */
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { PracticeSession } from '@/app/practice/practice-session';
+import { PROGRESS_STORAGE_KEY } from '@/app/progress/progress-store';
+import { generateSession } from '@/lib/scenarios';
+
+const push = jest.fn();
+jest.mock('next/navigation', () => ({ useRouter: () => ({ push }) }));
+
+const SETTINGS = { seed: 'jsdom-session', difficulty: 'intro' as const, count: 2, kinds: ['client-outcome' as const, 'policy-choice' as const], timer: false };
+
+beforeEach(() => {
+  localStorage.clear();
+  push.mockClear();
+});
+
+describe('<PracticeSession>', () => {
+  it('runs the URL\'s session question by question, records progress, and retries the missed kind with a fresh seed', async () => {
+    const qs = generateSession(SETTINGS);
+    const user = userEvent.setup();
+    render(<PracticeSession settings={SETTINGS} />);
+    expect(screen.getByText('0 of 2 answered')).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: '0 of 2 answered' })).toHaveAttribute('value', '0');
+
+    for (const [i, q] of qs.entries()) {
+      expect(screen.getByRole('heading', { level: 2, name: q.title })).toBeInTheDocument();
+      const field = q.response.fields[0];
+      if (field?.type !== 'choice') throw new Error('expected a choice');
+      const key = q.key.fields[0]?.expected;
+      // First right, second wrong.
+      const index = field.options.findIndex((o) => (i === 0 ? o.value === key : o.value !== key));
+      await user.keyboard(`${index + 1}{Enter}`);
+      await screen.findByRole('heading', { level: 3, name: i === 0 ? 'Correct' : /Not right/ });
+      await user.keyboard('n');
+    }
+
+    expect(await screen.findByRole('heading', { name: 'Session summary' })).toHaveFocus();
+    expect(screen.getByText(/1 question missed/)).toBeInTheDocument();
+    const stored = JSON.parse(localStorage.getItem(PROGRESS_STORAGE_KEY) ?? '{}');
+    expect(stored.attempts).toHaveLength(2);
+    expect(stored.sessions).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'Retry the missed ones' }));
+    expect(push).toHaveBeenCalledTimes(1);
+    const url = new URL(push.mock.calls[0]?.[0] as string, 'http://x');
+    expect(url.searchParams.get('kinds')).toBe(qs[1]?.spec.kind);
+    expect(url.searchParams.get('count')).toBe('1');
+    expect(url.searchParams.get('seed')).not.toBe(SETTINGS.seed);
+  }, 60_000); // two questions with diagrams in jsdom on a shared 2-core machine: allow time, assert none
+});
