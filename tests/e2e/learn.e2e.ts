@@ -17,7 +17,7 @@ const layoutParam = (page: Page) => new URL(page.url()).searchParams.get('s');
 
 test.describe('learn: the article', () => {
   // A long page with many figures: axe needs more than the default 30 s on two shared cores.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
 
   test('reads as an article with engine figures, prerendered', async ({ page }) => {
     const response = await page.goto(ARTICLE);

@@ -216,7 +216,7 @@ export function ClusterDiagram({ scenario, answer, highlightFlow, title, id }: C
                 )}
                 {hc && (
                   <text x={b.x + 10} y={b.y + 36} fill={hc.status === 200 ? 'var(--ok)' : 'var(--bad)'} fontWeight={600}>
-                    {`HC :${answer?.healthChecks?.port} → ${hc.status}${hc.status === 200 ? ' ✓' : ' ✗'} (${hc.headers['X-Load-Balancing-Endpoint-Weight']} local)`}
+                    {`HC :${answer?.healthChecks?.port} → ${hc.status}${hc.status === 200 ? ' ✓' : ' ✗'} · ${hc.headers['X-Load-Balancing-Endpoint-Weight']}`}
                   </text>
                 )}
                 {healthz !== undefined && (
@@ -299,9 +299,16 @@ export function ClusterDiagram({ scenario, answer, highlightFlow, title, id }: C
           )}
         </svg>
       </div>
-      <figcaption id={`${base}-caption`} className="mt-2 text-sm text-muted">
-        {title}
-        {flow ? ` — highlighted: ${describeFlow(flow)}.` : ''}
+      <figcaption className="mt-2 text-sm text-muted">
+        <span id={`${base}-caption`}>
+          {title}
+          {flow ? ` — highlighted: ${describeFlow(flow)}.` : ''}
+        </span>
+        <span className="block text-xs">
+          Key: ✓ ready, ✗ not ready, ↓ terminating (dashed and dotted outlines); the number at a Pod’s top right is its share of all
+          load-balancer traffic, → its probability in the highlighted flow; HC is the health-check node port’s status · local
+          endpoints; ⇄ SNAT, ✕ DROP and ⊘ REJECT mark what happens to outside traffic entering the node.
+        </span>
       </figcaption>
       <DiagramTable scenario={scenario} answer={answer} title={title} flow={flow} />
     </figure>

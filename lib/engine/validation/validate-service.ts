@@ -15,9 +15,10 @@ import type { Scenario, ServiceModel } from '../model';
 import { externallyAccessible, needsHealthCheck } from '../scenario/service-flags';
 import { fieldError } from './field-error';
 
-/** The NodePort range of a default API server (--service-node-port-range). */
-export const NODE_PORT_RANGE = { min: 30000, max: 32767 } as const;
-const RANGE_TEXT = `${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}`;
+/*
+ * The NodePort range (--service-node-port-range) is a cluster setting, not part of a scenario, so a port outside
+ * the default 30000-32767 is not refused: kube-proxy's own test layouts use NodePorts such as 3001.
+ */
 
 const EXTERNAL_TRAFFIC_POLICIES = ['Cluster', 'Local'] as const; // sets.List: sorted
 const INTERNAL_TRAFFIC_POLICIES = ['Cluster', 'Local'] as const;
@@ -83,8 +84,6 @@ function allocationErrors(s: ServiceModel): string[] {
 const ALREADY = 'provided port is already allocated';
 
 function reserve(taken: Set<number>, port: number): string | null {
-  if (port < NODE_PORT_RANGE.min || port > NODE_PORT_RANGE.max)
-    return `provided port is not in the valid range. The range of valid ports is ${RANGE_TEXT}`;
   if (taken.has(port)) return ALREADY;
   taken.add(port);
   return null;

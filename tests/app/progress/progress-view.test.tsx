@@ -5,6 +5,9 @@ import { ProgressView } from '@/app/progress/progress-view';
 import { PROGRESS_STORAGE_KEY, storeAttempt } from '@/app/progress/progress-store';
 import { emptyProgress, exportProgress, recordAttempt } from '@/lib/progress';
 
+// Rendering diagrams in jsdom is slow on the shared 2-core machine: allow time (nothing here asserts on it).
+jest.setTimeout(30_000);
+
 const ATTEMPT = {
   questionId: 'health-check:intro:x',
   kind: 'health-check' as const,

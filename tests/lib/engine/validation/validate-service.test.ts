@@ -96,19 +96,17 @@ describe('validateService on hand-built Services (fields defaulting would have s
     expect(edit(patch as Partial<ServiceModel>)).toEqual(expected);
   });
 
-  it('a health-check port outside the NodePort range fails allocation before validation runs (R-API-4)', () => {
-    expect(edit({ healthCheckNodePort: 70000 })).toEqual([
-      'Internal error occurred: failed to allocate requested HealthCheck NodePort 70000: provided port is not in the valid range. The range of valid ports is 30000-32767',
-    ]);
+  it('a NodePort or health-check port outside the default range is accepted: the range is a cluster setting (kube-proxy tests use 3001)', () => {
+    expect(edit({ healthCheckNodePort: 3000 })).toEqual([]);
   });
 });
 
 describe('validateService: allocation failures come alone, before validation (R-API-4)', () => {
   it.each<[string, Partial<Spec>, string[]]>([
     [
-      'a NodePort outside the range',
-      { type: 'NodePort', externalTrafficPolicy: 'Foo', ports: [{ port: 80, nodePort: 8080 }] },
-      ['spec.ports[0].nodePort: Invalid value: 8080: provided port is not in the valid range. The range of valid ports is 30000-32767'],
+      'two ports asking for the same NodePort and protocol',
+      { type: 'NodePort', externalTrafficPolicy: 'Foo', ports: [{ name: 'a', port: 80, nodePort: 3001 }, { name: 'b', port: 81, nodePort: 3001 }] },
+      ['spec.ports[1].nodePort: Invalid value: 3001: provided port is already allocated'],
     ],
     [
       'a health-check port already used as a NodePort',
