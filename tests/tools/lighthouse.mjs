@@ -176,7 +176,10 @@ async function main() {
           if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
             console.log(`  ${route} ${c}: ${audit.id} — ${audit.title}`);
             for (const item of (audit.details?.items ?? []).slice(0, 5)) {
-              const what = [item.url ?? item.sourceLocation?.url, item.description ?? item.node?.snippet]
+              const what = [
+                item.url ?? item.sourceLocation?.url,
+                item.description ?? item.issueType ?? item.node?.snippet,
+              ]
                 .filter(Boolean)
                 .join(' — ');
               if (what) console.log(`      ${String(what).slice(0, 200)}`);

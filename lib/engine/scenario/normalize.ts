@@ -27,7 +27,7 @@ import type {
   TrafficModel,
 } from '../model';
 import type { PathSegment, RawIssue } from './issues';
-import { cidrContains, firstAddress, ipToNumber, numberToIp } from './ipv4';
+import { firstAddress, ipToNumber, numberToIp } from './ipv4';
 import { externallyAccessible, needsHealthCheck } from './service-flags';
 import { LIMITS, type NodeDoc, type ScenarioDoc, type ServiceDoc, type TrafficDoc } from './schema';
 
