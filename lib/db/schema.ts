@@ -59,6 +59,23 @@ export const attempts = pgTable(
   ],
 );
 
+/**
+ * The generated questions of an attempt, answer keys included, written once when the attempt starts so
+ * grading never regenerates them. Server-only data: the DAL sends only `toPublicQuestion` of it.
+ */
+export const attemptQuestions = pgTable(
+  'attempt_questions',
+  {
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    position: integer('position').notNull(),
+    question: jsonb('question').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
+);
+
 export const answers = pgTable(
   'answers',
   {

@@ -1,14 +1,14 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, eq, max } from 'drizzle-orm';
+import { and, asc, eq, max, sql } from 'drizzle-orm';
 import { tables, type AnswerRow, type AttemptRow, type Database, type DrillRow } from '@/lib/db';
 import { gradeAnswer } from '@/lib/grading';
 import type { GradeResult } from '@/lib/grading';
-import type { PublicQuestion, RawAnswer } from '@/lib/scenarios';
+import type { PublicQuestion, Question, RawAnswer } from '@/lib/scenarios';
 import { DrillError } from './errors';
 import { findDrill, toPublicDrill, type PublicDrill } from './drills';
 import { answersAreFinal, attemptDeadline, DEADLINE_GRACE_MS, drillPhase, mayReveal, pastDeadline } from './policy';
-import { drawQuestionRefs, publicQuestionFor, questionFor } from './questions';
+import { drawQuestions, publicQuestion } from './questions';
 import type { AnswerInput, RevealPolicy } from './schemas';
 import { hashSecret, newSecret, secretMatches } from './tokens';
 
@@ -86,10 +86,10 @@ export async function startAttempt(
   const token = newSecret();
   const id = randomUUID();
   const seed = drill.variantMode === 'per-student' ? `${drill.seed}:${id}` : drill.seed;
-  const questions = drawQuestionRefs({
+  const drawn = drawQuestions({
     seed,
-    kinds: drill.kinds as Parameters<typeof drawQuestionRefs>[0]['kinds'],
-    difficulty: drill.difficulty as Parameters<typeof drawQuestionRefs>[0]['difficulty'],
+    kinds: drill.kinds as Parameters<typeof drawQuestions>[0]['kinds'],
+    difficulty: drill.difficulty as Parameters<typeof drawQuestions>[0]['difficulty'],
     count: drill.questionCount,
   });
   // Two tabs joining at once under one name race for the same number; the unique index lets one win.
@@ -104,24 +104,28 @@ export async function startAttempt(
         { path: 'name', message: `${drill.attemptsAllowed} attempt(s) allowed, ${used} used` },
       ]);
     }
-    const rows = await db
-      .insert(tables.attempts)
-      .values({
-        id,
-        drillId: drill.id,
-        name,
-        nameKey: key,
-        attemptNumber: used + 1,
-        tokenHash: hashSecret(token),
-        seed,
-        questions,
-        startedAt: now,
-        deadline: attemptDeadline(now, drill.timeLimitSeconds, drill.closesAt),
-      })
-      .onConflictDoNothing()
-      .returning();
-    const attempt = rows[0];
-    if (attempt) return { attemptId: id, attemptToken: token, view: buildView(attempt, drill, [], now) };
+    const attempt = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(tables.attempts)
+        .values({
+          id,
+          drillId: drill.id,
+          name,
+          nameKey: key,
+          attemptNumber: used + 1,
+          tokenHash: hashSecret(token),
+          seed,
+          questions: drawn.refs,
+          startedAt: now,
+          deadline: attemptDeadline(now, drill.timeLimitSeconds, drill.closesAt),
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) return null;
+      await tx.insert(tables.attemptQuestions).values(drawn.questions.map((q, position) => ({ attemptId: id, questionId: q.id, position, question: q })));
+      return row;
+    });
+    if (attempt) return { attemptId: id, attemptToken: token, view: buildView(attempt, drill, [], drawn.questions, now) };
   }
   throw new DrillError(409, 'Another attempt under this name started at the same moment; try again', [{ path: 'name', message: 'Busy' }]);
 }
@@ -142,7 +146,7 @@ export async function authorizeAttempt(db: Database, unsafeAttemptId: string, to
   return row;
 }
 
-function buildView(attempt: AttemptRow, drill: DrillRow, answerRows: AnswerRow[], now: Date): AttemptView {
+function buildView(attempt: AttemptRow, drill: DrillRow, answerRows: AnswerRow[], questions: Question[], now: Date): AttemptView {
   const revealed = canReveal(attempt, drill, now);
   const refs = attempt.questions;
   const byId = new Map(answerRows.map((a) => [a.questionId, a]));
@@ -161,7 +165,7 @@ function buildView(attempt: AttemptRow, drill: DrillRow, answerRows: AnswerRow[]
     submittedAt: attempt.submittedAt?.toISOString() ?? null,
     finished: isFinished(attempt, now),
     revealed,
-    questions: refs.map(publicQuestionFor),
+    questions: questions.map(publicQuestion),
     answers,
   };
   if (revealed && (drill.revealPolicy !== 'after-answer' || view.finished)) {
@@ -171,8 +175,15 @@ function buildView(attempt: AttemptRow, drill: DrillRow, answerRows: AnswerRow[]
 }
 
 export async function getAttemptView(db: Database, auth: AuthorizedAttempt, now = new Date()): Promise<AttemptView> {
-  const answerRows = await db.select().from(tables.answers).where(eq(tables.answers.attemptId, auth.attempt.id));
-  return buildView(auth.attempt, auth.drill, answerRows, now);
+  const [answerRows, questionRows] = await Promise.all([
+    db.select().from(tables.answers).where(eq(tables.answers.attemptId, auth.attempt.id)),
+    db
+      .select({ question: tables.attemptQuestions.question })
+      .from(tables.attemptQuestions)
+      .where(eq(tables.attemptQuestions.attemptId, auth.attempt.id))
+      .orderBy(asc(tables.attemptQuestions.position)),
+  ]);
+  return buildView(auth.attempt, auth.drill, answerRows, questionRows.map((r) => r.question as Question), now);
 }
 
 export interface AnswerOutcome {
@@ -201,12 +212,40 @@ export async function submitAnswer(db: Database, auth: AuthorizedAttempt, input:
       { path: 'questionId', message: `Expected one of ${attempt.questions.map((q) => q.id).join(', ')}` },
     ]);
   }
-  const grade = gradeAnswer(questionFor(ref), input.answer);
+  const [stored] = await db
+    .select({ question: tables.attemptQuestions.question })
+    .from(tables.attemptQuestions)
+    .where(and(eq(tables.attemptQuestions.attemptId, attempt.id), eq(tables.attemptQuestions.questionId, ref.id)));
+  if (!stored) throw new DrillError(404, 'The attempt was deleted');
+  const grade = gradeAnswer(stored.question as Question, input.answer);
   if (grade.status === 'invalid') {
     throw new DrillError(422, 'The answer is not well-formed', [{ path: 'answer', message: grade.reason }]);
   }
   const text = canonicalAnswer(input.answer);
   const misconception = grade.misconception;
+  const position = attempt.questions.indexOf(ref);
+  const revealNow = () => mayReveal(drill.revealPolicy as RevealPolicy, { finished: false, drillClosed: false });
+
+  // Fast path, one statement: store a first answer while the attempt (locked for the statement) is still
+  // open. Anything else — a repeat, a change, a finished attempt — takes the careful path below.
+  if (drillPhase(drill, now) === 'open') {
+    const graceCutoff = new Date(now.getTime() - DEADLINE_GRACE_MS);
+    const inserted = await db.execute(sql`
+      with open_attempt as (
+        select id from ${tables.attempts}
+        where id = ${attempt.id} and submitted_at is null and (deadline is null or deadline >= ${graceCutoff.toISOString()}::timestamptz)
+        for update
+      )
+      insert into ${tables.answers} (attempt_id, question_id, position, answer, score, misconception_id, misconception_label, result, created_at, updated_at)
+      select id, ${ref.id}, ${position}, ${text}, ${grade.score}, ${misconception?.id ?? null}, ${misconception?.label ?? null}, ${JSON.stringify(grade)}::jsonb, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+      from open_attempt
+      on conflict do nothing
+      returning 1 as stored`);
+    if ((inserted as unknown as { rows: unknown[] }).rows.length === 1) {
+      const revealed = revealNow();
+      return { status: 201, body: { questionId: ref.id, answer: input.answer, stored: true, revealed, ...(revealed ? { result: grade } : {}) } };
+    }
+  }
 
   return db.transaction(async (tx) => {
     // The row lock orders this answer against a concurrent submit of the same attempt.
@@ -253,7 +292,7 @@ export async function submitAnswer(db: Database, auth: AuthorizedAttempt, input:
     }
     const [row] = await tx
       .insert(tables.answers)
-      .values({ attemptId: attempt.id, questionId: ref.id, position: attempt.questions.indexOf(ref), createdAt: now, ...values })
+      .values({ attemptId: attempt.id, questionId: ref.id, position, createdAt: now, ...values })
       .returning();
     return reply(row!, 201);
   });

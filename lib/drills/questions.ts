@@ -1,11 +1,12 @@
 import 'server-only';
-import { generateQuestion, generateSession, toPublicQuestion } from '@/lib/scenarios';
-import type { Difficulty, PublicQuestion, Question, QuestionKind, QuestionSpec } from '@/lib/scenarios';
+import { generateSession, toPublicQuestion } from '@/lib/scenarios';
+import type { Difficulty, PublicQuestion, Question, QuestionKind } from '@/lib/scenarios';
 import type { StoredQuestionRef } from '@/lib/db';
 
 /**
- * The questions of an attempt. An attempt stores only specs (a spec fully determines a question), so the
- * key is recomputed on the server when grading and is never stored with, or sent to, the student.
+ * The questions of an attempt. They are generated once when the attempt starts and stored with their keys
+ * (server-side only, table attempt_questions), so grading never regenerates them; the browser only ever
+ * gets `publicQuestion(q)`.
  */
 
 /** Question ids inside a drill are positional ("q1", "q2", …): stable, short, and unique within an attempt. */
@@ -13,26 +14,14 @@ export function questionIdAt(position: number): string {
   return `q${position + 1}`;
 }
 
-export function drawQuestionRefs(o: { seed: string; kinds: QuestionKind[]; difficulty: Difficulty; count: number }): StoredQuestionRef[] {
-  return generateSession(o).map((q, i) => ({ id: questionIdAt(i), spec: { ...q.spec } }));
+export function drawQuestions(o: { seed: string; kinds: QuestionKind[]; difficulty: Difficulty; count: number }): {
+  refs: StoredQuestionRef[];
+  questions: Question[];
+} {
+  const questions = generateSession(o).map((q, i) => ({ ...q, id: questionIdAt(i) }));
+  return { refs: questions.map((q) => ({ id: q.id, spec: { ...q.spec } })), questions };
 }
 
-// Grading regenerates questions on every answer; a bounded cache keeps that off the hot path.
-const CACHE_LIMIT = 5000;
-const cache = new Map<string, Question>();
-
-export function questionFor(ref: StoredQuestionRef): Question {
-  const key = `${ref.spec.kind}\u0000${ref.spec.difficulty}\u0000${ref.spec.seed}`;
-  let q = cache.get(key);
-  if (!q) {
-    q = generateQuestion(ref.spec as QuestionSpec);
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    cache.set(key, q);
-  }
-  return q;
-}
-
-/** The browser-safe question, renamed to its position id. */
-export function publicQuestionFor(ref: StoredQuestionRef): PublicQuestion {
-  return { ...toPublicQuestion(questionFor(ref)), id: ref.id };
+export function publicQuestion(q: Question): PublicQuestion {
+  return toPublicQuestion(q);
 }

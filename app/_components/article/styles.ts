@@ -1,3 +1,6 @@
-export const tableClass = 'w-full border-collapse text-sm';
-export const cellClass = 'border border-border px-2 py-1 text-left align-top';
-export const figureClass = 'my-6 overflow-x-auto';
+import css from './figure.module.css';
+
+export const tableClass = css.table;
+export const cellClass = css.cell;
+export const figureClass = `my-6 overflow-x-auto ${css.lazy}`;
+export const lazyClass = css.lazy;

@@ -14,6 +14,7 @@ import {
 } from './describe';
 import { layoutDiagram, GEOMETRY, type Box } from './layout';
 import { DiagramTable } from './diagram-table';
+import css from './diagram.module.css';
 
 export interface ClusterDiagramProps {
   scenario: Scenario;
@@ -86,7 +87,7 @@ export function ClusterDiagram({ scenario, answer, highlightFlow, title, id }: C
   ];
 
   return (
-    <figure className="my-6" aria-labelledby={`${base}-caption`}>
+    <figure className={`my-6 ${css.lazy}`} aria-labelledby={`${base}-caption`}>
       <div
         role="region"
         aria-label={`${title}: diagram (scrolls sideways)`}

@@ -1,5 +1,6 @@
 /** The diagram's text equivalent: every value drawn, as two accessible tables. */
 import type { Answer, FlowAnswer, Scenario } from '@/lib/engine';
+import css from './diagram.module.css';
 import { POD_STATE_LABEL, SOURCE_KIND_LABEL, externalOutcome, nodeColumns, podState, sourceIpsSeen } from './describe';
 
 export interface DiagramTableProps {
@@ -9,7 +10,7 @@ export interface DiagramTableProps {
   flow?: FlowAnswer;
 }
 
-const cell = 'border border-border px-2 py-1 text-left align-top';
+const cell = css.cell;
 
 export function DiagramTable({ scenario, answer, title, flow }: DiagramTableProps) {
   const cols = nodeColumns(scenario);
@@ -18,7 +19,7 @@ export function DiagramTable({ scenario, answer, title, flow }: DiagramTableProp
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer text-accent underline underline-offset-2">Diagram as tables</summary>
       <div className="overflow-x-auto" role="region" aria-label={`${title}: tables`} tabIndex={0}>
-        <table className="mt-2 w-full border-collapse">
+        <table className={`mt-2 ${css.table}`}>
           <caption className="text-left font-semibold">{`${title}: nodes`}</caption>
           <thead>
             <tr>
@@ -49,7 +50,7 @@ export function DiagramTable({ scenario, answer, title, flow }: DiagramTableProp
             })}
           </tbody>
         </table>
-        <table className="mt-3 w-full border-collapse">
+        <table className={`mt-3 ${css.table}`}>
           <caption className="text-left font-semibold">{`${title}: Pods`}</caption>
           <thead>
             <tr>

@@ -15,7 +15,8 @@ function setupFor(rng: Rng, difficulty: Difficulty): { layout: Layout; goal: Fix
     difficulty === 'expert' ? ['client-ip-no-drops', 'even-pod-load', 'no-drops', 'no-cross-node'] : ['client-ip-no-drops', 'even-pod-load', 'no-cross-node'],
   );
   const policy = goal === 'even-pod-load' ? 'Local' : goal === 'no-drops' ? 'Local' : 'Cluster';
-  const layout = buildLayout(rng, difficulty, { policy, emptyNode: goal !== 'client-ip-no-drops' || rng.chance(0.5) });
+  // Uneven goals need at least two nodes with Pods: an empty node only where the goal is about drops.
+  const layout = buildLayout(rng, difficulty, { policy, emptyNode: goal === 'no-drops' || (goal === 'client-ip-no-drops' && rng.chance(0.5)) });
   if (goal === 'no-drops') layout.balancing = 'all-nodes';
   return { layout, goal };
 }
@@ -29,7 +30,7 @@ function candidates(rng: Rng, layout: Layout): Change[] {
     { action: 'policy', policy: layout.policy === 'Cluster' ? 'Local' : 'Cluster' },
     ...rng.shuffle<Change>([{ action: 'spread' }, { action: 'replicas', replicas: layout.nodes.length }, { action: 'replicas', replicas: layout.nodes.length * 2 }]),
   ];
-  for (const pod of rng.sample(layout.pods, 3)) for (const node of rng.sample(layout.nodes, 2)) list.push({ action: 'move', pod: pod.name, node: node.name });
+  for (const pod of rng.sample(layout.pods, 2)) for (const node of rng.sample(layout.nodes, 2)) list.push({ action: 'move', pod: pod.name, node: node.name });
   return list;
 }
 
