@@ -37,7 +37,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <header className="border-b border-border">
           {/* Narrow screens: brand and theme toggle on one row, the nav wrapping below. Wide: one row. */}
           <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-            <Link href="/" className="flex items-center gap-2 font-semibold">
+            <Link href="/" prefetch={false} className="flex items-center gap-2 font-semibold">
               <svg aria-hidden="true" viewBox="0 0 32 32" className="h-6 w-6 shrink-0">
                 <rect width="32" height="32" rx="7" className="fill-accent" />
                 <path

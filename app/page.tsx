@@ -4,6 +4,7 @@ import { NAV_ITEMS } from './_components/nav-items';
 /**
  * Home: what the trainer is for, who uses it and where to go. A Server Component with no client JS.
  * Deliberately qualitative — every routing figure in the app comes from the engine, never from prose here.
+ * Links do not prefetch on sight (the nav prefetches on hover/focus): it keeps the page's load light.
  */
 
 /** One line per feature, keyed by its nav href so the home page lists exactly what the nav lists. */
@@ -60,12 +61,14 @@ export default function HomePage() {
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
           <Link
+            prefetch={false}
             href="/learn/external-traffic-policy"
             className="rounded-md bg-accent px-4 py-2 font-semibold text-accent-fg hover:opacity-90"
           >
             Start with the article
           </Link>
           <Link
+            prefetch={false}
             href="/practice"
             className="rounded-md border border-border px-4 py-2 font-semibold hover:bg-surface"
           >
@@ -111,6 +114,7 @@ export default function HomePage() {
               <h3 className="text-lg font-semibold">
                 {/* The stretched link makes the whole card clickable while keeping one link per card. */}
                 <Link
+                  prefetch={false}
                   href={item.href}
                   className="text-accent after:absolute after:inset-0 after:content-['']"
                 >

@@ -204,7 +204,7 @@ function median(xs: number[]) {
 async function inProcessFigures(pgUrl: string | null) {
   const { openDatabase, tables } = await import('@/lib/db');
   const drills = await import('@/lib/drills');
-  const { drawQuestionRefs } = await import('@/lib/drills/questions');
+  const { drawQuestions } = await import('@/lib/drills/questions');
   const { renderToString } = await import('react-dom/server');
   const { createElement, Fragment } = await import('react');
   const { GradebookTable, QuestionStatsTable } = await import('@/app/drills/[code]/manage/gradebook-table');
@@ -215,7 +215,7 @@ async function inProcessFigures(pgUrl: string | null) {
     const db = handle.db;
     const created = await drills.createDrill(db, drills.createDrillSchema.parse({ title: 'Big class', kinds: ['source-ip', 'load-share'], difficulty: 'standard', count: 20 }));
     const drill = await drills.findDrill(db, created.code);
-    const refs = drawQuestionRefs({ seed: drill.seed, kinds: ['source-ip', 'load-share'], difficulty: 'standard', count: 20 });
+    const { refs } = drawQuestions({ seed: drill.seed, kinds: ['source-ip', 'load-share'], difficulty: 'standard', count: 20 });
     const misconceptions = [['cluster-keeps-client-ip', 'Cluster keeps the client IP'], ['even-per-pod-under-local', 'Load is even per Pod under Local'], [null, null]] as const;
     for (let batch = 0; batch < 10; batch++) {
       const attemptRows = Array.from({ length: 50 }, (_, j) => {

@@ -17,6 +17,9 @@ const ROOT = path.join(__dirname, '..', '..');
 const PORT = 3190 + Math.floor(Math.random() * 50);
 const BASE = `http://127.0.0.1:${PORT}`;
 
+/** Everything the servers printed, to check that no secret ever reaches a log. */
+let serverLog = '';
+
 function startServer(env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
     cwd: ROOT,
@@ -24,8 +27,8 @@ function startServer(env: Record<string, string>): ChildProcess {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so the kill reaches everything it started
   });
-  child.stdout?.resume();
-  child.stderr?.resume();
+  child.stdout?.on('data', (d: Buffer) => (serverLog += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (serverLog += d.toString()));
   return child;
 }
 
@@ -69,6 +72,12 @@ async function killDuringSubmissions(env: Record<string, string>) {
     await waitReady();
     const drill = await post('/api/drills', { title: 'Durability', kinds: ['source-ip', 'health-check', 'load-share'], difficulty: 'standard', count: 20, variant: 'per-student', revealPolicy: 'never' });
     expect(drill.status).toBe(201);
+    // The manage token in use (gradebook, CSV, the manage page) and misused (wrong drill) — none of it logged.
+    const manageToken: string = drill.body.manageToken;
+    for (const url of [`/api/drills/${drill.body.code}/results`, `/api/drills/${drill.body.code}/results.csv`, '/api/drills/ZZZZZZ/results']) {
+      await fetch(`${BASE}${url}`, { headers: { authorization: `Bearer ${manageToken}` } });
+    }
+    await fetch(`${BASE}/drills/${drill.body.code}/manage`);
     const students: Student[] = [];
     for (let i = 0; i < 10; i++) {
       const r = await post(`/api/drills/${drill.body.code}/attempts`, { name: `Student ${i}` });
@@ -107,6 +116,8 @@ async function killDuringSubmissions(env: Record<string, string>) {
       const stored = new Map(view.answers.map((a) => [a.questionId, a.answer]));
       for (const job of acknowledged.filter((j) => j.s === s)) expect(stored.get(job.questionId)).toEqual(job.answer);
     }
+    await kill9(server);
+    for (const secret of [manageToken, ...students.map((s) => s.token)]) expect(serverLog).not.toContain(secret);
     return acknowledged.length;
   } finally {
     await kill9(server);

@@ -58,13 +58,13 @@ describe('.ci/summary.mjs', () => {
       '7 passed, 2 failed',
       1,
     ],
+    ['a flaky browser test as a failure', { 'e.json': playwrightReport(4, 0, 1) }, '4 passed, 1 failed', 1],
     [
-      'a flaky browser test as a failure',
-      { 'e.json': playwrightReport(4, 0, 1) },
-      '4 passed, 1 failed',
+      'a suite that crashed before running as a failure',
+      { 'a.json': jestReport(3, 0, 1) },
+      '3 passed, 1 failed',
       1,
     ],
-    ['a suite that crashed before running as a failure', { 'a.json': jestReport(3, 0, 1) }, '3 passed, 1 failed', 1],
   ])('sums %s', (_name, reports, line, status) => {
     const out = run(reports);
     expect(out.line).toBe(line);

@@ -168,7 +168,13 @@ async function main() {
           categories[c]?.score == null ? null : Math.round(categories[c].score * 100),
         ]),
       );
-      rows.push({ route, status, scores, lcp: audits['largest-contentful-paint']?.displayValue ?? '' });
+      rows.push({
+        route,
+        status,
+        scores,
+        lcp: audits['largest-contentful-paint']?.displayValue ?? '',
+        tbt: audits['total-blocking-time']?.displayValue ?? '',
+      });
       // Say what lost points outside performance, so a < 100 is actionable.
       for (const c of ['accessibility', 'best-practices', 'seo']) {
         for (const ref of categories[c]?.auditRefs ?? []) {
@@ -197,11 +203,11 @@ async function main() {
   const col = (c) => Math.max(c.length, 3) + 2;
   console.log('');
   console.log(
-    `${pad('route', width)}${CATEGORIES.map((c) => padStart(c, col(c))).join('')}${padStart('LCP', 9)}`,
+    `${pad('route', width)}${CATEGORIES.map((c) => padStart(c, col(c))).join('')}${padStart('LCP', 9)}${padStart('TBT', 10)}`,
   );
   for (const r of rows) {
     const cells = CATEGORIES.map((c) => padStart(r.scores[c] ?? '–', col(c))).join('');
-    console.log(`${pad(r.route, width)}${cells}${padStart(r.lcp, 9)}`);
+    console.log(`${pad(r.route, width)}${cells}${padStart(r.lcp, 9)}${padStart(r.tbt, 10)}`);
   }
 
   const failures = rows.flatMap((r) =>

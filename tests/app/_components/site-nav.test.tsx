@@ -1,10 +1,17 @@
 /** @jest-environment jsdom */
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { NAV_ITEMS } from '@/app/_components/nav-items';
 import { currentFor, SiteNav } from '@/app/_components/site-nav';
 
 let mockPathname: string | null = '/';
-jest.mock('next/navigation', () => ({ usePathname: () => mockPathname }));
+const mockPrefetch = jest.fn();
+jest.mock('next/navigation', () => ({
+  usePathname: () => mockPathname,
+  useRouter: () => ({ prefetch: mockPrefetch }),
+}));
+
+beforeEach(() => mockPrefetch.mockClear());
 
 function renderAt(pathname: string | null) {
   mockPathname = pathname;
@@ -53,6 +60,20 @@ describe('SiteNav', () => {
     const nav = renderAt('/drills/abc123/host');
     expect(nav.getByRole('link', { name: 'Drills' })).toHaveAttribute('aria-current', 'true');
   });
+
+  it.each(NAV_ITEMS.map((i) => [i.label, i.href] as const))(
+    'prefetches %s only when its link is hovered or focused',
+    async (label, href) => {
+      const user = userEvent.setup();
+      const nav = renderAt('/');
+      expect(mockPrefetch).not.toHaveBeenCalled();
+      await user.hover(nav.getByRole('link', { name: label }));
+      expect(mockPrefetch).toHaveBeenLastCalledWith(href);
+      mockPrefetch.mockClear();
+      nav.getByRole('link', { name: label }).focus();
+      expect(mockPrefetch).toHaveBeenCalledWith(href);
+    },
+  );
 
   it('marks nothing on the home page', () => {
     const nav = renderAt('/');
