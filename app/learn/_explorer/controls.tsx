@@ -109,6 +109,7 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
         <label className="mt-2 flex items-center gap-2 text-sm">
           <input
             type="checkbox"
+            name={id('preserves-client-ip')}
             checked={state.preservesClientIP}
             onChange={(e) => dispatch({ type: 'preservesClientIP', value: e.target.checked })}
           />
@@ -131,7 +132,7 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
                 {`Add a Pod to ${nodeName(i)}`}
               </button>
               <label className="flex items-center gap-1 text-sm">
-                <input type="checkbox" checked={n.drained} onChange={(e) => dispatch({ type: 'drain', node: i, drained: e.target.checked })} />
+                <input type="checkbox" name={id(`drain-${i}`)} checked={n.drained} onChange={(e) => dispatch({ type: 'drain', node: i, drained: e.target.checked })} />
                 {`Drain ${nodeName(i)}`}
               </label>
             </li>
@@ -167,6 +168,7 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
               <label className="text-sm">
                 <span className="sr-only">{`Node of ${podName(i)}`}</span>
                 <select
+                  name={id(`pod-${i}-node`)}
                   className="rounded border border-border bg-bg px-1 py-1 text-fg"
                   value={p.node}
                   onChange={(e) => dispatch({ type: 'movePod', pod: i, node: Number(e.target.value) })}
@@ -181,6 +183,7 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
               <label className="text-sm">
                 <span className="sr-only">{`State of ${podName(i)}`}</span>
                 <select
+                  name={id(`pod-${i}-state`)}
                   className="rounded border border-border bg-bg px-1 py-1 text-fg"
                   value={p.state}
                   onChange={(e) => dispatch({ type: 'podState', pod: i, state: e.target.value as ExplorerPodState })}

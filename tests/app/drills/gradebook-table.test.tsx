@@ -1,0 +1,57 @@
+/** @jest-environment jsdom */
+import { render, screen, within } from '@testing-library/react';
+import { GradebookTable, QuestionStatsTable } from '@/app/drills/[code]/manage/gradebook-table';
+import type { Gradebook, GradebookStudent } from '@/lib/drills/gradebook';
+
+const cell = (questionId: string, score: number | null, misconception: { id: string; label: string } | null = null) => ({
+  questionId, kind: 'source-ip', seed: 's', answered: score != null, score, misconception,
+});
+
+const student = (over: Partial<GradebookStudent>): GradebookStudent => ({
+  attemptId: 'a1', name: 'Ada', attemptNumber: 1, status: 'submitted', startedAt: '', submittedAt: null, seconds: 75, answered: 2, score: 0.5,
+  cells: [cell('q1', 1), cell('q2', 0, { id: 'cluster-keeps-client-ip', label: 'Cluster keeps the client IP' })],
+  ...over,
+});
+
+const book = (students: GradebookStudent[]): Gradebook => ({
+  drill: {} as Gradebook['drill'],
+  students,
+  questions: [
+    { position: 0, questionId: 'q1', kinds: ['source-ip'], answered: 2, meanScore: 1, correct: 2, topMisconception: null },
+    { position: 1, questionId: 'q2', kinds: ['source-ip'], answered: 2, meanScore: 0.25, correct: 0, topMisconception: { id: 'cluster-keeps-client-ip', label: 'Cluster keeps the client IP', count: 2 } },
+  ],
+  generatedAt: '2026-11-25T10:00:00Z',
+});
+
+describe('GradebookTable', () => {
+  it('says so when nobody has joined', () => {
+    render(<GradebookTable gradebook={book([])} />);
+    expect(screen.getByText('No student has joined yet.')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('shows one row per attempt with status, score, time and each question', () => {
+    render(<GradebookTable gradebook={book([student({}), student({ attemptId: 'a2', name: 'Bob', status: 'timed-out', attemptNumber: 2, score: 1, seconds: 30 })])} />);
+    const table = screen.getByRole('table', { name: 'Gradebook: 2 attempts' });
+    const ada = within(table).getByRole('row', { name: /Ada/ });
+    expect(within(ada).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Submitted', '50%', '1 min 15 s', '100%', '0%']);
+    const bob = within(table).getByRole('row', { name: /Bob/ });
+    expect(within(bob).getByRole('rowheader')).toHaveTextContent('Bob (attempt 2)');
+    expect(within(bob).getAllByRole('cell')[0]).toHaveTextContent('Time up');
+  });
+
+  it.each(['<script>alert(1)</script>', '<img src=x onerror=alert(1)>'])('shows the name %p as text, not markup', (name) => {
+    const { container } = render(<GradebookTable gradebook={book([student({ name })])} />);
+    expect(screen.getByRole('rowheader')).toHaveTextContent(name);
+    expect(container.querySelector('script, img')).toBeNull();
+  });
+});
+
+describe('QuestionStatsTable', () => {
+  it('names the most common misconception with its count', () => {
+    render(<QuestionStatsTable gradebook={book([student({})])} />);
+    const q2 = screen.getByRole('row', { name: /Q2/ });
+    expect(within(q2).getAllByRole('cell').map((c) => c.textContent)).toEqual(['source-ip', '2', '0', '25%', 'Cluster keeps the client IP (2)']);
+    expect(within(screen.getByRole('row', { name: /Q1/ })).getAllByRole('cell').at(-1)).toHaveTextContent('—');
+  });
+});
