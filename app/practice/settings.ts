@@ -3,7 +3,7 @@
  *   /practice?seed=k3x9q2&difficulty=standard&count=10&kinds=source-ip,load-share&timer=1
  * Validated once here with zod; every bad parameter is reported by name.
  */
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { DIFFICULTIES, QUESTION_KINDS, type Difficulty, type QuestionKind } from '@/lib/scenarios';
 
 export const LENGTHS = [5, 10, 15, 20] as const;

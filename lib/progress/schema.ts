@@ -2,7 +2,7 @@
  * The versioned, exportable progress format (kept in the browser; no account). Version 1. Every field is
  * validated on import, and every failing field is reported with its path.
  */
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { CONCEPT_IDS, DIFFICULTIES, QUESTION_KINDS } from '@/lib/scenarios';
 
 export const PROGRESS_FORMAT = 'service-traffic-trainer/progress';

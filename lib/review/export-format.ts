@@ -9,7 +9,7 @@
  * older fixtures in tests/lib/review/fixtures loading. Only the current shape is validated (zod, every
  * failing field reported with its path); older documents are migrated first, step by step.
  */
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { REVIEW_RATINGS, RETENTION_RANGE, SCHEDULE_STATES } from './schedule';
 import { DAY_KEY_PATTERN } from './day';
 import { HISTORY_LIMIT, REVIEW_TARGET_TYPES, type ReviewData } from './review-data';

@@ -6,7 +6,7 @@
  *
  * `ScenarioInput` is what a file or a generator may write; `ScenarioDoc` is the parsed document.
  */
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 /** Documented size limits: a scenario larger than this is refused as absurd (exit 2). */
 export const LIMITS = {
