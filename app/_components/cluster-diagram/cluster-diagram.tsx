@@ -41,6 +41,14 @@ const POD_STROKE: Record<PodState, { colour: string; dash?: string }> = {
   'not-selected': { colour: 'var(--muted)', dash: '1 5' },
 };
 
+/** Characters that fit a node's or a Pod's name line; longer names end in "…" (the full name is the SVG title and in the tables). */
+const NODE_LABEL_CHARS = 22;
+const POD_LABEL_CHARS = 19;
+
+export function fitLabel(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 export function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'diagram';
 }
@@ -203,32 +211,33 @@ export function ClusterDiagram({ scenario, answer, highlightFlow, title, id }: C
               <g key={`node-${n.label}`}>
                 <rect {...b} rx={10} fill="var(--surface)" stroke="currentColor" strokeDasharray={leaving ? '8 4' : undefined} />
                 <text x={b.x + 10} y={b.y + 18} fontWeight={700} fill="currentColor">
-                  {n.label}
+                  <title>{n.label}</title>
+                  {fitLabel(n.label, NODE_LABEL_CHARS)}
                 </text>
                 {leaving && (
-                  <text x={b.x + 10} y={b.y + 70} fontWeight={600} fontSize={11} fill="var(--warn)">
+                  <text x={b.x + 10} y={b.y + 82} fontWeight={600} fontSize={11} fill="var(--warn)">
                     ⚠ being deleted
                   </text>
                 )}
                 {model && (
-                  <text x={b.x + b.width - 10} y={b.y + 18} textAnchor="end" fill="var(--muted)" fontSize={11}>
+                  <text x={b.x + 10} y={b.y + 33} fill="var(--muted)" fontSize={11}>
                     {model.ip}
                   </text>
                 )}
                 {hc && (
-                  <text x={b.x + 10} y={b.y + 36} fill={hc.status === 200 ? 'var(--ok)' : 'var(--bad)'} fontWeight={600}>
+                  <text x={b.x + 10} y={b.y + 50} fill={hc.status === 200 ? 'var(--ok)' : 'var(--bad)'} fontWeight={600}>
                     {`HC :${answer?.healthChecks?.port} → ${hc.status}${hc.status === 200 ? ' ✓' : ' ✗'} · ${hc.headers['X-Load-Balancing-Endpoint-Weight']}`}
                   </text>
                 )}
                 {healthz !== undefined && (
-                  <text x={b.x + 10} y={b.y + 52} fill="var(--muted)" fontSize={11}>
+                  <text x={b.x + 10} y={b.y + 66} fill="var(--muted)" fontSize={11}>
                     {`/healthz :10256 → ${healthz}`}
                   </text>
                 )}
                 {(dropped || rejected || snat) && (
                   <text
                     x={b.x + b.width - 10}
-                    y={b.y + 52}
+                    y={b.y + 66}
                     textAnchor="end"
                     fontWeight={700}
                     fontSize={11}
@@ -253,10 +262,11 @@ export function ClusterDiagram({ scenario, answer, highlightFlow, title, id }: C
               <g key={`pod-${p.name}`}>
                 <rect {...b} rx={6} fill="var(--bg)" stroke={stroke.colour} strokeWidth={2} strokeDasharray={stroke.dash} />
                 <text x={b.x + 8} y={b.y + 17} fontWeight={600} fill="currentColor">
-                  {`${POD_STATE_GLYPH[state]} ${p.name}`}
+                  <title>{p.name}</title>
+                  {`${POD_STATE_GLYPH[state]} ${fitLabel(p.name, POD_LABEL_CHARS)}`}
                 </text>
                 {share !== undefined && (
-                  <text x={b.x + b.width - 8} y={b.y + 17} textAnchor="end" fontWeight={700} fill="currentColor">
+                  <text x={b.x + b.width - 8} y={b.y + 32} textAnchor="end" fontWeight={700} fill="currentColor">
                     {share}
                   </text>
                 )}

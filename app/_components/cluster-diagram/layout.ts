@@ -14,7 +14,7 @@ export const GEOMETRY = {
   clientY: 8,
   lbY: 92,
   nodeY: 200,
-  nodeHeader: 84,
+  nodeHeader: 92,
   podHeight: 54,
   podGap: 8,
   bottomPad: 14,
