@@ -22,14 +22,13 @@ export class EngineContext {
   readonly flags: ServiceFlags;
   readonly traits: ProxyModeTraits;
   readonly nodes = new Map<string, NodeModel>();
-  readonly pods = new Map<string, PodModel>();
   readonly hinted: readonly HintedEndpoint[];
   /** Whether any endpoint carries a topology hint (R-EP-5). */
   readonly hasHints: boolean;
   /** kube-proxy runs with a LocalTrafficDetector (R-EXT-4, R-INT-2); false: detectLocal off (R-EXT-8). */
   readonly hasDetector: boolean;
   /** Memo for traces shared by the flows and the load shares; keyed by canonical traffic. */
-  readonly traceCache = new Map<string, unknown>();
+  readonly traceCache = new TrafficMemo<unknown>();
 
   private readonly podIPs: Set<string> | null = null;
   private readonly sharedCluster: Categorization | null = null;
@@ -41,12 +40,14 @@ export class EngineContext {
   private readonly clusterByKey = new Map<string, Categorization>();
   private readonly categorizations = new Map<string, Categorization>();
   private readyCounts: Map<string, number> | null = null;
+  private podsByName: Map<string, PodModel> | null = null;
+  /** Each large endpoint set's positions by nodeName (see localPositions); created on first use. */
+  private positionsByNode: Map<readonly EndpointModel[], Map<string, number[]>> | null = null;
 
   constructor(readonly scenario: Scenario) {
     this.flags = serviceFlags(scenario.service);
     this.traits = proxyModeTraits(scenario.cluster.proxyMode);
     for (const n of scenario.cluster.nodes) this.nodes.set(n.name, n);
-    for (const p of scenario.cluster.pods) this.pods.set(p.pod, p);
     this.hinted = assignHints(scenario.endpoints, scenario.service.trafficDistribution);
     let hasHints = false;
     for (const h of this.hinted) if (h.forZone !== null || h.forNode !== null) hasHints = true;
@@ -79,6 +80,15 @@ export class EngineContext {
     if (!hasHints) {
       this.sharedCluster = categorizeEndpoints(this.hinted, { usesClusterEndpoints: this.flags.usesClusterEndpoints, usesLocalEndpoints: false }, '', null);
     }
+  }
+
+  /** The Pod named `name` (a `pod/NAME` sender). Indexed on first use: most evaluations have no Pod sender. */
+  pod(name: string): PodModel | undefined {
+    if (!this.podsByName) {
+      this.podsByName = new Map();
+      for (const p of this.scenario.cluster.pods) this.podsByName.set(p.pod, p);
+    }
+    return this.podsByName.get(name);
   }
 
   /**
@@ -146,21 +156,110 @@ export class EngineContext {
     return ip === node.ip || ip === LOOPBACK_IP || node.extraIPs.includes(ip);
   }
 
-  /** R-HC-2 localEndpoints for a node (distinct IPs of ready local endpoints), counted in one pass. */
+  /** R-HC-2 localEndpoints for a node (distinct IPs of ready local endpoints), counted once for all nodes. */
   localReadyCount(nodeName: string): number {
-    if (!this.readyCounts) {
-      const counts = new Map<string, number>();
-      const seen = new Set<string>();
-      for (const e of this.scenario.endpoints) {
-        if (!e.ready || e.node === null) continue;
-        const key = `${e.node}|${e.ip}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        counts.set(e.node, (counts.get(e.node) ?? 0) + 1);
-      }
-      this.readyCounts = counts;
-    }
+    this.readyCounts ??= readyCountsByNode(this.scenario.endpoints);
     return this.readyCounts.get(nodeName) ?? 0;
+  }
+
+  /**
+   * How many endpoints of `set` are not on `nodeName` (R-X-1..3; an endpoint without nodeName is on no node).
+   */
+  remoteCount(set: readonly EndpointModel[], nodeName: string): number {
+    if (set.length < LARGE_SET) return countRemote(set, nodeName);
+    return set.length - this.localPositions(set, nodeName).length;
+  }
+
+  /**
+   * Positions in `set` (ascending) of the endpoints whose nodeName is `nodeName`. A large set is indexed by node
+   * once and then answered per node: the shared Cluster set is asked by every node's flow and by the load
+   * shares, which was a scan of the whole set (a string compare per endpoint) per node.
+   */
+  localPositions(set: readonly EndpointModel[], nodeName: string): readonly number[] {
+    if (set.length < LARGE_SET) return positionsOn(set, nodeName);
+    this.positionsByNode ??= new Map();
+    let index = this.positionsByNode.get(set);
+    if (!index) {
+      index = new Map();
+      for (let i = 0; i < set.length; i++) {
+        const node = set[i]!.node;
+        if (node === null) continue;
+        let list = index.get(node);
+        if (!list) index.set(node, (list = []));
+        list.push(i);
+      }
+      this.positionsByNode.set(set, index);
+    }
+    return index.get(nodeName) ?? NO_POSITIONS;
+  }
+}
+
+/** Below this size a set is scanned per question rather than indexed (indexing costs more than it saves). */
+const LARGE_SET = 64;
+const NO_POSITIONS: readonly number[] = [];
+
+function positionsOn(set: readonly EndpointModel[], nodeName: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < set.length; i++) if (set[i]!.node === nodeName) out.push(i);
+  return out;
+}
+
+/** Endpoints of `set` whose nodeName is not `nodeName` (no nodeName counts as another node). */
+function countRemote(set: readonly EndpointModel[], nodeName: string): number {
+  let remote = 0;
+  for (const e of set) if (e.node !== nodeName) remote++;
+  return remote;
+}
+
+/**
+ * R-HC-2 counts for every node. Endpoint IPs are nearly always distinct across the whole Service, so one set of
+ * IPs suffices (no per-endpoint key strings); only when an IP repeats is the exact per-node count needed.
+ */
+function readyCountsByNode(endpoints: readonly EndpointModel[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const ips = new Set<string>();
+  for (const e of endpoints) {
+    if (!e.ready || e.node === null) continue;
+    if (ips.has(e.ip)) return readyCountsByNodeExact(endpoints);
+    ips.add(e.ip);
+    counts.set(e.node, (counts.get(e.node) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function readyCountsByNodeExact(endpoints: readonly EndpointModel[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const e of endpoints) {
+    if (!e.ready || e.node === null) continue;
+    const key = `${e.node}|${e.ip}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    counts.set(e.node, (counts.get(e.node) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * A memo keyed by a flow's canonical (from, to, node, ip). Nested maps on those strings rather than one joined
+ * string key: a joined key is a new string that must be flattened and hashed on every lookup (the hottest line
+ * of a small evaluation), while the parts are the scenario's own strings, whose hashes V8 caches.
+ */
+export class TrafficMemo<V> {
+  private readonly root = new Map<string, Map<string, Map<string, Map<string, V>>>>();
+
+  get(from: string, to: string, node: string, ip: string): V | undefined {
+    return this.root.get(from)?.get(to)?.get(node)?.get(ip);
+  }
+
+  set(from: string, to: string, node: string, ip: string, value: V): void {
+    let byTo = this.root.get(from);
+    if (!byTo) this.root.set(from, (byTo = new Map()));
+    let byNode = byTo.get(to);
+    if (!byNode) byTo.set(to, (byNode = new Map()));
+    let byIp = byNode.get(node);
+    if (!byIp) byNode.set(node, (byIp = new Map()));
+    byIp.set(ip, value);
   }
 }
 

@@ -19,6 +19,12 @@ export interface BackendOptions {
   snatRemote: boolean;
   /** SNAT toward the endpoint whose IP is the source (kube-proxy hairpin, R-HP-1). */
   hairpin: boolean;
+  /**
+   * Positions in the set (ascending) of the endpoints on `node` (EngineContext.localPositions); every other
+   * endpoint crosses nodes. Given rather than found here by comparing node names per endpoint, which dominated
+   * large Cluster sets (one set, asked by every node).
+   */
+  onNode: readonly number[];
 }
 
 export function uniformProbability(n: number): Share {
@@ -30,9 +36,13 @@ export function buildBackends(set: readonly EndpointModel[], o: BackendOptions):
   const probability = set.length === 1 ? '1' : `1/${set.length}`;
   const nodeName = o.node?.name ?? null;
   const out: BackendAnswer[] = new Array(set.length);
+  let next = 0;
+  let localAt = o.onNode[0] ?? -1;
   for (let i = 0; i < set.length; i++) {
     const endpoint = set[i]!;
-    const crossesNodes = nodeName !== null && endpoint.node !== nodeName;
+    const local = i === localAt;
+    if (local) localAt = o.onNode[++next] ?? -1;
+    const crossesNodes = nodeName !== null && !local;
     let sourceIp = o.srcIp;
     let sourceIpKind: SourceIpKind = o.srcKind;
     if (o.node && (o.masquerade || (o.snatRemote && crossesNodes) || (o.hairpin && endpoint.ip === o.srcIp))) {
@@ -47,10 +57,4 @@ export function buildBackends(set: readonly EndpointModel[], o: BackendOptions):
 /** "each of the 3 endpoints with probability 1/3" */
 export function describeUniform(n: number): string {
   return n === 1 ? 'the only endpoint (probability 1)' : `each of the ${n} endpoints with probability 1/${n}`;
-}
-
-export function countRemote(set: readonly EndpointModel[], nodeName: string): number {
-  let remote = 0;
-  for (const e of set) if (e.node !== nodeName) remote++;
-  return remote;
 }

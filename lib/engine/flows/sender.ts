@@ -30,7 +30,7 @@ export function resolveSender(ctx: EngineContext, traffic: TrafficModel): Sender
     return { ok: true, sender: { kind: 'localhost', label: `a host process on ${node.name}`, ip: '127.0.0.1', node, pod: null } };
   }
   if (from.startsWith('pod/')) {
-    const pod = ctx.pods.get(from.slice(4));
+    const pod = ctx.pod(from.slice(4));
     if (!pod) return { ok: false, reason: `there is no pod named ${from.slice(4)}` };
     const node = pod.node ? (ctx.nodes.get(pod.node) ?? null) : null;
     return { ok: true, sender: { kind: 'pod', label: `pod ${pod.pod} (${pod.ip})`, ip: pod.ip, node, pod } };

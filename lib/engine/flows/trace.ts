@@ -11,7 +11,7 @@ import type { BackendAnswer, SourceIpKind, Verdict } from '../answer';
 import type { EndpointModel, NodeModel, TrafficModel } from '../model';
 import type { EngineContext } from '../context';
 import { share } from '../fractions';
-import { buildBackends, countRemote, describeUniform, uniformProbability } from './backends';
+import { buildBackends, describeUniform, uniformProbability } from './backends';
 import { resolveArrival, type Arrival } from './arrival';
 import { decide } from './data-plane';
 import type { FlowTrace } from './flow-trace';
@@ -32,7 +32,7 @@ function balancingStep(ctx: EngineContext, n: number): string {
 }
 
 function crossingStep(ctx: EngineContext, a: Arrival, set: readonly EndpointModel[]): string {
-  const remote = countRemote(set, a.node.name);
+  const remote = ctx.remoteCount(set, a.node.name);
   if (remote === 0) {
     return ctx.flags.externalPolicyLocal && a.destClass === 'external' && !a.isPod && !a.isLocal
       ? `R-X-1: every eligible endpoint is on ${a.node.name}, so the connection never crosses nodes.`
@@ -82,29 +82,29 @@ function podTargets(ctx: EngineContext, traffic: TrafficModel, srcIp: string, sr
     return ended(traffic, null, 'dropped', steps);
   }
   steps.push(`R-CLOUD-AWS: the load balancer spreads connections evenly over its ${ready.length} healthy (ready) Pod target${ready.length === 1 ? '' : 's'}: ${describeUniform(ready.length)}.`);
-  const backends = buildBackends(ready, { node: null, srcIp, srcKind, masquerade: false, snatRemote: false, hairpin: false });
+  const backends = buildBackends(ready, { node: null, srcIp, srcKind, masquerade: false, snatRemote: false, hairpin: false, onNode: [] });
   steps.push(srcKind === 'loadBalancer' ? `R-SRC-3: the Pod sees the load balancer's address ${srcIp}.` : `R-SRC-1: the Pod sees the client IP ${srcIp}.`);
   affinityStep(ctx, null, steps);
   return { traffic, evaluatedOn: null, verdict: 'forwarded', masquerade: false, endpointSet: ready, probability: uniformProbability(ready.length), backends, steps };
 }
 
-/** The cache key, with the default destination address filled in so equivalent flows share one trace. */
-function cacheKey(ctx: EngineContext, t: TrafficModel): string {
-  let ip = t.ip;
-  if (ip === null) {
-    if (t.to === 'loadBalancer') ip = ctx.scenario.service.ingress[0]?.ip ?? null;
-    else if (t.to === 'externalIP') ip = ctx.scenario.service.externalIPs[0] ?? null;
-  }
-  return `${t.from}|${t.to}|${t.node ?? ''}|${ip ?? ''}`;
+/** The destination address with its default filled in, so that equivalent flows share one cached trace. */
+function canonicalIp(ctx: EngineContext, t: TrafficModel): string | null {
+  if (t.ip !== null) return t.ip;
+  if (t.to === 'loadBalancer') return ctx.scenario.service.ingress[0]?.ip ?? null;
+  if (t.to === 'externalIP') return ctx.scenario.service.externalIPs[0] ?? null;
+  return null;
 }
 
 /** Traces one flow of `ctx`'s scenario (memoised per context). */
 export function traceFlow(ctx: EngineContext, traffic: TrafficModel): FlowTrace {
-  const key = cacheKey(ctx, traffic);
-  const hit = ctx.traceCache.get(key) as FlowTrace | undefined;
+  // No node and no address key as '' (as the joined key this replaces did).
+  const node = traffic.node ?? '';
+  const ip = canonicalIp(ctx, traffic) ?? '';
+  const hit = ctx.traceCache.get(traffic.from, traffic.to, node, ip) as FlowTrace | undefined;
   if (hit) return hit.traffic === traffic ? hit : { ...hit, traffic };
   const result = computeTrace(ctx, traffic);
-  ctx.traceCache.set(key, result);
+  ctx.traceCache.set(traffic.from, traffic.to, node, ip, result);
   return result;
 }
 
@@ -133,6 +133,7 @@ function computeTrace(ctx: EngineContext, traffic: TrafficModel): FlowTrace {
     masquerade: d.masquerade,
     snatRemote: d.snatRemoteOnly,
     hairpin: ctx.traits.family === 'kube-proxy',
+    onNode: ctx.localPositions(d.set, a.node.name),
   });
   steps.push(balancingStep(ctx, d.set.length));
   steps.push(crossingStep(ctx, a, d.set));

@@ -34,26 +34,31 @@ function goQuote(s: string): string {
   return JSON.stringify(s);
 }
 
+/** The last Service's body head: evaluations of one scenario (or its variants) repeat the same names. */
+let lastHead = { namespace: '', name: '', head: '' };
+
+/** R-HC-5: the part of the body before the count, which depends only on the Service. */
+function serviceHealthBodyHead(namespace: string, name: string): string {
+  if (lastHead.head === '' || lastHead.namespace !== namespace || lastHead.name !== name) {
+    const head = '{\n\t"service": {\n\t\t"namespace": ' + goQuote(namespace) + ',\n\t\t"name": ' + goQuote(name) + '\n\t},\n\t"localEndpoints": ';
+    lastHead = { namespace, name, head };
+  }
+  return lastHead.head;
+}
+
+function serviceHealthBodyFrom(head: string, localEndpoints: number, proxyHealthy: boolean): string {
+  return head + String(localEndpoints) + ',\n\t"serviceProxyHealthy": ' + String(proxyHealthy) + '\n}';
+}
+
 /**
  * R-HC-5: the exact body. Its length is 99 + len(ns) + len(name) + len(String(n)) + (healthy ? 4 : 5).
  * @example serviceHealthBody('default', 'web', 1, true)
  */
 export function serviceHealthBody(namespace: string, name: string, localEndpoints: number, proxyHealthy: boolean): string {
-  return (
-    '{\n\t"service": {\n\t\t"namespace": ' +
-    goQuote(namespace) +
-    ',\n\t\t"name": ' +
-    goQuote(name) +
-    '\n\t},\n\t"localEndpoints": ' +
-    String(localEndpoints) +
-    ',\n\t"serviceProxyHealthy": ' +
-    String(proxyHealthy) +
-    '\n}'
-  );
+  return serviceHealthBodyFrom(serviceHealthBodyHead(namespace, name), localEndpoints, proxyHealthy);
 }
 
-/** R-HC-3/4/5: one node's answer on the health-check node port. */
-export function serviceHealthAnswer(namespace: string, name: string, localEndpoints: number, proxyHealthy: boolean): HealthCheckNodeAnswer {
+function serviceHealthAnswerFrom(head: string, localEndpoints: number, proxyHealthy: boolean): HealthCheckNodeAnswer {
   return {
     status: localEndpoints > 0 && proxyHealthy ? 200 : 503,
     headers: {
@@ -61,8 +66,13 @@ export function serviceHealthAnswer(namespace: string, name: string, localEndpoi
       'X-Content-Type-Options': 'nosniff',
       'X-Load-Balancing-Endpoint-Weight': String(localEndpoints),
     },
-    body: serviceHealthBody(namespace, name, localEndpoints, proxyHealthy),
+    body: serviceHealthBodyFrom(head, localEndpoints, proxyHealthy),
   };
+}
+
+/** R-HC-3/4/5: one node's answer on the health-check node port. */
+export function serviceHealthAnswer(namespace: string, name: string, localEndpoints: number, proxyHealthy: boolean): HealthCheckNodeAnswer {
+  return serviceHealthAnswerFrom(serviceHealthBodyHead(namespace, name), localEndpoints, proxyHealthy);
 }
 
 /** Whether the node's health-check port answers 200 (R-HC-3), without building the body. */
@@ -83,9 +93,11 @@ export function serviceHealthChecks(
   if (!flags.needsHealthCheck || !port) return null;
   const { namespace, name } = scenario.service;
   const nodes: Record<string, HealthCheckNodeAnswer> = {};
+  // Quoted once for all nodes: the names are the same in every node's body.
+  const head = serviceHealthBodyHead(namespace, name);
   for (const node of scenario.cluster.nodes) {
     const count = countFor(node.name);
-    nodes[node.name] = serviceHealthAnswer(namespace, name, count, node.proxyHealthy);
+    nodes[node.name] = serviceHealthAnswerFrom(head, count, node.proxyHealthy);
   }
   return { port, nodes };
 }

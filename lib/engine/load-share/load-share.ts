@@ -19,7 +19,7 @@
 import type { SharesAnswer, ShareString } from '../answer';
 import type { EndpointModel, NodeModel, TrafficModel } from '../model';
 import type { EngineContext } from '../context';
-import { formatShare, share, ZERO, type Share } from '../fractions';
+import { share, ZERO, type Share } from '../fractions';
 import { proxyHealth } from '../health-check';
 import { traceFlow } from '../flows';
 
@@ -73,11 +73,14 @@ function lbTraffic(ctx: EngineContext, node: string | null): TrafficModel {
 export function loadShares(ctx: EngineContext): LoadShareResult {
   const { scenario } = ctx;
   const nodes = scenario.cluster.nodes;
+  // Read once: transpiled to CommonJS (tsx, jest) every read of an imported binding is a getter call, and this
+  // function reads it per endpoint and per node. Likewise shares render with toFraction, not formatShare.
+  const zero = ZERO;
   const podShare = new Map<string, Share>();
-  for (const e of scenario.endpoints) podShare.set(e.pod, ZERO);
-  let dropped = ZERO;
-  let rejected = ZERO;
-  let crossNode = ZERO;
+  for (const e of scenario.endpoints) podShare.set(e.pod, zero);
+  let dropped = zero;
+  let rejected = zero;
+  let crossNode = zero;
   const lbNodes = new Map<string, Share>();
 
   // Sum the entry share per chosen endpoint set (sets are shared arrays), then spread once per set.
@@ -91,15 +94,15 @@ export function loadShares(ctx: EngineContext): LoadShareResult {
   } else {
     const entry = balancerNodeShares(ctx);
     for (const node of nodes) {
-      const s = entry.get(node.name) ?? ZERO;
+      const s = entry.get(node.name) ?? zero;
       lbNodes.set(node.name, s);
       if (s.isZero()) continue;
       const t = traceFlow(ctx, lbTraffic(ctx, node.name));
       if (t.verdict === 'forwarded') {
-        perSet.set(t.endpointSet, (perSet.get(t.endpointSet) ?? ZERO).add(s));
-        let remote = 0;
-        for (const b of t.backends) if (b.crossesNodes) remote++;
-        if (remote > 0) crossNode = crossNode.add(s.mul(share(remote, t.backends.length)));
+        perSet.set(t.endpointSet, (perSet.get(t.endpointSet) ?? zero).add(s));
+        // The backends that cross nodes are those of the set not on the deciding node (counted once per set).
+        const remote = t.evaluatedOn === null ? 0 : ctx.remoteCount(t.endpointSet, t.evaluatedOn);
+        if (remote > 0) crossNode = crossNode.add(s.mul(share(remote, t.endpointSet.length)));
       } else if (t.verdict === 'rejected') {
         rejected = rejected.add(s);
       } else {
@@ -110,30 +113,30 @@ export function loadShares(ctx: EngineContext): LoadShareResult {
 
   for (const [set, s] of perSet) {
     const each = s.div(set.length);
-    for (const e of set) podShare.set(e.pod, (podShare.get(e.pod) ?? ZERO).add(each));
+    for (const e of set) podShare.set(e.pod, (podShare.get(e.pod) ?? zero).add(each));
   }
 
   const nodeServed = new Map<string, Share>();
-  for (const n of nodes) nodeServed.set(n.name, ZERO);
+  for (const n of nodes) nodeServed.set(n.name, zero);
   for (const e of scenario.endpoints) {
     if (e.node === null) continue;
-    const s = podShare.get(e.pod) ?? ZERO;
-    if (!s.isZero()) nodeServed.set(e.node, (nodeServed.get(e.node) ?? ZERO).add(s));
+    const s = podShare.get(e.pod) ?? zero;
+    if (!s.isZero()) nodeServed.set(e.node, (nodeServed.get(e.node) ?? zero).add(s));
   }
 
   const loadBalancer: Record<string, ShareString> = {};
   if (scenario.loadBalancer.targets === 'pods') {
-    for (const n of nodes) loadBalancer[n.name] = formatShare(nodeServed.get(n.name) ?? ZERO);
+    for (const n of nodes) loadBalancer[n.name] = (nodeServed.get(n.name) ?? zero).toFraction();
   } else {
-    for (const n of nodes) loadBalancer[n.name] = formatShare(lbNodes.get(n.name) ?? ZERO);
+    for (const n of nodes) loadBalancer[n.name] = (lbNodes.get(n.name) ?? zero).toFraction();
   }
   const pods: Record<string, ShareString> = {};
-  for (const [pod, s] of podShare) pods[pod] = formatShare(s);
+  for (const [pod, s] of podShare) pods[pod] = s.toFraction();
   const servedByNode: Record<string, ShareString> = {};
-  for (const [name, s] of nodeServed) servedByNode[name] = formatShare(s);
+  for (const [name, s] of nodeServed) servedByNode[name] = s.toFraction();
 
   return {
     loadBalancer,
-    shares: { pods, nodes: servedByNode, dropped: formatShare(dropped), rejected: formatShare(rejected), crossNode: formatShare(crossNode) },
+    shares: { pods, nodes: servedByNode, dropped: dropped.toFraction(), rejected: rejected.toFraction(), crossNode: crossNode.toFraction() },
   };
 }

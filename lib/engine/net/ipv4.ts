@@ -58,8 +58,8 @@ export function parseCidr(text: string): Cidr | null {
 
 function maskOf(ip: number, bits: number): number {
   if (bits === 0) return 0;
-  const hostBits = 32 - bits;
-  return Math.floor(ip / 2 ** hostBits) * 2 ** hostBits;
+  // 32-bit operations (ip < 2^32): the same as Math.floor(ip / 2 ** hostBits) * 2 ** hostBits, without the powers.
+  return (ip & (-1 << (32 - bits))) >>> 0;
 }
 
 /** Whether `ip` lies inside `cidr` (false for anything unparsable). */
