@@ -9,6 +9,7 @@ import { DrillError } from './errors';
 import { findDrill, toPublicDrill, type PublicDrill } from './drills';
 import { answersAreFinal, attemptDeadline, DEADLINE_GRACE_MS, drillPhase, mayReveal, pastDeadline } from './policy';
 import { drawQuestions, publicQuestion } from './questions';
+import { attemptQuestionsCached, cacheQuestions } from './question-cache';
 import type { AnswerInput, RevealPolicy } from './schemas';
 import { hashSecret, newSecret, secretMatches } from './tokens';
 
@@ -125,19 +126,38 @@ export async function startAttempt(
       await tx.insert(tables.attemptQuestions).values(drawn.questions.map((q, position) => ({ attemptId: id, questionId: q.id, position, question: q })));
       return row;
     });
-    if (attempt) return { attemptId: id, attemptToken: token, view: buildView(attempt, drill, [], drawn.questions, now) };
+    if (attempt) {
+      // As stored (a JSON round trip), so grading sees exactly what a cache miss would read back.
+      cacheQuestions(id, JSON.parse(JSON.stringify(drawn.questions)) as Question[]);
+      return { attemptId: id, attemptToken: token, view: buildView(attempt, drill, [], drawn.questions, now) };
+    }
   }
   throw new DrillError(409, 'Another attempt under this name started at the same moment; try again', [{ path: 'name', message: 'Busy' }]);
 }
 
-/** The attempt, if `token` is its attempt token. 404 unknown id, 403 wrong token. */
-export async function authorizeAttempt(db: Database, unsafeAttemptId: string, token: string): Promise<AuthorizedAttempt> {
-  const rows = await db
+function buildAuthorizeQuery(db: Database) {
+  return db
     .select({ attempt: tables.attempts, drill: tables.drills })
     .from(tables.attempts)
     .innerJoin(tables.drills, eq(tables.drills.id, tables.attempts.drillId))
-    .where(eq(tables.attempts.id, unsafeAttemptId))
-    .limit(1);
+    .where(eq(tables.attempts.id, sql.placeholder('attemptId')))
+    .limit(1)
+    .prepare('drills_authorize_attempt');
+}
+
+// Built once per database: every attempt request runs it, and a named statement is also parsed and planned
+// only once per PostgreSQL connection.
+const authorizeQueries = new WeakMap<Database, ReturnType<typeof buildAuthorizeQuery>>();
+
+function authorizeQuery(db: Database) {
+  let q = authorizeQueries.get(db);
+  if (!q) authorizeQueries.set(db, (q = buildAuthorizeQuery(db)));
+  return q;
+}
+
+/** The attempt, if `token` is its attempt token. 404 unknown id, 403 wrong token. */
+export async function authorizeAttempt(db: Database, unsafeAttemptId: string, token: string): Promise<AuthorizedAttempt> {
+  const rows = await authorizeQuery(db).execute({ attemptId: unsafeAttemptId });
   const row = rows[0];
   if (!row) throw new DrillError(404, 'No such attempt', [{ path: 'attemptId', message: 'Unknown attempt' }]);
   if (!secretMatches(token, row.attempt.tokenHash)) {
@@ -183,7 +203,9 @@ export async function getAttemptView(db: Database, auth: AuthorizedAttempt, now 
       .where(eq(tables.attemptQuestions.attemptId, auth.attempt.id))
       .orderBy(asc(tables.attemptQuestions.position)),
   ]);
-  return buildView(auth.attempt, auth.drill, answerRows, questionRows.map((r) => r.question as Question), now);
+  const questions = questionRows.map((r) => r.question as Question);
+  if (questions.length > 0) cacheQuestions(auth.attempt.id, questions);
+  return buildView(auth.attempt, auth.drill, answerRows, questions, now);
 }
 
 export interface AnswerOutcome {
@@ -196,6 +218,17 @@ export interface AnswerOutcome {
     revealed: boolean;
     result?: GradedResult;
   };
+}
+
+/** The attempt's stored questions by id: from the in-process cache, else all of them in one query. */
+function attemptQuestions(db: Database, attemptId: string): Promise<ReadonlyMap<string, Question>> {
+  return attemptQuestionsCached(attemptId, async () => {
+    const rows = await db
+      .select({ question: tables.attemptQuestions.question })
+      .from(tables.attemptQuestions)
+      .where(eq(tables.attemptQuestions.attemptId, attemptId));
+    return rows.map((r) => r.question as Question);
+  });
 }
 
 /**
@@ -212,12 +245,9 @@ export async function submitAnswer(db: Database, auth: AuthorizedAttempt, input:
       { path: 'questionId', message: `Expected one of ${attempt.questions.map((q) => q.id).join(', ')}` },
     ]);
   }
-  const [stored] = await db
-    .select({ question: tables.attemptQuestions.question })
-    .from(tables.attemptQuestions)
-    .where(and(eq(tables.attemptQuestions.attemptId, attempt.id), eq(tables.attemptQuestions.questionId, ref.id)));
-  if (!stored) throw new DrillError(404, 'The attempt was deleted');
-  const grade = gradeAnswer(stored.question as Question, input.answer);
+  const question = (await attemptQuestions(db, attempt.id)).get(ref.id);
+  if (!question) throw new DrillError(404, 'The attempt was deleted');
+  const grade = gradeAnswer(question, input.answer);
   if (grade.status === 'invalid') {
     throw new DrillError(422, 'The answer is not well-formed', [{ path: 'answer', message: grade.reason }]);
   }

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { attemptQuestionsCached, cacheQuestions } from '@/lib/drills/question-cache';
+import type { Question } from '@/lib/scenarios';
+
+const q = (id: string) => ({ id, title: `Question ${id}` }) as unknown as Question;
+
+describe('attempt question cache', () => {
+  it('serves questions cached at attempt start without loading', async () => {
+    const id = randomUUID();
+    cacheQuestions(id, [q('q1'), q('q2')]);
+    const load = jest.fn(async () => [q('q9')]);
+    const byId = await attemptQuestionsCached(id, load);
+    expect(load).not.toHaveBeenCalled();
+    expect([...byId.keys()]).toEqual(['q1', 'q2']);
+  });
+
+  it('shares one load between concurrent misses for the same attempt, then keeps it', async () => {
+    const id = randomUUID();
+    const load = jest.fn(async () => [q('q1')]);
+    const [a, b] = await Promise.all([attemptQuestionsCached(id, load), attemptQuestionsCached(id, load)]);
+    await attemptQuestionsCached(id, load);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(a.get('q1')).toBe(b.get('q1'));
+  });
+
+  it.each([
+    ['an empty load (nothing stored)', async () => [] as Question[]],
+    ['a failed load', async (): Promise<Question[]> => { throw new Error('connection lost'); }],
+  ])('does not keep %s, so the next call asks again', async (_label, first) => {
+    const id = randomUUID();
+    await attemptQuestionsCached(id, first).catch(() => undefined);
+    const load = jest.fn(async () => [q('q1')]);
+    expect((await attemptQuestionsCached(id, load)).has('q1')).toBe(true);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('drops the least recently used attempts beyond its bound', async () => {
+    const first = randomUUID();
+    cacheQuestions(first, [q('q1')]);
+    for (let i = 0; i < 600; i++) cacheQuestions(randomUUID(), [q('q1')]);
+    const load = jest.fn(async () => [q('q1')]);
+    await attemptQuestionsCached(first, load);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+});
