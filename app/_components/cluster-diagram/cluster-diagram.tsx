@@ -41,12 +41,18 @@ const POD_STROKE: Record<PodState, { colour: string; dash?: string }> = {
   'not-selected': { colour: 'var(--muted)', dash: '1 5' },
 };
 
-/** Characters that fit a node's or a Pod's name line; longer names end in "…" (the full name is the SVG title and in the tables). */
+/**
+ * Characters that fit a node's or a Pod's name line. A longer name keeps its start and its last six characters
+ * around a "…": generated names differ at the end (`web-7d9f8-x2k4q`), and questions name them. The full name
+ * is the SVG title and is in the tables.
+ */
 const NODE_LABEL_CHARS = 22;
 const POD_LABEL_CHARS = 19;
+const KEPT_TAIL = 6;
 
 export function fitLabel(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - KEPT_TAIL - 1)}…${text.slice(-KEPT_TAIL)}`;
 }
 
 export function slug(text: string): string {
