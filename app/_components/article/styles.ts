@@ -1,4 +1,4 @@
-import css from './figure.module.css';
+import css from '../cluster-diagram/diagram.module.css';
 
 export const tableClass = css.table;
 export const cellClass = css.cell;

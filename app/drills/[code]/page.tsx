@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { getDatabase } from '@/lib/db';
-import { DrillError, getPublicDrill, type PublicDrill } from '@/lib/drills';
+import type { PublicDrill } from '@/lib/drills';
 import { DIFFICULTY_LABELS, KIND_LABELS } from '@/lib/scenarios';
+import { loadPublicDrill } from './load-drill';
 import { TakeDrill } from './take-drill';
 
 export const metadata: Metadata = { title: 'Drill', referrer: 'no-referrer' };
@@ -17,13 +16,7 @@ const REVEAL_TEXT: Record<PublicDrill['revealPolicy'], string> = {
 /** The student page. It carries only the drill's public fields; questions come from the API after joining. */
 export default async function DrillPage({ params }: { params: Promise<{ code: string }> }) {
   const { code: unsafeCode } = await params;
-  let drill: PublicDrill;
-  try {
-    drill = await getPublicDrill(await getDatabase(), unsafeCode);
-  } catch (e) {
-    if (e instanceof DrillError && e.status === 404) notFound();
-    throw e;
-  }
+  const drill = await loadPublicDrill(unsafeCode);
   return (
     <section className="space-y-6">
       <header>

@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { getDatabase } from '@/lib/db';
-import { DrillError, getPublicDrill } from '@/lib/drills';
+import { loadPublicDrill } from '../load-drill';
 import { ManageDrill } from './manage-drill';
 
 export const metadata: Metadata = { title: 'Manage drill', referrer: 'no-referrer', robots: { index: false } };
@@ -12,13 +10,7 @@ export const metadata: Metadata = { title: 'Manage drill', referrer: 'no-referre
  */
 export default async function ManagePage({ params }: { params: Promise<{ code: string }> }) {
   const { code: unsafeCode } = await params;
-  let drill;
-  try {
-    drill = await getPublicDrill(await getDatabase(), unsafeCode);
-  } catch (e) {
-    if (e instanceof DrillError && e.status === 404) notFound();
-    throw e;
-  }
+  const drill = await loadPublicDrill(unsafeCode);
   return (
     <section className="space-y-6">
       <div>
