@@ -9,7 +9,7 @@ import { DrillError } from './errors';
 import { findDrill, toPublicDrill, type PublicDrill } from './drills';
 import { answersAreFinal, attemptDeadline, DEADLINE_GRACE_MS, drillPhase, mayReveal, pastDeadline } from './policy';
 import { drawQuestions, publicQuestion } from './questions';
-import { attemptQuestionsCached, cacheQuestions } from './question-cache';
+import { attemptQuestionsCached, cacheQuestions, knownAttempt, rememberAttempt, type AttemptFacts } from './attempt-cache';
 import type { AnswerInput, RevealPolicy } from './schemas';
 import { hashSecret, newSecret, secretMatches } from './tokens';
 
@@ -87,12 +87,29 @@ export async function startAttempt(
   const token = newSecret();
   const id = randomUUID();
   const seed = drill.variantMode === 'per-student' ? `${drill.seed}:${id}` : drill.seed;
-  const drawn = drawQuestions({
+  const spec = {
     seed,
     kinds: drill.kinds as Parameters<typeof drawQuestions>[0]['kinds'],
     difficulty: drill.difficulty as Parameters<typeof drawQuestions>[0]['difficulty'],
     count: drill.questionCount,
-  });
+  };
+  let drawn: ReturnType<typeof drawQuestions>;
+  try {
+    drawn = drawQuestions(spec);
+  } catch (error) {
+    // A generator bug must be reproducible from the log: the drill and attempt ids rebuild the seed from the
+    // database (the seed itself is not logged), the rest is the session's shape.
+    console.error('[drills] question generation failed', {
+      drillId: drill.id,
+      attemptId: id,
+      variantMode: drill.variantMode,
+      kinds: spec.kinds,
+      difficulty: spec.difficulty,
+      count: spec.count,
+      error: error instanceof Error ? error.stack : String(error),
+    });
+    throw error;
+  }
   // Two tabs joining at once under one name race for the same number; the unique index lets one win.
   for (let tries = 0; tries < 3; tries++) {
     const [prev] = await db
@@ -127,6 +144,7 @@ export async function startAttempt(
       return row;
     });
     if (attempt) {
+      rememberAttempt(attemptFacts(attempt, drill));
       // As stored (a JSON round trip), so grading sees exactly what a cache miss would read back.
       cacheQuestions(id, JSON.parse(JSON.stringify(drawn.questions)) as Question[]);
       return { attemptId: id, attemptToken: token, view: buildView(attempt, drill, [], drawn.questions, now) };
@@ -163,7 +181,12 @@ export async function authorizeAttempt(db: Database, unsafeAttemptId: string, to
   if (!secretMatches(token, row.attempt.tokenHash)) {
     throw new DrillError(403, 'This token does not belong to this attempt', [{ path: 'authorization', message: 'Wrong token' }]);
   }
+  rememberAttempt(attemptFacts(row.attempt, row.drill));
   return row;
+}
+
+function attemptFacts(attempt: AttemptRow, drill: DrillRow): AttemptFacts {
+  return { attemptId: attempt.id, drillId: drill.id, tokenHash: attempt.tokenHash, refs: attempt.questions, revealPolicy: drill.revealPolicy as RevealPolicy };
 }
 
 function buildView(attempt: AttemptRow, drill: DrillRow, answerRows: AnswerRow[], questions: Question[], now: Date): AttemptView {
@@ -231,52 +254,65 @@ function attemptQuestions(db: Database, attemptId: string): Promise<ReadonlyMap<
   });
 }
 
-/**
- * Grades and stores one answer. Idempotent: the same answer again returns what is stored. A different
- * answer replaces the stored one until the attempt is finished — unless the policy reveals after each
- * answer (then answers are final). 409 after submit, after the deadline, or once the drill is closed;
- * 422 when the grader calls the answer malformed (nothing is stored, no attempt is used).
- */
-export async function submitAnswer(db: Database, auth: AuthorizedAttempt, input: AnswerInput, now = new Date()): Promise<AnswerOutcome> {
-  const { attempt, drill } = auth;
-  const ref = attempt.questions.find((q) => q.id === input.questionId);
+/** An answer checked against its question and graded, ready to store. */
+interface GradedAnswer {
+  input: AnswerInput;
+  questionId: string;
+  position: number;
+  /** The canonical answer text that is stored and compared. */
+  text: string;
+  grade: GradedResult;
+}
+
+/** 422 for a question not in the attempt or a malformed answer; 404 if the attempt's questions are gone. */
+async function gradeInput(db: Database, facts: AttemptFacts, input: AnswerInput): Promise<GradedAnswer> {
+  const position = facts.refs.findIndex((q) => q.id === input.questionId);
+  const ref = facts.refs[position];
   if (!ref) {
     throw new DrillError(422, 'No such question in this attempt', [
-      { path: 'questionId', message: `Expected one of ${attempt.questions.map((q) => q.id).join(', ')}` },
+      { path: 'questionId', message: `Expected one of ${facts.refs.map((q) => q.id).join(', ')}` },
     ]);
   }
-  const question = (await attemptQuestions(db, attempt.id)).get(ref.id);
+  const question = (await attemptQuestions(db, facts.attemptId)).get(ref.id);
   if (!question) throw new DrillError(404, 'The attempt was deleted');
   const grade = gradeAnswer(question, input.answer);
   if (grade.status === 'invalid') {
     throw new DrillError(422, 'The answer is not well-formed', [{ path: 'answer', message: grade.reason }]);
   }
-  const text = canonicalAnswer(input.answer);
-  const misconception = grade.misconception;
-  const position = attempt.questions.indexOf(ref);
-  const revealNow = () => mayReveal(drill.revealPolicy as RevealPolicy, { finished: false, drillClosed: false });
+  return { input, questionId: ref.id, position, text: canonicalAnswer(input.answer), grade };
+}
 
-  // Fast path, one statement: store a first answer while the attempt (locked for the statement) is still
-  // open. Anything else — a repeat, a change, a finished attempt — takes the careful path below.
-  if (drillPhase(drill, now) === 'open') {
-    const graceCutoff = new Date(now.getTime() - DEADLINE_GRACE_MS);
-    const inserted = await db.execute(sql`
-      with open_attempt as (
-        select id from ${tables.attempts}
-        where id = ${attempt.id} and submitted_at is null and (deadline is null or deadline >= ${graceCutoff.toISOString()}::timestamptz)
-        for update
-      )
-      insert into ${tables.answers} (attempt_id, question_id, position, answer, score, misconception_id, misconception_label, result, created_at, updated_at)
-      select id, ${ref.id}, ${position}, ${text}, ${grade.score}, ${misconception?.id ?? null}, ${misconception?.label ?? null}, ${JSON.stringify(grade)}::jsonb, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
-      from open_attempt
-      on conflict do nothing
-      returning 1 as stored`);
-    if ((inserted as unknown as { rows: unknown[] }).rows.length === 1) {
-      const revealed = revealNow();
-      return { status: 201, body: { questionId: ref.id, answer: input.answer, stored: true, revealed, ...(revealed ? { result: grade } : {}) } };
-    }
-  }
+/**
+ * One statement: stores a first answer while the attempt (locked for the statement) is unsubmitted and within
+ * its deadline and its drill is open at `now` — all checked here, in SQL, so a remembered attempt can be
+ * answered without reading it first. The answer status (201) is returned; null when nothing was stored (a
+ * repeat, a change, a finished attempt, a closed or deleted drill): the careful path decides those.
+ */
+async function storeFirstAnswer(db: Database, facts: AttemptFacts, a: GradedAnswer, now: Date): Promise<AnswerOutcome | null> {
+  const at = now.toISOString();
+  const graceCutoff = new Date(now.getTime() - DEADLINE_GRACE_MS).toISOString();
+  const misconception = a.grade.misconception;
+  const inserted = await db.execute(sql`
+    with open_attempt as (
+      select a.id from ${tables.attempts} a join ${tables.drills} d on d.id = a.drill_id
+      where a.id = ${facts.attemptId} and a.submitted_at is null and (a.deadline is null or a.deadline >= ${graceCutoff}::timestamptz)
+        and d.closed_at is null and (d.closes_at is null or d.closes_at > ${at}::timestamptz) and (d.opens_at is null or d.opens_at <= ${at}::timestamptz)
+      for update of a
+    )
+    insert into ${tables.answers} (attempt_id, question_id, position, answer, score, misconception_id, misconception_label, result, created_at, updated_at)
+    select id, ${a.questionId}, ${a.position}, ${a.text}, ${a.grade.score}, ${misconception?.id ?? null}, ${misconception?.label ?? null}, ${JSON.stringify(a.grade)}::jsonb, ${at}::timestamptz, ${at}::timestamptz
+    from open_attempt
+    on conflict do nothing
+    returning 1 as stored`);
+  if ((inserted as unknown as { rows: unknown[] }).rows.length !== 1) return null;
+  // A first answer to an unfinished attempt in an open drill: revealed now only under "after each answer".
+  const revealed = mayReveal(facts.revealPolicy, { finished: false, drillClosed: false });
+  return { status: 201, body: { questionId: a.questionId, answer: a.input.answer, stored: true, revealed, ...(revealed ? { result: a.grade } : {}) } };
+}
 
+/** Everything but a first answer to an open attempt: a repeat, a change, or a refusal (409), under the attempt's row lock. */
+function storeAnswerCarefully(db: Database, auth: AuthorizedAttempt, a: GradedAnswer, now: Date): Promise<AnswerOutcome> {
+  const { attempt, drill } = auth;
   return db.transaction(async (tx) => {
     // The row lock orders this answer against a concurrent submit of the same attempt.
     const [locked] = await tx.select().from(tables.attempts).where(eq(tables.attempts.id, attempt.id)).for('update');
@@ -284,15 +320,15 @@ export async function submitAnswer(db: Database, auth: AuthorizedAttempt, input:
     const [existing] = await tx
       .select()
       .from(tables.answers)
-      .where(and(eq(tables.answers.attemptId, attempt.id), eq(tables.answers.questionId, ref.id)));
+      .where(and(eq(tables.answers.attemptId, attempt.id), eq(tables.answers.questionId, a.questionId)));
     const reply = (row: AnswerRow, status: 200 | 201): AnswerOutcome => {
       const revealed = canReveal(locked, drill, now);
       return {
         status,
-        body: { questionId: ref.id, answer: JSON.parse(row.answer) as RawAnswer, stored: true, revealed, ...(revealed ? { result: row.result as GradedResult } : {}) },
+        body: { questionId: a.questionId, answer: JSON.parse(row.answer) as RawAnswer, stored: true, revealed, ...(revealed ? { result: row.result as GradedResult } : {}) },
       };
     };
-    if (existing && existing.answer === text) return reply(existing, 200);
+    if (existing && existing.answer === a.text) return reply(existing, 200);
 
     const refuse = (message: string, detail: string) => {
       throw new DrillError(409, message, [{ path: 'questionId', message: detail }]);
@@ -304,28 +340,70 @@ export async function submitAnswer(db: Database, auth: AuthorizedAttempt, input:
       refuse('This answer was already graded and shown; it cannot change', 'Already answered');
     }
 
+    const misconception = a.grade.misconception;
     const values = {
-      answer: text,
-      score: grade.score,
+      answer: a.text,
+      score: a.grade.score,
       misconceptionId: misconception?.id ?? null,
       misconceptionLabel: misconception?.label ?? null,
-      result: grade,
+      result: a.grade,
       updatedAt: now,
     };
     if (existing) {
       const [row] = await tx
         .update(tables.answers)
         .set({ ...values, revisions: existing.revisions + 1 })
-        .where(and(eq(tables.answers.attemptId, attempt.id), eq(tables.answers.questionId, ref.id)))
+        .where(and(eq(tables.answers.attemptId, attempt.id), eq(tables.answers.questionId, a.questionId)))
         .returning();
       return reply(row!, 200);
     }
     const [row] = await tx
       .insert(tables.answers)
-      .values({ attemptId: attempt.id, questionId: ref.id, position, createdAt: now, ...values })
+      .values({ attemptId: attempt.id, questionId: a.questionId, position: a.position, createdAt: now, ...values })
       .returning();
     return reply(row!, 201);
   });
+}
+
+/**
+ * Grades and stores one answer. Idempotent: the same answer again returns what is stored. A different
+ * answer replaces the stored one until the attempt is finished — unless the policy reveals after each
+ * answer (then answers are final). 409 after submit, after the deadline, or once the drill is closed;
+ * 422 when the grader calls the answer malformed (nothing is stored, no attempt is used).
+ */
+export async function submitAnswer(db: Database, auth: AuthorizedAttempt, input: AnswerInput, now = new Date()): Promise<AnswerOutcome> {
+  const facts = attemptFacts(auth.attempt, auth.drill);
+  const graded = await gradeInput(db, facts, input);
+  return (await storeFirstAnswer(db, facts, graded, now)) ?? storeAnswerCarefully(db, auth, graded, now);
+}
+
+/**
+ * The answer endpoint: authorises `token` for the attempt, reads the answer (`readInput`, called only once
+ * the request is authorised) and stores it as `submitAnswer` does. An attempt this process started or
+ * authorised before is checked against its remembered token hash and stored in one statement; any other
+ * case, and every refusal, goes through the database's view of the attempt, so errors and their order
+ * (404 unknown, 403 wrong token, then the body's 400/413/422) are the same either way.
+ */
+export async function answerAttempt(
+  db: Database,
+  attemptId: string,
+  token: string,
+  readInput: () => Promise<AnswerInput>,
+  now = new Date(),
+): Promise<AnswerOutcome> {
+  const known = knownAttempt(attemptId);
+  if (!known || !secretMatches(token, known.tokenHash)) {
+    const auth = await authorizeAttempt(db, attemptId, token);
+    return submitAnswer(db, auth, await readInput(), now);
+  }
+  let graded: GradedAnswer;
+  try {
+    graded = await gradeInput(db, known, await readInput());
+  } catch (error) {
+    await authorizeAttempt(db, attemptId, token); // a deleted attempt is a 404 before any complaint about the body
+    throw error;
+  }
+  return (await storeFirstAnswer(db, known, graded, now)) ?? storeAnswerCarefully(db, await authorizeAttempt(db, attemptId, token), graded, now);
 }
 
 /** Finishes the attempt (idempotent). The view carries the score only if the policy allows. */

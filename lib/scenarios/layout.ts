@@ -89,8 +89,10 @@ export function buildLayout(rng: Rng, difficulty: Difficulty, opts: LayoutOption
   const [nMin, nMax] = NODE_RANGE[difficulty];
   const nodeCount = rng.int(nMin, nMax);
   const hostStart = rng.int(4, 40);
+  const nodeNames = new Set<string>();
   const nodes: LayoutNode[] = Array.from({ length: nodeCount }, (_, i) => {
-    const id = nodeIdentity(rng, naming, i, hostStart + i * rng.int(1, 7));
+    const id = nodeIdentity(rng, naming, i, hostStart + i * rng.int(1, 7), nodeNames);
+    nodeNames.add(id.name);
     return { ...id, podCIDR: `10.${naming.podOctet}.${i + 1}.0/24`, index: i };
   });
   // Node IPs must be distinct even if the step draws repeat: recompute sequentially.

@@ -57,14 +57,28 @@ export function clusterNaming(rng: Rng): ClusterNaming {
   };
 }
 
-/** The i-th node's name and InternalIP in this cluster's style. */
-export function nodeIdentity(rng: Rng, naming: ClusterNaming, i: number, hostOctet: number): { name: string; ip: string } {
+/**
+ * The i-th node's name and InternalIP in this cluster's style. `taken` holds the names of the nodes drawn
+ * so far: a GKE suffix is random, so one that repeats is drawn again (node names must be unique; the
+ * extra draw only happens on a repeat, so every other seed keeps its cluster).
+ */
+export function nodeIdentity(
+  rng: Rng,
+  naming: ClusterNaming,
+  i: number,
+  hostOctet: number,
+  taken: ReadonlySet<string> = new Set(),
+): { name: string; ip: string } {
   const ip = `${naming.nodeSubnet}.${hostOctet}`;
   switch (naming.style) {
     case 'eks':
       return { name: `ip-${ip.replaceAll('.', '-')}.ec2.internal`, ip };
-    case 'gke':
-      return { name: `gke-prod-${naming.poolSuffix}-${randomString(rng, 4, 'abcdefghijklmnopqrstuvwxyz0123456789')}`, ip };
+    case 'gke': {
+      let name: string;
+      do name = `gke-prod-${naming.poolSuffix}-${randomString(rng, 4, 'abcdefghijklmnopqrstuvwxyz0123456789')}`;
+      while (taken.has(name));
+      return { name, ip };
+    }
     case 'aks':
       return { name: `aks-pool1-vmss00000${i}`, ip };
     case 'kubeadm':

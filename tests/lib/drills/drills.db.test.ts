@@ -2,6 +2,7 @@
 import { count, eq } from 'drizzle-orm';
 import { tables, type DatabaseHandle } from '@/lib/db';
 import {
+  answerAttempt,
   authorizeAttempt,
   authorizeManage,
   createDrill,
@@ -263,6 +264,97 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
         .where(eq(tables.attempts.drillId, (await findDrill(handle.db, code)).id));
       expect(n?.n).toBe(200);
     }, 60_000);
+  });
+
+  describe('the answer endpoint (answerAttempt): remembered attempts', () => {
+    const ok = (answer: Record<string, string>, questionId = 'q1') => async () => ({ questionId, answer });
+
+    /** The database, counting the reads and transactions the code under test starts. */
+    function counting(db: typeof handle.db) {
+      const calls = { select: 0, transaction: 0, execute: 0 };
+      const proxy = new Proxy(db, {
+        get(target, prop, receiver) {
+          if (prop === 'select' || prop === 'transaction' || prop === 'execute') calls[prop] += 1;
+          const v = Reflect.get(target, prop, receiver) as unknown;
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+      return { db: proxy, calls };
+    }
+
+    it('stores a first answer to an attempt this process started in one statement, without reading the attempt', async () => {
+      const { code } = await newDrill({ revealPolicy: 'after-answer' });
+      const s = await join(code, 'Ada');
+      const { db, calls } = counting(handle.db);
+      const out = await answerAttempt(db, s.attemptId, s.attemptToken, ok(correctAnswer(s.questions[0]!.q)), at(5));
+      expect(out).toMatchObject({ status: 201, body: { revealed: true, result: { score: 1 } } });
+      expect(calls).toEqual({ select: 0, transaction: 0, execute: 1 });
+      expect(await answerRows(s.attemptId)).toHaveLength(1);
+    });
+
+    it('checks the token of a remembered attempt: another attempt\'s token is 403, an unknown attempt 404', async () => {
+      const { code } = await newDrill();
+      const a = await join(code, 'Ada');
+      const b = await join(code, 'Bob');
+      const body = ok(correctAnswer(a.questions[0]!.q));
+      await expectRefusal(answerAttempt(handle.db, a.attemptId, b.attemptToken, body, at(5)), 403);
+      await expectRefusal(answerAttempt(handle.db, '00000000-0000-4000-8000-000000000000', a.attemptToken, body, at(5)), 404);
+      expect(await answerRows(a.attemptId)).toHaveLength(0);
+    });
+
+    it('does not read the body of a request it refuses', async () => {
+      const { code } = await newDrill();
+      const a = await join(code, 'Ada');
+      const b = await join(code, 'Bob');
+      const readInput = jest.fn(ok(correctAnswer(a.questions[0]!.q)));
+      await expectRefusal(answerAttempt(handle.db, a.attemptId, b.attemptToken, readInput, at(5)), 403);
+      expect(readInput).not.toHaveBeenCalled();
+    });
+
+    it('acknowledges a repeat (200) and replaces a changed answer, as submitAnswer does', async () => {
+      const { code } = await newDrill({ revealPolicy: 'after-submit' });
+      const s = await join(code, 'Ada');
+      const { id, q } = s.questions.find(({ q }) => misconceivedAnswer(q))!;
+      const first = await answerAttempt(handle.db, s.attemptId, s.attemptToken, ok(misconceivedAnswer(q)!.raw, id), at(5));
+      const again = await answerAttempt(handle.db, s.attemptId, s.attemptToken, ok(misconceivedAnswer(q)!.raw, id), at(6));
+      const changed = await answerAttempt(handle.db, s.attemptId, s.attemptToken, ok(correctAnswer(q), id), at(7));
+      expect([first.status, again.status, changed.status]).toEqual([201, 200, 200]);
+      const [row] = await answerRows(s.attemptId);
+      expect(row).toMatchObject({ score: 1, revisions: 1 });
+    });
+
+    // What another app server (or the manage page) changed must count even though this process remembers the
+    // attempt as open: the statement that stores the answer checks it.
+    it.each([
+      ['the drill was closed', async (s: Awaited<ReturnType<typeof join>>) => handle.db.update(tables.drills).set({ closedAt: at(4) }).where(eq(tables.drills.id, s.auth.drill.id))],
+      ['the close time passed', async (s: Awaited<ReturnType<typeof join>>) => handle.db.update(tables.drills).set({ closesAt: at(4) }).where(eq(tables.drills.id, s.auth.drill.id))],
+      ['the attempt was submitted', async (s: Awaited<ReturnType<typeof join>>) => handle.db.update(tables.attempts).set({ submittedAt: at(4) }).where(eq(tables.attempts.id, s.attemptId))],
+    ])('refuses with 409 when %s elsewhere, and stores nothing', async (_what, change) => {
+      const { code } = await newDrill();
+      const s = await join(code, 'Ada');
+      await change(s);
+      await expectRefusal(answerAttempt(handle.db, s.attemptId, s.attemptToken, ok(correctAnswer(s.questions[0]!.q)), at(5)), 409);
+      expect(await answerRows(s.attemptId)).toHaveLength(0);
+    });
+
+    it('says 404 for an attempt deleted since it was remembered, before complaining about the body', async () => {
+      const { code } = await newDrill();
+      const s = await join(code, 'Ada');
+      await deleteDrill(handle.db, await findDrill(handle.db, code));
+      await expectRefusal(answerAttempt(handle.db, s.attemptId, s.attemptToken, ok(correctAnswer(s.questions[0]!.q)), at(5)), 404);
+      const malformed = async () => {
+        throw new DrillError(422, 'The request body is invalid');
+      };
+      await expectRefusal(answerAttempt(handle.db, s.attemptId, s.attemptToken, malformed, at(5)), 404);
+    });
+
+    it('refuses a question that is not in the attempt or a malformed answer with 422, storing nothing', async () => {
+      const { code } = await newDrill();
+      const s = await join(code, 'Ada');
+      await expectRefusal(answerAttempt(handle.db, s.attemptId, s.attemptToken, ok(correctAnswer(s.questions[0]!.q), 'q99'), at(5)), 422);
+      await expectRefusal(answerAttempt(handle.db, s.attemptId, s.attemptToken, ok({ nonsense: 'x' }), at(5)), 422);
+      expect(await answerRows(s.attemptId)).toHaveLength(0);
+    });
   });
 
   describe('reveal policy', () => {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { attemptQuestionsCached, cacheQuestions } from '@/lib/drills/question-cache';
+import { attemptQuestionsCached, cacheQuestions, knownAttempt, rememberAttempt } from '@/lib/drills/attempt-cache';
 import type { Question } from '@/lib/scenarios';
 
 const q = (id: string) => ({ id, title: `Question ${id}` }) as unknown as Question;
 
-describe('attempt question cache', () => {
+describe('attempt cache: questions', () => {
   it('serves questions cached at attempt start without loading', async () => {
     const id = randomUUID();
     cacheQuestions(id, [q('q1'), q('q2')]);
@@ -41,5 +41,25 @@ describe('attempt question cache', () => {
     const load = jest.fn(async () => [q('q1')]);
     await attemptQuestionsCached(first, load);
     expect(load).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('attempt cache: facts', () => {
+  const facts = (attemptId: string) => ({ attemptId, drillId: 'd', tokenHash: 'h', refs: [], revealPolicy: 'never' as const });
+
+  it('remembers an attempt until it is dropped as least recently used', () => {
+    const kept = randomUUID();
+    const dropped = randomUUID();
+    rememberAttempt(facts(dropped));
+    rememberAttempt(facts(kept));
+    for (let i = 0; i < 498; i++) rememberAttempt(facts(randomUUID()));
+    expect(knownAttempt(kept)).toMatchObject({ attemptId: kept }); // a use moves it to the newest end
+    for (let i = 0; i < 2; i++) rememberAttempt(facts(randomUUID()));
+    expect(knownAttempt(dropped)).toBeUndefined();
+    expect(knownAttempt(kept)).toMatchObject({ attemptId: kept });
+  });
+
+  it('knows nothing of an attempt it was never told about', () => {
+    expect(knownAttempt(randomUUID())).toBeUndefined();
   });
 });
