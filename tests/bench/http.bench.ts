@@ -244,6 +244,8 @@ function median(xs: number[]) {
 }
 
 async function inProcessFigures(pgUrl: string | null) {
+  // Measure the React that ships: without this, react-dom/server loads its development build (several times slower).
+  (process.env as Record<string, string>).NODE_ENV = 'production';
   const { openDatabase, tables } = await import('@/lib/db');
   const drills = await import('@/lib/drills');
   const { drawQuestions } = await import('@/lib/drills/questions');
