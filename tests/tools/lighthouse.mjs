@@ -8,13 +8,15 @@
 //   npm run lighthouse -- --min-performance 95 --min-accessibility 100   # exit 1 below these
 //   npm run lighthouse -- --runs 5 /                    # five runs per route; the row is the median run
 //   npm run lighthouse -- --save /tmp/lhr /             # also write each run's full report (JSON) there
+//   npm run lighthouse -- --floor --runs 5 /            # also audit an empty Next.js page built with our stack:
+//                                                       # the framework's own floor on this machine
 //
 // Without --base-url it starts `next start` on a free port (honouring NEXT_DIST_DIR, with its own PGlite
 // directory .data-lighthouse), waits for it, and stops it at the end. Routes that answer 404 are skipped
 // with a message. Prints a table of the four category scores (0–100) per route. Lighthouse's own advice is
 // to judge performance by the median of several runs (scores move a few points between identical runs).
-import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +48,7 @@ const MAIN_ROUTES = [
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 function parseArgs(argv) {
-  const opts = { routes: [], baseUrl: null, desktop: false, min: {}, runs: 1, save: null };
+  const opts = { routes: [], baseUrl: null, desktop: false, min: {}, runs: 1, save: null, floor: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = () => {
@@ -56,6 +58,7 @@ function parseArgs(argv) {
     };
     if (arg === '--base-url') opts.baseUrl = value().replace(/\/+$/, '');
     else if (arg === '--desktop') opts.desktop = true;
+    else if (arg === '--floor') opts.floor = true;
     else if (arg === '--runs') {
       opts.runs = Number(value());
       if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error('--runs must be a whole number ≥ 1');
@@ -100,11 +103,11 @@ async function waitForServer(url, child, timeoutMs = 60_000) {
   throw new Error(`server at ${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
-async function startServer() {
+async function startServer(appDir = []) {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+    ['node_modules/next/dist/bin/next', 'start', ...appDir, '-p', String(port), '-H', '127.0.0.1'],
     {
       cwd: ROOT,
       env: {
@@ -147,16 +150,49 @@ async function startServer() {
 const pad = (s, n) => String(s).padEnd(n);
 const padStart = (s, n) => String(s).padStart(n);
 
+// The floor: an App Router page with no CSS, no client component and one paragraph, built by the same next
+// and react as the app. Whatever it scores is what the framework alone costs here (hydration, router, runtime).
+const FLOOR_DIR = '.lighthouse-floor';
+const FLOOR_ROUTE = '(empty Next.js page)';
+
+function buildFloorApp() {
+  const dir = path.join(ROOT, FLOOR_DIR); // inside the project, so next resolves the same node_modules
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'app'), { recursive: true });
+  writeFileSync(path.join(dir, 'next.config.js'), 'module.exports = {};\n');
+  writeFileSync(
+    path.join(dir, 'app', 'layout.jsx'),
+    "export const metadata = { title: 'Floor', description: 'An empty Next.js page.' };\n" +
+      'export default function RootLayout({ children }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n',
+  );
+  writeFileSync(
+    path.join(dir, 'app', 'page.jsx'),
+    'export default function Page() {\n  return (<main><h1>Floor</h1><p>An empty Next.js App Router page: no client components, no stylesheet, one paragraph of text so that something paints.</p></main>);\n}\n',
+  );
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  delete env.NEXT_DIST_DIR;
+  execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build', FLOOR_DIR], { cwd: ROOT, env, stdio: 'ignore' });
+  return () => rmSync(dir, { recursive: true, force: true });
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const server = opts.baseUrl ? { baseUrl: opts.baseUrl, stop: async () => {} } : await startServer();
   console.log(`Lighthouse against ${server.baseUrl} (${opts.desktop ? 'desktop' : 'mobile'} preset)`);
+  const targets = opts.routes.map((route) => ({ route, url: server.baseUrl + route }));
   const rows = [];
   let chrome;
+  let floor = null;
+  let removeFloor = () => {};
   try {
+    if (opts.floor) {
+      console.log('building the empty Next.js page for --floor …');
+      removeFloor = buildFloorApp();
+      floor = await startServer([FLOOR_DIR]);
+      targets.push({ route: FLOOR_ROUTE, url: `${floor.baseUrl}/` });
+    }
     chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
-    for (const route of opts.routes) {
-      const url = server.baseUrl + route;
+    for (const { route, url } of targets) {
       const status = (await fetch(url, { redirect: 'manual' })).status;
       if (status === 404) {
         console.log(`skip ${route}: 404 (the page does not exist yet)`);
@@ -173,7 +209,7 @@ async function main() {
         const lhr = result.lhr;
         if (opts.save) {
           mkdirSync(opts.save, { recursive: true });
-          const name = `${route.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}-${run}.json`;
+          const name = `${route.replace(/[()]/g, '').replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}-${run}.json`;
           writeFileSync(path.join(opts.save, name), JSON.stringify(lhr));
         }
         if (opts.runs > 1) {
@@ -225,6 +261,8 @@ async function main() {
   } finally {
     if (chrome) await chrome.kill();
     await server.stop();
+    await floor?.stop();
+    removeFloor();
   }
 
   const width = Math.max(5, ...rows.map((r) => r.route.length));
