@@ -171,7 +171,11 @@ function buildFloorApp() {
   );
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   delete env.NEXT_DIST_DIR;
-  execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build', FLOOR_DIR], { cwd: ROOT, env, stdio: 'ignore' });
+  execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build', FLOOR_DIR], {
+    cwd: ROOT,
+    env,
+    stdio: 'ignore',
+  });
   return () => rmSync(dir, { recursive: true, force: true });
 }
 
@@ -192,14 +196,16 @@ async function main() {
       targets.push({ route: FLOOR_ROUTE, url: `${floor.baseUrl}/` });
     }
     chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
-    for (const { route, url } of targets) {
-      const status = (await fetch(url, { redirect: 'manual' })).status;
-      if (status === 404) {
-        console.log(`skip ${route}: 404 (the page does not exist yet)`);
-        continue;
-      }
-      const runs = [];
-      for (let run = 1; run <= opts.runs; run += 1) {
+    const audited = [];
+    for (const target of targets) {
+      target.status = (await fetch(target.url, { redirect: 'manual' })).status;
+      if (target.status === 404) console.log(`skip ${target.route}: 404 (the page does not exist yet)`);
+      else audited.push({ ...target, runs: [] });
+    }
+    // Round-robin: run k of every route before run k + 1 of any, so a host that speeds up or slows down during
+    // the session (it does: Lighthouse's benchmarkIndex moves between 1,000 and 2,200 here) weighs on all alike.
+    for (let run = 1; run <= opts.runs; run += 1) {
+      for (const { route, url, runs } of audited) {
         const result = await lighthouse(
           url,
           { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES },
@@ -209,7 +215,12 @@ async function main() {
         const lhr = result.lhr;
         if (opts.save) {
           mkdirSync(opts.save, { recursive: true });
-          const name = `${route.replace(/[()]/g, '').replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}-${run}.json`;
+          const name = `${
+            route
+              .replace(/[()]/g, '')
+              .replace(/[^a-z0-9]+/gi, '_')
+              .replace(/^_|_$/g, '') || 'home'
+          }-${run}.json`;
           writeFileSync(path.join(opts.save, name), JSON.stringify(lhr));
         }
         if (opts.runs > 1) {
@@ -217,11 +228,13 @@ async function main() {
           console.log(
             `  ${route} run ${run}: performance ${Math.round((lhr.categories.performance?.score ?? 0) * 100)}` +
               ` (FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')},` +
-              ` SI ${m('speed-index')}, CLS ${m('cumulative-layout-shift')})`,
+              ` SI ${m('speed-index')}, CLS ${m('cumulative-layout-shift')}; host benchmarkIndex ${Math.round(lhr.environment.benchmarkIndex)})`,
           );
         }
         runs.push(lhr);
       }
+    }
+    for (const { route, status, runs } of audited) {
       // The median run by performance score (with an even count, the lower middle one).
       runs.sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0));
       const { categories, audits, runtimeError } = runs[Math.floor((runs.length - 1) / 2)];
