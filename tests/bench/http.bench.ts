@@ -18,7 +18,7 @@ import { existsSync, mkdtempSync, rmSync, chownSync } from 'node:fs';
 import Module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
+import { createThrowawayDatabase } from '../support/throwaway-database';
 import { openLoop } from './open-loop';
 
 // lib/drills is server-only; this script is the server. Satisfy the marker before loading it.
@@ -199,24 +199,8 @@ async function httpFigures(backend: string, env: Record<string, string>) {
 /** A PostgreSQL server for the run: given, or a throwaway cluster (needs Debian's postgresql). */
 async function postgres(): Promise<{ url: string; stop: () => Promise<void> } | null> {
   const given = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
-  const makeDb = async (admin: string) => {
-    const name = `stt_bench_${Date.now()}`;
-    const c = new Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const u = new URL(admin);
-    u.pathname = `/${name}`;
-    const drop = async () => {
-      const d = new Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    };
-    return { url: u.toString(), drop };
-  };
   if (given) {
-    const db = await makeDb(given);
+    const db = await createThrowawayDatabase(given, 'stt_bench');
     return { url: db.url, stop: db.drop };
   }
   const bins = existsSync('/usr/lib/postgresql') ? execFileSync('sh', ['-c', 'ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1']).toString().trim() : '';
@@ -227,7 +211,7 @@ async function postgres(): Promise<{ url: string; stop: () => Promise<void> } | 
   if (process.getuid?.() === 0) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
   asPg('initdb', ['-D', `${dir}/data`, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale']);
   asPg('pg_ctl', ['-D', `${dir}/data`, '-l', `${dir}/log`, '-w', '-o', `-c listen_addresses=127.0.0.1 -p 54331 -c unix_socket_directories=${dir} -c max_connections=200`, 'start']);
-  const db = await makeDb('postgres://postgres@127.0.0.1:54331/postgres');
+  const db = await createThrowawayDatabase('postgres://postgres@127.0.0.1:54331/postgres', 'stt_bench');
   return {
     url: db.url,
     stop: async () => {

@@ -9,8 +9,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, exists
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Client } from 'pg';
 import { MIGRATIONS_FOLDER, openDatabase, type DatabaseHandle } from '@/lib/db';
+import { createThrowawayDatabase } from '../../support/throwaway-database';
 
 export const TEST_BACKEND: 'postgres' | 'pglite' = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -45,22 +45,13 @@ async function templateDump(): Promise<Blob> {
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) {
-    const name = `stt_test_${randomBytes(6).toString('hex')}`;
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const handle = await openDatabase({ url: url.toString(), poolSize: 20 });
+    const database = await createThrowawayDatabase(adminUrl, 'stt_test');
+    const handle = await openDatabase({ url: database.url, poolSize: 20 });
     return {
       ...handle,
       async close() {
         await handle.close();
-        const c = new Client({ connectionString: adminUrl });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
+        await database.drop();
       },
     };
   }
