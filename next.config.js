@@ -1,5 +1,6 @@
 // @ts-check
 const createMDX = require('@next/mdx');
+const { addCompileHints } = require('./lib/build/compile-hints');
 
 /** Security headers for every response (issue: drills — CSP, nosniff, Referrer-Policy, frame-ancestors). */
 const securityHeaders = [
@@ -32,6 +33,12 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: process.env.CI === 'true' },
+  compiler: {
+    // V8 compiles the framework chunks off the main thread (lib/build/compile-hints.js has the figures).
+    runAfterProductionCompile: async ({ distDir }) => {
+      addCompileHints(distDir);
+    },
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

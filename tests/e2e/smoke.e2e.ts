@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { NAV_ITEMS } from '../../app/_components/nav-items';
 import { currentTheme, expectNoAxeViolations, screenshot, useSystemTheme } from './support';
@@ -117,6 +119,27 @@ test.describe('404', () => {
     await expect(main.getByRole('link', { name: 'Home' })).toHaveAttribute('href', '/');
     for (const item of NAV_ITEMS) {
       await expect(main.getByRole('link', { name: item.label })).toHaveAttribute('href', item.href);
+    }
+  });
+});
+
+test.describe('start-up scripts', () => {
+  // The post-build step in next.config.js (lib/build/compile-hints.js); a dev server never runs it.
+  test.skip(!!process.env.E2E_BASE_URL, 'only the built app has the post-build step');
+
+  test('every framework chunk the home page loads is served with V8’s compile hint', async ({ request }) => {
+    const distDir = process.env.NEXT_DIST_DIR || '.next';
+    const manifest = JSON.parse(readFileSync(path.join(distDir, 'build-manifest.json'), 'utf8')) as {
+      rootMainFiles: string[];
+    };
+    const html = await (await request.get('/')).text();
+    const scripts = [...html.matchAll(/<script src="\/_next\/([^"]+\.js)"/g)].map((m) => m[1]);
+    const rootScripts = manifest.rootMainFiles.filter((file) => file.endsWith('.js'));
+    expect(rootScripts.length).toBeGreaterThan(0);
+    for (const file of rootScripts) {
+      expect(scripts).toContain(file);
+      const body = await (await request.get(`/_next/${file}`)).text();
+      expect(body.split('\n', 1)[0]).toBe('//# allFunctionsCalledOnLoad');
     }
   });
 });
