@@ -7,6 +7,7 @@ import Link from 'next/link';
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { conceptSummaries, exportProgress, importProgress, type Progress, type ProgressIssue } from '@/lib/progress';
 import { concept, DIFFICULTY_LABELS, KIND_LABELS } from '@/lib/scenarios';
+import { StoredDataPending } from '@/app/_components/stored-data-pending';
 import { loadProgress, saveProgress } from './progress-store';
 
 function readText(file: File): Promise<string> {
@@ -29,7 +30,7 @@ export function ProgressView() {
     setProgress(loadProgress());
   }, []);
 
-  if (!progress) return <p className="text-muted">Loading your progress…</p>;
+  if (!progress) return <StoredDataPending>Loading your progress…</StoredDataPending>;
 
   const summaries = conceptSummaries(progress);
   const practised = progress.attempts.length > 0;

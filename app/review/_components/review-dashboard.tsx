@@ -23,6 +23,7 @@ import {
   type ItemStrength,
 } from '@/lib/review';
 import { freshSeed } from '@/app/interview/_components/fresh-seed';
+import { StoredDataPending } from '@/app/_components/stored-data-pending';
 import { ConceptReview, type ConceptInfo, type ConceptReviewDone } from './concept-review';
 import { HistoryChart } from './history-chart';
 import { endOfToday, importReviewText, today, updateReviewData, useReviewData } from './review-store';
@@ -58,7 +59,7 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
   const conceptById = useMemo(() => new Map(concepts.map((c) => [c.id, c])), [concepts]);
   const cardById = useMemo(() => new Map(cards.map((c) => [c.id, c])), [cards]);
 
-  if (!loaded) return <p className="mt-6">Loading your review data…</p>;
+  if (!loaded) return <StoredDataPending>Loading your review data…</StoredDataPending>;
   const data = loaded.data;
   const day = today(now);
   const queue = reviewQueue(data, {

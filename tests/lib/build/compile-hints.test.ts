@@ -40,7 +40,9 @@ const read = (file: string) => readFileSync(path.join(dist, file), 'utf8');
 test('puts the hint on the first line of every root main file, and on nothing else', () => {
   writeBuild();
   expect(addCompileHints(dist)).toEqual([FRAMEWORK, RUNTIME]);
-  expect(read(FRAMEWORK)).toBe(`${COMPILE_HINT}\nglobalThis.framework=1;\n//# sourceMappingURL=framework.js.map`);
+  expect(read(FRAMEWORK)).toBe(
+    `${COMPILE_HINT}\nglobalThis.framework=1;\n//# sourceMappingURL=framework.js.map`,
+  );
   expect(read(RUNTIME)).toBe(`${COMPILE_HINT}\nglobalThis.runtime=1;`);
   expect(read(ROUTE)).toBe('globalThis.route=1;');
   expect(COMPILE_HINT).toBe('//# allFunctionsCalledOnLoad');
@@ -63,7 +65,9 @@ test('moves the source map down one generated line, so positions still point at 
 
 test('a manifest without root main files is an error that names the manifest', () => {
   writeBuild([]);
-  expect(() => addCompileHints(dist)).toThrow(`${path.join(dist, 'build-manifest.json')} has no rootMainFiles`);
+  expect(() => addCompileHints(dist)).toThrow(
+    `${path.join(dist, 'build-manifest.json')} has no rootMainFiles`,
+  );
   writeBuild(null);
   expect(() => addCompileHints(dist)).toThrow('has no rootMainFiles');
   expect(read(FRAMEWORK)).toBe('globalThis.framework=1;\n//# sourceMappingURL=framework.js.map');
@@ -77,7 +81,9 @@ test('next.config.js runs it after the production compile', async () => {
   writeBuild();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require('../../../next.config.js') as {
-    compiler?: { runAfterProductionCompile?: (meta: { distDir: string; projectDir: string }) => Promise<void> };
+    compiler?: {
+      runAfterProductionCompile?: (meta: { distDir: string; projectDir: string }) => Promise<void>;
+    };
   };
   await config.compiler?.runAfterProductionCompile?.({ distDir: dist, projectDir: process.cwd() });
   expect(read(FRAMEWORK).startsWith(COMPILE_HINT)).toBe(true);
