@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { IntentLink } from '@/app/_components/intent-link';
 import { CARD_TOPICS, TOPIC_LABELS } from '@/lib/interview';
 import { loadCards } from '@/lib/interview/load-cards';
 import { CardList } from './_components/card-list';
@@ -21,21 +21,21 @@ export default function InterviewPage() {
         <em>interviewer twist</em>: a freshly generated cluster on the same idea, graded by the routing engine.
       </p>
       <div className="mt-6 flex flex-wrap gap-3">
-        <Link href="/interview/mock" className="rounded bg-accent px-4 py-2 font-semibold text-accent-fg">
+        <IntentLink href="/interview/mock" className="rounded bg-accent px-4 py-2 font-semibold text-accent-fg">
           Start a timed mock interview
-        </Link>
-        <Link href="/review" className="rounded border border-border px-4 py-2 font-semibold">
+        </IntentLink>
+        <IntentLink href="/review" className="rounded border border-border px-4 py-2 font-semibold">
           See what is due for review
-        </Link>
+        </IntentLink>
       </div>
       <nav aria-label="Topics" className="mt-8">
         <h2 className="text-xl font-semibold">Topics</h2>
         <ul className="mt-2 flex flex-wrap gap-2">
           {topics.map((t) => (
             <li key={t}>
-              <Link href={`/interview/topics/${t}`} className="inline-block rounded border border-border px-3 py-1 hover:bg-surface">
+              <IntentLink href={`/interview/topics/${t}`} className="inline-block rounded border border-border px-3 py-1 hover:bg-surface">
                 {TOPIC_LABELS[t]} <span className="text-muted">({cards.filter((c) => c.topic === t).length})</span>
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 /** A list of cards linking to their pages, optionally grouped under topic headings (a Server Component with a client status badge per card). */
-import Link from 'next/link';
+import { IntentLink } from '@/app/_components/intent-link';
 import { CARD_TOPICS, TOPIC_LABELS, type InterviewCard } from '@/lib/interview';
 import { CardStatus } from './card-status';
 
@@ -10,9 +10,12 @@ function Items({ cards }: { cards: InterviewCard[] }) {
     <ul className="mt-2 space-y-2">
       {cards.map((c) => (
         <li key={c.id} className="rounded border border-border p-3">
-          <Link href={`/interview/${c.id}`} className="font-medium text-accent underline-offset-4 hover:underline">
+          <IntentLink
+            href={`/interview/${c.id}`}
+            className="font-medium text-accent underline-offset-4 hover:underline"
+          >
             {c.question}
-          </Link>
+          </IntentLink>
           <p className="mt-1 text-sm text-muted">
             {LEVEL_LABEL[c.level]}
             {c.origin === 'seed-follow-up' ? ' · from the article’s follow-up questions' : ''}
@@ -25,7 +28,13 @@ function Items({ cards }: { cards: InterviewCard[] }) {
   );
 }
 
-export function CardList({ cards, groupByTopic = false }: { cards: InterviewCard[]; groupByTopic?: boolean }) {
+export function CardList({
+  cards,
+  groupByTopic = false,
+}: {
+  cards: InterviewCard[];
+  groupByTopic?: boolean;
+}) {
   if (!groupByTopic) return <Items cards={cards} />;
   return (
     <div>

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { addDays, computeStreak, dayKey, dayRange } from '@/lib/review';
 
 describe('dayKey', () => {
@@ -8,6 +12,35 @@ describe('dayKey', () => {
   ])('%s in %s is %s', (iso, tz, day) => {
     expect(dayKey(new Date(iso), tz)).toBe(day);
   });
+
+  // The local-zone path reads Date's getters; it must agree with Intl in every zone. A zone is a process
+  // setting, so each one runs in its own process (tsx), over every 37 minutes of 2026: both DST changes and
+  // each zone's midnight at many offsets.
+  it.each(['UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe'])(
+    'without a zone, it is the runtime’s local day (TZ=%s)',
+    (zone) => {
+      const script = path.join(mkdtempSync(path.join(tmpdir(), 'daykey-')), 'check.ts');
+      writeFileSync(
+        script,
+        `import { dayKey } from ${JSON.stringify(path.resolve(__dirname, '../../../lib/review/day.ts'))};
+const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const wrong: string[] = [];
+for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 37 * 60_000) {
+  const d = new Date(t);
+  if (dayKey(d) !== dayKey(d, zone)) wrong.push(d.toISOString());
+}
+console.log(JSON.stringify({ zone, wrong: wrong.slice(0, 3) }));`,
+      );
+      const out = execFileSync(path.resolve(__dirname, '../../../node_modules/.bin/tsx'), [script], {
+        env: { ...process.env, TZ: zone },
+        encoding: 'utf8',
+      });
+      rmSync(path.dirname(script), { recursive: true, force: true });
+      const result = JSON.parse(out) as { zone: string; wrong: string[] };
+      expect(result.wrong).toEqual([]);
+      expect(result.zone === 'UTC').toBe(zone === 'UTC'); // the child really ran in the zone (ICU may alias its name)
+    },
+  );
 });
 
 describe('addDays / dayRange', () => {
@@ -36,7 +69,13 @@ describe('computeStreak', () => {
       longest: 3,
       practisedToday: false,
     },
-    { name: 'a missed day breaks it', days: ['2026-03-07', '2026-03-08'], current: 0, longest: 2, practisedToday: false },
+    {
+      name: 'a missed day breaks it',
+      days: ['2026-03-07', '2026-03-08'],
+      current: 0,
+      longest: 2,
+      practisedToday: false,
+    },
     {
       name: 'the longest run is remembered after a break',
       days: ['2026-02-01', '2026-02-02', '2026-02-03', '2026-02-04', '2026-03-09', '2026-03-10'],
@@ -44,7 +83,13 @@ describe('computeStreak', () => {
       longest: 4,
       practisedToday: true,
     },
-    { name: 'a run across a month end', days: ['2026-02-27', '2026-02-28', '2026-03-01'], current: 0, longest: 3, practisedToday: false },
+    {
+      name: 'a run across a month end',
+      days: ['2026-02-27', '2026-02-28', '2026-03-01'],
+      current: 0,
+      longest: 3,
+      practisedToday: false,
+    },
   ])('$name', ({ days, current, longest, practisedToday }) => {
     expect(computeStreak(days, '2026-03-10')).toEqual({ current, longest, practisedToday });
   });
