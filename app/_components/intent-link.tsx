@@ -7,11 +7,11 @@ import type { ComponentProps } from 'react';
 type IntentLinkProps = Omit<ComponentProps<typeof Link>, 'href' | 'prefetch'> & { href: string };
 
 /**
- * A link whose route is prefetched when the pointer or keyboard focus reaches it, not when it scrolls into
+ * A link whose route is prefetched when a pointer, finger or keyboard focus reaches it, not when it scrolls into
  * view. Lists of links that each prefetch on sight make a page's load busy: prefetching the seven nav routes
  * doubled the home page's Total Blocking Time, and the interview page lists thirty cards (Lighthouse, 2 cores).
  */
-export function IntentLink({ href, onMouseEnter, onFocus, ...rest }: IntentLinkProps) {
+export function IntentLink({ href, onMouseEnter, onFocus, onTouchStart, ...rest }: IntentLinkProps) {
   const router = useRouter();
   return (
     <Link
@@ -24,6 +24,10 @@ export function IntentLink({ href, onMouseEnter, onFocus, ...rest }: IntentLinkP
       }}
       onFocus={(e) => {
         onFocus?.(e);
+        router.prefetch(href);
+      }}
+      onTouchStart={(e) => {
+        onTouchStart?.(e);
         router.prefetch(href);
       }}
     />

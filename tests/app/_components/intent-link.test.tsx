@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IntentLink } from '@/app/_components/intent-link';
 
@@ -27,6 +27,12 @@ describe('IntentLink', () => {
     await user.tab();
     expect(screen.getByRole('link', { name: 'Review' })).toHaveFocus();
     expect(mockPrefetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('prefetches when a finger touches it (before the tap completes)', () => {
+    render(<IntentLink href="/practice">Practice</IntentLink>);
+    fireEvent.touchStart(screen.getByRole('link', { name: 'Practice' }));
+    expect(mockPrefetch).toHaveBeenCalledWith('/practice');
   });
 
   it('still runs the caller’s own hover and focus handlers', async () => {
