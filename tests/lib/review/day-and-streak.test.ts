@@ -14,12 +14,14 @@ describe('dayKey', () => {
   });
 
   // The local-zone path reads Date's getters; it must agree with Intl in every zone. A zone is a process
-  // setting, so each one runs in its own process (tsx), over every 37 minutes of 2026: both DST changes and
-  // each zone's midnight at many offsets.
-  it.each(['UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe'])(
-    'without a zone, it is the runtime’s local day (TZ=%s)',
-    (zone) => {
-      const script = path.join(mkdtempSync(path.join(tmpdir(), 'daykey-')), 'check.ts');
+  // setting, so each one runs the same script in its own process (tsx), over every 37 minutes of 2026: both
+  // DST changes and each zone's midnight at many offsets.
+  describe('without a zone, it is the runtime’s local day', () => {
+    let dir: string;
+    let script: string;
+    beforeAll(() => {
+      dir = mkdtempSync(path.join(tmpdir(), 'daykey-'));
+      script = path.join(dir, 'check.ts');
       writeFileSync(
         script,
         `import { dayKey } from ${JSON.stringify(path.resolve(__dirname, '../../../lib/review/day.ts'))};
@@ -31,16 +33,22 @@ for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 37 * 60_000) {
 }
 console.log(JSON.stringify({ zone, wrong: wrong.slice(0, 3) }));`,
       );
-      const out = execFileSync(path.resolve(__dirname, '../../../node_modules/.bin/tsx'), [script], {
-        env: { ...process.env, TZ: zone },
-        encoding: 'utf8',
-      });
-      rmSync(path.dirname(script), { recursive: true, force: true });
-      const result = JSON.parse(out) as { zone: string; wrong: string[] };
-      expect(result.wrong).toEqual([]);
-      expect(result.zone === 'UTC').toBe(zone === 'UTC'); // the child really ran in the zone (ICU may alias its name)
-    },
-  );
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it.each(['UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe'])(
+      'TZ=%s',
+      (zone) => {
+        const out = execFileSync(path.resolve(__dirname, '../../../node_modules/.bin/tsx'), [script], {
+          env: { ...process.env, TZ: zone },
+          encoding: 'utf8',
+        });
+        const result = JSON.parse(out) as { zone: string; wrong: string[] };
+        expect(result.wrong).toEqual([]);
+        expect(result.zone === 'UTC').toBe(zone === 'UTC'); // the child really ran in the zone (ICU may alias its name)
+      },
+    );
+  });
 });
 
 describe('addDays / dayRange', () => {
