@@ -88,6 +88,25 @@ describe('the externalTrafficPolicy article', () => {
     }
   });
 
+  it('gives the three source addresses a masqueraded Pod can see, by network plugin, and marks where the engine figure goes', () => {
+    render(<Article />);
+    const table = screen.getByRole('table', { name: /source address a masqueraded Pod sees, by network plugin/ });
+    const rows = within(table).getAllByRole('rowheader').map((h) => h.textContent ?? '');
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/gateway of the node's Pod subnet/);
+    expect(rows[1]).toMatch(/node IP/);
+    expect(rows[2]).toMatch(/tunnel address/);
+    const when = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent ?? '');
+    expect(when[0]).toMatch(/kindnet/);
+    expect(when[1]).toMatch(/Calico/);
+    expect(when[1]).toMatch(/AWS VPC CNI/);
+    expect(when[2]).toMatch(/flannel/);
+    expect(source).toContain('{/* FIGURE: cni */}');
+  });
+
   it('puts the live explorer on the article, loaded as an island', async () => {
     const { container } = render(<Article />);
     expect(within(container.querySelector('[data-explorer-placeholder]') as HTMLElement).getByRole('link', { name: 'Open it on its own page' })).toHaveAttribute(
