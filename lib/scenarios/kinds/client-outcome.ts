@@ -13,6 +13,7 @@ import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Difficulty } from '../types';
 import { choiceField, stepsOf, type Draft, type OptionDraft } from './draft';
+import { tidy, tidySteps } from './wording';
 
 const VERDICT_OPTION: Record<string, string> = {
   forwarded: 'served',
@@ -118,9 +119,17 @@ const OUTCOME_TEXT: Record<string, string> = {
   asymmetric: 'The connection fails: the reply bypasses the NAT',
 };
 
-/** The sentence that decided the outcome: the last step of the flow, which names the node and the rule. */
+/** The sentence that decided the outcome: the data plane's (or firewall's) last decision on the flow. */
 function decidingStep(flow: FlowAnswer): string {
-  return flow.steps[flow.steps.length - 1] ?? '';
+  const decisive = flow.steps.filter((s) => /^(R-EXT-|R-X-4|R-DROP-|R-FW-|R-INT-|§11)/.test(s));
+  return tidy(decisive[decisive.length - 1] ?? flow.steps[flow.steps.length - 1] ?? '');
+}
+
+/** The steps always name the node that handles the connection (issue 12 item 13). */
+function withNode(steps: string[], traffic: TrafficSpec, layout: Layout): string[] {
+  const node = traffic.node ?? layout.pods.find((p) => `pod/${p.name}` === traffic.from)?.node;
+  if (!node || steps.some((s) => s.includes(node))) return steps;
+  return [`§1: the connection reaches ${node}, whose rules decide what happens to it.`, ...steps];
 }
 
 /** The generator and the ask it built the key from (the consistency test replays both). */
@@ -161,7 +170,7 @@ export function buildClientOutcome(rng: Rng, difficulty: Difficulty): { draft: D
       response: { fields: [field] },
       key: {
         fields: [key],
-        steps: stepsOf([flow]),
+        steps: tidySteps(withNode(stepsOf([flow]), traffic, layout)),
         explanation: `${OUTCOME_TEXT[correct] ?? correct}. ${decidingStep(flow)}`,
         fixIt: null,
       },

@@ -154,7 +154,7 @@ export function buildHealthCheck(rng: Rng, difficulty: Difficulty): { draft: Dra
     ask,
     draft: {
       title: "What does each node's health check answer?",
-      prompt: `${describeSetup(layout)} kube-proxy is healthy on every node (it applies its updates in time). The cloud load balancer probes http://<node>:${hc.port}/healthz on every node. What does each node answer?${expert ? ' Give the localEndpoints each reports, and pick the exact body one node returns.' : ''}`,
+      prompt: `${describeSetup(layout)} kube-proxy is healthy on every node (it applies its updates in time). The cloud load balancer probes /healthz on port ${hc.port} of every node. What does each node answer?${expert ? ' Give the localEndpoints each reports, and pick the exact body one node returns.' : ''}`,
       scenario,
       response: { fields },
       key: {

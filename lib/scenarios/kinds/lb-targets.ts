@@ -28,7 +28,7 @@ export function keyOf(scenario: ScenarioInput, _ask: LbTargetsAsk): Record<strin
 
 function checkText(layout: Layout, hcPort: number | null): string {
   if (layout.policy === 'Local') {
-    return `It probes every node's health-check node port (http://<node>:${hcPort ?? layout.healthCheckNodePort}/healthz) and stops sending to a node that answers 503; kube-proxy is healthy on every node.`;
+    return `It probes /healthz on every node's health-check node port ${hcPort ?? layout.healthCheckNodePort} and stops sending to a node that answers 503; ${layout.proxyMode === 'cilium-snat' ? 'Cilium runs' : 'kube-proxy is healthy'} on every node.`;
   }
   return layout.proxyMode === 'cilium-snat'
     ? 'It health-checks every node; Cilium runs on every node and no node is being deleted.'
@@ -92,7 +92,7 @@ export function buildLbTargets(rng: Rng, difficulty: Difficulty): { draft: Draft
         { value: 'yes', label: 'Yes, it receives connections', correct: receives, misconception: receives ? null : wrongMis },
         { value: 'no', label: 'No, it receives none', correct: !receives, misconception: receives ? wrongMis : null },
       ],
-      { shuffle: false, display: receives ? `yes (${share} of new connections)` : 'no' },
+      { shuffle: false, display: receives ? `yes (${share === '1' ? 'all' : share} of new connections)` : 'no' },
     );
     fields.push(c.field);
     keys.push(c.key);

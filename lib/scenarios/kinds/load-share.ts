@@ -15,6 +15,7 @@ import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Alternative, Difficulty, FieldKey, ResponseField } from '../types';
 import { distinctShares, frac, fracString, lbFlows, shareDisplay, stepsOf, type Draft } from './draft';
+import { counted, tidySteps } from './wording';
 
 /** What a load-share question asks: one Pod's share and, from standard on, one node's. */
 export interface LoadShareAsk {
@@ -35,10 +36,6 @@ function alt(expected: string, value: Fraction | null, misconception: Misconcept
   if (!value) return null;
   const v = fracString(value);
   return distinctShares(v, expected) ? { value: v, misconception } : null;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** The generator and the ask it built the key from (the consistency test replays both). */
@@ -93,8 +90,8 @@ export function buildLoadShare(rng: Rng, difficulty: Difficulty): { draft: Draft
     podShare === '0'
       ? `${pod.name} takes no new connection: ${pod.ready ? `its node ${pod.node} receives none from the balancer` : 'it is not ready, so no node chooses it (R-EP-4)'}`
       : local
-        ? `${pod.node} receives ${podNodeShare} of new connections and shares it among its ${plural(eligibleHere, 'eligible local Pod', 'eligible local Pods')}, so ${pod.name} serves ${podShare} (R-LB-6)`
-        : `every node that receives a connection picks uniformly from the same ${plural(clusterSet, 'ready endpoint', 'ready endpoints')}, so ${pod.name} serves ${podShare} whichever node the connection entered (R-LB-1, R-LB-4)`;
+        ? `${pod.node} receives ${podNodeShare === '1' ? 'all' : podNodeShare} of new connections and shares them among its ${counted(eligibleHere, 'eligible local Pod', 'eligible local Pods')}, so ${pod.name} serves ${podShare} (R-LB-6)`
+        : `every node that receives a connection picks uniformly from the same ${counted(clusterSet, 'ready endpoint', 'ready endpoints')}, so ${pod.name} serves ${podShare} whichever node the connection entered (R-LB-1, R-LB-4)`;
   const nodeWhy = nodeName ? ` The Pods on ${nodeName} together serve ${expected.nodeShare}: the sum of their shares.` : '';
   return {
     ask,
@@ -105,8 +102,8 @@ export function buildLoadShare(rng: Rng, difficulty: Difficulty): { draft: Draft
       response: { fields },
       key: {
         fields: keys,
-        steps: [lbLine, ...stepsOf(lbFlows(answer).filter((f) => f.node === pod.node || f.node === nodeName)), `R-LB-6: ${why}.`],
-        explanation: `${why[0]?.toUpperCase() ?? ''}${why.slice(1)}.${nodeWhy}`,
+        steps: tidySteps([lbLine, ...stepsOf(lbFlows(answer).filter((f) => f.node === pod.node || f.node === nodeName)), `R-LB-6: ${why}.`]),
+        explanation: `Pod ${pod.name} serves ${podShare} of all new connections: ${why}.${nodeWhy}`,
         fixIt: null,
       },
     },
