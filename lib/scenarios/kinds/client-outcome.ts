@@ -6,9 +6,17 @@
  * outcomes balanced (issue 12 item 12), the generator first draws the outcome it aims for and shapes the
  * layout and the flow toward it; the key is still whatever the engine answers for the result.
  */
-import type { FlowAnswer, ScenarioInput } from '@/lib/engine';
+import type { Answer, FlowAnswer, ScenarioInput } from '@/lib/engine';
 import { runEngine } from '../engine-run';
-import { buildLayout, describeSetup, podsOn, toScenarioInput, type Layout, type LayoutNode, type TrafficSpec } from '../layout';
+import {
+  buildLayout,
+  describeSetup,
+  podsOn,
+  toScenarioInput,
+  type Layout,
+  type LayoutNode,
+  type TrafficSpec,
+} from '../layout';
 import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Difficulty } from '../types';
@@ -25,9 +33,13 @@ const VERDICT_OPTION: Record<string, string> = {
 /** A client-outcome question asks about the scenario's one flow: nothing to choose. */
 export type ClientOutcomeAsk = Record<string, never>;
 
-/** The key: `outcome` → served | timeout | refused | asymmetric. Throws for a flow no option describes. */
-export function keyOf(scenario: ScenarioInput, _ask: ClientOutcomeAsk): Record<string, string> {
-  const flow = runEngine(scenario).flows[0];
+/** The key: `outcome` → served | timeout | refused | asymmetric. Throws for a flow no option describes. `answer` is the engine's answer for `scenario`; the generator passes the one it already has. */
+export function keyOf(
+  scenario: ScenarioInput,
+  _ask: ClientOutcomeAsk,
+  answer: Answer = runEngine(scenario),
+): Record<string, string> {
+  const flow = answer.flows[0];
   const outcome = flow ? VERDICT_OPTION[flow.verdict] : undefined;
   if (!outcome) throw new Error(`client-outcome: no option for verdict ${flow?.verdict ?? '(no flow)'}`);
   return { outcome };
@@ -37,7 +49,8 @@ type Target = 'served' | 'timeout' | 'refused' | 'asymmetric';
 
 function pickTarget(rng: Rng, difficulty: Difficulty): Target {
   const r = rng.int(0, 99);
-  if (difficulty === 'expert') return r < 35 ? 'served' : r < 65 ? 'timeout' : r < 85 ? 'refused' : 'asymmetric';
+  if (difficulty === 'expert')
+    return r < 35 ? 'served' : r < 65 ? 'timeout' : r < 85 ? 'refused' : 'asymmetric';
   return r < 40 ? 'served' : r < 72 ? 'timeout' : 'refused';
 }
 
@@ -66,10 +79,16 @@ function nodePortStory(layout: Layout, node: LayoutNode): Shaped {
 function balancerStory(layout: Layout, node: LayoutNode): Shaped {
   const traffic: TrafficSpec = { from: 'external', to: 'loadBalancer', node: node.name };
   if (passesCheck(layout, node) && layout.balancing !== 'all-nodes') {
-    return { traffic, story: `A client at ${layout.naming.clientIP} connects to ${layout.naming.lbIP}:80, and the load balancer forwards the connection to node ${node.name}.` };
+    return {
+      traffic,
+      story: `A client at ${layout.naming.clientIP} connects to ${layout.naming.lbIP}:80, and the load balancer forwards the connection to node ${node.name}.`,
+    };
   }
   layout.balancing = 'all-nodes';
-  return { traffic, story: `Right after a change, before the balancer notices any failing check, it forwards a new connection from ${layout.naming.clientIP} to node ${node.name}.` };
+  return {
+    traffic,
+    story: `Right after a change, before the balancer notices any failing check, it forwards a new connection from ${layout.naming.clientIP} to node ${node.name}.`,
+  };
 }
 
 function shape(rng: Rng, layout: Layout, difficulty: Difficulty, target: Target): Shaped {
@@ -83,7 +102,9 @@ function shape(rng: Rng, layout: Layout, difficulty: Difficulty, target: Target)
   }
   if (target === 'timeout' && expert && rng.chance(0.3)) {
     // The balancer's firewall (R-FW-1): a client outside loadBalancerSourceRanges.
-    layout.sourceRanges = [layout.naming.clientIP.startsWith('192.0.2.') ? '198.51.100.0/24' : '192.0.2.0/24'];
+    layout.sourceRanges = [
+      layout.naming.clientIP.startsWith('192.0.2.') ? '198.51.100.0/24' : '192.0.2.0/24',
+    ];
     return balancerStory(layout, rng.pick(layout.nodes.filter((n) => passesCheck(layout, n))));
   }
   if (target === 'timeout' || target === 'asymmetric') {
@@ -99,7 +120,9 @@ function shape(rng: Rng, layout: Layout, difficulty: Difficulty, target: Target)
   const node = rng.pick(good.length > 0 ? good : layout.nodes);
   if (expert && rng.chance(0.3)) {
     const viaNodePort = rng.chance(0.5);
-    layout.sourceRanges = viaNodePort ? [layout.naming.clientIP.startsWith('192.0.2.') ? '198.51.100.0/24' : '192.0.2.0/24'] : [`${layout.naming.clientIP.replace(/\.\d+$/, '')}.0/24`];
+    layout.sourceRanges = viaNodePort
+      ? [layout.naming.clientIP.startsWith('192.0.2.') ? '198.51.100.0/24' : '192.0.2.0/24']
+      : [`${layout.naming.clientIP.replace(/\.\d+$/, '')}.0/24`];
     return viaNodePort ? nodePortStory(layout, node) : balancerStory(layout, node);
   }
   return rng.chance(0.5) ? nodePortStory(layout, node) : balancerStory(layout, node);
@@ -133,10 +156,16 @@ function withNode(steps: string[], traffic: TrafficSpec, layout: Layout): string
 }
 
 /** The generator and the ask it built the key from (the consistency test replays both). */
-export function buildClientOutcome(rng: Rng, difficulty: Difficulty): { draft: Draft; ask: ClientOutcomeAsk } | null {
+export function buildClientOutcome(
+  rng: Rng,
+  difficulty: Difficulty,
+): { draft: Draft; ask: ClientOutcomeAsk } | null {
   const target = pickTarget(rng, difficulty);
   const local = target === 'timeout' || target === 'asymmetric';
-  const layout = buildLayout(rng, difficulty, { emptyNode: local || rng.chance(0.5), ...(local ? { policy: 'Local' as const } : {}) });
+  const layout = buildLayout(rng, difficulty, {
+    emptyNode: local || rng.chance(0.5),
+    ...(local ? { policy: 'Local' as const } : {}),
+  });
   if (target === 'asymmetric') layout.proxyMode = 'ipvs';
   const { traffic, story } = shape(rng, layout, difficulty, target);
   layout.traffic = [traffic];
@@ -145,12 +174,22 @@ export function buildClientOutcome(rng: Rng, difficulty: Difficulty): { draft: D
   const flow = answer.flows[0];
   if (!flow || !VERDICT_OPTION[flow.verdict]) return null;
   const ask: ClientOutcomeAsk = {};
-  const correct = keyOf(scenario, ask).outcome ?? '';
+  const correct = keyOf(scenario, ask, answer).outcome ?? '';
   const mis = wrongMisconceptions(layout, traffic, correct);
   const options: OptionDraft[] = [
     { value: 'served', label: 'A Pod serves it', correct: correct === 'served', misconception: mis.served },
-    { value: 'timeout', label: 'It times out (packets silently dropped)', correct: correct === 'timeout', misconception: mis.timeout },
-    { value: 'refused', label: 'Connection refused at once', correct: correct === 'refused', misconception: mis.refused },
+    {
+      value: 'timeout',
+      label: 'It times out (packets silently dropped)',
+      correct: correct === 'timeout',
+      misconception: mis.timeout,
+    },
+    {
+      value: 'refused',
+      label: 'Connection refused at once',
+      correct: correct === 'refused',
+      misconception: mis.refused,
+    },
   ];
   if (difficulty === 'expert' || correct === 'asymmetric') {
     options.push({
@@ -160,7 +199,9 @@ export function buildClientOutcome(rng: Rng, difficulty: Difficulty): { draft: D
       misconception: null,
     });
   }
-  const { field, key } = choiceField(rng, 'outcome', 'What does the client see?', options, { shuffle: false });
+  const { field, key } = choiceField(rng, 'outcome', 'What does the client see?', options, {
+    shuffle: false,
+  });
   return {
     ask,
     draft: {

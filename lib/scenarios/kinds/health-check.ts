@@ -7,7 +7,7 @@
  * branch does not model yet, so these questions are only asked of kube-proxy (iptables, nftables, IPVS); the
  * prompt names the mode and that kube-proxy is healthy (the body's serviceProxyHealthy, R-PH-2).
  */
-import type { ScenarioInput } from '@/lib/engine';
+import type { Answer, ScenarioInput } from '@/lib/engine';
 import { runEngine } from '../engine-run';
 import { buildLayout, describeSetup, podsOn, toScenarioInput, type Layout, type LayoutPod } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
@@ -28,17 +28,21 @@ export interface HealthCheckAsk {
 
 /**
  * The key: `status:<node>` (200/503) for every node, `localEndpoints:<node>` when asked, and `body:<node>`
- * holding the exact body (the generator turns it into the matching option's value).
- */
-export function keyOf(scenario: ScenarioInput, ask: HealthCheckAsk): Record<string, string> {
-  const hc = runEngine(scenario).healthChecks;
+ * holding the exact body (the generator turns it into the matching option's value). `answer` is the engine's answer for `scenario`; the generator passes the one it already has. */
+export function keyOf(
+  scenario: ScenarioInput,
+  ask: HealthCheckAsk,
+  answer: Answer = runEngine(scenario),
+): Record<string, string> {
+  const hc = answer.healthChecks;
   if (!hc) throw new Error('health-check: the Service has no health-check node port');
   const key: Record<string, string> = {};
   for (const node of scenario.cluster.nodes) {
     const res = hc.nodes[node.name];
     if (!res) throw new Error(`health-check: no answer for ${node.name}`);
     key[`status:${node.name}`] = String(res.status);
-    if (ask.localEndpoints) key[`localEndpoints:${node.name}`] = res.headers['X-Load-Balancing-Endpoint-Weight'] ?? '0';
+    if (ask.localEndpoints)
+      key[`localEndpoints:${node.name}`] = res.headers['X-Load-Balancing-Endpoint-Weight'] ?? '0';
   }
   if (ask.bodyNode) {
     const res = hc.nodes[ask.bodyNode];
@@ -67,7 +71,10 @@ function nodeReason(layout: Layout, node: string, status: string, count: string)
 }
 
 /** The generator and the ask it built the key from (the consistency test replays both). */
-export function buildHealthCheck(rng: Rng, difficulty: Difficulty): { draft: Draft; ask: HealthCheckAsk } | null {
+export function buildHealthCheck(
+  rng: Rng,
+  difficulty: Difficulty,
+): { draft: Draft; ask: HealthCheckAsk } | null {
   const layout = buildLayout(rng, difficulty, { policy: 'Local', emptyNode: rng.chance(0.7) });
   // Cilium answers with its own body (R-HC-CIL-6), not modelled by this engine: ask kube-proxy instead.
   if (layout.proxyMode === 'cilium-snat') layout.proxyMode = 'iptables';
@@ -78,24 +85,38 @@ export function buildHealthCheck(rng: Rng, difficulty: Difficulty): { draft: Dra
   const expert = difficulty === 'expert';
   const bodyNode = expert ? rng.pick(layout.nodes).name : null;
   const ask: HealthCheckAsk = { localEndpoints: expert, bodyNode };
-  const expected = keyOf(scenario, ask);
+  const expected = keyOf(scenario, ask, answer);
   const fields: ResponseField[] = [];
   const keys: FieldKey[] = [];
   const { namespace, serviceName } = layout.naming;
   for (const node of layout.nodes) {
     const pods = podsOn(layout, node.name);
     const status = expected[`status:${node.name}`];
-    const count = Number(expected[`localEndpoints:${node.name}`] ?? hc.nodes[node.name]?.headers['X-Load-Balancing-Endpoint-Weight']);
+    const count = Number(
+      expected[`localEndpoints:${node.name}`] ??
+        hc.nodes[node.name]?.headers['X-Load-Balancing-Endpoint-Weight'],
+    );
     const withNotReady = pods.filter((p) => !p.terminating).length;
     const withTerminating = pods.filter((p) => p.ready || (p.terminating && p.serving)).length;
     const wrongStatusMis: MisconceptionId | null =
-      status === '503' ? (pods.length === 0 ? 'empty-node-200' : pods.some((p) => p.terminating) ? 'terminating-counted' : 'not-ready-counted') : null;
+      status === '503'
+        ? pods.length === 0
+          ? 'empty-node-200'
+          : pods.some((p) => p.terminating)
+            ? 'terminating-counted'
+            : 'not-ready-counted'
+        : null;
     const statusField = choiceField(
       rng,
       `status:${node.name}`,
       `Health check status of ${node.name}`,
       [
-        { value: '200', label: '200 OK', correct: status === '200', misconception: status === '200' ? null : wrongStatusMis },
+        {
+          value: '200',
+          label: '200 OK',
+          correct: status === '200',
+          misconception: status === '200' ? null : wrongStatusMis,
+        },
         { value: '503', label: '503 Service Unavailable', correct: status === '503', misconception: null },
       ],
       { shuffle: false },
@@ -104,10 +125,23 @@ export function buildHealthCheck(rng: Rng, difficulty: Difficulty): { draft: Dra
     keys.push(statusField.key);
     if (ask.localEndpoints) {
       const alternatives: FieldKey['alternatives'] = [];
-      if (withNotReady !== count && pods.some((p) => !p.ready && !p.terminating)) alternatives.push({ value: String(withNotReady), misconception: 'not-ready-counted' });
-      if (withTerminating !== count) alternatives.push({ value: String(withTerminating), misconception: 'terminating-counted' });
-      fields.push({ type: 'integer', name: `localEndpoints:${node.name}`, label: `localEndpoints reported by ${node.name}`, min: 0, max: 50 });
-      keys.push({ field: `localEndpoints:${node.name}`, expected: String(count), display: String(count), alternatives });
+      if (withNotReady !== count && pods.some((p) => !p.ready && !p.terminating))
+        alternatives.push({ value: String(withNotReady), misconception: 'not-ready-counted' });
+      if (withTerminating !== count)
+        alternatives.push({ value: String(withTerminating), misconception: 'terminating-counted' });
+      fields.push({
+        type: 'integer',
+        name: `localEndpoints:${node.name}`,
+        label: `localEndpoints reported by ${node.name}`,
+        min: 0,
+        max: 50,
+      });
+      keys.push({
+        field: `localEndpoints:${node.name}`,
+        expected: String(count),
+        display: String(count),
+        alternatives,
+      });
     }
   }
   if (bodyNode) {
@@ -136,19 +170,36 @@ export function buildHealthCheck(rng: Rng, difficulty: Difficulty): { draft: Dra
       },
     ];
     // Drop a wrong body that happens to equal the right one.
-    const distinct = options.filter((o, i) => o.correct || options.findIndex((x) => x.label === o.label) === i);
-    const body = choiceField(rng, `body:${bodyNode}`, `Body returned by ${bodyNode}`, distinct.filter((o) => o.correct || o.label !== rightBody));
+    const distinct = options.filter(
+      (o, i) => o.correct || options.findIndex((x) => x.label === o.label) === i,
+    );
+    const body = choiceField(
+      rng,
+      `body:${bodyNode}`,
+      `Body returned by ${bodyNode}`,
+      distinct.filter((o) => o.correct || o.label !== rightBody),
+    );
     // Option values must not say which body is right: rename them by display order.
-    const rename = new Map(body.field.options.map((o, i) => [o.value, `body-${String.fromCharCode(97 + i)}`]));
+    const rename = new Map(
+      body.field.options.map((o, i) => [o.value, `body-${String.fromCharCode(97 + i)}`]),
+    );
     body.field.options = body.field.options.map((o) => ({ ...o, value: rename.get(o.value) ?? o.value }));
     body.key.expected = rename.get(body.key.expected) ?? body.key.expected;
     body.key.display = rightBody;
-    body.key.alternatives = body.key.alternatives.map((a) => ({ ...a, value: rename.get(a.value) ?? a.value }));
+    body.key.alternatives = body.key.alternatives.map((a) => ({
+      ...a,
+      value: rename.get(a.value) ?? a.value,
+    }));
     fields.push(body.field);
     keys.push(body.key);
   }
   const reasons = layout.nodes.map((n) =>
-    nodeReason(layout, n.name, expected[`status:${n.name}`] ?? '?', hc.nodes[n.name]?.headers['X-Load-Balancing-Endpoint-Weight'] ?? '0'),
+    nodeReason(
+      layout,
+      n.name,
+      expected[`status:${n.name}`] ?? '?',
+      hc.nodes[n.name]?.headers['X-Load-Balancing-Endpoint-Weight'] ?? '0',
+    ),
   );
   return {
     ask,

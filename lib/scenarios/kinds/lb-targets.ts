@@ -6,7 +6,7 @@
  * state, so a balancer that has not yet noticed failing checks (R-LB-7, `all-nodes`) is never drawn here: that
  * prompt would contradict itself. The prompt says what the balancer checks under the Service's policy.
  */
-import type { ScenarioInput } from '@/lib/engine';
+import type { Answer, ScenarioInput } from '@/lib/engine';
 import { runEngine } from '../engine-run';
 import { buildLayout, describeSetup, podsOn, toScenarioInput, type Layout } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
@@ -17,12 +17,17 @@ import { choiceField, type Draft } from './draft';
 /** An lb-targets question asks about every node of the scenario: nothing to choose. */
 export type LbTargetsAsk = Record<string, never>;
 
-/** The key: `target:<node>` → `yes` when the balancer sends that node a share of new connections, else `no`. */
-export function keyOf(scenario: ScenarioInput, _ask: LbTargetsAsk): Record<string, string> {
-  const split = runEngine(scenario).loadBalancer;
+/** The key: `target:<node>` → `yes` when the balancer sends that node a share of new connections, else `no`. `answer` is the engine's answer for `scenario`; the generator passes the one it already has. */
+export function keyOf(
+  scenario: ScenarioInput,
+  _ask: LbTargetsAsk,
+  answer: Answer = runEngine(scenario),
+): Record<string, string> {
+  const split = answer.loadBalancer;
   if (!split) throw new Error('lb-targets: the Service has no load balancer');
   const key: Record<string, string> = {};
-  for (const node of scenario.cluster.nodes) key[`target:${node.name}`] = (split[node.name] ?? '0') !== '0' ? 'yes' : 'no';
+  for (const node of scenario.cluster.nodes)
+    key[`target:${node.name}`] = (split[node.name] ?? '0') !== '0' ? 'yes' : 'no';
   return key;
 }
 
@@ -59,7 +64,10 @@ function emptyText(layout: Layout): string {
 
 /** The generator and the ask it built the key from (the consistency test replays both). */
 export function buildLbTargets(rng: Rng, difficulty: Difficulty): { draft: Draft; ask: LbTargetsAsk } | null {
-  const layout = buildLayout(rng, difficulty, { policy: rng.chance(0.7) ? 'Local' : 'Cluster', emptyNode: rng.chance(0.75) });
+  const layout = buildLayout(rng, difficulty, {
+    policy: rng.chance(0.7) ? 'Local' : 'Cluster',
+    emptyNode: rng.chance(0.75),
+  });
   // "Once its checks have settled": the transient model (R-LB-7) would contradict the question.
   if (layout.balancing === 'all-nodes') layout.balancing = 'healthy-nodes';
   const scenario = toScenarioInput(layout);
@@ -67,7 +75,7 @@ export function buildLbTargets(rng: Rng, difficulty: Difficulty): { draft: Draft
   const split = answer.loadBalancer;
   if (!split) return null;
   const ask: LbTargetsAsk = {};
-  const expected = keyOf(scenario, ask);
+  const expected = keyOf(scenario, ask, answer);
   const fields: ResponseField[] = [];
   const keys: FieldKey[] = [];
   for (const node of layout.nodes) {
@@ -89,16 +97,31 @@ export function buildLbTargets(rng: Rng, difficulty: Difficulty): { draft: Draft
       `target:${node.name}`,
       `Does the balancer send new connections to ${node.name}?`,
       [
-        { value: 'yes', label: 'Yes, it receives connections', correct: receives, misconception: receives ? null : wrongMis },
-        { value: 'no', label: 'No, it receives none', correct: !receives, misconception: receives ? wrongMis : null },
+        {
+          value: 'yes',
+          label: 'Yes, it receives connections',
+          correct: receives,
+          misconception: receives ? null : wrongMis,
+        },
+        {
+          value: 'no',
+          label: 'No, it receives none',
+          correct: !receives,
+          misconception: receives ? wrongMis : null,
+        },
       ],
-      { shuffle: false, display: receives ? `yes (${share === '1' ? 'all' : share} of new connections)` : 'no' },
+      {
+        shuffle: false,
+        display: receives ? `yes (${share === '1' ? 'all' : share} of new connections)` : 'no',
+      },
     );
     fields.push(c.field);
     keys.push(c.key);
   }
   const hcPort = answer.healthChecks?.port ?? null;
-  const reasons = layout.nodes.map((n) => nodeReason(layout, n.name, split[n.name] ?? '0', answer.healthChecks?.nodes[n.name]?.status ?? null));
+  const reasons = layout.nodes.map((n) =>
+    nodeReason(layout, n.name, split[n.name] ?? '0', answer.healthChecks?.nodes[n.name]?.status ?? null),
+  );
   return {
     ask,
     draft: {
@@ -108,7 +131,9 @@ export function buildLbTargets(rng: Rng, difficulty: Difficulty): { draft: Draft
       response: { fields },
       key: {
         fields: keys,
-        steps: reasons.map((r) => `${layout.policy === 'Local' ? 'R-HC-2, R-HC-3, R-LB-6' : 'R-EXT-2, R-LB-6'}: ${r}.`),
+        steps: reasons.map(
+          (r) => `${layout.policy === 'Local' ? 'R-HC-2, R-HC-3, R-LB-6' : 'R-EXT-2, R-LB-6'}: ${r}.`,
+        ),
         explanation:
           layout.policy === 'Local'
             ? `Under Local the balancer probes the health-check node port; a node with no local ready endpoint answers 503 and is taken out of rotation (R-HC-3, R-LB-6). Here: ${reasons.join('; ')}.`

@@ -8,7 +8,7 @@
  * checks) and the data plane, on which the shares depend.
  */
 import type Fraction from 'fraction.js';
-import type { ScenarioInput } from '@/lib/engine';
+import type { Answer, ScenarioInput } from '@/lib/engine';
 import { runEngine } from '../engine-run';
 import { buildLayout, describeSetup, podsOn, toScenarioInput } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
@@ -23,9 +23,13 @@ export interface LoadShareAsk {
   node: string | null;
 }
 
-/** The key: `podShare` (and `nodeShare`) as exact fractions of all new connections through the balancer. */
-export function keyOf(scenario: ScenarioInput, ask: LoadShareAsk): Record<string, string> {
-  const shares = runEngine(scenario).shares;
+/** The key: `podShare` (and `nodeShare`) as exact fractions of all new connections through the balancer. `answer` is the engine's answer for `scenario`; the generator passes the one it already has. */
+export function keyOf(
+  scenario: ScenarioInput,
+  ask: LoadShareAsk,
+  answer: Answer = runEngine(scenario),
+): Record<string, string> {
+  const shares = answer.shares;
   if (!shares) throw new Error('load-share: the Service has no load balancer');
   const key: Record<string, string> = { podShare: shares.pods[ask.pod] ?? '0' };
   if (ask.node) key.nodeShare = shares.nodes[ask.node] ?? '0';
@@ -48,13 +52,18 @@ export function buildLoadShare(rng: Rng, difficulty: Difficulty): { draft: Draft
   const ready = layout.pods.filter((p) => p.ready);
   if (ready.length === 0) return null;
   // Prefer a Pod that takes traffic; a not-ready one now and then (its answer is 0).
-  const candidates = rng.chance(0.85) ? layout.pods.filter((p) => (shares.pods[p.name] ?? '0') !== '0') : layout.pods;
+  const candidates = rng.chance(0.85)
+    ? layout.pods.filter((p) => (shares.pods[p.name] ?? '0') !== '0')
+    : layout.pods;
   if (candidates.length === 0) return null;
   const pod = rng.pick(candidates);
   const local = layout.policy === 'Local';
-  const nodeName = difficulty !== 'intro' ? rng.pick(layout.nodes.filter((n) => n.name !== pod.node).concat(layout.nodes)).name : null;
+  const nodeName =
+    difficulty !== 'intro'
+      ? rng.pick(layout.nodes.filter((n) => n.name !== pod.node).concat(layout.nodes)).name
+      : null;
   const ask: LoadShareAsk = { pod: pod.name, node: nodeName };
-  const expected = keyOf(scenario, ask);
+  const expected = keyOf(scenario, ask, answer);
   const podShare = expected.podShare ?? '0';
   const nodesWithReady = layout.nodes.filter((n) => podsOn(layout, n.name).some((p) => p.ready));
   const kOnNode = podsOn(layout, pod.node).filter((p) => p.ready).length;
@@ -62,12 +71,18 @@ export function buildLoadShare(rng: Rng, difficulty: Difficulty): { draft: Draft
   const podAlts = [
     local ? alt(podShare, frac(1).div(ready.length), 'even-per-pod-under-local') : null,
     local && kOnNode > 0 ? alt(podShare, frac(1).div(kOnNode), 'share-of-node-not-total') : null,
-    !local && kOnNode > 0 ? alt(podShare, frac(1).div(nodesWithReady.length * kOnNode), 'cluster-prefers-local') : null,
+    !local && kOnNode > 0
+      ? alt(podShare, frac(1).div(nodesWithReady.length * kOnNode), 'cluster-prefers-local')
+      : null,
     someNotReady ? alt(podShare, frac(1).div(layout.pods.length), 'not-ready-counted') : null,
   ].filter((a): a is Alternative => a !== null);
 
-  const fields: ResponseField[] = [{ type: 'share', name: 'podShare', label: `Share of all new connections served by ${pod.name}` }];
-  const keys: FieldKey[] = [{ field: 'podShare', expected: podShare, display: shareDisplay(podShare), alternatives: dedupe(podAlts) }];
+  const fields: ResponseField[] = [
+    { type: 'share', name: 'podShare', label: `Share of all new connections served by ${pod.name}` },
+  ];
+  const keys: FieldKey[] = [
+    { field: 'podShare', expected: podShare, display: shareDisplay(podShare), alternatives: dedupe(podAlts) },
+  ];
   if (nodeName) {
     const nodeShare = expected.nodeShare ?? '0';
     const k = podsOn(layout, nodeName).filter((p) => p.ready).length;
@@ -77,22 +92,39 @@ export function buildLoadShare(rng: Rng, difficulty: Difficulty): { draft: Draft
       local && someNodeEmpty ? alt(nodeShare, frac(1).div(layout.nodes.length), 'counts-empty-nodes') : null,
       !local && k > 0 ? alt(nodeShare, frac(1).div(nodesWithReady.length), 'cluster-prefers-local') : null,
     ].filter((a): a is Alternative => a !== null);
-    fields.push({ type: 'share', name: 'nodeShare', label: `Share of all new connections served by Pods on ${nodeName}` });
-    keys.push({ field: 'nodeShare', expected: nodeShare, display: shareDisplay(nodeShare), alternatives: dedupe(nodeAlts) });
+    fields.push({
+      type: 'share',
+      name: 'nodeShare',
+      label: `Share of all new connections served by Pods on ${nodeName}`,
+    });
+    keys.push({
+      field: 'nodeShare',
+      expected: nodeShare,
+      display: shareDisplay(nodeShare),
+      alternatives: dedupe(nodeAlts),
+    });
   }
   const split = answer.loadBalancer ?? {};
-  const lbLine = `R-LB-6: the balancer's split of new connections: ${Object.entries(split).map(([n, s]) => `${n} ${s}`).join(', ')}.`;
+  const lbLine = `R-LB-6: the balancer's split of new connections: ${Object.entries(split)
+    .map(([n, s]) => `${n} ${s}`)
+    .join(', ')}.`;
   const podNodeShare = split[pod.node] ?? '0';
-  const podFlow = answer.flows.find((f) => f.from === 'external' && f.to === 'loadBalancer' && f.node === pod.node);
+  const podFlow = answer.flows.find(
+    (f) => f.from === 'external' && f.to === 'loadBalancer' && f.node === pod.node,
+  );
   const eligibleHere = podFlow?.verdict === 'forwarded' ? podFlow.backends.length : 0;
-  const clusterSet = local ? 0 : (lbFlows(answer).find((f) => f.verdict === 'forwarded')?.backends.length ?? 0);
+  const clusterSet = local
+    ? 0
+    : (lbFlows(answer).find((f) => f.verdict === 'forwarded')?.backends.length ?? 0);
   const why =
     podShare === '0'
       ? `${pod.name} takes no new connection: ${pod.ready ? `its node ${pod.node} receives none from the balancer` : 'it is not ready, so no node chooses it (R-EP-4)'}`
       : local
         ? `${pod.node} receives ${podNodeShare === '1' ? 'all' : podNodeShare} of new connections and shares them among its ${counted(eligibleHere, 'eligible local Pod', 'eligible local Pods')}, so ${pod.name} serves ${podShare} (R-LB-6)`
         : `every node that receives a connection picks uniformly from the same ${counted(clusterSet, 'ready endpoint', 'ready endpoints')}, so ${pod.name} serves ${podShare} whichever node the connection entered (R-LB-1, R-LB-4)`;
-  const nodeWhy = nodeName ? ` The Pods on ${nodeName} together serve ${expected.nodeShare}: the sum of their shares.` : '';
+  const nodeWhy = nodeName
+    ? ` The Pods on ${nodeName} together serve ${expected.nodeShare}: the sum of their shares.`
+    : '';
   return {
     ask,
     draft: {
@@ -102,7 +134,11 @@ export function buildLoadShare(rng: Rng, difficulty: Difficulty): { draft: Draft
       response: { fields },
       key: {
         fields: keys,
-        steps: tidySteps([lbLine, ...stepsOf(lbFlows(answer).filter((f) => f.node === pod.node || f.node === nodeName)), `R-LB-6: ${why}.`]),
+        steps: tidySteps([
+          lbLine,
+          ...stepsOf(lbFlows(answer).filter((f) => f.node === pod.node || f.node === nodeName)),
+          `R-LB-6: ${why}.`,
+        ]),
         explanation: `Pod ${pod.name} serves ${podShare} of all new connections: ${why}.${nodeWhy}`,
         fixIt: null,
       },

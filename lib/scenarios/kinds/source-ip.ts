@@ -7,9 +7,17 @@
  * Cilium), the balancer (passthrough or proxy) and, for kube-proxy, the Pod network (a bridge plugin, whose
  * bridge address is what a same-node Pod sees after SNAT, R-SRC-2).
  */
-import type { BackendAnswer, FlowAnswer, ScenarioInput } from '@/lib/engine';
+import type { Answer, BackendAnswer, FlowAnswer, ScenarioInput } from '@/lib/engine';
 import { runEngine } from '../engine-run';
-import { bridgeIPOf, buildLayout, describeSetup, nodeOf, toScenarioInput, type Layout, type TrafficSpec } from '../layout';
+import {
+  bridgeIPOf,
+  buildLayout,
+  describeSetup,
+  nodeOf,
+  toScenarioInput,
+  type Layout,
+  type TrafficSpec,
+} from '../layout';
 import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Difficulty } from '../types';
@@ -23,28 +31,47 @@ export interface SourceIpAsk {
 
 function askedBackend(flow: FlowAnswer | undefined, pod: string): BackendAnswer {
   const backend = flow?.backends.find((b) => b.pod === pod);
-  if (!flow || flow.verdict !== 'forwarded' || !backend) throw new Error(`source-ip: the flow does not reach Pod ${pod}`);
+  if (!flow || flow.verdict !== 'forwarded' || !backend)
+    throw new Error(`source-ip: the flow does not reach Pod ${pod}`);
   return backend;
 }
 
-/** The key: field → canonical value. Throws when the flow is not forwarded to `ask.pod` (no fair question). */
-export function keyOf(scenario: ScenarioInput, ask: SourceIpAsk): Record<string, string> {
-  const flow = runEngine(scenario).flows[0];
+/** The key: field → canonical value. Throws when the flow is not forwarded to `ask.pod` (no fair question). `answer` is the engine's answer for `scenario`; the generator passes the one it already has. */
+export function keyOf(
+  scenario: ScenarioInput,
+  ask: SourceIpAsk,
+  answer: Answer = runEngine(scenario),
+): Record<string, string> {
+  const flow = answer.flows[0];
   return { sourceIp: askedBackend(flow, ask.pod).sourceIp };
 }
 
 function pickTraffic(rng: Rng, layout: Layout, difficulty: Difficulty): TrafficSpec {
   // Under Local, external traffic to a node without a usable Pod is dropped: no source IP to ask about.
-  const usable = layout.nodes.filter((n) => layout.pods.some((p) => p.node === n.name && (p.ready || (p.terminating && p.serving))));
+  const usable = layout.nodes.filter((n) =>
+    layout.pods.some((p) => p.node === n.name && (p.ready || (p.terminating && p.serving))),
+  );
   const node = rng.pick(layout.policy === 'Local' && usable.length > 0 ? usable : layout.nodes).name;
   const roll = rng.int(0, 99);
-  if (difficulty === 'intro' || roll < 40) return { from: 'external', to: 'loadBalancer', node };
+  if (difficulty === 'intro' || roll < 40)
+    return { from: 'external', to: 'loadBalancer', node: balancerPick(layout, node) };
   if (difficulty === 'standard' || roll < 60) return { from: 'external', to: 'nodePort', node };
   if (roll < 80) {
     const pod = rng.pick(layout.pods);
     return { from: `pod/${pod.name}`, to: 'loadBalancer' };
   }
   return { from: `node/${node}`, to: 'loadBalancer' };
+}
+
+/**
+ * The node a settled balancer may pick: under Local only nodes whose health check answers 200 (a ready local
+ * Pod, R-HC-3) receive connections, so a node holding only serving-terminating Pods is swapped for one that
+ * passes, unless the balancer has not yet noticed failing checks (R-LB-7).
+ */
+function balancerPick(layout: Layout, node: string): string {
+  if (layout.policy !== 'Local' || layout.balancing === 'all-nodes') return node;
+  const passes = (n: string) => layout.pods.some((p) => p.node === n && p.ready);
+  return passes(node) ? node : (layout.nodes.find((n) => passes(n.name))?.name ?? node);
 }
 
 function describeTraffic(layout: Layout, t: TrafficSpec): string {
@@ -102,7 +129,7 @@ export function buildSourceIp(rng: Rng, difficulty: Difficulty): { draft: Draft;
   const pod = layout.pods.find((p) => p.name === chosen.pod);
   if (!pod) return null;
   const ask: SourceIpAsk = { pod: pod.name };
-  const expected = keyOf(scenario, ask);
+  const expected = keyOf(scenario, ask, answer);
   const backend = askedBackend(flow, pod.name);
   const options = sourceOptions(layout, flow, backend, expected.sourceIp ?? backend.sourceIp);
   const { field, key } = choiceField(rng, 'sourceIp', `Source IP seen by ${pod.name}`, options);
@@ -134,18 +161,29 @@ export function generateSourceIp(rng: Rng, difficulty: Difficulty): Draft | null
   return buildSourceIp(rng, difficulty)?.draft ?? null;
 }
 
-function sourceOptions(layout: Layout, flow: FlowAnswer, backend: BackendAnswer, correctIp: string): OptionDraft[] {
+function sourceOptions(
+  layout: Layout,
+  flow: FlowAnswer,
+  backend: BackendAnswer,
+  correctIp: string,
+): OptionDraft[] {
   const entryName = flow.node;
   const entry = entryName ? layout.nodes.find((n) => n.name === entryName) : undefined;
   const backendPod = layout.pods.find((p) => p.name === backend.pod);
   const backendNode = backendPod ? layout.nodes.find((n) => n.name === backendPod.node) : undefined;
   const policy = layout.policy;
   const kubeProxy = layout.proxyMode !== 'cilium-snat';
-  const fromPod = flow.from.startsWith('pod/') ? layout.pods.find((p) => `pod/${p.name}` === flow.from) : undefined;
+  const fromPod = flow.from.startsWith('pod/')
+    ? layout.pods.find((p) => `pod/${p.name}` === flow.from)
+    : undefined;
   const fromNode = flow.from.startsWith('node/');
   const external = flow.from === 'external';
   const senderIp = external ? layout.naming.clientIP : fromPod ? fromPod.ip : entry?.ip;
-  const senderLabel = external ? 'the client' : fromPod ? `Pod ${fromPod.name}, the sender` : `node ${entryName}, the sender`;
+  const senderLabel = external
+    ? 'the client'
+    : fromPod
+      ? `Pod ${fromPod.name}, the sender`
+      : `node ${entryName}, the sender`;
   const kind = backend.sourceIpKind;
 
   // Each wrong address is tagged with the misconception that predicts it here, or with none when no listed
@@ -161,11 +199,21 @@ function sourceOptions(layout: Layout, flow: FlowAnswer, backend: BackendAnswer,
             ? 'cluster-keeps-client-ip'
             : null;
   const entryMis: MisconceptionId | null =
-    kind === 'client' ? (policy === 'Local' ? 'local-still-snats' : null) : kind === 'bridge' ? 'bridge-vs-node-ip' : null;
+    kind === 'client'
+      ? policy === 'Local'
+        ? 'local-still-snats'
+        : null
+      : kind === 'bridge'
+        ? 'bridge-vs-node-ip'
+        : null;
   const candidates: { ip: string | undefined; label: string; mis: MisconceptionId | null }[] = [];
   candidates.push({ ip: senderIp, label: `${senderIp} (${senderLabel})`, mis: keptMis });
   if (entry) {
-    candidates.push({ ip: entry.ip, label: `${entry.ip} (node ${entry.name}, which received the packet)`, mis: entryMis });
+    candidates.push({
+      ip: entry.ip,
+      label: `${entry.ip} (node ${entry.name}, which received the packet)`,
+      mis: entryMis,
+    });
     candidates.push({
       ip: bridgeIPOf(entry),
       label: `${bridgeIPOf(entry)} (Pod bridge of ${entry.name})`,

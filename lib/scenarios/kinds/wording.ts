@@ -4,9 +4,15 @@
  * the engine belongs to another module, so practice tidies the sentences it shows, here, in one place.
  */
 const RULES: [RegExp, string][] = [
-  [/\b1 of the 1 eligible endpoints are on other nodes, so 1 of new connections/g, 'the only eligible endpoint is on another node, so all new connections'],
+  [
+    /\b1 of the 1 eligible endpoints are on other nodes, so 1 of new connections/g,
+    'the only eligible endpoint is on another node, so all new connections',
+  ],
   // "2 of the 2 eligible endpoints are on other nodes, so 1 of new connections …" → every one of them.
-  [/\b(\d+) of the \1 eligible endpoints are on other nodes, so 1 of new connections/g, 'all $1 eligible endpoints are on other nodes, so all new connections'],
+  [
+    /\b(\d+) of the \1 eligible endpoints are on other nodes, so 1 of new connections/g,
+    'all $1 eligible endpoints are on other nodes, so all new connections',
+  ],
   [/\bso 1 of new connections\b/g, 'so all new connections'],
   [/\b1 of the (\d+) eligible endpoints are\b/g, '1 of the $1 eligible endpoints is'],
   [/\(1 endpoints\b/g, '(1 endpoint'],

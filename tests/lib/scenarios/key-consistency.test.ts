@@ -23,8 +23,13 @@ describe.each(KEYED_KINDS.map((k) => [k.kind, k] as const))('%s keys come from k
       const q = generateQuestion({ kind: kind as QuestionKind, difficulty, seed });
       if (q.prompt !== draft.prompt) bad.push(`${seed}: generateQuestion made another question`);
       const want = k.keyOf(draft.scenario, ask as never);
-      const got = Object.fromEntries(draft.key.fields.map((f) => [f.field, canonical(draft, f.field, f.expected)]));
-      if (JSON.stringify(got, Object.keys(got).sort()) !== JSON.stringify(want, Object.keys(want).sort()) || Object.keys(got).length !== Object.keys(want).length)
+      const got = Object.fromEntries(
+        draft.key.fields.map((f) => [f.field, canonical(draft, f.field, f.expected)]),
+      );
+      if (
+        JSON.stringify(got, Object.keys(got).sort()) !== JSON.stringify(want, Object.keys(want).sort()) ||
+        Object.keys(got).length !== Object.keys(want).length
+      )
         bad.push(`${seed}: ${JSON.stringify(got)} vs keyOf ${JSON.stringify(want)}`);
     }
     expect(bad).toEqual([]);

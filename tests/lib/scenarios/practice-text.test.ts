@@ -24,8 +24,14 @@ export function slips(text: string): string[] {
   check(/\b1 of the \d+ [a-z ]*?(endpoints|Pods|nodes) are\b/, 'one … are');
   check(/\b1 of new\b/, '"1 of new connections"');
   const adj = '(?:(?:ready|local|eligible|remote|usable|new|other) ){0,3}';
-  check(new RegExp(`(^|[^./\\d-])1 ${adj}(endpoints|Pods|nodes|connections)\\b`), 'singular count, plural noun');
-  check(new RegExp(`(^|[^./\\d-])([02-9]|[1-9]\\d+) ${adj}(endpoint|Pod|node|connection)(?![s\\w-])`), 'plural count, singular noun');
+  check(
+    new RegExp(`(^|[^./\\d-])1 ${adj}(endpoints|Pods|nodes|connections)\\b`),
+    'singular count, plural noun',
+  );
+  check(
+    new RegExp(`(^|[^./\\d-])([02-9]|[1-9]\\d+) ${adj}(endpoint|Pod|node|connection)(?![s\\w-])`),
+    'plural count, singular noun',
+  );
   check(/ {2,}|\s\.(?!\d)|\.\.(?!\.)|(?<!\w)\(\)|: :/, 'spacing or punctuation');
   return found;
 }
@@ -51,23 +57,30 @@ describe.each(KINDS)('%s text', (kind) => {
     expect(bad.slice(0, 10)).toEqual([]);
   });
 
-  it.each(DIFFICULTIES)('%s: the prompt names the data plane, and kube-proxy only where it runs', (difficulty) => {
-    const bad: string[] = [];
-    for (let i = 0; i < SEEDS; i++) {
-      const q = generateQuestion({ kind, difficulty, seed: `text-${i}` });
-      const mode = q.scenario.cluster.proxyMode ?? 'iptables';
-      const named = {
-        iptables: 'kube-proxy runs in iptables mode',
-        nftables: 'kube-proxy runs in nftables mode',
-        ipvs: 'kube-proxy runs in IPVS mode',
-        'cilium-snat': 'Cilium replaces kube-proxy',
-        'cilium-dsr': 'Cilium replaces kube-proxy',
-      }[mode];
-      if (!q.prompt.includes(named)) bad.push(`${q.id}: ${mode} not named`);
-      if (mode.startsWith('cilium') && q.prompt.replace('Cilium replaces kube-proxy', '').includes('kube-proxy')) bad.push(`${q.id}: kube-proxy named under Cilium`);
-    }
-    expect(bad).toEqual([]);
-  });
+  it.each(DIFFICULTIES)(
+    '%s: the prompt names the data plane, and kube-proxy only where it runs',
+    (difficulty) => {
+      const bad: string[] = [];
+      for (let i = 0; i < SEEDS; i++) {
+        const q = generateQuestion({ kind, difficulty, seed: `text-${i}` });
+        const mode = q.scenario.cluster.proxyMode ?? 'iptables';
+        const named = {
+          iptables: 'kube-proxy runs in iptables mode',
+          nftables: 'kube-proxy runs in nftables mode',
+          ipvs: 'kube-proxy runs in IPVS mode',
+          'cilium-snat': 'Cilium replaces kube-proxy',
+          'cilium-dsr': 'Cilium replaces kube-proxy',
+        }[mode];
+        if (!q.prompt.includes(named)) bad.push(`${q.id}: ${mode} not named`);
+        if (
+          mode.startsWith('cilium') &&
+          q.prompt.replace('Cilium replaces kube-proxy', '').includes('kube-proxy')
+        )
+          bad.push(`${q.id}: kube-proxy named under Cilium`);
+      }
+      expect(bad).toEqual([]);
+    },
+  );
 });
 
 describe('the steps name what the question asks about (issue 12 item 13)', () => {
@@ -79,13 +92,18 @@ describe('the steps name what the question asks about (issue 12 item 13)', () =>
         const steps = draft.key.steps.join('\n');
         const a = ask as { pod?: string; node?: string | null };
         const flow = draft.scenario.traffic?.[0];
-        const senderPod = flow?.from.startsWith('pod/') ? draft.scenario.cluster.pods?.find((p) => `pod/${p.name}` === flow.from) : undefined;
+        const senderPod = flow?.from.startsWith('pod/')
+          ? draft.scenario.cluster.pods?.find((p) => `pod/${p.name}` === flow.from)
+          : undefined;
         const want: string[] = [];
         if (a.pod) want.push(a.pod, draft.scenario.cluster.pods?.find((p) => p.name === a.pod)?.node ?? '?');
         if (a.node) want.push(a.node);
-        if (k.kind === 'health-check' || k.kind === 'lb-targets') want.push(...draft.scenario.cluster.nodes.map((n) => n.name));
-        if (k.kind === 'client-outcome' || k.kind === 'source-ip') want.push(flow?.node ?? senderPod?.node ?? flow?.from.slice('node/'.length) ?? '?');
-        for (const w of want) if (!steps.includes(w)) bad.push(`${k.kind}:${difficulty}:steps-${i} steps do not name ${w}`);
+        if (k.kind === 'health-check' || k.kind === 'lb-targets')
+          want.push(...draft.scenario.cluster.nodes.map((n) => n.name));
+        if (k.kind === 'client-outcome' || k.kind === 'source-ip')
+          want.push(flow?.node ?? senderPod?.node ?? flow?.from.slice('node/'.length) ?? '?');
+        for (const w of want)
+          if (!steps.includes(w)) bad.push(`${k.kind}:${difficulty}:steps-${i} steps do not name ${w}`);
       }
     }
     expect(bad.slice(0, 10)).toEqual([]);
@@ -105,10 +123,12 @@ describe('the slip detector', () => {
     expect(slips(text).length).toBeGreaterThan(0);
   });
 
-  it.each(['1 of the 3 eligible endpoints is on another node', 'each of the 2 endpoints with probability 1/2', "at connect() in the client's socket", 'node-a has 1 ready local Pod (web-1)'])(
-    'accepts %j',
-    (text) => {
-      expect(slips(text)).toEqual([]);
-    },
-  );
+  it.each([
+    '1 of the 3 eligible endpoints is on another node',
+    'each of the 2 endpoints with probability 1/2',
+    "at connect() in the client's socket",
+    'node-a has 1 ready local Pod (web-1)',
+  ])('accepts %j', (text) => {
+    expect(slips(text)).toEqual([]);
+  });
 });

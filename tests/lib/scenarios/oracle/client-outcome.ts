@@ -3,7 +3,12 @@ import type { ScenarioInput } from '@/lib/engine';
 import type { ClientOutcomeAsk } from '@/lib/scenarios/kinds/client-outcome';
 import { Oracle } from './model';
 
-const OUTCOME = { forwarded: 'served', dropped: 'timeout', rejected: 'refused', asymmetric: 'asymmetric' } as const;
+const OUTCOME = {
+  forwarded: 'served',
+  dropped: 'timeout',
+  rejected: 'refused',
+  asymmetric: 'asymmetric',
+} as const;
 
 export function oracleKey(scenario: ScenarioInput, _ask: ClientOutcomeAsk): Record<string, string> {
   const o = new Oracle(scenario);

@@ -5,13 +5,23 @@ import { Oracle } from './model';
 
 /** R-HC-5, written out again from the rule's JS-string form. */
 function body(ns: string, name: string, n: number): string {
-  return '{\n\t"service": {\n\t\t"namespace": "' + ns + '",\n\t\t"name": "' + name + '"\n\t},\n\t"localEndpoints": ' + n + ',\n\t"serviceProxyHealthy": true\n}';
+  return (
+    '{\n\t"service": {\n\t\t"namespace": "' +
+    ns +
+    '",\n\t\t"name": "' +
+    name +
+    '"\n\t},\n\t"localEndpoints": ' +
+    n +
+    ',\n\t"serviceProxyHealthy": true\n}'
+  );
 }
 
 export function oracleKey(scenario: ScenarioInput, ask: HealthCheckAsk): Record<string, string> {
   const o = new Oracle(scenario);
-  if (!o.lbType || !o.local) throw new Error('oracle health-check: only LoadBalancer + Local has a health-check port (R-HC-1)');
-  if (o.mode.startsWith('cilium')) throw new Error('oracle health-check: Cilium bodies are not asked (R-HC-CIL)');
+  if (!o.lbType || !o.local)
+    throw new Error('oracle health-check: only LoadBalancer + Local has a health-check port (R-HC-1)');
+  if (o.mode.startsWith('cilium'))
+    throw new Error('oracle health-check: Cilium bodies are not asked (R-HC-CIL)');
   const key: Record<string, string> = {};
   for (const n of o.nodes) {
     const c = o.hcCount(n.name);

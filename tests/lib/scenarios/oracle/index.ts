@@ -26,10 +26,20 @@ export interface KeyedKind {
 
 export const KEYED_KINDS: KeyedKind[] = [
   { kind: 'source-ip', build: sourceIp.buildSourceIp, keyOf: sourceIp.keyOf, oracle: sourceIpOracle },
-  { kind: 'health-check', build: healthCheck.buildHealthCheck, keyOf: healthCheck.keyOf, oracle: healthCheckOracle },
+  {
+    kind: 'health-check',
+    build: healthCheck.buildHealthCheck,
+    keyOf: healthCheck.keyOf,
+    oracle: healthCheckOracle,
+  },
   { kind: 'load-share', build: loadShare.buildLoadShare, keyOf: loadShare.keyOf, oracle: loadShareOracle },
   { kind: 'lb-targets', build: lbTargets.buildLbTargets, keyOf: lbTargets.keyOf, oracle: lbTargetsOracle },
-  { kind: 'client-outcome', build: clientOutcome.buildClientOutcome, keyOf: clientOutcome.keyOf, oracle: clientOutcomeOracle },
+  {
+    kind: 'client-outcome',
+    build: clientOutcome.buildClientOutcome,
+    keyOf: clientOutcome.keyOf,
+    oracle: clientOutcomeOracle,
+  },
 ];
 
 /** The first draft a seed gives (redrawing as generateQuestion does) and the ask it was built from. */
@@ -44,11 +54,17 @@ export function draw(k: KeyedKind, difficulty: Difficulty, seed: string): { draf
 /** Fields on which two keys differ, as readable lines (empty = agreement). */
 export function keyDiff(a: Record<string, string>, b: Record<string, string>): string[] {
   const names = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...names].filter((n) => a[n] !== b[n]).map((n) => `${n}: ${JSON.stringify(a[n])} vs ${JSON.stringify(b[n])}`);
+  return [...names]
+    .filter((n) => a[n] !== b[n])
+    .map((n) => `${n}: ${JSON.stringify(a[n])} vs ${JSON.stringify(b[n])}`);
 }
 
 /** Agreement of keyOf and the oracle over `seeds` seeds per difficulty; the disagreements found. */
-export function agreement(k: KeyedKind, seeds: number, prefix = 'oracle'): { agree: number; disagree: string[] } {
+export function agreement(
+  k: KeyedKind,
+  seeds: number,
+  prefix = 'oracle',
+): { agree: number; disagree: string[] } {
   let agree = 0;
   const disagree: string[] = [];
   const difficulties: Difficulty[] = ['intro', 'standard', 'expert'];

@@ -45,11 +45,16 @@ export class Oracle {
   constructor(readonly s: ScenarioInput) {
     const spec = s.service.spec;
     if ((spec.ports ?? []).length !== 1) throw new Error('oracle: one port only');
-    if (spec.externalIPs?.length || spec.trafficDistribution || spec.internalTrafficPolicy === 'Local') throw new Error('oracle: unsupported Service field');
-    if (s.cluster.detectLocal === false || s.cluster.masqueradeAll) throw new Error('oracle: unsupported cluster field');
+    if (spec.externalIPs?.length || spec.trafficDistribution || spec.internalTrafficPolicy === 'Local')
+      throw new Error('oracle: unsupported Service field');
+    if (s.cluster.detectLocal === false || s.cluster.masqueradeAll)
+      throw new Error('oracle: unsupported cluster field');
     this.mode = s.cluster.proxyMode ?? 'iptables';
     this.nodes = s.cluster.nodes.map((n) => {
       if (!n.podCIDR) throw new Error('oracle: nodes need a podCIDR');
+      // Node health, deletion, taints and explicit bridges are not modelled: refuse rather than agree by luck.
+      if (n.proxyHealthy === false || n.deleting || n.taints?.length || n.bridgeIP)
+        throw new Error('oracle: unsupported node field');
       // The bridge holds the first address of the podCIDR (R-SRC-2, R-CNI-2 bridge).
       const base = n.podCIDR.split('/')[0]!.split('.').map(Number);
       base[3] = base[3]! + 1;
@@ -57,8 +62,18 @@ export class Oracle {
     });
     this.pods = (s.cluster.pods ?? []).map((p) => {
       if (!p.node) throw new Error('oracle: every Pod has a node');
+      const selector = spec.selector ?? {};
+      if (Object.entries(selector).some(([k, v]) => p.labels?.[k] !== v))
+        throw new Error('oracle: every Pod is selected');
       const ready = p.ready ?? true;
-      return { name: p.name, node: p.node, ip: p.ip, ready, serving: p.serving ?? ready, terminating: p.terminating ?? false };
+      return {
+        name: p.name,
+        node: p.node,
+        ip: p.ip,
+        ready,
+        serving: p.serving ?? ready,
+        terminating: p.terminating ?? false,
+      };
     });
     this.local = (spec.externalTrafficPolicy ?? 'Cluster') === 'Local';
     this.lbType = spec.type === 'LoadBalancer';
@@ -189,7 +204,8 @@ export class Oracle {
       const crosses = p.node !== deciding.name;
       let sourceIp = src;
       const hairpin = kubeProxy && p.ip === src;
-      if (masq === 'all' || (masq === 'remote' && crosses) || hairpin) sourceIp = crosses ? deciding.ip : deciding.bridge;
+      if (masq === 'all' || (masq === 'remote' && crosses) || hairpin)
+        sourceIp = crosses ? deciding.ip : deciding.bridge;
       return { pod: p.name, sourceIp, crosses };
     });
     return { verdict, backends };

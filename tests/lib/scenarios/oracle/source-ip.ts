@@ -9,6 +9,7 @@ export function oracleKey(scenario: ScenarioInput, ask: SourceIpAsk): Record<str
   if (!t) throw new Error('oracle source-ip: no flow');
   const f = o.flow(t.from, t.to, t.node);
   const b = f.backends.find((x) => x.pod === ask.pod);
-  if (f.verdict !== 'forwarded' || !b) throw new Error(`oracle source-ip: ${ask.pod} not reached (${f.verdict})`);
+  if (f.verdict !== 'forwarded' || !b)
+    throw new Error(`oracle source-ip: ${ask.pod} not reached (${f.verdict})`);
   return { sourceIp: b.sourceIp };
 }
