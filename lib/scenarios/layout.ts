@@ -245,18 +245,32 @@ const BALANCING_TEXT: Record<BalancingChoice, string> = {
   'all-nodes': 'The load balancer has not yet noticed any failing health check: it still splits evenly over all nodes.',
 };
 const PROXY_TEXT: Record<ProxyModeChoice, string> = {
-  iptables: '',
-  nftables: 'kube-proxy runs in nftables mode.',
+  iptables: 'kube-proxy runs in iptables mode.',
+  nftables: 'kube-proxy runs in nftables mode (v1.34 or later).',
   ipvs: 'kube-proxy runs in IPVS mode.',
   'cilium-snat': 'Cilium replaces kube-proxy (loadBalancer.mode=snat).',
 };
+
+/**
+ * The balancer's behaviour as it applies to this Service. Weights and failing checks come from the
+ * health-check node port, which only a LoadBalancer + Local Service has (R-HC-1): under Cluster a
+ * weight-aware balancer has no weight to read and splits evenly (R-LB-6, R-CLOUD-GCP).
+ */
+function balancingText(layout: Layout): string {
+  if (layout.policy === 'Cluster' && layout.balancing !== 'healthy-nodes') {
+    return layout.balancing === 'weighted'
+      ? 'The load balancer is weight-aware, but a Cluster Service has no health-check node port to send weights, so it splits new connections evenly over the nodes.'
+      : 'The cloud load balancer splits new connections evenly over all nodes.';
+  }
+  return BALANCING_TEXT[layout.balancing];
+}
 
 /** One or two sentences naming the Service, its policy, the balancer and the data plane. */
 export function describeSetup(layout: Layout): string {
   const svc = `${layout.naming.namespace}/${layout.naming.serviceName}`;
   const parts = [`Service ${svc} is type ${layout.type} with externalTrafficPolicy: ${layout.policy}.`];
   if (layout.type === 'LoadBalancer') {
-    parts.push(BALANCING_TEXT[layout.balancing]);
+    parts.push(balancingText(layout));
     if (!layout.preservesClientIP) parts.push('The balancer is a proxy: it opens its own connection to the node.');
   }
   if (layout.sourceRanges.length > 0) parts.push(`loadBalancerSourceRanges: ${layout.sourceRanges.join(', ')}.`);

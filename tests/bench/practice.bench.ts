@@ -5,9 +5,11 @@
  *   3. the self-test over PRACTICE_SELF_TEST_SEEDS seeds per kind (default 10,000; 0 skips it):
  *      correct → 1, wrong → < 1, garbage → invalid, exactly one correct option per choice field.
  *      Failures are printed and make the process exit 1.
+ *   4. keyOf against the independent oracle for the engine-keyed kinds (ORACLE_SEEDS, default 10,000).
  */
 import { DIFFICULTIES, generateQuestion, generateSession, QUESTION_KINDS, type Question } from '@/lib/scenarios';
 import { correctAnswer, gradeAnswer, invalidAnswer, wrongAnswer } from '@/lib/grading';
+import { agreement, KEYED_KINDS } from '../lib/scenarios/oracle';
 
 function gradeAll(qs: Question[]): void {
   for (const q of qs) {
@@ -84,7 +86,26 @@ function selfTest(seeds: number): number {
   return failures;
 }
 
+/**
+ * 4. Issue 12 item 14: for the kinds whose key comes from the engine answer, the key (keyOf) against an
+ *    independent oracle written from the rules (tests/lib/scenarios/oracle), over ORACLE_SEEDS seeds per kind
+ *    (default 10,000; 0 skips it). Disagreements are printed and make the process exit 1.
+ */
+function oracleAgreement(seeds: number): number {
+  let failures = 0;
+  for (const k of KEYED_KINDS) {
+    const t0 = performance.now();
+    const { agree, disagree } = agreement(k, seeds, 'bench-oracle');
+    failures += disagree.length;
+    console.log(`oracle    ${k.kind.padEnd(15)} ${seeds} seeds: ${agree} agree, ${disagree.length} disagree (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    for (const d of disagree.slice(0, 5)) console.log(`          ${d}`);
+  }
+  return failures;
+}
+
 sessions();
 perKind();
 const seeds = Number(process.env.PRACTICE_SELF_TEST_SEEDS ?? 10000);
 if (seeds > 0 && selfTest(seeds) > 0) process.exitCode = 1;
+const oracleSeeds = Number(process.env.ORACLE_SEEDS ?? 10000);
+if (oracleSeeds > 0 && oracleAgreement(oracleSeeds) > 0) process.exitCode = 1;
