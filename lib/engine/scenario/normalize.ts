@@ -348,13 +348,26 @@ function normalizeTraffic(
     if (sender) {
       const nodeName = t.node ?? sender.node;
       const node = nodeName === null ? undefined : nodeByName.get(nodeName);
-      if (t.to === 'nodePort' && t.ip !== undefined && node && !isLocalAddress(node, t.ip))
+      // A node's 127.0.0.1 is reachable only from that node itself (a Pod's 127.0.0.1 is its own: R-NP-1).
+      if (t.to === 'nodePort' && t.ip === LOOPBACK && t.from.startsWith('node/') && nodeName !== sender.node)
+        issues.push({
+          path: at('ip'),
+          message: `${LOOPBACK} is the loopback address of ${t.from} itself; traffic from ${t.from} cannot reach the loopback of node "${nodeName}" (use from: node/${nodeName} or from: localhost with node: ${nodeName})`,
+        });
+      else if (t.to === 'nodePort' && t.ip !== undefined && node && !isLocalAddress(node, t.ip))
         issues.push({ path: at('ip'), message: `${t.ip} is not an address of node "${node.name}" (its ip or extraIPs)` });
       else out.push({ from: t.from, to: t.to, node: nodeName, ip: destination(node) });
       return;
     }
 
     // external / localhost
+    if (t.from === 'external' && t.ip === LOOPBACK) {
+      issues.push({
+        path: at('ip'),
+        message: `an external client cannot reach a node's loopback address ${LOOPBACK} (use from: localhost for a host process on the node)`,
+      });
+      return;
+    }
     let targets: NodeModel[];
     if (t.node !== undefined) targets = [nodeByName.get(t.node) as NodeModel];
     else {
@@ -373,6 +386,8 @@ function normalizeTraffic(
   return out;
 }
 
+const LOOPBACK = '127.0.0.1';
+
 function isLocalAddress(node: NodeModel, ip: string): boolean {
-  return ip === node.ip || ip === '127.0.0.1' || node.extraIPs.includes(ip);
+  return ip === node.ip || ip === LOOPBACK || node.extraIPs.includes(ip);
 }
