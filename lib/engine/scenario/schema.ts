@@ -28,7 +28,8 @@ export const LIMITS = {
 const ipv4 = z.ipv4({ error: 'must be an IPv4 address such as 10.0.1.10' });
 const cidrv4 = z.cidrv4({ error: 'must be an IPv4 CIDR such as 10.244.0.0/16' });
 /** R-NP-3: kube-proxy's config validation checks only CIDR syntax, not the family; the other family is ignored. */
-const nodePortCidr = z.union([z.cidrv4(), z.cidrv6()], { error: 'must be a CIDR such as 10.0.1.0/24 or 2001:db8::/64' });
+const anyCidr = [z.cidrv4(), z.cidrv6()];
+const nodePortCidr = z.string().refine((c) => anyCidr.some((f) => f.safeParse(c).success), { error: 'must be a CIDR such as 10.0.1.0/24 or 2001:db8::/64' });
 /** --service-node-port-range, e.g. 30000-32767 (R-API-UPD-5/7). */
 const portRange = z
   .string()
