@@ -90,6 +90,8 @@ class Failure {
 }
 
 const ALREADY = 'provided port is already allocated';
+/** Stands for a port AllocateNext picked, where only "non-zero and valid" matters (validation). */
+const AUTO_PLACEHOLDER = 30000;
 
 /** One port-allocator operation: allocations are immediate, releases deferred (PortAllocationOperation). */
 class PortOperation {
@@ -295,7 +297,9 @@ export function updateService(previous: ServiceDoc, request: ServiceDoc, pool: N
   const errors: string[] = [];
   if (needsHCNodePort(before) && needsHCNodePort(after) && after.healthCheckNodePort !== before.healthCheckNodePort)
     errors.push(fieldError.forbidden('spec.healthCheckNodePort', 'field is immutable'));
-  errors.push(...serviceErrors(asModel(after, request)));
+  // A port the allocator picked is in the object validation sees (its number does not matter there).
+  const validated = alloc.healthCheckNodePort === 'auto' ? { ...after, healthCheckNodePort: AUTO_PLACEHOLDER } : after;
+  errors.push(...serviceErrors(asModel(validated, request)));
   const unique = [...new Set(errors)];
   if (unique.length > 0) return refused(422, kubectlInvalidMessage('Service', name, unique), unique, previous);
 
