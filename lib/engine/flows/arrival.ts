@@ -8,7 +8,7 @@
 import type { SourceIpKind, Verdict } from '../answer';
 import type { LoadBalancerIngressModel, NodeModel, TrafficModel } from '../model';
 import type { EngineContext } from '../context';
-import { anyCidrContains, cidrContains, LOOPBACK_IP } from '../net';
+import { anyCidrContains, LOOPBACK_IP } from '../net';
 import type { Sender } from './sender';
 
 export interface Arrival {

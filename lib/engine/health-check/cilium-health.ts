@@ -24,12 +24,15 @@ import type { NodeModel, Scenario, ServicePortModel } from '../model';
  */
 function backendPortsPerEndpoint(ports: readonly ServicePortModel[]): number {
   const keys = new Set<string>();
-  for (const p of ports) keys.add(`${typeof p.targetPort === 'number' ? p.targetPort : `name:${p.targetPort}`}/${p.protocol}`);
+  for (const p of ports)
+    keys.add(`${typeof p.targetPort === 'number' ? p.targetPort : `name:${p.targetPort}`}/${p.protocol}`);
   return Math.max(1, keys.size);
 }
 
 /** R-HC-CIL-2 for every node: Active (ready) backends on the node, plus those without nodeName. */
-export function ciliumLocalEndpointCounts(scenario: Pick<Scenario, 'endpoints' | 'service' | 'cluster'>): Map<string, number> {
+export function ciliumLocalEndpointCounts(
+  scenario: Pick<Scenario, 'endpoints' | 'service' | 'cluster'>,
+): Map<string, number> {
   const perEndpoint = backendPortsPerEndpoint(scenario.service.ports);
   const ips = new Map<string, Set<string>>();
   const anywhere = new Set<string>();
@@ -58,7 +61,11 @@ export function ciliumHealthBody(namespace: string, name: string, localEndpoints
 }
 
 /** R-HC-CIL-4/5/6: one node's answer. */
-export function ciliumHealthAnswer(namespace: string, name: string, localEndpoints: number): HealthCheckNodeAnswer {
+export function ciliumHealthAnswer(
+  namespace: string,
+  name: string,
+  localEndpoints: number,
+): HealthCheckNodeAnswer {
   return {
     status: localEndpoints > 0 ? 200 : 503,
     headers: {
@@ -80,7 +87,8 @@ export function ciliumHealthChecks(
   if (!needsHealthCheck || !port) return null;
   const { namespace, name } = scenario.service;
   const nodes: Record<string, HealthCheckNodeAnswer> = {};
-  for (const node of scenario.cluster.nodes) nodes[node.name] = ciliumHealthAnswer(namespace, name, countFor(node.name));
+  for (const node of scenario.cluster.nodes)
+    nodes[node.name] = ciliumHealthAnswer(namespace, name, countFor(node.name));
   return { port, nodes };
 }
 
@@ -89,4 +97,3 @@ export function ciliumProxyHealth(node: NodeModel, enabled: boolean): ProxyHealt
   if (!enabled) return null;
   return { healthz: node.deleting ? 503 : 200 };
 }
-

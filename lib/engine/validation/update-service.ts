@@ -54,17 +54,25 @@ function defaulted(doc: ServiceDoc): SpecState {
     healthCheckNodePort: spec.healthCheckNodePort ?? 0,
     allocateLoadBalancerNodePorts: spec.allocateLoadBalancerNodePorts ?? null,
     externalIPs: [...spec.externalIPs],
-    ports: spec.ports.map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol, nodePort: p.nodePort ?? 0 })),
+    ports: spec.ports.map((p) => ({
+      name: p.name ?? '',
+      port: p.port,
+      protocol: p.protocol,
+      nodePort: p.nodePort ?? 0,
+    })),
     hasIngress: doc.status.loadBalancer.ingress.length > 0,
   };
-  if (state.externalTrafficPolicy === '' && externallyAccessible(state)) state.externalTrafficPolicy = 'Cluster';
-  if (state.type === 'LoadBalancer' && state.allocateLoadBalancerNodePorts === null) state.allocateLoadBalancerNodePorts = true;
+  if (state.externalTrafficPolicy === '' && externallyAccessible(state))
+    state.externalTrafficPolicy = 'Cluster';
+  if (state.type === 'LoadBalancer' && state.allocateLoadBalancerNodePorts === null)
+    state.allocateLoadBalancerNodePorts = true;
   return state;
 }
 
 const needsNodePort = (s: SpecState) => s.type === 'NodePort' || s.type === 'LoadBalancer';
 const needsHCNodePort = (s: SpecState) => needsHealthCheck(s);
-const shouldAllocateNodePorts = (s: SpecState) => s.type === 'NodePort' || (s.type === 'LoadBalancer' && s.allocateLoadBalancerNodePorts === true);
+const shouldAllocateNodePorts = (s: SpecState) =>
+  s.type === 'NodePort' || (s.type === 'LoadBalancer' && s.allocateLoadBalancerNodePorts === true);
 
 /** R-API-UPD-2 (patchAllocatedValues): omitted values are filled from the stored object when both need them. */
 function patchAllocatedValues(after: SpecState, before: SpecState): void {
@@ -79,7 +87,8 @@ function patchAllocatedValues(after: SpecState, before: SpecState): void {
       }
     }
   }
-  if (needsHCNodePort(before) && needsHCNodePort(after) && after.healthCheckNodePort === 0) after.healthCheckNodePort = before.healthCheckNodePort;
+  if (needsHCNodePort(before) && needsHCNodePort(after) && after.healthCheckNodePort === 0)
+    after.healthCheckNodePort = before.healthCheckNodePort;
 }
 
 class Failure {
@@ -107,7 +116,8 @@ class PortOperation {
   /** portallocator.Allocate: the range is checked first, then whether the port is free; null on success. */
   allocate(port: number): string | null {
     const r = this.pool.range;
-    if (r && (port < r.first || port > r.last)) return `provided port is not in the valid range. The range of valid ports is ${r.first}-${r.last}`;
+    if (r && (port < r.first || port > r.last))
+      return `provided port is not in the valid range. The range of valid ports is ${r.first}-${r.last}`;
     if (this.taken.has(port)) return ALREADY;
     this.taken.add(port);
     return null;
@@ -132,9 +142,16 @@ interface Allocation {
 
 /** txnUpdateNodePorts: R-API-UPD-4/5/6/7. Mutates `after` (allocated values); throws Failure. */
 function allocateUpdate(after: SpecState, before: SpecState, op: PortOperation): Allocation {
-  const a: Allocation = { autoPorts: new Set(), nodePorts: [], healthCheckNodePort: null, releasedNodePorts: [], releasedHealthCheckNodePort: null };
+  const a: Allocation = {
+    autoPorts: new Set(),
+    nodePorts: [],
+    healthCheckNodePort: null,
+    releasedNodePorts: [],
+    releasedHealthCheckNodePort: null,
+  };
   // releaseNodePorts: NodePort/LoadBalancer → ClusterIP releases every old nodePort.
-  if (needsNodePort(before) && after.type === 'ClusterIP') for (const p of before.ports) if (p.nodePort !== 0) a.releasedNodePorts.push(p.nodePort);
+  if (needsNodePort(before) && after.type === 'ClusterIP')
+    for (const p of before.ports) if (p.nodePort !== 0) a.releasedNodePorts.push(p.nodePort);
 
   if (needsNodePort(after)) {
     // updateNodePorts
@@ -170,10 +187,15 @@ function allocateUpdate(after: SpecState, before: SpecState, op: PortOperation):
     // Case 1 (R-API-UPD-5): an internal error when it fails, not a field error (§20 correction of R-API-4).
     if (after.healthCheckNodePort !== 0) {
       const why = op.allocate(after.healthCheckNodePort);
-      if (why) throw new Failure(500, `failed to allocate requested HealthCheck NodePort ${after.healthCheckNodePort}: ${why}`);
+      if (why)
+        throw new Failure(
+          500,
+          `failed to allocate requested HealthCheck NodePort ${after.healthCheckNodePort}: ${why}`,
+        );
       a.healthCheckNodePort = after.healthCheckNodePort;
     } else {
-      if (!op.allocateNext()) throw new Failure(500, 'failed to allocate a HealthCheck NodePort 0: range is full');
+      if (!op.allocateNext())
+        throw new Failure(500, 'failed to allocate a HealthCheck NodePort 0: range is full');
       a.healthCheckNodePort = 'auto';
     }
   } else if (needed && !needs) {
@@ -195,18 +217,30 @@ function dropTypeDependentFields(after: SpecState, before: SpecState): string[] 
       });
     }
   }
-  if (needsHCNodePort(before) && !needsHCNodePort(after) && after.healthCheckNodePort === before.healthCheckNodePort) {
+  if (
+    needsHCNodePort(before) &&
+    !needsHCNodePort(after) &&
+    after.healthCheckNodePort === before.healthCheckNodePort
+  ) {
     if (after.healthCheckNodePort !== 0) wiped.push('spec.healthCheckNodePort');
     after.healthCheckNodePort = 0;
   }
   if (before.type === 'LoadBalancer' && after.type !== 'LoadBalancer') {
     const a = after.allocateLoadBalancerNodePorts;
-    if (a !== null && before.allocateLoadBalancerNodePorts !== null && a === before.allocateLoadBalancerNodePorts) {
+    if (
+      a !== null &&
+      before.allocateLoadBalancerNodePorts !== null &&
+      a === before.allocateLoadBalancerNodePorts
+    ) {
       wiped.push('spec.allocateLoadBalancerNodePorts');
       after.allocateLoadBalancerNodePorts = null;
     }
   }
-  if (externallyAccessible(before) && !externallyAccessible(after) && after.externalTrafficPolicy === before.externalTrafficPolicy) {
+  if (
+    externallyAccessible(before) &&
+    !externallyAccessible(after) &&
+    after.externalTrafficPolicy === before.externalTrafficPolicy
+  ) {
     if (after.externalTrafficPolicy !== '') wiped.push('spec.externalTrafficPolicy');
     after.externalTrafficPolicy = '';
   }
@@ -257,7 +291,12 @@ export interface ServiceUpdateResult {
   stored: ServiceDoc;
 }
 
-function refused(status: 422 | 500, message: string, errors: string[], previous: ServiceDoc): ServiceUpdateResult {
+function refused(
+  status: 422 | 500,
+  message: string,
+  errors: string[],
+  previous: ServiceDoc,
+): ServiceUpdateResult {
   return {
     answer: {
       httpStatus: status,
@@ -273,14 +312,21 @@ function refused(status: 422 | 500, message: string, errors: string[], previous:
 }
 
 /** R-API-UPD-1…8: the update of `previous` by `request`. */
-export function updateService(previous: ServiceDoc, request: ServiceDoc, pool: NodePortPool): ServiceUpdateResult {
+export function updateService(
+  previous: ServiceDoc,
+  request: ServiceDoc,
+  pool: NodePortPool,
+): ServiceUpdateResult {
   const before = defaulted(previous);
   const after = defaulted(request);
   const name = request.metadata.name;
   // R-API-UPD-2
   patchAllocatedValues(after, before);
   // R-API-UPD-1 step 2: allocations and releases (aborts the update on the first failure).
-  const held = [...before.ports.map((p) => p.nodePort).filter((n) => n !== 0), ...(needsHCNodePort(before) && before.healthCheckNodePort > 0 ? [before.healthCheckNodePort] : [])];
+  const held = [
+    ...before.ports.map((p) => p.nodePort).filter((n) => n !== 0),
+    ...(needsHCNodePort(before) && before.healthCheckNodePort > 0 ? [before.healthCheckNodePort] : []),
+  ];
   const op = new PortOperation(pool, held);
   let alloc: Allocation;
   try {
@@ -295,17 +341,24 @@ export function updateService(previous: ServiceDoc, request: ServiceDoc, pool: N
   const wiped = dropTypeDependentFields(after, before);
   // R-API-UPD-1 step 4: validateServiceExternalTrafficFieldsUpdate, then ValidateService (R-API-UPD-3, R-API-UPD-8).
   const errors: string[] = [];
-  if (needsHCNodePort(before) && needsHCNodePort(after) && after.healthCheckNodePort !== before.healthCheckNodePort)
+  if (
+    needsHCNodePort(before) &&
+    needsHCNodePort(after) &&
+    after.healthCheckNodePort !== before.healthCheckNodePort
+  )
     errors.push(fieldError.forbidden('spec.healthCheckNodePort', 'field is immutable'));
   // A port the allocator picked is in the object validation sees (its number does not matter there).
-  const validated = alloc.healthCheckNodePort === 'auto' ? { ...after, healthCheckNodePort: AUTO_PLACEHOLDER } : after;
+  const validated =
+    alloc.healthCheckNodePort === 'auto' ? { ...after, healthCheckNodePort: AUTO_PLACEHOLDER } : after;
   errors.push(...serviceErrors(asModel(validated, request)));
   const unique = [...new Set(errors)];
-  if (unique.length > 0) return refused(422, kubectlInvalidMessage('Service', name, unique), unique, previous);
+  if (unique.length > 0)
+    return refused(422, kubectlInvalidMessage('Service', name, unique), unique, previous);
 
   const nodePorts: Record<string, number | 'auto'> = {};
   after.ports.forEach((p, i) => {
-    if (p.nodePort !== 0 || alloc.autoPorts.has(i)) nodePorts[p.name === '' ? String(p.port) : p.name] = alloc.autoPorts.has(i) ? 'auto' : p.nodePort;
+    if (p.nodePort !== 0 || alloc.autoPorts.has(i))
+      nodePorts[p.name === '' ? String(p.port) : p.name] = alloc.autoPorts.has(i) ? 'auto' : p.nodePort;
   });
   const hcnp = alloc.healthCheckNodePort === 'auto' ? 'auto' : after.healthCheckNodePort;
   const answer: UpdateAnswer = {
@@ -328,7 +381,12 @@ export function updateService(previous: ServiceDoc, request: ServiceDoc, pool: N
 }
 
 /** The stored Service as a document: the request with allocated and wiped values applied. */
-function storedDoc(request: ServiceDoc, previous: ServiceDoc, after: SpecState, autoPorts: Set<number>): ServiceDoc {
+function storedDoc(
+  request: ServiceDoc,
+  previous: ServiceDoc,
+  after: SpecState,
+  autoPorts: Set<number>,
+): ServiceDoc {
   const spec = request.spec;
   return {
     ...request,
@@ -338,7 +396,10 @@ function storedDoc(request: ServiceDoc, previous: ServiceDoc, after: SpecState, 
       // 0 or picked by the allocator: left unset, so the reader allocates as on create.
       healthCheckNodePort: after.healthCheckNodePort === 0 ? undefined : after.healthCheckNodePort,
       allocateLoadBalancerNodePorts: after.allocateLoadBalancerNodePorts ?? undefined,
-      ports: spec.ports.map((p, i) => ({ ...p, nodePort: autoPorts.has(i) || after.ports[i]!.nodePort === 0 ? undefined : after.ports[i]!.nodePort })),
+      ports: spec.ports.map((p, i) => ({
+        ...p,
+        nodePort: autoPorts.has(i) || after.ports[i]!.nodePort === 0 ? undefined : after.ports[i]!.nodePort,
+      })),
     },
     status: after.hasIngress ? previous.status : { loadBalancer: { ingress: [] } },
   };

@@ -12,7 +12,11 @@ function answer(input: ScenarioInput): Answer {
 }
 
 /** healthserver.txtar: Service test/echo (LB, eTP=Local, HCNP 40000), testnode has 10.244.1.1/.2, othernode .3/.4. */
-function txtar(opts: { endpointSlice: 1 | 2; etp?: 'Local' | 'Cluster'; healthCheckNodePort?: number }): ScenarioInput {
+function txtar(opts: {
+  endpointSlice: 1 | 2;
+  etp?: 'Local' | 'Cluster';
+  healthCheckNodePort?: number;
+}): ScenarioInput {
   const pods =
     opts.endpointSlice === 1
       ? [
@@ -57,7 +61,11 @@ describe('R-HC-CIL-6 / R-HC-CIL-5: the body and headers, byte for byte', () => {
     expect(hc.port).toBe(40000);
     expect(hc.nodes.testnode).toEqual({
       status: 200,
-      headers: { 'Content-Type': 'application/json', 'X-Content-Type-Options': 'nosniff', 'X-Load-Balancing-Endpoint-Weight': '2' },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Content-Type-Options': 'nosniff',
+        'X-Load-Balancing-Endpoint-Weight': '2',
+      },
       body: '{"service":{"namespace":"test","name":"echo"},"localEndpoints":2}\n',
     });
     expect(new TextEncoder().encode(hc.nodes.testnode!.body)).toHaveLength(66);
@@ -67,7 +75,11 @@ describe('R-HC-CIL-6 / R-HC-CIL-5: the body and headers, byte for byte', () => {
     const hc = answer(txtar({ endpointSlice: 2 })).healthChecks!;
     expect(hc.nodes.testnode).toEqual({
       status: 503,
-      headers: { 'Content-Type': 'application/json', 'X-Content-Type-Options': 'nosniff', 'X-Load-Balancing-Endpoint-Weight': '0' },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Content-Type-Options': 'nosniff',
+        'X-Load-Balancing-Endpoint-Weight': '0',
+      },
       body: '{"service":{"namespace":"test","name":"echo"},"localEndpoints":0}\n',
     });
     expect(hc.nodes.testnode!.body).toHaveLength(66);
@@ -78,14 +90,28 @@ describe('R-HC-CIL-6 / R-HC-CIL-5: the body and headers, byte for byte', () => {
 
   it('R-HC-CIL-6 example 2: default/web with no local Active backend → 503 and the 68-byte body', () => {
     const a = answer({
-      cluster: { proxyMode: 'cilium-dsr', nodes: [{ name: 'node-a', ip: '10.0.1.10' }, { name: 'node-b', ip: '10.0.1.11' }], pods: [{ name: 'w', node: 'node-b', ip: '10.244.2.5' }] },
-      service: { metadata: { name: 'web' }, spec: { type: 'LoadBalancer', externalTrafficPolicy: 'Local', ports: [{ port: 80 }] } },
+      cluster: {
+        proxyMode: 'cilium-dsr',
+        nodes: [
+          { name: 'node-a', ip: '10.0.1.10' },
+          { name: 'node-b', ip: '10.0.1.11' },
+        ],
+        pods: [{ name: 'w', node: 'node-b', ip: '10.244.2.5' }],
+      },
+      service: {
+        metadata: { name: 'web' },
+        spec: { type: 'LoadBalancer', externalTrafficPolicy: 'Local', ports: [{ port: 80 }] },
+      },
     });
     const body = '{"service":{"namespace":"default","name":"web"},"localEndpoints":0}\n';
     expect(body).toHaveLength(68);
     expect(a.healthChecks!.nodes['node-a']).toEqual({
       status: 503,
-      headers: { 'Content-Type': 'application/json', 'X-Content-Type-Options': 'nosniff', 'X-Load-Balancing-Endpoint-Weight': '0' },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Content-Type-Options': 'nosniff',
+        'X-Load-Balancing-Endpoint-Weight': '0',
+      },
       body,
     });
   });
@@ -97,30 +123,70 @@ describe('R-HC-CIL-1: existence', () => {
   });
 
   it('every node answers, with or without local backends', () => {
-    expect(Object.keys(answer(txtar({ endpointSlice: 2 })).healthChecks!.nodes)).toEqual(['testnode', 'othernode']);
+    expect(Object.keys(answer(txtar({ endpointSlice: 2 })).healthChecks!.nodes)).toEqual([
+      'testnode',
+      'othernode',
+    ]);
   });
 });
 
 describe('R-HC-CIL-2 / R-HC-CIL-4: what is counted', () => {
-  const base = (pods: NonNullable<ScenarioInput['cluster']['pods']>, ports: NonNullable<ScenarioInput['service']['spec']['ports']>, nodes = [{ name: 'node-a', ip: '10.0.1.10', proxyHealthy: false }, { name: 'node-b', ip: '10.0.1.11' }]): ScenarioInput => ({
+  const base = (
+    pods: NonNullable<ScenarioInput['cluster']['pods']>,
+    ports: NonNullable<ScenarioInput['service']['spec']['ports']>,
+    nodes = [
+      { name: 'node-a', ip: '10.0.1.10', proxyHealthy: false },
+      { name: 'node-b', ip: '10.0.1.11' },
+    ],
+  ): ScenarioInput => ({
     cluster: { proxyMode: 'cilium-snat', nodes, pods },
-    service: { metadata: { name: 'web' }, spec: { type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 32000, ports } },
+    service: {
+      metadata: { name: 'web' },
+      spec: { type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 32000, ports },
+    },
   });
-  const weight = (a: Answer, node: string) => a.healthChecks!.nodes[node]!.headers['X-Load-Balancing-Endpoint-Weight'];
+  const weight = (a: Answer, node: string) =>
+    a.healthChecks!.nodes[node]!.headers['X-Load-Balancing-Endpoint-Weight'];
 
   it('a Pod behind a two-port Service counts 2 (backends are address:port/protocol)', () => {
-    const a = answer(base([{ name: 'p', node: 'node-a', ip: '10.244.1.5' }], [{ name: 'http', port: 80, targetPort: 8080 }, { name: 'https', port: 443, targetPort: 8443 }]));
+    const a = answer(
+      base(
+        [{ name: 'p', node: 'node-a', ip: '10.244.1.5' }],
+        [
+          { name: 'http', port: 80, targetPort: 8080 },
+          { name: 'https', port: 443, targetPort: 8443 },
+        ],
+      ),
+    );
     expect(weight(a, 'node-a')).toBe('2');
-    expect(a.healthChecks!.nodes['node-a']!.body).toBe('{"service":{"namespace":"default","name":"web"},"localEndpoints":2}\n');
+    expect(a.healthChecks!.nodes['node-a']!.body).toBe(
+      '{"service":{"namespace":"default","name":"web"},"localEndpoints":2}\n',
+    );
   });
 
   it('two Service ports onto the same targetPort and protocol are one backend', () => {
-    const a = answer(base([{ name: 'p', node: 'node-a', ip: '10.244.1.5' }], [{ name: 'a', port: 80, targetPort: 8080 }, { name: 'b', port: 81, targetPort: 8080 }]));
+    const a = answer(
+      base(
+        [{ name: 'p', node: 'node-a', ip: '10.244.1.5' }],
+        [
+          { name: 'a', port: 80, targetPort: 8080 },
+          { name: 'b', port: 81, targetPort: 8080 },
+        ],
+      ),
+    );
     expect(weight(a, 'node-a')).toBe('1');
   });
 
   it('an endpoint without nodeName counts on every node (kube-proxy never counts it)', () => {
-    const a = answer(base([{ name: 'p', node: 'node-a', ip: '10.244.1.5' }, { name: 'nowhere', ip: '10.250.0.9' }], [{ port: 80 }]));
+    const a = answer(
+      base(
+        [
+          { name: 'p', node: 'node-a', ip: '10.244.1.5' },
+          { name: 'nowhere', ip: '10.250.0.9' },
+        ],
+        [{ port: 80 }],
+      ),
+    );
     expect([weight(a, 'node-a'), weight(a, 'node-b')]).toEqual(['2', '1']);
     expect(a.healthChecks!.nodes['node-b']!.status).toBe(200);
   });
@@ -166,17 +232,29 @@ describe('R-HC-CIL-7: nothing on :10256 unless kubeProxyReplacementHealthz', () 
   });
 
   it('enabled: only /healthz, 503 only while the Node is being deleted (the autoscaler taint does not matter)', () => {
-    expect(answer(input(true)).proxyHealth).toEqual({ 'node-a': { healthz: 503 }, 'node-b': { healthz: 200 }, 'node-c': { healthz: 200 } });
+    expect(answer(input(true)).proxyHealth).toEqual({
+      'node-a': { healthz: 503 },
+      'node-b': { healthz: 200 },
+      'node-c': { healthz: 200 },
+    });
   });
 
   it('kube-proxy modes are unchanged: /healthz and /livez on every node', () => {
     const a = answer({ ...input(), cluster: { ...input().cluster, proxyMode: 'iptables' } });
-    expect(a.proxyHealth).toEqual({ 'node-a': { healthz: 503, livez: 200 }, 'node-b': { healthz: 503, livez: 503 }, 'node-c': { healthz: 200, livez: 200 } });
+    expect(a.proxyHealth).toEqual({
+      'node-a': { healthz: 503, livez: 200 },
+      'node-b': { healthz: 503, livez: 503 },
+      'node-c': { healthz: 200, livez: 200 },
+    });
   });
 });
 
 describe('R-HC-CIL-8: balancers under Cilium', () => {
-  const lb = (etp: 'Local' | 'Cluster', balancing: 'healthy-nodes' | 'weighted', enabled = false): ScenarioInput => ({
+  const lb = (
+    etp: 'Local' | 'Cluster',
+    balancing: 'healthy-nodes' | 'weighted',
+    enabled = false,
+  ): ScenarioInput => ({
     cluster: {
       proxyMode: 'cilium-snat',
       kubeProxyReplacementHealthz: enabled,
@@ -191,19 +269,35 @@ describe('R-HC-CIL-8: balancers under Cilium', () => {
         { name: 'b1', node: 'node-b', ip: '10.244.2.5' },
       ],
     },
-    service: { metadata: { name: 'web' }, spec: { type: 'LoadBalancer', externalTrafficPolicy: etp, ports: [{ port: 80 }] }, status: { loadBalancer: { ingress: [{ ip: '203.0.113.10' }] } } },
+    service: {
+      metadata: { name: 'web' },
+      spec: { type: 'LoadBalancer', externalTrafficPolicy: etp, ports: [{ port: 80 }] },
+      status: { loadBalancer: { ingress: [{ ip: '203.0.113.10' }] } },
+    },
     loadBalancer: { balancing },
   });
 
   it('eTP=Cluster: a generic balancer probing :10256 finds nothing on any node, so every node fails and it fails open to equal shares', () => {
-    expect(answer(lb('Cluster', 'healthy-nodes')).loadBalancer).toEqual({ 'node-a': '1/3', 'node-b': '1/3', 'node-c': '1/3' });
+    expect(answer(lb('Cluster', 'healthy-nodes')).loadBalancer).toEqual({
+      'node-a': '1/3',
+      'node-b': '1/3',
+      'node-c': '1/3',
+    });
   });
 
   it('eTP=Cluster with kubeProxyReplacementHealthz: the deleting node fails /healthz and gets nothing', () => {
-    expect(answer(lb('Cluster', 'healthy-nodes', true)).loadBalancer).toEqual({ 'node-a': '1/2', 'node-b': '0', 'node-c': '1/2' });
+    expect(answer(lb('Cluster', 'healthy-nodes', true)).loadBalancer).toEqual({
+      'node-a': '1/2',
+      'node-b': '0',
+      'node-c': '1/2',
+    });
   });
 
   it('eTP=Local weighted: weights are Cilium counts (a deleting node still answers 200 with its backend)', () => {
-    expect(answer(lb('Local', 'weighted')).loadBalancer).toEqual({ 'node-a': '2/3', 'node-b': '1/3', 'node-c': '0' });
+    expect(answer(lb('Local', 'weighted')).loadBalancer).toEqual({
+      'node-a': '2/3',
+      'node-b': '1/3',
+      'node-c': '0',
+    });
   });
 });

@@ -17,7 +17,10 @@ function expectEveryStepCitesARule(answer: Answer, where: string): void {
   for (const f of answer.flows) {
     expect(f.steps.length).toBeGreaterThan(0);
     for (const step of f.steps) {
-      if (!RULE.test(step) || !LEADING_RULE.test(step)) throw new Error(`${where}: ${f.from} → ${f.to} on ${f.node}: step without a leading R- rule: ${step}`);
+      if (!RULE.test(step) || !LEADING_RULE.test(step))
+        throw new Error(
+          `${where}: ${f.from} → ${f.to} on ${f.node}: step without a leading R- rule: ${step}`,
+        );
     }
   }
 }
@@ -28,12 +31,27 @@ const DESTINATIONS = ['loadBalancer', 'nodePort', 'externalIP', 'clusterIP'] as 
 const scenarioArb = fc
   .record({
     nodeCount: fc.integer({ min: 1, max: 3 }),
-    pods: fc.array(fc.record({ node: fc.integer({ min: -1, max: 2 }), ready: fc.boolean(), terminating: fc.boolean(), serving: fc.boolean() }), { maxLength: 5 }),
+    pods: fc.array(
+      fc.record({
+        node: fc.integer({ min: -1, max: 2 }),
+        ready: fc.boolean(),
+        terminating: fc.boolean(),
+        serving: fc.boolean(),
+      }),
+      { maxLength: 5 },
+    ),
     mode: fc.constantFrom(...MODES),
     type: fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer' as const),
     etp: fc.constantFrom('Local', 'Cluster'),
     itp: fc.constantFrom('Local', 'Cluster'),
-    nodePortAddresses: fc.constantFrom(undefined, 'all', 'primary', ['10.0.0.0/24'], ['2001:db8::/64'], ['127.0.0.0/8', '2001:db8::/64']),
+    nodePortAddresses: fc.constantFrom<ScenarioInput['cluster']['nodePortAddresses']>(
+      undefined,
+      'all',
+      'primary',
+      ['10.0.0.0/24'],
+      ['2001:db8::/64'],
+      ['127.0.0.0/8', '2001:db8::/64'],
+    ),
     localhostNodePorts: fc.boolean(),
     detectLocal: fc.boolean(),
     ipMode: fc.constantFrom('VIP', 'Proxy' as const),
@@ -46,7 +64,13 @@ const scenarioArb = fc
     trafficDistribution: fc.constantFrom(undefined, 'PreferClose', 'PreferSameNode'),
   })
   .map((r): ScenarioInput => {
-    const nodes = Array.from({ length: r.nodeCount }, (_, i) => ({ name: `n${i}`, ip: `10.0.0.${i + 1}`, podCIDR: `10.244.${i}.0/24`, zone: `z${i % 2}`, extraIPs: [`10.0.1.${i + 1}`] }));
+    const nodes = Array.from({ length: r.nodeCount }, (_, i) => ({
+      name: `n${i}`,
+      ip: `10.0.0.${i + 1}`,
+      podCIDR: `10.244.${i}.0/24`,
+      zone: `z${i % 2}`,
+      extraIPs: [`10.0.1.${i + 1}`],
+    }));
     const pods = r.pods.map((p, i) => {
       const node = p.node < 0 ? undefined : `n${p.node % r.nodeCount}`;
       return {
@@ -59,7 +83,15 @@ const scenarioArb = fc
         serving: p.ready && !p.terminating ? true : p.serving,
       };
     });
-    pods.push({ name: 'client', node: 'n0', ip: '10.244.0.200', labels: { app: 'client' }, ready: true, terminating: false, serving: true });
+    pods.push({
+      name: 'client',
+      node: 'n0',
+      ip: '10.244.0.200',
+      labels: { app: 'client' },
+      ready: true,
+      terminating: false,
+      serving: true,
+    });
     const external = r.type !== 'ClusterIP' || r.externalIP;
     const senders = ['external', 'pod/client', 'node/n0', 'localhost'];
     const traffic = nodes.flatMap((n) =>
@@ -67,7 +99,8 @@ const scenarioArb = fc
         senders.map((from) => {
           if (to === 'nodePort' && from === 'pod/client') return { from, to, node: n.name, ip: '127.0.0.1' };
           // In-cluster senders reach VIPs through their own node's rules (the reader refuses another node).
-          if (from !== 'external' && from !== 'localhost' && (to === 'clusterIP' || to === 'externalIP')) return { from, to };
+          if (from !== 'external' && from !== 'localhost' && (to === 'clusterIP' || to === 'externalIP'))
+            return { from, to };
           return { from, to, node: n.name };
         }),
       ),
@@ -91,12 +124,18 @@ const scenarioArb = fc
           ...(external ? { externalTrafficPolicy: r.etp } : {}),
           internalTrafficPolicy: r.itp,
           ...(r.externalIP ? { externalIPs: ['192.0.2.50'] } : {}),
-          ...(r.sourceRanges && r.type === 'LoadBalancer' ? { loadBalancerSourceRanges: ['198.51.100.0/24'] } : {}),
+          ...(r.sourceRanges && r.type === 'LoadBalancer'
+            ? { loadBalancerSourceRanges: ['198.51.100.0/24'] }
+            : {}),
           ...(r.affinity ? { sessionAffinity: 'ClientIP' as const } : {}),
           ...(r.trafficDistribution ? { trafficDistribution: r.trafficDistribution } : {}),
           ports: [{ port: 80, targetPort: 8080 }],
         },
-        status: { loadBalancer: { ingress: r.type === 'LoadBalancer' ? [{ ip: '203.0.113.10', ipMode: r.ipMode }] : [] } },
+        status: {
+          loadBalancer: {
+            ingress: r.type === 'LoadBalancer' ? [{ ip: '203.0.113.10', ipMode: r.ipMode }] : [],
+          },
+        },
       },
       loadBalancer: { targets: r.targets, preservesClientIP: r.preservesClientIP },
       client: { ip: '198.51.100.7' },
