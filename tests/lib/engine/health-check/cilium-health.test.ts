@@ -3,7 +3,8 @@
  * R-HC-CIL-1…8). Expectations are written by hand from the rules; the byte-exact bodies are R-HC-CIL-6's
  * examples and Cilium's own pkg/loadbalancer/healthserver/testdata/healthserver.txtar.
  */
-import { evaluate, parseScenario, type Answer, type ScenarioInput } from '@/lib/engine';
+import fc from 'fast-check';
+import { ciliumHealthBody, evaluate, parseScenario, type Answer, type ScenarioInput } from '@/lib/engine';
 
 function answer(input: ScenarioInput): Answer {
   const r = parseScenario(input);
@@ -114,6 +115,20 @@ describe('R-HC-CIL-6 / R-HC-CIL-5: the body and headers, byte for byte', () => {
       },
       body,
     });
+  });
+});
+
+describe('R-HC-CIL-6: the body length is 57 + len(ns) + len(name) + len(String(n))', () => {
+  it('for any DNS-label names and count', () => {
+    const label = fc.stringMatching(/^[a-z]([-a-z0-9]{0,30}[a-z0-9])?$/);
+    fc.assert(
+      fc.property(label, label, fc.nat({ max: 100000 }), (ns, name, n) => {
+        const body = ciliumHealthBody(ns, name, n);
+        expect(body).toHaveLength(57 + ns.length + name.length + String(n).length);
+        expect(body.endsWith('}\n')).toBe(true);
+        expect(JSON.parse(body)).toEqual({ service: { namespace: ns, name }, localEndpoints: n });
+      }),
+    );
   });
 });
 
