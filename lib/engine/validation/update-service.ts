@@ -77,14 +77,14 @@ const shouldAllocateNodePorts = (s: SpecState) =>
 /** R-API-UPD-2 (patchAllocatedValues): omitted values are filled from the stored object when both need them. */
 function patchAllocatedValues(after: SpecState, before: SpecState): void {
   if (needsNodePort(before) && needsNodePort(after)) {
-    const used = new Set(after.ports.map((p) => p.nodePort).filter((n) => n !== 0));
+    // Old values the request also uses elsewhere cannot be patched in (storage.go: old ∩ new, by value).
+    const inNew = new Set(after.ports.map((p) => p.nodePort).filter((n) => n !== 0));
+    const used = new Set(before.ports.map((p) => p.nodePort).filter((n) => n !== 0 && inNew.has(n)));
+    const byName = new Map(before.ports.map((p) => [p.name, p.nodePort]));
     for (const p of after.ports) {
       if (p.nodePort !== 0) continue;
-      const old = before.ports.find((o) => o.name === p.name);
-      if (old && old.nodePort !== 0 && !used.has(old.nodePort)) {
-        p.nodePort = old.nodePort;
-        used.add(old.nodePort);
-      }
+      const old = byName.get(p.name) ?? 0;
+      if (!used.has(old)) p.nodePort = old;
     }
   }
   if (needsHCNodePort(before) && needsHCNodePort(after) && after.healthCheckNodePort === 0)

@@ -42,7 +42,9 @@ export function validateService(scenario: Pick<Scenario, 'service'> & { cluster?
 }
 
 /**
- * An update from `before` to `after` (R-API-3 immutability, R-API-5 clearing): the registry first drops fields
+ * An update from `before` to `after` on defaulted models (R-API-3 immutability, R-API-5 clearing): a subset kept
+ * for callers holding two ServiceModels. A scenario's `previous` goes through `updateService` (update-service.ts),
+ * which applies every R-API-UPD rule (patching, allocation, releases, HTTP status). The registry first drops fields
  * the new type no longer uses when the user left them unchanged (dropTypeDependentFields), then
  * ValidateServiceUpdate runs the update checks followed by ValidateService.
  */

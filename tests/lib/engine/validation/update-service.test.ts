@@ -132,6 +132,29 @@ describe('R-API-UPD-3 / R-API-UPD-2: the health-check port while Local stays', (
     });
   });
 
+  it('an omitted nodePort whose old value the request gives to another port is not patched (storage.go: old ∩ new)', () => {
+    const previous: Spec = {
+      type: 'NodePort',
+      ports: [
+        { name: 'http', port: 80, nodePort: 30080 },
+        { name: 'https', port: 443, nodePort: 30443 },
+      ],
+    };
+    const u = run(previous, {
+      type: 'NodePort',
+      ports: [
+        { name: 'http', port: 80 },
+        { name: 'https', port: 443, nodePort: 30080 },
+      ],
+    }).update!;
+    expect([u.httpStatus, u.stored?.nodePorts, u.allocated, u.released]).toEqual([
+      200,
+      { http: 'auto', https: 30080 },
+      { nodePorts: ['auto'], healthCheckNodePort: null },
+      { nodePorts: [30443], healthCheckNodePort: null },
+    ]);
+  });
+
   it('R-API-UPD-8: several errors are bracketed, in validation order (update checks first)', () => {
     const errors = [
       'spec.healthCheckNodePort: Forbidden: field is immutable',
