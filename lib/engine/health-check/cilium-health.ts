@@ -12,6 +12,8 @@
  * - R-HC-CIL-6 Body: encoding/json's compact encoding followed by one "\n".
  * - R-HC-CIL-7 :10256 answers only when kube-proxy-replacement-healthz-bind-address is set, and then only
  *   /healthz: 503 while the Node is being deleted (the ToBeDeletedByClusterAutoscaler taint does not matter).
+ *   The agent's own status (the other 503 cause) is not in the scenario format; `proxyHealthy` is kube-proxy's
+ *   staleness and plays no part under Cilium.
  * R-HC-CIL-3 (a Service redirected to Cilium's L7 proxy counts a synthetic 1) is not modelled: the scenario
  * format has no L7 redirect.
  */
