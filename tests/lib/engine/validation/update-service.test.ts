@@ -373,6 +373,15 @@ describe('R-API-UPD-7: → NodePort / LoadBalancer', () => {
 });
 
 describe('R-API-UPD-9: no previous, no update block', () => {
+  it('a typo in previous is refused with its field path', () => {
+    const r = parseScenario({
+      cluster: { nodes: [{ name: 'n', ip: '10.0.0.1' }] },
+      previous: { metadata: { name: 'web' }, spec: { type: 'LoadBalancer', healthCheckNodPort: 32000, ports: [{ port: 80 }] } as Spec },
+      service: { metadata: { name: 'web' }, spec: { ports: [{ port: 80 }] } },
+    });
+    expect(!r.ok && r.issues).toEqual([{ path: 'previous.spec.healthCheckNodPort', message: 'unknown field "healthCheckNodPort" (did you mean "healthCheckNodePort"?)' }]);
+  });
+
   it('a create has no `update` field', () => {
     const r = parseScenario({
       cluster: { nodes: [{ name: 'n', ip: '10.0.0.1' }] },
