@@ -2,7 +2,7 @@
  * The engine's command line (scenario-format.md):
  *
  *   npm run --silent engine -- evaluate FILE    the full answer
- *   npm run --silent engine -- validate FILE    only the API server's checks: {name?, validation, service}
+ *   npm run --silent engine -- validate FILE    only the API server's checks: {name?, validation, service, update?}
  *
  * FILE is .yaml/.yml or .json (other extensions, and "-" for standard input, are sniffed: a text that parses as
  * JSON is JSON, anything else YAML). The answer is printed as JSON (2-space indent) on stdout, exit 0.
@@ -26,7 +26,7 @@ const USAGE = `usage: npm run --silent engine -- evaluate FILE
        npm run --silent engine -- validate FILE
 
   evaluate   print the engine's answer for the scenario (routing, shares, health checks, flows)
-  validate   print only the API server's checks of the Service: {name?, validation, service}
+  validate   print only the API server's checks of the Service: {name?, validation, service, update?}
   FILE       a scenario in YAML (.yaml, .yml) or JSON (.json); "-" reads standard input
 `;
 
@@ -64,7 +64,8 @@ function run(argv: readonly string[], io: { stdin: () => string; readFile: (path
 function respond(command: Command, scenario: Scenario): unknown {
   if (command === 'validate') {
     const named = scenario.name === null ? {} : { name: scenario.name };
-    return { ...named, validation: validateService(scenario), service: serviceAnswer(scenario.service) };
+    const update = scenario.update ? { update: scenario.update } : {};
+    return { ...named, validation: validateService(scenario), service: serviceAnswer(scenario.service), ...update };
   }
   return evaluate(scenario);
 }

@@ -20,6 +20,8 @@ export interface ServiceAnswer {
   externalTrafficPolicy: 'Cluster' | 'Local' | null;
   internalTrafficPolicy: 'Cluster' | 'Local' | null;
   healthCheckNodePort: number | null;
+  /** R-API-2: defaulted to true for type LoadBalancer; null when the Service is not a LoadBalancer. */
+  allocateLoadBalancerNodePorts: boolean | null;
 }
 
 export interface EndpointAnswer {
@@ -49,7 +51,30 @@ export interface HealthChecksAnswer {
 
 export interface ProxyHealthAnswer {
   healthz: 200 | 503;
-  livez: 200 | 503;
+  /** Absent under cilium-* (only /healthz is served there, R-HC-CIL-7). */
+  livez?: 200 | 503;
+}
+
+/** R-API-UPD-9: the outcome of updating `previous` with `service`. A port the allocator picks is "auto". */
+export interface UpdateAnswer {
+  httpStatus: 200 | 422 | 500;
+  /** '' | 'The Service "web" is invalid: …' | 'Internal error occurred: …' (R-API-UPD-8). */
+  message: string;
+  /** Exact field errors, in the API server's order (R-API-UPD-1 step 4). */
+  errors: string[];
+  /** null when the update is refused. */
+  stored: {
+    type: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+    externalTrafficPolicy: string | null;
+    healthCheckNodePort: number | 'auto';
+    nodePorts: Record<string, number | 'auto'>;
+    allocateLoadBalancerNodePorts: boolean | null;
+    loadBalancerStatus: 'kept' | 'cleared';
+  } | null;
+  allocated: { nodePorts: (number | 'auto')[]; healthCheckNodePort: number | 'auto' | null };
+  released: { nodePorts: number[]; healthCheckNodePort: number | null };
+  /** Fields cleared by the registry (R-API-UPD-4/6). */
+  wiped: string[];
 }
 
 export interface SharesAnswer {
@@ -85,12 +110,15 @@ export interface Answer {
   validation: ValidationAnswer;
   service: ServiceAnswer;
   endpoints: EndpointAnswer[];
-  /** null unless LoadBalancer + Local (R-HC-1). */
+  /** null unless LoadBalancer + Local (R-HC-1); Cilium's server under cilium-* (R-HC-CIL). */
   healthChecks: HealthChecksAnswer | null;
-  proxyHealth: Record<string, ProxyHealthAnswer>;
+  /** Port 10256 per node; null under cilium-* unless kubeProxyReplacementHealthz (R-HC-CIL-7). */
+  proxyHealth: Record<string, ProxyHealthAnswer> | null;
   /** Share of new connections per node from the cloud load balancer; null when not a LoadBalancer. */
   loadBalancer: Record<string, ShareString> | null;
   /** Over all load-balancer traffic; null when not a LoadBalancer Service. */
   shares: SharesAnswer | null;
   flows: FlowAnswer[];
+  /** Only when the scenario carries `previous` (R-API-UPD-9). */
+  update?: UpdateAnswer;
 }

@@ -8,6 +8,7 @@
  *   evaluate(scenario)              Scenario → Answer
  *   trace(scenario, traffic)        one flow, with its steps
  *   validateService(scenario)       the API server's defaulting and errors only (R-API-*)
+ *   updateService(previous, request, pool)  an update's outcome (R-API-UPD-*); the reader runs it for `previous`
  *   formatShare / parseShare        exact-fraction strings ("1/6")
  */
 export * from './answer';
@@ -20,5 +21,6 @@ export { formatShare, parseShare, share, sumShares, Fraction, Share, ZERO, ONE }
 export { categorizeEndpoints, assignHints, serviceFlags, topologyModeFromHints } from './endpoints';
 export type { Categorization, HintedEndpoint, ServiceFlags, TopologyMode } from './endpoints';
 export { serviceHealthBody, serviceHealthAnswer, localReadyEndpointCount, proxyHealth, proxyHealthResponse, nodeEligible } from './health-check';
+export { ciliumHealthBody, ciliumHealthAnswer, ciliumLocalEndpointCounts, ciliumProxyHealth } from './health-check';
 export type { ProxyHealthResponse } from './health-check';
 export { balancerNodeShares, nodePassesBalancerCheck } from './load-share';

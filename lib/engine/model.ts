@@ -3,6 +3,7 @@
  * `scenario/normalize.ts` (every default filled in, every cross-reference checked), read by everything else.
  * Nothing here is optional that has a default: consumers never re-apply defaults.
  */
+import type { UpdateAnswer } from './answer';
 import type { Balancing, ProxyMode, ServiceType, TrafficDestination } from './scenario/schema';
 
 export type { Balancing, ProxyMode, ServiceType, TrafficDestination };
@@ -91,6 +92,12 @@ export interface ClusterModel {
   localhostNodePorts: boolean;
   /** 'all' (iptables default) | 'primary' (nftables default) | CIDRs. */
   nodePortAddresses: 'all' | 'primary' | string[];
+  /** --service-node-port-range as written (R-API-UPD-5/7); null: the default 30000-32767, not range-checked on create. */
+  nodePortRange: { first: number; last: number } | null;
+  /** NodePorts held by other Services (R-API-UPD-5/7). */
+  usedNodePorts: number[];
+  /** cilium-*: Cilium serves :10256/healthz (R-HC-CIL-7); false: nothing listens on 10256. */
+  kubeProxyReplacementHealthz: boolean;
   nodes: NodeModel[];
   pods: PodModel[];
 }
@@ -122,4 +129,9 @@ export interface Scenario {
   client: { ip: string };
   /** The flows to evaluate: as written, or the defaults of scenario-format.md. */
   traffic: TrafficModel[];
+  /**
+   * The outcome of an update (R-API-UPD-9) when the scenario carries `previous`; `service` is then the Service
+   * stored afterwards (or `previous`, when the update is refused). Absent or null: the scenario is a create.
+   */
+  update?: UpdateAnswer | null;
 }

@@ -48,7 +48,7 @@ export function curlCommands(state: ExplorerState, lbAnswer: Answer, nodePortAns
   }
   lines.push('', '# kube-proxy’s own health (what Cluster-policy balancers may probe)');
   state.nodes.forEach((_, i) => {
-    const ph = lbAnswer.proxyHealth[nodeName(i)];
+    const ph = lbAnswer.proxyHealth?.[nodeName(i)];
     if (ph) lines.push(`curl -s -o /dev/null -w '%{http_code}\\n' http://$${envName(i)}:10256/healthz   # expect ${ph.healthz}`);
   });
   lines.push('', `# The source IP each Pod logs: echoserver prints it as client_address (NodePort ${NODE_PORT} on each node)`);

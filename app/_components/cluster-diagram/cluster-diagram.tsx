@@ -206,7 +206,7 @@ export function ClusterDiagram({ scenario, answer, highlightFlow, title, id }: C
           {L.nodes.map((n) => {
             const model = n.name === null ? null : scenario.cluster.nodes.find((m) => m.name === n.name);
             const hc = n.name !== null ? answer?.healthChecks?.nodes[n.name] : undefined;
-            const healthz = n.name !== null ? answer?.proxyHealth[n.name]?.healthz : undefined;
+            const healthz = n.name !== null ? answer?.proxyHealth?.[n.name]?.healthz : undefined;
             const ext = n.name !== null ? answer?.flows.filter((f) => f.from === 'external' && f.node === n.name) ?? [] : [];
             const dropped = ext.some((f) => f.verdict === 'dropped');
             const rejected = ext.some((f) => f.verdict === 'rejected');

@@ -43,7 +43,7 @@ export function DiagramTable({ scenario, answer, title, flow }: DiagramTableProp
                   <td className={cell}>
                     {hc ? `${hc.status} (localEndpoints ${hc.headers['X-Load-Balancing-Endpoint-Weight']})` : 'none'}
                   </td>
-                  <td className={cell}>{(node !== null && answer?.proxyHealth[node]?.healthz) || '—'}</td>
+                  <td className={cell}>{(node !== null && answer?.proxyHealth?.[node]?.healthz) || '—'}</td>
                   <td className={cell}>{node !== null && answer ? externalOutcome(answer, node) : '—'}</td>
                 </tr>
               );

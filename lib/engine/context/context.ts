@@ -17,6 +17,7 @@ import {
 } from '../endpoints';
 import { proxyModeTraits, type ProxyModeTraits } from '../proxy-modes';
 import { cidrContains, LOOPBACK_IP } from '../net';
+import { ciliumLocalEndpointCounts } from '../health-check/cilium-health';
 
 export class EngineContext {
   readonly flags: ServiceFlags;
@@ -160,6 +161,24 @@ export class EngineContext {
   localReadyCount(nodeName: string): number {
     this.readyCounts ??= readyCountsByNode(this.scenario.endpoints);
     return this.readyCounts.get(nodeName) ?? 0;
+  }
+
+  private ciliumCounts: Map<string, number> | null = null;
+
+  /**
+   * The count the node's health-check node port reports: Cilium's (R-HC-CIL-2: backends, incl. endpoints without
+   * nodeName) under cilium-*, kube-proxy's (R-HC-2) otherwise.
+   */
+  healthCheckCount(nodeName: string): number {
+    if (this.traits.family !== 'cilium') return this.localReadyCount(nodeName);
+    this.ciliumCounts ??= ciliumLocalEndpointCounts(this.scenario);
+    return this.ciliumCounts.get(nodeName) ?? 0;
+  }
+
+  /** Whether the node's health-check node port answers 200: R-HC-3 (kube-proxy) or R-HC-CIL-4 (no proxy-health term). */
+  healthCheckPasses(node: NodeModel): boolean {
+    if (this.traits.family === 'cilium') return this.healthCheckCount(node.name) > 0;
+    return node.proxyHealthy && this.localReadyCount(node.name) > 0;
   }
 
   /**

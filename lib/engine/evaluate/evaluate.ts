@@ -8,7 +8,7 @@ import type { Answer, EndpointAnswer, ProxyHealthAnswer } from '../answer';
 import type { Scenario, TrafficModel } from '../model';
 import { createContext } from '../context';
 import { traceFlow, toFlowAnswer, type FlowTrace } from '../flows';
-import { proxyHealth, serviceHealthChecks } from '../health-check';
+import { ciliumHealthChecks, ciliumProxyHealth, proxyHealth, serviceHealthChecks } from '../health-check';
 import { loadShares } from '../load-share';
 import { serviceAnswer, validateService } from '../validation';
 
@@ -27,19 +27,34 @@ export function evaluate(scenario: Scenario): Answer {
     serving: e.serving,
     terminating: e.terminating,
   }));
-  const proxy: Record<string, ProxyHealthAnswer> = {};
-  for (const n of scenario.cluster.nodes) proxy[n.name] = proxyHealth(n);
+  const cilium = ctx.traits.family === 'cilium';
+  const proxy = proxyHealthAnswers(scenario, cilium);
   const lb = scenario.service.type === 'LoadBalancer' ? loadShares(ctx) : null;
   const validation = validateService(scenario);
   const service = serviceAnswer(scenario.service);
-  const healthChecks = serviceHealthChecks(scenario, ctx.flags, (n) => ctx.localReadyCount(n));
+  const healthChecks = cilium
+    ? ciliumHealthChecks(scenario, ctx.flags.needsHealthCheck, (n) => ctx.healthCheckCount(n))
+    : serviceHealthChecks(scenario, ctx.flags, (n) => ctx.localReadyCount(n));
   const loadBalancer = lb ? lb.loadBalancer : null;
   const shares = lb ? lb.shares : null;
   const flows = scenario.traffic.map((t) => toFlowAnswer(traceFlow(ctx, t)));
   // Two literals rather than spreading a finished answer behind `name`: the copy cost as much as a small flow.
-  return scenario.name !== null
-    ? { name: scenario.name, validation, service, endpoints, healthChecks, proxyHealth: proxy, loadBalancer, shares, flows }
-    : { validation, service, endpoints, healthChecks, proxyHealth: proxy, loadBalancer, shares, flows };
+  const answer: Answer =
+    scenario.name !== null
+      ? { name: scenario.name, validation, service, endpoints, healthChecks, proxyHealth: proxy, loadBalancer, shares, flows }
+      : { validation, service, endpoints, healthChecks, proxyHealth: proxy, loadBalancer, shares, flows };
+  // R-API-UPD-9: only an update scenario has one.
+  if (scenario.update) answer.update = scenario.update;
+  return answer;
+}
+
+/** :10256 per node: kube-proxy's (R-PH-*), or under cilium-* null unless Cilium serves /healthz (R-HC-CIL-7). */
+function proxyHealthAnswers(scenario: Scenario, cilium: boolean): Record<string, ProxyHealthAnswer> | null {
+  const enabled = scenario.cluster.kubeProxyReplacementHealthz;
+  if (cilium && !enabled) return null;
+  const proxy: Record<string, ProxyHealthAnswer> = {};
+  for (const n of scenario.cluster.nodes) proxy[n.name] = cilium ? ciliumProxyHealth(n, true)! : proxyHealth(n);
+  return proxy;
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { SourceIpKind, Verdict } from '../answer';
 import type { LoadBalancerIngressModel, NodeModel, TrafficModel } from '../model';
 import type { EngineContext } from '../context';
-import { anyCidrContains, cidrContains, LOOPBACK_IP } from '../net';
+import { anyCidrContains, LOOPBACK_IP } from '../net';
 import type { Sender } from './sender';
 
 export interface Arrival {
@@ -35,32 +35,84 @@ function unmatched(node: NodeModel | null, reason: string): ArrivalResult {
   return { kind: 'outcome', verdict: 'unmatched', node, reason };
 }
 
+/** The rule family whose chain would handle a destination (steps that end a flow early cite it). */
+export function destinationRule(to: TrafficModel['to']): string {
+  switch (to) {
+    case 'clusterIP':
+      return 'R-INT-1';
+    case 'externalIP':
+      return 'R-EXT-1';
+    case 'nodePort':
+      return 'R-NP-1';
+    case 'loadBalancer':
+      return 'R-LB-6';
+  }
+}
+
 function nodeOf(ctx: EngineContext, name: string | null): NodeModel | null {
   return name ? (ctx.nodes.get(name) ?? null) : null;
 }
 
-/** R-NP-1: whether the data plane answers this NodePort on `destIp` of `node`. */
+/**
+ * R-NP-3: the nodePortAddresses CIDRs of the proxier's family (IPv4). Entries of the other family are ignored,
+ * and a list with none left means every address (kube-proxy substitutes 0.0.0.0/0): null.
+ */
+function ipv4NodePortCidrs(list: readonly string[]): string[] | null {
+  const v4 = list.filter((c) => !c.includes(':'));
+  return v4.length > 0 ? v4 : null;
+}
+
+/** R-NP-1, R-NP-3: whether the data plane answers this NodePort on `destIp` of `node`. */
 function nodePortAnswers(ctx: EngineContext, node: NodeModel, destIp: string): { ok: boolean; why: string } {
   const { nodePortAddresses, localhostNodePorts } = ctx.scenario.cluster;
   const { traits } = ctx;
+  const cidrs = Array.isArray(nodePortAddresses) ? ipv4NodePortCidrs(nodePortAddresses) : null;
+  const matchAll = nodePortAddresses === 'all' || (Array.isArray(nodePortAddresses) && cidrs === null);
+  const allFamily = Array.isArray(nodePortAddresses) && cidrs === null ? ' (nodePortAddresses has no IPv4 CIDR: every address, R-NP-3)' : '';
+  const ignored = Array.isArray(nodePortAddresses) && cidrs !== null && cidrs.length < nodePortAddresses.length
+    ? ` (the IPv6 entries ${nodePortAddresses.filter((c) => c.includes(':')).join(', ')} are ignored by the IPv4 proxier, R-NP-3)`
+    : '';
   if (destIp === LOOPBACK_IP) {
     if (traits.family === 'cilium') return { ok: true, why: 'Cilium answers NodePorts on 127.0.0.1 through its socket load balancer' };
     if (!traits.localhostNodePorts) return { ok: false, why: `${traits.label} never answers NodePorts on 127.0.0.1` };
     if (!localhostNodePorts) return { ok: false, why: 'localhostNodePorts is false' };
-    const allowed = nodePortAddresses === 'all' || (Array.isArray(nodePortAddresses) && anyCidrContains(nodePortAddresses, LOOPBACK_IP));
+    const allowed = matchAll || (cidrs !== null && anyCidrContains(cidrs, LOOPBACK_IP));
     return allowed
-      ? { ok: true, why: 'iptables answers NodePorts on 127.0.0.1 (localhostNodePorts), and that traffic is masqueraded' }
-      : { ok: false, why: 'nodePortAddresses does not include 127.0.0.1' };
+      ? { ok: true, why: `iptables answers NodePorts on 127.0.0.1 (localhostNodePorts), and that traffic is masqueraded${allFamily}` }
+      : { ok: false, why: `nodePortAddresses does not include 127.0.0.1${ignored}` };
   }
-  if (nodePortAddresses === 'all') return { ok: true, why: 'NodePorts answer on every local address (nodePortAddresses all)' };
+  if (matchAll) {
+    return Array.isArray(nodePortAddresses)
+      ? { ok: true, why: `nodePortAddresses ${nodePortAddresses.join(', ')} has no IPv4 CIDR, so the IPv4 proxier ignores it and NodePorts answer on every local address (R-NP-3)` }
+      : { ok: true, why: 'NodePorts answer on every local address (nodePortAddresses all)' };
+  }
   if (nodePortAddresses === 'primary') {
     return destIp === node.ip
       ? { ok: true, why: `NodePorts answer on the node's primary IP ${node.ip}` }
       : { ok: false, why: `NodePorts answer only on the node's primary IP ${node.ip} (nodePortAddresses primary)` };
   }
-  return nodePortAddresses.some((c) => cidrContains(c, destIp))
-    ? { ok: true, why: `${destIp} is inside nodePortAddresses ${nodePortAddresses.join(', ')}` }
-    : { ok: false, why: `${destIp} is outside nodePortAddresses ${nodePortAddresses.join(', ')}` };
+  const list = cidrs ?? [];
+  return anyCidrContains(list, destIp)
+    ? { ok: true, why: `${destIp} is inside nodePortAddresses ${list.join(', ')}${ignored}` }
+    : { ok: false, why: `${destIp} is outside nodePortAddresses ${list.join(', ')}${ignored}` };
+}
+
+/**
+ * R-NP-2: the NAT rules did not take the packet (R-NP-1), but iptables' filter rule for a NodePort without usable
+ * external endpoints matches every local address (`--dst-type LOCAL`, 127.0.0.1 included) whatever
+ * nodePortAddresses and localhostNodePorts say: REJECT with no endpoints at all, DROP under eTP=Local with no
+ * local endpoint. Otherwise no kube-proxy rule applies. (nftables has no such rule outside nodePortAddresses.)
+ */
+function noEndpointFilter(ctx: EngineContext, node: NodeModel, nodePort: number, reason: string): ArrivalResult {
+  const cat = ctx.categorization(node);
+  const svc = `${ctx.scenario.service.namespace}/${ctx.scenario.service.name}`;
+  if (!cat.hasAnyEndpoints) {
+    return { kind: 'outcome', verdict: 'rejected', node, reason: `${reason} R-NP-2: but ${svc} has no endpoints, and iptables' filter rule for NodePort ${nodePort} (KUBE-EXTERNAL-SERVICES, --dst-type LOCAL) matches every local address whatever nodePortAddresses says: REJECT, so the client sees "connection refused" (R-DROP-1).` };
+  }
+  if (ctx.flags.externalPolicyLocal && (cat.local ?? []).length === 0) {
+    return { kind: 'outcome', verdict: 'dropped', node, reason: `${reason} R-NP-2: but ${node.name} has no local endpoint under externalTrafficPolicy Local, and iptables' filter rule for NodePort ${nodePort} (KUBE-EXTERNAL-SERVICES, --dst-type LOCAL) matches every local address whatever nodePortAddresses says: DROP, so the client times out (R-DROP-2).` };
+  }
+  return unmatched(node, `${reason} R-NP-2: the Service has usable endpoints, so no filter rule matches either; the host's own stack answers the port (a TCP reset if nothing listens).`);
 }
 
 function pickIngress(ctx: EngineContext, ip: string | null): LoadBalancerIngressModel | null {
@@ -95,7 +147,7 @@ export function resolveArrival(ctx: EngineContext, sender: Sender, traffic: Traf
   const inCluster = sender.kind !== 'external';
   const cilium = traits.family === 'cilium';
   const requested = nodeOf(ctx, traffic.node);
-  if (traffic.node && !requested) return unmatched(null, `§1: there is no node named ${traffic.node} to receive the flow.`);
+  if (traffic.node && !requested) return unmatched(null, `${destinationRule(traffic.to)}: there is no node named ${traffic.node} to receive the flow, so no node's rules see it.`);
   // In-cluster clients are caught by the rules of their own node for VIP destinations (§1).
   const senderNode = sender.node ?? requested;
   // What an in-cluster sender's packet carries as its source toward a VIP (a host process picks the node IP).
@@ -106,12 +158,12 @@ export function resolveArrival(ctx: EngineContext, sender: Sender, traffic: Traf
       const clusterIP = flags.clusterIP;
       if (!clusterIP) return unmatched(senderNode, 'R-INT-1: the Service has no ClusterIP (headless), so no proxy rule matches.');
       const node = inCluster ? senderNode : requested;
-      if (!node) return unmatched(null, `§1: ${sender.label} is on no node, so no node's rules see the packet.`);
+      if (!node) return unmatched(null, `R-INT-1: ${sender.label} is on no node, so no node's rules see the packet.`);
       if (inCluster && requested && requested !== node) {
-        steps.push(`§1: ${sender.label} reaches the ClusterIP through the rules of its own node ${node.name}, not ${requested.name}.`);
+        steps.push(`R-INT-1: ${sender.label} reaches the ClusterIP through the rules of its own node ${node.name}, not ${requested.name}.`);
       }
       if (cilium && !inCluster) {
-        return unmatched(node, `§11: ${traits.label} does not serve ClusterIPs to clients outside the cluster (bpf.lbExternalClusterIP is off by default), so nothing answers ${clusterIP}.`);
+        return unmatched(node, `R-INT-1: ${traits.label} (§11) does not serve ClusterIPs to clients outside the cluster (bpf.lbExternalClusterIP is off by default), so nothing answers ${clusterIP}.`);
       }
       return arrive(ctx, node, inCluster ? inClusterSrc : sender.ip, 'client', 'internal', clusterIP, cilium && inCluster);
     }
@@ -121,9 +173,9 @@ export function resolveArrival(ctx: EngineContext, sender: Sender, traffic: Traf
       const destIp = traffic.ip ?? service.externalIPs[0]!;
       if (!service.externalIPs.includes(destIp)) return unmatched(senderNode, `R-EXT-1: ${destIp} is not one of the Service's externalIPs.`);
       const node = inCluster ? senderNode : requested;
-      if (!node) return unmatched(null, `§1: ${sender.label} is on no node, so no node's rules see the packet.`);
-      if (!inCluster) steps.push(`§1: ${destIp} is routed to ${node.name}, whose rules handle it as an external destination of the Service.`);
-      else steps.push(`§1: ${sender.label} sends to the externalIP ${destIp}; the rules of its own node ${node.name} catch it.`);
+      if (!node) return unmatched(null, `R-EXT-1: ${sender.label} is on no node, so no node's rules see the packet.`);
+      if (!inCluster) steps.push(`R-EXT-1: ${destIp} is routed to ${node.name}, whose rules handle it as an external destination of the Service (its external chain, R-EXT-1…8).`);
+      else steps.push(`R-EXT-1: ${sender.label} sends to the externalIP ${destIp}; the rules of its own node ${node.name} catch it as an external destination (its external chain, R-EXT-1…8).`);
       return arrive(ctx, node, inCluster ? inClusterSrc : sender.ip, 'client', 'external', destIp, cilium && inCluster);
     }
 
@@ -135,11 +187,18 @@ export function resolveArrival(ctx: EngineContext, sender: Sender, traffic: Traf
       // The node dialled decides (a NodePort rule matches only local destination addresses), except for Cilium
       // in-cluster clients, whose socket load balancer translates before the packet leaves.
       const node = requested ?? senderNode;
-      if (!node) return unmatched(null, '§1: no node receives the flow.');
+      if (!node) return unmatched(null, 'R-NP-1: no node receives the flow, so no NodePort rule sees it.');
       const destIp = traffic.ip ?? (sender.kind === 'localhost' ? LOOPBACK_IP : node.ip);
+      if (sender.kind === 'pod' && destIp === LOOPBACK_IP) {
+        // A Pod's loopback is its own network namespace's: the packet never reaches a node's rules.
+        return unmatched(sender.node, `R-NP-1: ${sender.label} dials ${LOOPBACK_IP}:${nodePort}, which is the loopback of its own network namespace: the packet never leaves the Pod, so no node's NodePort rule sees it (only something listening inside the Pod could answer).`);
+      }
       if (!ctx.isLocalAddress(node, destIp)) return unmatched(node, `R-NP-1: ${destIp} is not an address of ${node.name}, so its NodePort rules do not match.`);
       const answers = nodePortAnswers(ctx, node, destIp);
-      if (!answers.ok) return unmatched(node, `R-NP-1: ${traits.label} on ${node.name} does not answer NodePort ${nodePort} on ${destIp}: ${answers.why}.`);
+      if (!answers.ok) {
+        const reason = `R-NP-1: ${traits.label} on ${node.name} does not answer NodePort ${nodePort} on ${destIp}: ${answers.why}.`;
+        return traits.mode === 'iptables' ? noEndpointFilter(ctx, node, nodePort, reason) : unmatched(node, reason);
+      }
       steps.push(`R-NP-1: ${sender.label} connects to ${destIp}:${nodePort}; ${answers.why}, so ${node.name}'s rules take it as an external destination.`);
       if (cilium && inCluster && sender.node) {
         return arrive(ctx, sender.node, inClusterSrc, 'client', 'external', destIp, true);
@@ -165,7 +224,7 @@ export function resolveArrival(ctx: EngineContext, sender: Sender, traffic: Traf
       if (!viaBalancer) {
         // In-cluster client, VIP mode: the ingress IP is programmed on every node (no trip to the balancer).
         const node = senderNode;
-        if (!node) return unmatched(null, `§1: ${sender.label} is on no node, so no node's rules see the packet.`);
+        if (!node) return unmatched(null, `R-LBIP-1: ${sender.label} is on no node, so no node's rules see the packet.`);
         steps.push(`R-LBIP-1: the ingress IP ${ingress.ip} has ipMode VIP, so ${node.name}'s own rules catch ${sender.label}'s packet; it never goes out to the load balancer.`);
         if (ranges.length > 0) {
           if (!anyCidrContains(ranges, inClusterSrc)) {

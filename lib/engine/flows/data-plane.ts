@@ -80,7 +80,7 @@ function internal(ctx: EngineContext, cat: Categorization, a: Arrival, steps: st
     clusterSetStep(ctx, cat, a, steps);
   }
   if (a.socketTranslated) {
-    steps.push('§11: Cilium translates the ClusterIP at connect() in the client\'s socket, so the packet leaves with its own source address and is never masqueraded.');
+    steps.push('R-INT-2: Cilium (§11) translates the ClusterIP at connect() in the client\'s socket, so the packet leaves with its own source address and is never masqueraded.');
     return forward(set, false);
   }
   const { masqueradeAll } = ctx.scenario.cluster;
@@ -161,7 +161,7 @@ function externalCilium(ctx: EngineContext, cat: Categorization, a: Arrival, ste
   const { flags, traits } = ctx;
   if (a.socketTranslated) {
     const set = cat.cluster ?? EMPTY;
-    steps.push(`§11: ${traits.label} translates the service address at connect() in the client's socket: in-cluster clients reach the Cluster set (${set.length} endpoints) from any node, whatever externalTrafficPolicy says, and are not SNATed.`);
+    steps.push(`R-EXT-4: ${traits.label} (§11) translates the service address at connect() in the client's socket: in-cluster clients reach the Cluster set (${set.length} endpoints) from any node, whatever externalTrafficPolicy says, and are not SNATed.`);
     clusterSetStep(ctx, cat, a, steps);
     return forward(set, false);
   }
@@ -179,10 +179,10 @@ function externalCilium(ctx: EngineContext, cat: Categorization, a: Arrival, ste
   steps.push(`R-EXT-2: externalTrafficPolicy is Cluster: the endpoint is chosen from the Cluster set (${set.length} endpoints on any node).`);
   clusterSetStep(ctx, cat, a, steps);
   if (traits.cilium === 'dsr') {
-    steps.push('§11: Cilium DSR mode: a remote backend receives the packet with the client IP and replies straight to the client with the service address as source; nothing is SNATed.');
+    steps.push('R-SRC-1: Cilium DSR mode (§11): a remote backend receives the packet with the client IP and replies straight to the client with the service address as source; nothing is SNATed.');
     return forward(set, false);
   }
-  steps.push(`§11: Cilium SNAT mode masquerades only when the chosen backend is on another node; a backend on ${a.node.name} sees the client IP even under Cluster.`);
+  steps.push(`R-SRC-2: Cilium SNAT mode (§11) masquerades only when the chosen backend is on another node; a backend on ${a.node.name} sees the client IP even under Cluster.`);
   const allRemote = set.length > 0 && set.every((e) => e.node !== a.node.name);
   return { verdict: 'forwarded', set, masquerade: allRemote, snatRemoteOnly: true };
 }

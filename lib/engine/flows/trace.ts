@@ -12,7 +12,7 @@ import type { EndpointModel, NodeModel, TrafficModel } from '../model';
 import type { EngineContext } from '../context';
 import { share } from '../fractions';
 import { buildBackends, describeUniform, uniformProbability } from './backends';
-import { resolveArrival, type Arrival } from './arrival';
+import { destinationRule, resolveArrival, type Arrival } from './arrival';
 import { decide } from './data-plane';
 import type { FlowTrace } from './flow-trace';
 import { resolveSender } from './sender';
@@ -26,7 +26,7 @@ function ended(traffic: TrafficModel, node: NodeModel | null, verdict: Verdict, 
 function balancingStep(ctx: EngineContext, n: number): string {
   const { traits } = ctx;
   if (traits.ipvs) return `R-LB-3: IPVS schedules round robin with weight 1, so the connections rotate over ${describeUniform(n)}.`;
-  if (traits.family === 'cilium') return `§11: Cilium picks a backend at random, ${describeUniform(n)}.`;
+  if (traits.family === 'cilium') return `R-LB-4: Cilium (§11) picks a backend at random, with no locality preference: ${describeUniform(n)}.`;
   if (traits.mode === 'nftables') return `R-LB-2: nftables picks with one numgen random mod ${n} map: ${describeUniform(n)}.`;
   return `R-LB-1: iptables picks with --probability 1/(N−i) rules: ${describeUniform(n)}.`;
 }
@@ -112,7 +112,7 @@ function computeTrace(ctx: EngineContext, traffic: TrafficModel): FlowTrace {
   const steps: string[] = [];
   const sender = resolveSender(ctx, traffic);
   if (!sender.ok) {
-    steps.push(`§1: ${sender.reason}, so no rule applies.`);
+    steps.push(`${destinationRule(traffic.to)}: ${sender.reason}, so no rule applies.`);
     return ended(traffic, null, 'unmatched', steps);
   }
   const arrival = resolveArrival(ctx, sender.sender, traffic, steps);

@@ -8,3 +8,4 @@ export {
 } from './service-health';
 export { proxyHealth, proxyHealthResponse, nodeEligible, TO_BE_DELETED_TAINT } from './proxy-health';
 export type { ProxyHealthResponse } from './proxy-health';
+export { ciliumHealthAnswer, ciliumHealthBody, ciliumHealthChecks, ciliumLocalEndpointCounts, ciliumProxyHealth } from './cilium-health';

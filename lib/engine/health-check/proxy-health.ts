@@ -18,7 +18,7 @@ export function nodeEligible(node: NodeModel): boolean {
   return !node.deleting && !node.taints.includes(TO_BE_DELETED_TAINT);
 }
 
-export function proxyHealth(node: NodeModel): ProxyHealthAnswer {
+export function proxyHealth(node: NodeModel): Required<ProxyHealthAnswer> {
   return {
     healthz: node.proxyHealthy && nodeEligible(node) ? 200 : 503,
     livez: node.proxyHealthy ? 200 : 503,

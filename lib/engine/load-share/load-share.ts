@@ -20,7 +20,7 @@ import type { SharesAnswer, ShareString } from '../answer';
 import type { EndpointModel, NodeModel, TrafficModel } from '../model';
 import type { EngineContext } from '../context';
 import { share, ZERO, type Share } from '../fractions';
-import { proxyHealth } from '../health-check';
+import { ciliumProxyHealth, proxyHealth } from '../health-check';
 import { traceFlow } from '../flows';
 
 export interface LoadShareResult {
@@ -28,9 +28,16 @@ export interface LoadShareResult {
   shares: SharesAnswer;
 }
 
-/** Whether the balancer's health check passes on `node` (see the module comment). */
+/**
+ * Whether the balancer's health check passes on `node` (see the module comment). Under cilium-* the
+ * health-check node port is Cilium's (R-HC-CIL-4), and an eTP=Cluster balancer probing :10256/healthz finds
+ * nothing listening unless kubeProxyReplacementHealthz is set (R-HC-CIL-7/8): every node fails, so a generic
+ * balancer fails open to an equal share over all nodes. Provider-specific reactions (Azure stops new flows,
+ * R-LBK-6) belong to the balancer families.
+ */
 export function nodePassesBalancerCheck(ctx: EngineContext, node: NodeModel): boolean {
-  if (ctx.flags.needsHealthCheck) return node.proxyHealthy && ctx.localReadyCount(node.name) > 0;
+  if (ctx.flags.needsHealthCheck) return ctx.healthCheckPasses(node);
+  if (ctx.traits.family === 'cilium') return ciliumProxyHealth(node, ctx.scenario.cluster.kubeProxyReplacementHealthz)?.healthz === 200;
   return proxyHealth(node).healthz === 200;
 }
 
@@ -50,7 +57,7 @@ export function balancerNodeShares(ctx: EngineContext): Map<string, Share> {
   if (balancing === 'all-nodes') return equalSplit(nodes, nodes);
   const healthy = nodes.filter((n) => nodePassesBalancerCheck(ctx, n));
   if (balancing === 'weighted' && ctx.flags.needsHealthCheck) {
-    const weights = healthy.map((n) => ctx.localReadyCount(n.name));
+    const weights = healthy.map((n) => ctx.healthCheckCount(n.name));
     const total = weights.reduce((a, b) => a + b, 0);
     if (total > 0) {
       const result = new Map<string, Share>();

@@ -30,6 +30,7 @@ import type { PathSegment, RawIssue } from './issues';
 import { firstAddress, ipToNumber, numberToIp } from './ipv4';
 import { externallyAccessible, needsHealthCheck } from './service-flags';
 import { LIMITS, type NodeDoc, type ScenarioDoc, type ServiceDoc, type TrafficDoc } from './schema';
+import { updateService, type ServiceUpdateResult } from '../validation/update-service';
 
 const NODE_PORT_MIN = 30000;
 const NODE_PORT_MAX = 32767;
@@ -65,7 +66,11 @@ export function normalizeScenario(doc: ScenarioDoc): { scenario: Scenario } | { 
   checkDuplicateAddresses(doc, nodes, issues);
 
   const used = new Set<string>([...nodes.flatMap((n) => [n.ip, n.bridgeIP, ...n.extraIPs]), ...doc.cluster.pods.map((p) => p.ip)]);
-  const service = toService(doc.service, used);
+  const nodePortRange = parseRange(doc.cluster.nodePortRange);
+  const pool = { range: nodePortRange, used: doc.cluster.usedNodePorts };
+  // R-API-UPD-9: with `previous`, the Service routed is the one stored after the update (or `previous` if refused).
+  const update: ServiceUpdateResult | null = doc.previous ? updateService(doc.previous, doc.service, pool) : null;
+  const service = toService(update ? update.stored : doc.service, used, pool);
   const selector = service.selector;
   const pods: PodModel[] = doc.cluster.pods.map((p) => {
     const node = p.node === undefined ? undefined : nodeByName.get(p.node);
@@ -111,6 +116,9 @@ export function normalizeScenario(doc: ScenarioDoc): { scenario: Scenario } | { 
         masqueradeAll: doc.cluster.masqueradeAll,
         localhostNodePorts: doc.cluster.localhostNodePorts,
         nodePortAddresses: doc.cluster.nodePortAddresses ?? (proxyMode === 'nftables' ? 'primary' : 'all'),
+        nodePortRange,
+        usedNodePorts: [...doc.cluster.usedNodePorts],
+        kubeProxyReplacementHealthz: doc.cluster.kubeProxyReplacementHealthz,
         nodes,
         pods,
       },
@@ -119,8 +127,16 @@ export function normalizeScenario(doc: ScenarioDoc): { scenario: Scenario } | { 
       loadBalancer: { ...doc.loadBalancer },
       client: { ip: doc.client.ip },
       traffic,
+      update: update ? update.answer : null,
     },
   };
+}
+
+/** "30000-32767" → {first, last} (the schema checked the syntax). */
+function parseRange(text: string | undefined): { first: number; last: number } | null {
+  if (text === undefined) return null;
+  const [first, last] = text.split('-').map(Number) as [number, number];
+  return { first, last };
 }
 
 function nodePath(doc: ScenarioDoc, name: string): string {
@@ -174,7 +190,11 @@ function matches(selector: Record<string, string> | null, labels: Record<string,
 }
 
 /** The Service after SetDefaults_Service (R-API-2) and NodePort / health-check-port allocation (R-API-4). */
-function toService(doc: ServiceDoc, usedAddresses: ReadonlySet<string>): ServiceModel {
+function toService(
+  doc: ServiceDoc,
+  usedAddresses: ReadonlySet<string>,
+  pool: { range: { first: number; last: number } | null; used: readonly number[] },
+): ServiceModel {
   const spec = doc.spec;
   const type = spec.type;
   const externalIPs = [...spec.externalIPs];
@@ -184,11 +204,12 @@ function toService(doc: ServiceDoc, usedAddresses: ReadonlySet<string>): Service
   const allocateLoadBalancerNodePorts = spec.allocateLoadBalancerNodePorts ?? (type === 'LoadBalancer' ? true : null);
   const selector = spec.selector && Object.keys(spec.selector).length > 0 ? { ...spec.selector } : null;
 
-  const used = new Set<number>();
+  // Ports held by other Services are not picked (R-API-UPD-5/7), and picks stay inside the configured range.
+  const used = new Set<number>(pool.used);
   for (const p of spec.ports) if (p.nodePort !== undefined) used.add(p.nodePort);
   if (spec.healthCheckNodePort !== undefined) used.add(spec.healthCheckNodePort);
   const allocate = (): number => {
-    for (let port = NODE_PORT_MIN; port <= NODE_PORT_MAX; port++) {
+    for (let port = pool.range?.first ?? NODE_PORT_MIN; port <= (pool.range?.last ?? NODE_PORT_MAX); port++) {
       if (!used.has(port)) {
         used.add(port);
         return port;
@@ -327,13 +348,26 @@ function normalizeTraffic(
     if (sender) {
       const nodeName = t.node ?? sender.node;
       const node = nodeName === null ? undefined : nodeByName.get(nodeName);
-      if (t.to === 'nodePort' && t.ip !== undefined && node && !isLocalAddress(node, t.ip))
+      // A node's 127.0.0.1 is reachable only from that node itself (a Pod's 127.0.0.1 is its own: R-NP-1).
+      if (t.to === 'nodePort' && t.ip === LOOPBACK && t.from.startsWith('node/') && nodeName !== sender.node)
+        issues.push({
+          path: at('ip'),
+          message: `${LOOPBACK} is the loopback address of ${t.from} itself; traffic from ${t.from} cannot reach the loopback of node "${nodeName}" (use from: node/${nodeName} or from: localhost with node: ${nodeName})`,
+        });
+      else if (t.to === 'nodePort' && t.ip !== undefined && node && !isLocalAddress(node, t.ip))
         issues.push({ path: at('ip'), message: `${t.ip} is not an address of node "${node.name}" (its ip or extraIPs)` });
       else out.push({ from: t.from, to: t.to, node: nodeName, ip: destination(node) });
       return;
     }
 
     // external / localhost
+    if (t.from === 'external' && t.ip === LOOPBACK) {
+      issues.push({
+        path: at('ip'),
+        message: `an external client cannot reach a node's loopback address ${LOOPBACK} (use from: localhost for a host process on the node)`,
+      });
+      return;
+    }
     let targets: NodeModel[];
     if (t.node !== undefined) targets = [nodeByName.get(t.node) as NodeModel];
     else {
@@ -352,6 +386,8 @@ function normalizeTraffic(
   return out;
 }
 
+const LOOPBACK = '127.0.0.1';
+
 function isLocalAddress(node: NodeModel, ip: string): boolean {
-  return ip === node.ip || ip === '127.0.0.1' || node.extraIPs.includes(ip);
+  return ip === node.ip || ip === LOOPBACK || node.extraIPs.includes(ip);
 }

@@ -27,6 +27,20 @@ export const LIMITS = {
 
 const ipv4 = z.ipv4({ error: 'must be an IPv4 address such as 10.0.1.10' });
 const cidrv4 = z.cidrv4({ error: 'must be an IPv4 CIDR such as 10.244.0.0/16' });
+/** R-NP-3: kube-proxy's config validation checks only CIDR syntax, not the family; the other family is ignored. */
+const anyCidr = [z.cidrv4(), z.cidrv6()];
+const nodePortCidr = z.string().refine((c) => anyCidr.some((f) => f.safeParse(c).success), { error: 'must be a CIDR such as 10.0.1.0/24 or 2001:db8::/64' });
+/** --service-node-port-range, e.g. 30000-32767 (R-API-UPD-5/7). */
+const portRange = z
+  .string()
+  .regex(/^\d{1,5}-\d{1,5}$/, { error: 'must be a port range such as 30000-32767' })
+  .refine(
+    (r) => {
+      const [lo, hi] = r.split('-').map(Number) as [number, number];
+      return lo >= 1 && hi <= 65535 && lo <= hi;
+    },
+    { error: 'must be FIRST-LAST with 1 <= FIRST <= LAST <= 65535' },
+  );
 const name = z
   .string()
   .min(1, { error: 'must not be empty' })
@@ -72,7 +86,13 @@ export const clusterSchema = z.strictObject({
   detectLocal: z.boolean().default(true),
   masqueradeAll: z.boolean().default(false),
   localhostNodePorts: z.boolean().default(true),
-  nodePortAddresses: z.union([z.enum(['all', 'primary']), z.array(cidrv4).min(1).max(16)]).optional(),
+  nodePortAddresses: z.union([z.enum(['all', 'primary']), z.array(nodePortCidr).min(1).max(16)]).optional(),
+  /** The API server's NodePort range (R-API-UPD-5/7); absent: 30000-32767, and create-time ports are not range-checked. */
+  nodePortRange: portRange.optional(),
+  /** NodePorts held by other Services: requesting one is "provided port is already allocated" (R-API-UPD-5/7). */
+  usedNodePorts: z.array(z.number().int().min(1).max(65535)).max(LIMITS.ports * 10).default([]),
+  /** cilium-*: Cilium answers :10256/healthz (kube-proxy-replacement-healthz-bind-address set, R-HC-CIL-7). */
+  kubeProxyReplacementHealthz: z.boolean().default(false),
   nodes: z.array(nodeSchema).min(1, { error: 'a cluster needs at least one node' }).max(LIMITS.nodes),
   pods: z.array(podSchema).max(LIMITS.pods).default([]),
 });
@@ -167,6 +187,8 @@ export const scenarioSchema = z.strictObject({
   }),
   client: z.strictObject({ ip: ipv4.default('203.0.113.2') }).default({ ip: '203.0.113.2' }),
   traffic: z.array(trafficSchema).max(LIMITS.traffic).optional(),
+  /** The stored Service before an update; `service` is then the update request (R-API-UPD-9). */
+  previous: serviceSchema.optional(),
 });
 
 /** What a file or a generator writes (defaults may be omitted). */

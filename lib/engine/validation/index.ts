@@ -4,4 +4,5 @@
  */
 export { validateService, validateServiceUpdate } from './validate-service';
 export { serviceAnswer } from './service-answer';
+export { updateService, type NodePortPool, type ServiceUpdateResult } from './update-service';
 export { fieldError, kubectlInvalidMessage } from './field-error';

@@ -13,5 +13,7 @@ export function serviceAnswer(service: ServiceModel): ServiceAnswer {
     externalTrafficPolicy: externallyAccessible(service) && (etp === 'Cluster' || etp === 'Local') ? etp : null,
     internalTrafficPolicy: itp === 'Cluster' || itp === 'Local' ? itp : null,
     healthCheckNodePort: needsHealthCheck(service) && service.healthCheckNodePort > 0 ? service.healthCheckNodePort : null,
+    // R-API-2: defaulting sets it for LoadBalancer; it means nothing for other types.
+    allocateLoadBalancerNodePorts: service.type === 'LoadBalancer' ? (service.allocateLoadBalancerNodePorts ?? true) : null,
   };
 }

@@ -10,14 +10,15 @@
  * Checks of fields the scenario schema already types (sessionAffinity, type, protocol, IP syntax) cannot fail
  * on a parsed Scenario and are not repeated. Metadata (name syntax) is not checked.
  */
-import type { ValidationAnswer } from '../answer';
-import type { Scenario, ServiceModel } from '../model';
+import type { UpdateAnswer, ValidationAnswer } from '../answer';
+import type { ClusterModel, Scenario, ServiceModel } from '../model';
 import { externallyAccessible, needsHealthCheck } from '../scenario/service-flags';
 import { fieldError } from './field-error';
 
 /*
- * The NodePort range (--service-node-port-range) is a cluster setting, not part of a scenario, so a port outside
- * the default 30000-32767 is not refused: kube-proxy's own test layouts use NodePorts such as 3001.
+ * The NodePort range (--service-node-port-range) is checked only when the scenario gives `cluster.nodePortRange`:
+ * without it a port outside the default 30000-32767 is not refused (kube-proxy's own test layouts use NodePorts
+ * such as 3001). `cluster.usedNodePorts` are ports held by other Services.
  */
 
 const EXTERNAL_TRAFFIC_POLICIES = ['Cluster', 'Local'] as const; // sets.List: sorted
@@ -25,14 +26,25 @@ const INTERNAL_TRAFFIC_POLICIES = ['Cluster', 'Local'] as const;
 /** PreferSameTrafficDistribution is GA (1.35): all three are accepted, listed in this order. */
 const TRAFFIC_DISTRIBUTIONS = ['PreferClose', 'PreferSameZone', 'PreferSameNode'] as const;
 
-export function validateService(scenario: Pick<Scenario, 'service'>): ValidationAnswer {
-  const allocation = allocationErrors(scenario.service);
+/**
+ * The create checks (R-API-3/4), or, when the scenario is an update (R-API-UPD), the update's outcome: its field
+ * errors, or its internal error's message (HTTP 500) as the one error.
+ */
+export function validateService(scenario: Pick<Scenario, 'service'> & { cluster?: Pick<ClusterModel, 'nodePortRange' | 'usedNodePorts'>; update?: UpdateAnswer | null }): ValidationAnswer {
+  const update = scenario.update;
+  if (update) {
+    const errors = update.httpStatus === 500 ? [update.message] : [...update.errors];
+    return { valid: update.httpStatus === 200, errors };
+  }
+  const allocation = allocationErrors(scenario.service, scenario.cluster);
   const errors = allocation.length > 0 ? allocation : serviceErrors(scenario.service);
   return { valid: errors.length === 0, errors };
 }
 
 /**
- * An update from `before` to `after` (R-API-3 immutability, R-API-5 clearing): the registry first drops fields
+ * An update from `before` to `after` on defaulted models (R-API-3 immutability, R-API-5 clearing): a subset kept
+ * for callers holding two ServiceModels. A scenario's `previous` goes through `updateService` (update-service.ts),
+ * which applies every R-API-UPD rule (patching, allocation, releases, HTTP status). The registry first drops fields
  * the new type no longer uses when the user left them unchanged (dropTypeDependentFields), then
  * ValidateServiceUpdate runs the update checks followed by ValidateService.
  */
@@ -60,21 +72,29 @@ function dropTypeDependentFields(before: ServiceModel, after: ServiceModel): Ser
 }
 
 /** R-API-4: NodePorts and the health-check port are reserved before validation; a bad request fails there. */
-function allocationErrors(s: ServiceModel): string[] {
+function allocationErrors(s: ServiceModel, cluster?: Pick<ClusterModel, 'nodePortRange' | 'usedNodePorts'>): string[] {
   const errors: string[] = [];
-  const taken = new Set<number>();
+  const taken = new Set<number>(cluster?.usedNodePorts ?? []);
+  const range = cluster?.nodePortRange ?? null;
+  const reserve = (port: number): string | null => {
+    if (range && (port < range.first || port > range.last))
+      return `provided port is not in the valid range. The range of valid ports is ${range.first}-${range.last}`;
+    if (taken.has(port)) return ALREADY;
+    taken.add(port);
+    return null;
+  };
   const usesNodePorts = s.type === 'NodePort' || (s.type === 'LoadBalancer' && s.allocateLoadBalancerNodePorts !== false);
   if (usesNodePorts) {
     s.ports.forEach((p, i) => {
       if (p.nodePort === null || p.nodePort === 0) return;
-      const why = reserve(taken, p.nodePort);
+      const why = reserve(p.nodePort);
       if (why && !(why === ALREADY && s.ports.some((q, j) => j < i && q.nodePort === p.nodePort && q.protocol !== p.protocol)))
         errors.push(fieldError.invalid(`spec.ports[${i}].nodePort`, p.nodePort, why));
     });
   }
   if (errors.length > 0) return errors;
   if (needsHealthCheck(s) && s.healthCheckNodePort !== 0) {
-    const why = reserve(taken, s.healthCheckNodePort);
+    const why = reserve(s.healthCheckNodePort);
     // Returned by the registry as an internal error (alloc.go; errors.NewInternalError).
     if (why) errors.push(`Internal error occurred: failed to allocate requested HealthCheck NodePort ${s.healthCheckNodePort}: ${why}`);
   }
@@ -83,14 +103,8 @@ function allocationErrors(s: ServiceModel): string[] {
 
 const ALREADY = 'provided port is already allocated';
 
-function reserve(taken: Set<number>, port: number): string | null {
-  if (taken.has(port)) return ALREADY;
-  taken.add(port);
-  return null;
-}
-
 /** ValidateService, the parts a parsed scenario can get wrong, in the order the API server appends them. */
-function serviceErrors(s: ServiceModel): string[] {
+export function serviceErrors(s: ServiceModel): string[] {
   const errors: string[] = [];
 
   // validateServicePort: a name is required once there is more than one port, and names are unique.

@@ -60,7 +60,27 @@ describe('engine CLI: answers', () => {
           "spec.healthCheckNodePort: Invalid value: 32000: may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'",
         ],
       },
-      service: { externalTrafficPolicy: null, internalTrafficPolicy: 'Cluster', healthCheckNodePort: null },
+      service: { externalTrafficPolicy: null, internalTrafficPolicy: 'Cluster', healthCheckNodePort: null, allocateLoadBalancerNodePorts: null },
+    });
+  });
+});
+
+describe('engine CLI: updates (R-API-UPD-9)', () => {
+  it('validate prints the update block: Local → Cluster releases and wipes the health-check port', () => {
+    // The request keeps healthCheckNodePort 31234, as kubectl apply does; hand-derived from R-API-UPD-4.
+    const text = seedText
+      .replace('externalTrafficPolicy: Local', 'externalTrafficPolicy: Cluster')
+      .concat('previous:\n  metadata: {name: web-app}\n  spec: {type: LoadBalancer, externalTrafficPolicy: Local, healthCheckNodePort: 31234, ports: [{port: 80, nodePort: 30080}]}\n');
+    const r = cli(['validate', write('update.yaml', text)]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).update).toEqual({
+      httpStatus: 200,
+      message: '',
+      errors: [],
+      stored: { type: 'LoadBalancer', externalTrafficPolicy: 'Cluster', healthCheckNodePort: 0, nodePorts: { '80': 30080 }, allocateLoadBalancerNodePorts: true, loadBalancerStatus: 'kept' },
+      allocated: { nodePorts: [], healthCheckNodePort: null },
+      released: { nodePorts: [], healthCheckNodePort: 31234 },
+      wiped: ['spec.healthCheckNodePort'],
     });
   });
 });
@@ -71,6 +91,13 @@ describe('engine CLI: refusals exit 2 with one message on stderr, never a stack 
     ['a pod on a missing node', seedText.replace('node: node-b', 'node: node-x'), /cluster\.pods\[3\]\.node \(line 18\): node "node-x" does not exist/],
     ['a YAML syntax error', seedText.replace('ports: [{port: 80, targetPort: 8080, nodePort: 30080}]', 'ports: [{port: 80'), /YAML syntax error at line \d+/],
     ['a duplicate pod IP', seedText.replace('ip: 10.244.1.12', 'ip: 10.244.1.11'), /cluster\.pods\[1\]\.ip \(line 16\): duplicate IP 10\.244\.1\.11/],
+    // Issue #12 item 5: a node's loopback is reachable only from that node.
+    [
+      "node-a dialling node-b's 127.0.0.1",
+      `${seedText}traffic: [{from: node/node-a, to: nodePort, node: node-b, ip: 127.0.0.1}]\n`,
+      /traffic\[0\]\.ip \(line 31\): 127\.0\.0\.1 is the loopback address of node\/node-a itself/,
+    ],
+    ['an external client dialling 127.0.0.1', `${seedText}traffic: [{from: external, to: nodePort, ip: 127.0.0.1}]\n`, /traffic\[0\]\.ip \(line 31\): an external client cannot reach/],
   ])('%s', (name, text, message) => {
     const r = cli(['evaluate', write(`${name.replace(/\W+/g, '-')}.yaml`, text)]);
     expect(r.code).toBe(2);

@@ -38,7 +38,7 @@ describe('ClusterDiagram', () => {
         expect(lbShare).toBe(answer.loadBalancer?.[node.name]);
         const check = answer.healthChecks?.nodes[node.name];
         expect(hc).toBe(check ? `${check.status} (localEndpoints ${check.headers['X-Load-Balancing-Endpoint-Weight']})` : 'none');
-        expect(healthz).toBe(String(answer.proxyHealth[node.name]?.healthz));
+        expect(healthz).toBe(String(answer.proxyHealth?.[node.name]?.healthz));
       }
     },
   );

@@ -11,7 +11,7 @@ describe('evaluate: the answer contract', () => {
     expect(Object.keys(a)).toEqual(['name', 'validation', 'service', 'endpoints', 'healthChecks', 'proxyHealth', 'loadBalancer', 'shares', 'flows']);
     expect(a.name).toBe('Uneven pods under Local');
     expect(a.validation).toEqual({ valid: true, errors: [] });
-    expect(a.service).toEqual({ externalTrafficPolicy: 'Local', internalTrafficPolicy: 'Cluster', healthCheckNodePort: 32000 });
+    expect(a.service).toEqual({ externalTrafficPolicy: 'Local', internalTrafficPolicy: 'Cluster', healthCheckNodePort: 32000, allocateLoadBalancerNodePorts: true });
     expect(a.endpoints[0]).toEqual({ pod: 'a-1', node: 'node-a', ip: '10.244.1.5', ready: true, serving: true, terminating: false });
     expect(a.proxyHealth).toEqual({ 'node-a': { healthz: 200, livez: 200 }, 'node-b': { healthz: 200, livez: 200 }, 'node-c': { healthz: 200, livez: 200 } });
     expect(a.flows.map((f) => [f.from, f.to, f.node, f.verdict])).toEqual([

@@ -5,52 +5,15 @@
  * 203.0.113.2. One kube-proxy Service per scenario. Outputs are endpoint IPs (ports dropped), "DROP",
  * "REJECT" or "" (no rule).
  */
-import type { ProxyMode, ServiceModel } from '@/lib/engine/model';
-import { buildScenario, type PodSpec } from '../support/scenario-builder';
-import { KP, packetFlow } from '../support/packet-flow';
+import type { ProxyMode } from '@/lib/engine/model';
+import { buildScenario } from '../support/scenario-builder';
+import { KP, kubeProxyFixture as fixture, packetFlow, type FixtureOptions } from '../support/packet-flow';
 import { trace } from '@/lib/engine';
 
 type Dest = 'clusterIP' | 'nodePort' | 'loadBalancer' | 'externalIP';
 type From = 'pod' | 'node' | 'external';
 
 const FROM: Record<From, string> = { pod: 'pod/client', node: `node/${KP.nodeName}`, external: 'external' };
-
-interface FixtureOptions {
-  service: Partial<ServiceModel>;
-  endpoints: Array<{ ip: string; node?: string | null; ready?: boolean; serving?: boolean; terminating?: boolean }>;
-  proxyMode?: ProxyMode;
-  detectLocal?: boolean;
-  masqueradeAll?: boolean;
-  clientIP?: string;
-  nodePortAddresses?: 'all' | 'primary' | string[];
-  localhostNodePorts?: boolean;
-}
-
-/** NewFakeProxier + one makeTestService + one makeTestEndpointSlice. */
-function fixture(o: FixtureOptions) {
-  const remoteNodes = new Set(o.endpoints.map((e) => e.node).filter((n): n is string => !!n && n !== KP.nodeName));
-  const pods: PodSpec[] = [
-    { name: 'client', node: KP.nodeName, ip: KP.podIP, selected: false },
-    ...o.endpoints.map((e, i) => ({ name: `ep-${i}`, node: e.node ?? null, ip: e.ip, ready: e.ready, serving: e.serving, terminating: e.terminating })),
-  ];
-  return buildScenario({
-    cluster: {
-      proxyMode: o.proxyMode ?? 'iptables',
-      clusterCIDR: KP.clusterCIDR,
-      detectLocal: o.detectLocal ?? true,
-      masqueradeAll: o.masqueradeAll ?? false,
-      ...(o.nodePortAddresses ? { nodePortAddresses: o.nodePortAddresses } : {}),
-      ...(o.localhostNodePorts !== undefined ? { localhostNodePorts: o.localhostNodePorts } : {}),
-    },
-    nodes: [
-      { name: KP.nodeName, ip: KP.nodeIP, extraIPs: [KP.nodeIPAlt, KP.externalIP], podCIDR: '10.180.0.0/24' },
-      ...[...remoteNodes].map((name, i) => ({ name, ip: `192.168.0.${10 + i}` })),
-    ],
-    pods,
-    service: { ports: [{ name: 'p80', port: 80, targetPort: 80, nodePort: 3001, protocol: 'TCP' }], ...o.service },
-    clientIP: o.clientIP ?? KP.externalClient,
-  });
-}
 
 function flow(scenario: ReturnType<typeof fixture>, from: From, to: Dest, ip?: string) {
   return packetFlow(scenario, { from: FROM[from], to, node: KP.nodeName, ...(ip ? { ip } : {}) });

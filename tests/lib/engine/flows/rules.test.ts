@@ -55,7 +55,7 @@ describe('rule by rule', () => {
       service: { externalTrafficPolicy: 'Cluster' },
     });
     const a = evaluate(s);
-    expect(a.proxyHealth.b).toEqual({ healthz: 503, livez: 503 });
+    expect(a.proxyHealth!.b).toEqual({ healthz: 503, livez: 503 });
     expect(a.loadBalancer).toEqual({ a: '1', b: '0' });
     // It does not test the data plane (kubernetes#134648): b's Pod is still chosen by a's rules.
     expect(a.shares?.pods).toEqual({ pa: '1/2', pb: '1/2' });

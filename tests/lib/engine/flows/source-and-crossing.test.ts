@@ -98,7 +98,7 @@ describe('every step names its rule', () => {
       const a = evaluate(seedScenario({ etp, proxyMode }));
       for (const f of a.flows) {
         expect(f.steps.length).toBeGreaterThan(0);
-        for (const step of f.steps) expect(step).toMatch(/^(R-[A-Z]+(-[A-Z]+)?-\d+|§\d+): \S/);
+        for (const step of f.steps) expect(step).toMatch(/^R-[A-Z]+(-[A-Z]+)?-\d+: \S/);
       }
     }
   });

@@ -100,7 +100,7 @@ describe('R-HC-1: which Services have a health-check node port', () => {
     });
     const a = evaluate(s);
     expect(a.healthChecks?.nodes.n1?.status).toBe(200);
-    expect(a.proxyHealth.n1).toEqual({ healthz: 503, livez: 200 });
+    expect(a.proxyHealth!.n1).toEqual({ healthz: 503, livez: 200 });
   });
 });
 

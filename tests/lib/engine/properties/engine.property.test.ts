@@ -123,13 +123,15 @@ describe('engine properties', () => {
     );
   });
 
-  it('a node answers 200 iff it has a ready local endpoint and a healthy proxy', () => {
+  it('a node answers 200 iff it has a ready local endpoint and a healthy proxy (kube-proxy); iff an Active backend on it or on no node (Cilium, R-HC-CIL-2/4)', () => {
     fc.assert(
       fc.property(scenarioArb.filter((s) => s.service.externalTrafficPolicy === 'Local'), (s) => {
         const hc = evaluate(s).healthChecks!;
+        const cilium = s.cluster.proxyMode.startsWith('cilium');
         for (const n of s.cluster.nodes) {
           const hasReadyLocal = s.endpoints.some((e) => e.node === n.name && e.ready);
-          expect(hc.nodes[n.name]!.status === 200).toBe(hasReadyLocal && n.proxyHealthy);
+          const hasReadyNowhere = s.endpoints.some((e) => e.node === null && e.ready);
+          expect(hc.nodes[n.name]!.status === 200).toBe(cilium ? hasReadyLocal || hasReadyNowhere : hasReadyLocal && n.proxyHealthy);
         }
       }),
       { numRuns: 150 },

@@ -93,7 +93,7 @@ describe('R-LB-1 / R-LB-2: how each mode names its uniform choice', () => {
     ['iptables', /^R-LB-1: iptables/],
     ['nftables', /^R-LB-2: nftables/],
     ['ipvs', /^R-LB-3: IPVS/],
-    ['cilium-snat', /^§11: Cilium picks/],
+    ['cilium-snat', /^R-LB-4: Cilium \(§11\) picks/],
   ] as const)('%s', (mode, pattern) => {
     const r = trace(make(mode, 'Cluster'), t('external', 'loadBalancer', 'node-a'));
     expect(r.steps.some((s) => pattern.test(s))).toBe(true);

@@ -4,7 +4,8 @@
  * "REJECT", "" (no rule matched) or "ASYMMETRIC: …"; `masq` is whether the masquerade mark was set.
  */
 import { trace } from '@/lib/engine';
-import type { Scenario, TrafficModel } from '@/lib/engine/model';
+import type { ProxyMode, Scenario, ServiceModel, TrafficModel } from '@/lib/engine/model';
+import { buildScenario, type PodSpec } from './scenario-builder';
 
 /** kube-proxy's fake-proxier conventions (routing-semantics.md §14, KP-IPT-T). */
 export const KP = {
@@ -42,3 +43,41 @@ export function packetFlow(scenario: Scenario, t: Partial<TrafficModel> & Pick<T
       return { output: '', masq: false };
   }
 }
+
+export interface FixtureOptions {
+  service: Partial<ServiceModel>;
+  endpoints: Array<{ ip: string; node?: string | null; ready?: boolean; serving?: boolean; terminating?: boolean }>;
+  proxyMode?: ProxyMode;
+  detectLocal?: boolean;
+  masqueradeAll?: boolean;
+  clientIP?: string;
+  nodePortAddresses?: 'all' | 'primary' | string[];
+  localhostNodePorts?: boolean;
+}
+
+/** NewFakeProxier + one makeTestService + one makeTestEndpointSlice. */
+export function kubeProxyFixture(o: FixtureOptions) {
+  const remoteNodes = new Set(o.endpoints.map((e) => e.node).filter((n): n is string => !!n && n !== KP.nodeName));
+  const pods: PodSpec[] = [
+    { name: 'client', node: KP.nodeName, ip: KP.podIP, selected: false },
+    ...o.endpoints.map((e, i) => ({ name: `ep-${i}`, node: e.node ?? null, ip: e.ip, ready: e.ready, serving: e.serving, terminating: e.terminating })),
+  ];
+  return buildScenario({
+    cluster: {
+      proxyMode: o.proxyMode ?? 'iptables',
+      clusterCIDR: KP.clusterCIDR,
+      detectLocal: o.detectLocal ?? true,
+      masqueradeAll: o.masqueradeAll ?? false,
+      ...(o.nodePortAddresses ? { nodePortAddresses: o.nodePortAddresses } : {}),
+      ...(o.localhostNodePorts !== undefined ? { localhostNodePorts: o.localhostNodePorts } : {}),
+    },
+    nodes: [
+      { name: KP.nodeName, ip: KP.nodeIP, extraIPs: [KP.nodeIPAlt, KP.externalIP], podCIDR: '10.180.0.0/24' },
+      ...[...remoteNodes].map((name, i) => ({ name, ip: `192.168.0.${10 + i}` })),
+    ],
+    pods,
+    service: { ports: [{ name: 'p80', port: 80, targetPort: 80, nodePort: 3001, protocol: 'TCP' }], ...o.service },
+    clientIP: o.clientIP ?? KP.externalClient,
+  });
+}
+

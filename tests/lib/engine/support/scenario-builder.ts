@@ -121,6 +121,9 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
     masqueradeAll: spec.cluster?.masqueradeAll ?? false,
     localhostNodePorts: spec.cluster?.localhostNodePorts ?? true,
     nodePortAddresses: spec.cluster?.nodePortAddresses ?? (proxyMode === 'nftables' ? 'primary' : 'all'),
+    nodePortRange: spec.cluster?.nodePortRange ?? null,
+    usedNodePorts: spec.cluster?.usedNodePorts ?? [],
+    kubeProxyReplacementHealthz: spec.cluster?.kubeProxyReplacementHealthz ?? false,
     nodes,
     pods,
   };

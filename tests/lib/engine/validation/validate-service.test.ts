@@ -146,9 +146,9 @@ describe('kubectl message and the answer service block', () => {
   });
 
   it.each([
-    ['LoadBalancer + Local', { type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 32000 }, { externalTrafficPolicy: 'Local', internalTrafficPolicy: 'Cluster', healthCheckNodePort: 32000 }],
-    ['NodePort + Local', { type: 'NodePort', externalTrafficPolicy: 'Local' }, { externalTrafficPolicy: 'Local', internalTrafficPolicy: 'Cluster', healthCheckNodePort: null }],
-    ['ClusterIP with a refused Local', { type: 'ClusterIP', externalTrafficPolicy: 'Local' }, { externalTrafficPolicy: null, internalTrafficPolicy: 'Cluster', healthCheckNodePort: null }],
+    ['LoadBalancer + Local', { type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 32000 }, { externalTrafficPolicy: 'Local', internalTrafficPolicy: 'Cluster', healthCheckNodePort: 32000, allocateLoadBalancerNodePorts: true }],
+    ['NodePort + Local', { type: 'NodePort', externalTrafficPolicy: 'Local' }, { externalTrafficPolicy: 'Local', internalTrafficPolicy: 'Cluster', healthCheckNodePort: null, allocateLoadBalancerNodePorts: null }],
+    ['ClusterIP with a refused Local', { type: 'ClusterIP', externalTrafficPolicy: 'Local' }, { externalTrafficPolicy: null, internalTrafficPolicy: 'Cluster', healthCheckNodePort: null, allocateLoadBalancerNodePorts: null }],
   ] as const)('serviceAnswer for %s', (_name, spec, expected) => {
     expect(serviceAnswer(withSpec(spec as Partial<Spec>).service)).toEqual(expected);
   });
