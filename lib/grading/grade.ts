@@ -5,6 +5,7 @@
 import {
   applyChange,
   describeChange,
+  clusterSteps,
   goalMet,
   misconception,
   type Change,
@@ -163,7 +164,7 @@ function gradeFixIt(q: Question, values: Map<string, ParsedValue>): GradeResult 
       .filter(Boolean)
       .join(' '),
     expected: `Any change that reaches the goal, e.g. ${expected}`,
-    steps: [`After your change (${given}): ${result}.`, ...answer.flows.filter((f) => f.from === 'external').flatMap((f) => f.steps).filter((s, i, a) => a.indexOf(s) === i).slice(0, 12)],
+    steps: [`After your change (${given}): ${result}.`, ...clusterSteps(answer, fix.goal)],
   };
 }
 
