@@ -45,6 +45,16 @@ function freeIp(input: ScenarioInput, nodeName: string): string {
   throw new Error(`no free Pod IP on ${nodeName}`);
 }
 
+/**
+ * The health-check port the API server would allocate on a flip to Local (R-API-4): any free port of the NodePort
+ * range; a fixed one here, but never one of the Service's own NodePorts (the shared pool would refuse it).
+ */
+function freeHealthCheckPort(nodePorts: (number | undefined)[]): number {
+  let port = 32123;
+  while (nodePorts.includes(port)) port--;
+  return port;
+}
+
 function ready(): Partial<Pod> {
   return { ready: true, terminating: false, serving: undefined };
 }
@@ -67,7 +77,7 @@ export function applyChange(input: ScenarioInput, change: Change): ScenarioInput
   switch (change.action) {
     case 'policy': {
       spec.externalTrafficPolicy = change.policy;
-      if (spec.type === 'LoadBalancer' && change.policy === 'Local') spec.healthCheckNodePort ??= 32123;
+      if (spec.type === 'LoadBalancer' && change.policy === 'Local') spec.healthCheckNodePort ??= freeHealthCheckPort(spec.ports.map((p) => p.nodePort));
       if (change.policy === 'Cluster') delete spec.healthCheckNodePort;
       return next;
     }

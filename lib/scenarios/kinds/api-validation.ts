@@ -111,8 +111,15 @@ function messagePool(spec: Spec, hcnp: number): string[] {
   ];
 }
 
-/** What `kubectl apply` prints for one or more R-API-3 errors. */
+const INTERNAL = 'Internal error occurred: ';
+
+/**
+ * What the API server answers: field errors as kubectl prints a 422 (R-API-3; several in brackets, in the
+ * server's order), or the registry's allocation failure as is (an HTTP 500, R-API-4 as corrected in §20).
+ */
 export function kubectlMessage(name: string, errors: string[]): string {
+  const internal = errors.find((e) => e.startsWith(INTERNAL));
+  if (internal) return internal;
   return `The Service "${name}" is invalid: ${errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`}`;
 }
 
