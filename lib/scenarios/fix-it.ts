@@ -137,9 +137,13 @@ export function describeChange(change: Change): string {
   }
 }
 
-/** Whether `change` makes the cluster reach `goal` (the engine runs the changed cluster). */
+/**
+ * Whether `change` makes the cluster reach `goal` (the engine runs the changed cluster). A change the API server
+ * would refuse (R-API-3/4) reaches nothing, whatever the data plane would then do.
+ */
 export function judge(input: ScenarioInput, goal: FixGoal, change: Change): boolean {
-  return evaluateChange(input, change, goal).score === 1;
+  const { answer, score } = evaluateChange(input, change, goal);
+  return answer.validation.valid && score === 1;
 }
 
 /**
