@@ -131,7 +131,7 @@ export function describeChange(change: Change): string {
     case 'move':
       return `move ${change.pod} to ${change.node}`;
     case 'replicas':
-      return `scale to ${change.replicas} replicas`;
+      return `scale to ${change.replicas} replica${change.replicas === 1 ? '' : 's'}`;
     case 'spread':
       return 'spread the Pods evenly over the nodes';
   }
@@ -142,8 +142,12 @@ export function describeChange(change: Change): string {
  * would refuse (R-API-3/4) reaches nothing, whatever the data plane would then do.
  */
 export function judge(input: ScenarioInput, goal: FixGoal, change: Change): boolean {
-  const { answer, score } = evaluateChange(input, change, goal);
-  return answer.validation.valid && score === 1;
+  return reaches(runEngine(applyChange(input, change)), goal);
+}
+
+/** judge's verdict on the engine's answer for the changed cluster. */
+export function reaches(changed: Answer, goal: FixGoal): boolean {
+  return changed.validation.valid && goalMet(changed, goal).score === 1;
 }
 
 /**

@@ -89,14 +89,21 @@ export function failureReason(answer: Answer, property: Property): string {
       return `${hi} gets ${pods[hi] ?? '0'} of new connections but ${lo} gets ${pods[lo] ?? '0'}`;
     }
     case 'no-drops': {
-      const what = flows
-        .filter((f) => f.verdict !== 'forwarded')
-        .map((f) => {
-          const s = fraction(entryShare(answer, f.node));
-          if (f.verdict === 'asymmetric') return `${f.node} sends the ${s} of new connections it receives unmasqueraded to another node, where the reply is lost (R-X-4)`;
-          if (f.verdict === 'rejected') return `${f.node} refuses the ${s} of new connections it receives (R-DROP-1)`;
-          return `${f.node} drops the ${s} of new connections it receives (R-EXT-7)`;
-        });
+      // Group the nodes that fail the same way with the same share: "a and b each drop the 1/4 …".
+      const groups = new Map<string, string[]>();
+      for (const f of flows.filter((x) => x.verdict !== 'forwarded')) {
+        const k = `${f.verdict}|${fraction(entryShare(answer, f.node))}`;
+        groups.set(k, [...(groups.get(k) ?? []), f.node ?? '']);
+      }
+      const what = [...groups.entries()].map(([k, nodes]) => {
+        const [verdict, s] = k.split('|');
+        const one = nodes.length === 1;
+        const who = one ? listText(nodes) : `${listText(nodes)} each`;
+        const they = one ? 'it receives' : 'they receive';
+        if (verdict === 'asymmetric') return `${who} ${one ? 'sends' : 'send'} the ${s} of new connections ${they} unmasqueraded to another node, where the reply is lost (R-X-4)`;
+        if (verdict === 'rejected') return `${who} ${one ? 'refuses' : 'refuse'} the ${s} of new connections ${they} (R-DROP-1)`;
+        return `${who} ${one ? 'drops' : 'drop'} the ${s} of new connections ${they} (R-EXT-7)`;
+      });
       return what.length > 0 ? listText(what) : 'connections are dropped';
     }
     case 'no-cross-node': {
@@ -121,7 +128,9 @@ export function successReason(answer: Answer, property: Property): string {
       return ready.length === 1 ? `the only ready Pod gets all of it` : `each of the ${ready.length} ready Pods gets ${s}`;
     }
     case 'no-drops':
-      return `every node the balancer sends to (${listText(flows.map((f) => f.node ?? ''))}) forwards to a Pod`;
+      return flows.length > 3
+        ? `each of the ${flows.length} nodes the balancer sends to forwards to a Pod`
+        : `every node the balancer sends to (${listText(flows.map((f) => f.node ?? ''))}) forwards to a Pod`;
     case 'no-cross-node':
       return 'every connection is served on the node it enters';
   }

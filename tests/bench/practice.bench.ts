@@ -5,9 +5,13 @@
  *   3. the self-test over PRACTICE_SELF_TEST_SEEDS seeds per kind (default 10,000; 0 skips it):
  *      correct → 1, wrong → < 1, garbage → invalid, exactly one correct option per choice field.
  *      Failures are printed and make the process exit 1.
+ *   4. oracle agreement over PRACTICE_ORACLE_SEEDS seeds per kind (default 10,000; 0 skips it): cross-node,
+ *      policy-choice, api-validation and fix-it keys against tests/lib/scenarios/oracle (no engine); agreements
+ *      and disagreements per kind are printed, a disagreement makes the process exit 1.
  */
 import { DIFFICULTIES, generateQuestion, generateSession, QUESTION_KINDS, type Question } from '@/lib/scenarios';
 import { correctAnswer, gradeAnswer, invalidAnswer, wrongAnswer } from '@/lib/grading';
+import { agreement, ORACLE_KINDS } from '../lib/scenarios/oracle/agreement';
 
 function gradeAll(qs: Question[]): void {
   for (const q of qs) {
@@ -88,3 +92,20 @@ sessions();
 perKind();
 const seeds = Number(process.env.PRACTICE_SELF_TEST_SEEDS ?? 10000);
 if (seeds > 0 && selfTest(seeds) > 0) process.exitCode = 1;
+
+function oracleAgreement(n: number): number {
+  let disagreements = 0;
+  for (const kind of ORACLE_KINDS) {
+    const t0 = performance.now();
+    const a = agreement(kind, n, 'bench-oracle');
+    disagreements += a.disagreements;
+    console.log(
+      `oracle    ${kind.padEnd(15)} ${n} seeds: ${a.agreements} agreements, ${a.disagreements} disagreements (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
+    for (const e of a.examples) console.log(`          ${e}`);
+  }
+  return disagreements;
+}
+
+const oracleSeeds = Number(process.env.PRACTICE_ORACLE_SEEDS ?? 10000);
+if (oracleSeeds > 0 && oracleAgreement(oracleSeeds) > 0) process.exitCode = 1;

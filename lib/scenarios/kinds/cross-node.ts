@@ -91,7 +91,7 @@ export function generateCrossNode(rng: Rng, difficulty: Difficulty): Draft | nul
       correct: v === right,
       misconception: misconceptionFor(layout, flow, right, v),
     })),
-    { shuffle: false, display: `${right} (${fracString(flowCrossing(flow))} of its connections)` },
+    { shuffle: false, display: `${right} (${right === 'always' ? 'every one' : right === 'never' ? 'none' : fracString(flowCrossing(flow))} of its connections)` },
   );
   const alternatives: Alternative[] = [];
   const add = (value: string, m: MisconceptionId) => {

@@ -8,9 +8,9 @@
  * or while the balancer still sends to every node (it has not noticed the failing checks) so that every node
  * needs a ready Pod of its own. The witness is the first change that works in a seeded order of candidates.
  */
-import type { ScenarioInput } from '@/lib/engine';
+import type { Answer, ScenarioInput } from '@/lib/engine';
 import { runEngine } from '../engine-run';
-import { applyChange, clusterSteps, describeChange, GOAL_TEXT, goalMet, judge, notMet } from '../fix-it';
+import { applyChange, clusterSteps, describeChange, GOAL_TEXT, goalMet, judge, notMet, reaches } from '../fix-it';
 import { buildLayout, describeSetup, toScenarioInput, type Layout } from '../layout';
 import type { Rng } from '../random';
 import type { Change, Difficulty, FixGoal } from '../types';
@@ -67,14 +67,15 @@ function candidates(rng: Rng, layout: Layout): Change[] {
     (r) => r >= 1 && r <= 12 && r !== n,
   );
   const moves: Change[] = [];
-  for (const pod of layout.pods.filter((p) => p.node === crowded)) if (emptiest && emptiest !== crowded) moves.push({ action: 'move', pod: pod.name, node: emptiest });
+  for (const pod of layout.pods.filter((p) => p.node === crowded).slice(0, 2)) if (emptiest && emptiest !== crowded) moves.push({ action: 'move', pod: pod.name, node: emptiest });
   for (const pod of rng.sample(layout.pods, 2))
     for (const node of rng.sample(layout.nodes, 2)) if (node.name !== pod.node) moves.push({ action: 'move', pod: pod.name, node: node.name });
+  // At most ten engine runs per draw: a draw with no witness among them is redrawn.
   const groups: Change[][] = [
     [{ action: 'policy', policy: layout.policy === 'Cluster' ? 'Local' : 'Cluster' }],
     [{ action: 'spread' }],
-    rng.shuffle(replicaCounts.map((r): Change => ({ action: 'replicas', replicas: r }))),
-    moves.slice(0, 8),
+    rng.shuffle(replicaCounts.map((r): Change => ({ action: 'replicas', replicas: r }))).slice(0, 3),
+    moves.slice(0, 5),
   ];
   return rng.shuffle(groups).flat();
 }
@@ -84,15 +85,17 @@ export function generateFixIt(rng: Rng, difficulty: Difficulty): Draft | null {
   const scenario = toScenarioInput(layout);
   const answer = runEngine(scenario);
   if (goalMet(answer, goal).score === 1) return null; // already fine: not a question
+  // One engine run per distinct change: the witness search, the flip and the explanation share them.
+  const runs = new Map<string, Answer>();
+  const after = (c: Change): Answer => {
+    const k = JSON.stringify(c);
+    let a = runs.get(k);
+    if (!a) runs.set(k, (a = runEngine(applyChange(scenario, c))));
+    return a;
+  };
   const flip: Change = { action: 'policy', policy: layout.policy === 'Cluster' ? 'Local' : 'Cluster' };
-  const flipWorks = judge(scenario, goal, flip);
-  let witness: Change | null = null;
-  for (const c of candidates(rng, layout)) {
-    if (judge(scenario, goal, c)) {
-      witness = c;
-      break;
-    }
-  }
+  const flipWorks = reaches(after(flip), goal);
+  const witness = candidates(rng, layout).find((c) => reaches(after(c), goal)) ?? null;
   if (!witness) return null;
   // The counterexample (self-test): the policy flip when it does not help, else leaving the policy as it is.
   const counterexample: Change = flipWorks ? { action: 'policy', policy: layout.policy } : flip;
@@ -136,13 +139,12 @@ export function generateFixIt(rng: Rng, difficulty: Difficulty): Draft | null {
     },
     { type: 'integer' as const, name: 'replicas', label: 'Replicas', min: 1, max: 12, when: { field: 'action', oneOf: ['replicas'] } },
   ];
-  const after = runEngine(applyChange(scenario, witness));
   const flipText =
     witness.action === 'policy'
       ? ''
       : flipWorks
         ? ` Setting externalTrafficPolicy: ${flip.policy} would work too.`
-        : ` Setting externalTrafficPolicy: ${flip.policy} would not: ${notMet(runEngine(applyChange(scenario, flip)), goal).join(' ')}`;
+        : ` Setting externalTrafficPolicy: ${flip.policy} would not: ${notMet(after(flip), goal).join(' ')}`;
   return {
     title: 'Fix it with one change',
     prompt: `${describeSetup(layout)}${dataPlaneSentence(layout)} The team wants this: ${GOAL_TEXT[goal]}. Today that does not hold. Make exactly one change that achieves it; the engine will run your change.`,
@@ -154,7 +156,7 @@ export function generateFixIt(rng: Rng, difficulty: Difficulty): Draft | null {
       steps: [
         ...notMet(answer, goal).map((s) => `Today: ${s}`),
         `After "${describeChange(witness)}" every requirement is met:`,
-        ...clusterSteps(after, goal, 10),
+        ...clusterSteps(after(witness), goal, 10),
       ],
       explanation: `Today: ${notMet(answer, goal).join(' ')} One change that works: ${describeChange(witness)}.${flipText}`,
       fixIt: { goal, witness, counterexample },

@@ -24,12 +24,19 @@ export interface PolicyChoiceAsk {
   required: Property[];
 }
 
+/** Answers per scenario object: keyOf and the generator's explanation read the same two runs. */
+const byScenario = new WeakMap<ScenarioInput, Record<Policy, Answer>>();
+
 /** The same cluster under each policy (the scenario's own policy is irrelevant). */
 export function answersByPolicy(scenario: ScenarioInput): Record<Policy, Answer> {
-  return {
+  const known = byScenario.get(scenario);
+  if (known) return known;
+  const answers = {
     Cluster: runEngine(applyChange(scenario, { action: 'policy', policy: 'Cluster' })),
     Local: runEngine(applyChange(scenario, { action: 'policy', policy: 'Local' })),
   };
+  byScenario.set(scenario, answers);
+  return answers;
 }
 
 function verdictFrom(answers: Record<Policy, Answer>, required: Property[]): PolicyVerdict {
