@@ -54,7 +54,8 @@ export function keyOf(scenario: ScenarioInput, ask: PolicyChoiceAsk): Record<str
 function failMisconception(layout: Layout, policy: Policy, property: Property): MisconceptionId | null {
   const ipvs = layout.proxyMode === 'ipvs';
   if (policy === 'Cluster') {
-    if (property === 'client-ip') return 'cluster-keeps-client-ip';
+    // Under Cilium SNAT a local backend does keep the client IP: "Cluster masquerades everything" is no refutation.
+    if (property === 'client-ip') return layout.proxyMode.startsWith('cilium') ? null : 'cluster-keeps-client-ip';
     if (property === 'no-cross-node') return 'cluster-prefers-local';
     return null; // Cluster only loses evenness or drops when no endpoint is usable: no catalogued belief
   }
