@@ -9,6 +9,7 @@
  */
 import type { Answer, FlowAnswer } from '@/lib/engine';
 import Fraction from 'fraction.js';
+import type { MisconceptionId } from './misconceptions';
 
 const fraction = (f: Fraction): string => f.toFraction();
 
@@ -134,4 +135,22 @@ export function successReason(answer: Answer, property: Property): string {
     case 'no-cross-node':
       return 'every connection is served on the node it enters';
   }
+}
+
+/**
+ * The misconception behind believing that `policy` has `property` when it does not (policy-choice options, fix-it
+ * changes), or null when no catalogued belief fits: under Cilium a local backend keeps the client IP even under
+ * Cluster, and under IPVS a Local node without an endpoint does forward elsewhere (R-X-4).
+ */
+export function failMisconception(policy: string, proxyMode: string | undefined, property: Property): MisconceptionId | null {
+  const ipvs = proxyMode === 'ipvs';
+  if (policy === 'Cluster') {
+    if (property === 'client-ip') return proxyMode?.startsWith('cilium') ? null : 'cluster-keeps-client-ip';
+    if (property === 'no-cross-node') return 'cluster-prefers-local';
+    return null; // Cluster only loses evenness or drops when no endpoint is usable: no catalogued belief
+  }
+  if (property === 'client-ip') return 'proxy-balancer-keeps-ip';
+  if (property === 'even-pods') return 'even-per-pod-under-local';
+  if (property === 'no-cross-node') return ipvs ? 'ipvs-local-stays-local' : 'local-may-cross';
+  return ipvs ? 'ipvs-local-stays-local' : 'local-forwards-elsewhere';
 }

@@ -24,7 +24,7 @@ interface Variant {
   id: string;
   describe: string;
   apply(spec: Spec, hcnp: number): void;
-  /** The misconception behind answering "accepted" for an invalid variant, or "rejected" for a valid one. */
+  /** The misconception behind answering "accepted" for an invalid variant (a valid one's wrong options: valid-rejected). */
   misconception: MisconceptionId;
 }
 
@@ -69,7 +69,7 @@ const VARIANTS: Variant[] = [
     id: 'lb-cluster-hcnp',
     describe: 'type LoadBalancer, externalTrafficPolicy: Cluster, with a healthCheckNodePort',
     apply: (s, hcnp) => Object.assign(s, { type: 'LoadBalancer', externalTrafficPolicy: 'Cluster', healthCheckNodePort: hcnp }),
-    misconception: 'hcnp-on-nodeport',
+    misconception: 'invalid-accepted',
   },
   {
     id: 'bad-value',
@@ -183,7 +183,8 @@ export function generateApiValidation(rng: Rng, difficulty: Difficulty): Draft |
       value: `error-${i + 1}`,
       label: m,
       correct: false,
-      misconception: (right === null ? variant.misconception : 'wrong-error') as MisconceptionId,
+      // Rejecting a valid Service is believing it breaks a rule; a wrong message for an invalid one is another rule.
+      misconception: (right === null ? 'valid-rejected' : 'wrong-error') as MisconceptionId,
     })),
   ];
   const { field, key: fieldKey } = choiceField(rng, 'validation', 'What does kubectl apply report?', options);

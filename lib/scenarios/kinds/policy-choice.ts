@@ -8,9 +8,9 @@
 import type { Answer, ScenarioInput } from '@/lib/engine';
 import { runEngine } from '../engine-run';
 import { applyChange } from '../fix-it';
-import { buildLayout, describeSetup, toScenarioInput, type Layout } from '../layout';
+import { buildLayout, describeSetup, toScenarioInput } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
-import { failureReason, hasProperty, PROPERTIES, PROPERTY_TEXT, successReason, type Property } from '../properties';
+import { failMisconception, failureReason, hasProperty, PROPERTIES, PROPERTY_TEXT, successReason, type Property } from '../properties';
 import type { Rng } from '../random';
 import type { Difficulty } from '../types';
 import { choiceField, type Draft } from './draft';
@@ -51,20 +51,6 @@ export function keyOf(scenario: ScenarioInput, ask: PolicyChoiceAsk): Record<str
   return { policy: verdictFrom(answersByPolicy(scenario), ask.required) };
 }
 
-function failMisconception(layout: Layout, policy: Policy, property: Property): MisconceptionId | null {
-  const ipvs = layout.proxyMode === 'ipvs';
-  if (policy === 'Cluster') {
-    // Under Cilium SNAT a local backend does keep the client IP: "Cluster masquerades everything" is no refutation.
-    if (property === 'client-ip') return layout.proxyMode.startsWith('cilium') ? null : 'cluster-keeps-client-ip';
-    if (property === 'no-cross-node') return 'cluster-prefers-local';
-    return null; // Cluster only loses evenness or drops when no endpoint is usable: no catalogued belief
-  }
-  if (property === 'client-ip') return 'proxy-balancer-keeps-ip';
-  if (property === 'even-pods') return 'even-per-pod-under-local';
-  if (property === 'no-cross-node') return ipvs ? 'ipvs-local-stays-local' : 'local-may-cross';
-  return ipvs ? 'ipvs-local-stays-local' : 'local-forwards-elsewhere';
-}
-
 export function generatePolicyChoice(rng: Rng, difficulty: Difficulty): Draft | null {
   const layout = buildLayout(rng, difficulty, { policy: 'Cluster' });
   const scenario = toScenarioInput(layout);
@@ -75,7 +61,7 @@ export function generatePolicyChoice(rng: Rng, difficulty: Difficulty): Draft | 
   const failing = (p: Policy): Property | undefined => required.find((x) => !hasProperty(answers[p], x));
   const mis = (p: Policy): MisconceptionId | null => {
     const f = failing(p);
-    return f ? failMisconception(layout, p, f) : null;
+    return f ? failMisconception(p, layout.proxyMode, f) : null;
   };
   const choice = choiceField(
     rng,

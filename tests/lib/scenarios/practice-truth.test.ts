@@ -5,7 +5,7 @@
  * questions show the manifest, and every prompt names the data plane its answer depends on.
  */
 import type { ScenarioInput } from '@/lib/engine';
-import { correctAnswer, gradeAnswer } from '@/lib/grading';
+import { correctAnswer, gradeAnswer, wrongAnswer } from '@/lib/grading';
 import { DIFFICULTIES, generateQuestion, judge, type Difficulty, type Question, type QuestionKind } from '@/lib/scenarios';
 import { PROPERTIES, PROPERTY_TEXT } from '@/lib/scenarios/properties';
 import { crossNodeOracle } from './oracle/cross-node';
@@ -108,6 +108,16 @@ describe('fix-it', () => {
     expect([...kinds].sort()).toEqual(['move', 'policy', 'replicas', 'spread']);
   });
 
+  it('names a misconception for a failed change only when it fits the changed cluster (IPVS Local does forward elsewhere)', () => {
+    const bad: string[] = [];
+    for (const q of qs) {
+      const r = gradeAnswer(q, wrongAnswer(q));
+      const ipvs = q.scenario.cluster.proxyMode === 'ipvs';
+      if (r.status === 'graded' && ipvs && r.misconception?.id === 'local-forwards-elsewhere') bad.push(q.id);
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('explains a reached goal with the flows the balancer sends, never a DROP', () => {
     const bad: string[] = [];
     for (const q of qs) {
@@ -120,6 +130,19 @@ describe('fix-it', () => {
 });
 
 describe('api-validation', () => {
+  it('tags rejecting a valid Service as "a valid Service is rejected", and accepting an invalid one with a rule it breaks', () => {
+    const bad: string[] = [];
+    for (const q of all('api-validation', 100)) {
+      const key = field(q, 'validation');
+      for (const a of key?.alternatives ?? []) {
+        if (key?.expected === 'accepted' && a.misconception !== 'valid-rejected') bad.push(`${q.id}: ${a.value} tagged ${a.misconception}`);
+        if (key?.expected !== 'accepted' && a.value !== 'accepted' && a.misconception !== 'wrong-error') bad.push(`${q.id}: ${a.value} tagged ${a.misconception}`);
+        if (a.value === 'accepted' && a.misconception === 'hcnp-on-nodeport' && q.scenario.service.spec.type === 'LoadBalancer') bad.push(`${q.id}: LB tagged hcnp-on-nodeport`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('shows the manifest the learner applies, every spec field with its value', () => {
     const bad: string[] = [];
     for (const q of all('api-validation', 100)) {

@@ -39,6 +39,7 @@ const SLIPS: [RegExp, string][] = [
   [/\b1 of new connections\b/, '"1 of new connections"'],
   [/ {2,}|\s[.,;:](?!\d)|\.\.(?!\.)|,,/, 'spacing or punctuation'],
   [/\b(\w+) \1\b/i, 'repeated word'],
+  [/\b(no-drops|no-cross-node|even-pods|client-ip(-no-drops|-even-load)?|even-pod-load)\b/, 'internal id'],
 ];
 
 describe.each(KINDS)('%s wording', (kind) => {
