@@ -204,15 +204,15 @@ export function generateApiValidation(rng: Rng, difficulty: Difficulty): Draft |
       steps: right
         ? [
             `The Service is type ${spec.type}${(spec.externalIPs ?? []).length ? ' with externalIPs' : ''}, so it is ${external ? '' : 'not '}externally accessible (R-API-1).`,
-            `The API server rejects it (R-API-3); kubectl prints: ${right}`,
+            `The API server rejects it (R-API-3) and answers: ${right}`,
           ]
         : [
             `The Service is type ${spec.type}${(spec.externalIPs ?? []).length ? ' with externalIPs' : ''}, so it is externally accessible and externalTrafficPolicy may be set (R-API-1).`,
             `After defaulting: externalTrafficPolicy ${answer.service.externalTrafficPolicy ?? 'unset'}, healthCheckNodePort ${answer.service.healthCheckNodePort ?? 'none'} (R-API-2).`,
           ],
       explanation: right
-        ? `${variant.describe[0]?.toUpperCase()}${variant.describe.slice(1)} breaks an R-API-3 rule, so kubectl prints: ${right}`
-        : `${variant.describe[0]?.toUpperCase()}${variant.describe.slice(1)} is allowed: every traffic field is valid for this type (R-API-1, R-API-3), so the API server stores it.`,
+        ? `This Service (${variant.describe}) breaks a rule of the API server (R-API-3), which answers: ${right}`
+        : `This Service (${variant.describe}) is valid: it is externally accessible and every traffic field it sets is allowed for type ${spec.type} (R-API-1, R-API-3), so the API server stores it.`,
       fixIt: null,
     },
   };
