@@ -11,6 +11,7 @@ import { generateCrossNode } from './kinds/cross-node';
 import type { Draft, KindGenerator } from './kinds/draft';
 import { generateFixIt } from './kinds/fix-it';
 import { generateHealthCheck } from './kinds/health-check';
+import { generateInCluster } from './kinds/in-cluster';
 import { generateLbTargets } from './kinds/lb-targets';
 import { generateLoadShare } from './kinds/load-share';
 import { generatePolicyChoice } from './kinds/policy-choice';
@@ -29,6 +30,7 @@ const GENERATORS: Record<QuestionKind, KindGenerator> = {
   'policy-choice': generatePolicyChoice,
   'api-validation': generateApiValidation,
   'fix-it': generateFixIt,
+  'in-cluster': generateInCluster,
 };
 
 export const KIND_LABELS: Record<QuestionKind, string> = {
@@ -41,6 +43,7 @@ export const KIND_LABELS: Record<QuestionKind, string> = {
   'policy-choice': 'Choosing a policy',
   'api-validation': 'API validation',
   'fix-it': 'Fix it',
+  'in-cluster': 'In-cluster routing',
 };
 
 export const DIFFICULTY_LABELS: Record<Difficulty, string> = {

@@ -17,6 +17,7 @@ export const QUESTION_KINDS = [
   'policy-choice',
   'api-validation',
   'fix-it',
+  'in-cluster',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
