@@ -328,12 +328,26 @@ export function buildInCluster(rng: Rng, difficulty: Difficulty): { draft: Draft
       response: { fields },
       key: {
         fields: keys,
-        steps: tidySteps([...stepsOf([flow])]),
+        steps: tidySteps([senderStep(layout, from), ...stepsOf([flow]), askedStep(layout, sharePod, podShare)]),
         explanation: why,
         fixIt: null,
       },
     },
   };
+}
+
+/** §1: the sender's own node evaluates the Service address, wherever the Pods run. */
+function senderStep(layout: Layout, from: LayoutNode): string {
+  const who = layout.proxyMode === 'cilium-snat' ? 'Cilium' : 'kube-proxy';
+  return `§1: the connection is handled by ${who}'s rules on ${from.name}, the sender's node: they match the Service address there, wherever the Pods run.`;
+}
+
+/** A closing step about the Pod the question names, so the steps speak of it (R-LB-1). */
+function askedStep(layout: Layout, pod: string, share: string): string {
+  const node = layout.pods.find((p) => p.name === pod)?.node ?? '';
+  return share === '0'
+    ? `R-LB-1: ${pod} (on ${node}) is not among the endpoints this connection can reach, so it serves it with probability 0.`
+    : `R-LB-1: ${pod} (on ${node}) is one of them, so it serves this connection with probability ${share}.`;
 }
 
 function sourceKindText(b: BackendAnswer, from: LayoutNode): string {
