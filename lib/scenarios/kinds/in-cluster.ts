@@ -13,6 +13,7 @@ import type { Answer, BackendAnswer, FlowAnswer, ScenarioInput } from '@/lib/eng
 import { runEngine } from '../engine-run';
 import { bridgeIPOf, buildLayout, nodeOf, PROXY_TEXT, toScenarioInput, type Layout, type LayoutNode } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
+import { podName, replicaSetHash } from '../names';
 import type { Rng } from '../random';
 import type { Alternative, Difficulty, FieldKey, ResponseField } from '../types';
 import { choiceField, distinctShares, frac, fracString, shareDisplay, stepsOf, type Draft } from './draft';
@@ -83,7 +84,7 @@ interface Setup {
   itp: 'Cluster' | 'Local';
   to: Destination;
   sender: Sender;
-  client: { name: string; ip: string } | null;
+  client: { name: string; ip: string; app: string } | null;
 }
 
 const CLIENT_APPS = ['frontend', 'toolbox', 'api-gateway', 'batch-worker', 'reports'] as const;
@@ -104,7 +105,7 @@ function scenarioOf(s: Setup): ScenarioInput {
   if (s.itp === 'Local') spec.internalTrafficPolicy = 'Local';
   const pods = [...(base.cluster.pods ?? [])];
   if (s.client && s.sender.kind === 'client') {
-    pods.push({ name: s.client.name, node: s.sender.node.name, ip: s.client.ip, labels: { app: s.client.name.split('-')[0]!, role: 'client' } });
+    pods.push({ name: s.client.name, node: s.sender.node.name, ip: s.client.ip, labels: { app: s.client.app, role: 'client' } });
   }
   const from =
     s.sender.kind === 'node' ? `node/${s.sender.node.name}` : s.sender.kind === 'backend' ? `pod/${s.sender.pod}` : `pod/${s.client?.name ?? ''}`;
@@ -155,7 +156,7 @@ function drawSetup(rng: Rng, difficulty: Difficulty): Setup {
   else {
     const node = rng.pick(layout.nodes);
     const app = rng.pick(CLIENT_APPS.filter((a) => a !== layout.naming.serviceName));
-    client = { name: `${app}-${layout.replicaSetHash.slice(0, 5)}-${rng.pick(['x7k2q', 'm4p9t', 'c8w3z', 'r2n6v'])}`, ip: `10.${layout.naming.podOctet}.${node.index + 1}.250` };
+    client = { app, name: podName(rng, app, replicaSetHash(rng)), ip: `10.${layout.naming.podOctet}.${node.index + 1}.250` };
     sender = { kind: 'client', node };
   }
   return { layout, serviceType, itp, to, sender, client };

@@ -40,7 +40,7 @@ export function oracleKey(s: ScenarioInput, ask: InClusterAsk): Record<string, s
   if (!['iptables', 'nftables', 'ipvs'].includes(mode)) throw new Error('oracle: kube-proxy modes only');
   if ((spec.ports ?? []).length !== 1 || spec.trafficDistribution || spec.externalIPs?.length)
     throw new Error('oracle: unsupported Service field');
-  if (s.cluster.detectLocal === false || s.cluster.masqueradeAll || !s.cluster.clusterCIDR || s.cluster.cni)
+  if (s.cluster.detectLocal === false || s.cluster.masqueradeAll || !s.cluster.clusterCIDR || (s.cluster as Record<string, unknown>).cni)
     throw new Error('oracle: unsupported cluster field');
   const traffic = s.traffic ?? [];
   if (traffic.length !== 1) throw new Error('oracle: exactly one flow');
