@@ -19,6 +19,7 @@ export const CONCEPT_IDS = [
   'service-validation',
   'clusterip-routing',
   'internal-traffic-policy',
+  'session-affinity',
 ] as const;
 export type ConceptId = (typeof CONCEPT_IDS)[number];
 
@@ -65,7 +66,7 @@ export const CONCEPTS: readonly Concept[] = [
     id: 'even-load-under-cluster',
     label: 'Even load under Cluster',
     summary: 'Under Cluster every node picks uniformly over all ready endpoints: each Pod gets 1/N (R-LB-1, R-LB-4).',
-    kinds: ['load-share', 'policy-choice'],
+    kinds: ['load-share', 'policy-choice', 'session-affinity'],
   },
   {
     id: 'balancer-node-selection',
@@ -116,6 +117,13 @@ export const CONCEPTS: readonly Concept[] = [
     summary:
       'internalTrafficPolicy: Local keeps ClusterIP traffic on the sender\'s node and drops it when that node has no usable endpoint; externalTrafficPolicy never applies to the ClusterIP (R-INT-1, R-INT-3).',
     kinds: ['in-cluster'],
+  },
+  {
+    id: 'session-affinity',
+    label: 'Session affinity',
+    summary:
+      'sessionAffinity: ClientIP: a first connection is a uniform pick; later ones from the same source IP stick to that Pod until the timeout (counted from the last connection) or until the Pod goes away (R-LB-5).',
+    kinds: ['session-affinity'],
   },
 ];
 

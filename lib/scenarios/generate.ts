@@ -15,6 +15,7 @@ import { generateInCluster } from './kinds/in-cluster';
 import { generateLbTargets } from './kinds/lb-targets';
 import { generateLoadShare } from './kinds/load-share';
 import { generatePolicyChoice } from './kinds/policy-choice';
+import { generateSessionAffinity } from './kinds/session-affinity';
 import { generateSourceIp } from './kinds/source-ip';
 import { Rng } from './random';
 import type { Difficulty, PublicQuestion, Question, QuestionKind, QuestionSpec, SessionOptions } from './types';
@@ -31,6 +32,7 @@ const GENERATORS: Record<QuestionKind, KindGenerator> = {
   'api-validation': generateApiValidation,
   'fix-it': generateFixIt,
   'in-cluster': generateInCluster,
+  'session-affinity': generateSessionAffinity,
 };
 
 export const KIND_LABELS: Record<QuestionKind, string> = {
@@ -44,6 +46,7 @@ export const KIND_LABELS: Record<QuestionKind, string> = {
   'api-validation': 'API validation',
   'fix-it': 'Fix it',
   'in-cluster': 'In-cluster routing',
+  'session-affinity': 'Session affinity',
 };
 
 export const DIFFICULTY_LABELS: Record<Difficulty, string> = {

@@ -165,6 +165,22 @@ export const MISCONCEPTIONS = {
     label: 'Traffic to a ClusterIP is always SNATed',
     explanation: 'kube-proxy masquerades ClusterIP traffic only when the source is not a Pod (R-INT-2): a Pod calling a ClusterIP keeps its own IP (R-SRC-1).',
   },
+  'affinity-pins-first-pod': {
+    label: 'Affinity decides the first connection too',
+    explanation: 'ClientIP affinity only remembers a choice once it is made: the first connection is a uniform pick over the endpoints (R-LB-5, R-LB-1).',
+  },
+  'affinity-never-expires': {
+    label: 'Affinity never expires',
+    explanation: 'The affinity entry lasts sessionAffinityConfig.clientIP.timeoutSeconds (default 10800 s) after the last connection; after that the next connection is a fresh pick (R-LB-5).',
+  },
+  'affinity-per-connection': {
+    label: 'Every connection is picked afresh',
+    explanation: 'With sessionAffinity: ClientIP, connections from the same source IP within the timeout go to the Pod chosen first (R-LB-5).',
+  },
+  'affinity-pins-deleted-pod': {
+    label: 'Affinity keeps pointing at a deleted Pod',
+    explanation: 'When the chosen Pod goes away its endpoint and affinity entries go with it: the next connection is a fresh pick over the endpoints left (R-LB-5).',
+  },
 } as const satisfies Record<string, { label: string; explanation: string }>;
 
 export type MisconceptionId = keyof typeof MISCONCEPTIONS;

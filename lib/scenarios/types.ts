@@ -18,6 +18,7 @@ export const QUESTION_KINDS = [
   'api-validation',
   'fix-it',
   'in-cluster',
+  'session-affinity',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
