@@ -4,7 +4,9 @@
  * (a Pod that is also an endpoint), host-network and localhost senders, and every destination. No cni and no
  * balancer provider: these are the scenarios whose answers must not change when R-CNI / R-LBK are added.
  */
-import type { ScenarioInput } from '@/lib/engine';
+import type { ScenarioInput, TrafficDestination } from '@/lib/engine';
+
+type Flow = { from: string; to: TrafficDestination; node?: string };
 
 /** mulberry32: a small seeded PRNG (the baseline must be reproducible, not random). */
 function prng(seed: number): () => number {
@@ -55,8 +57,8 @@ export function randomScenarios(count: number): ScenarioInput[] {
     const type = pick(['LoadBalancer', 'LoadBalancer', 'NodePort', 'ClusterIP'] as const);
     const externalIPs = rand() < 0.3 ? ['192.168.99.11'] : [];
     const senders = ['external', 'pod/client', `node/${nodes[0]!.name}`, 'localhost', ...(podCount > 0 && pods[0]!.node ? ['pod/web-0'] : [])];
-    const dests = ['loadBalancer', 'nodePort', 'clusterIP', ...(externalIPs.length > 0 ? ['externalIP'] : [])] as const;
-    const traffic = nodes.flatMap((n) =>
+    const dests: TrafficDestination[] = ['loadBalancer', 'nodePort', 'clusterIP', ...(externalIPs.length > 0 ? (['externalIP'] as const) : [])];
+    const traffic: Flow[] = nodes.flatMap((n) =>
       dests.flatMap((to) =>
         senders
           .filter((from) => !(from.startsWith('pod/') || from.startsWith('node/')) || to === 'loadBalancer' || to === 'nodePort')
