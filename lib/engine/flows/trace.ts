@@ -11,6 +11,7 @@ import type { BackendAnswer, SourceIpKind, Verdict } from '../answer';
 import type { CniModel, EndpointModel, NodeModel, TrafficModel } from '../model';
 import type { EngineContext } from '../context';
 import { share } from '../fractions';
+import { podTargetPlan } from '../balancer';
 import { buildBackends, describeUniform, snatSource, uniformProbability } from './backends';
 import { resolveArrival, type Arrival } from './arrival';
 import { decide } from './data-plane';
@@ -95,19 +96,23 @@ function affinityStep(ctx: EngineContext, a: Arrival | null, steps: string[]): v
   steps.push(`R-LB-5: sessionAffinity ClientIP: the probabilities are for a client's first connection; later connections from the same source IP${where} (as seen before SNAT) stick to the Pod chosen first for ${s.sessionAffinityTimeoutSeconds} s. The state is per node, so a load balancer spreading one client over several nodes can still reach different Pods.`);
 }
 
-/** LB with IP targets: kube-proxy is bypassed (R-CLOUD-AWS, R-SRC-3). */
+/** LB with IP targets: kube-proxy is bypassed (R-CLOUD-AWS, R-SRC-3; per zone for an AWS NLB, R-LBK-4). */
 function podTargets(ctx: EngineContext, traffic: TrafficModel, srcIp: string, srcKind: SourceIpKind, steps: string[]): FlowTrace {
-  const ready = ctx.scenario.endpoints.filter((e) => e.ready);
+  const plan = podTargetPlan(ctx);
+  const ready = plan.set;
   steps.push('R-CLOUD-AWS: the load balancer targets Pod IPs directly, so kube-proxy and externalTrafficPolicy play no part and no node is crossed.');
   if (ready.length === 0) {
     steps.push('R-CLOUD-AWS: no Pod is ready, so the load balancer has no healthy target and the connection is dropped.');
     return ended(traffic, null, 'dropped', steps);
   }
-  steps.push(`R-CLOUD-AWS: the load balancer spreads connections evenly over its ${ready.length} healthy (ready) Pod target${ready.length === 1 ? '' : 's'}: ${describeUniform(ready.length)}.`);
+  if (plan.step === null) steps.push(`R-CLOUD-AWS: the load balancer spreads connections evenly over its ${ready.length} healthy (ready) Pod target${ready.length === 1 ? '' : 's'}: ${describeUniform(ready.length)}.`);
+  else steps.push(plan.step);
   const backends = buildBackends(ready, { node: null, srcIp, srcKind, masquerade: false, snatRemote: false, hairpin: false, onNode: [], cni: null });
+  if (plan.step !== null) backends.forEach((b, i) => (b.probability = plan.shares[i]!.toFraction()));
   steps.push(srcKind === 'loadBalancer' ? `R-SRC-3: the Pod sees the load balancer's address ${srcIp}.` : `R-SRC-1: the Pod sees the client IP ${srcIp}.`);
   affinityStep(ctx, null, steps);
-  return { traffic, evaluatedOn: null, verdict: 'forwarded', masquerade: false, endpointSet: ready, probability: uniformProbability(ready.length), backends, steps };
+  const probability = plan.shares.every((s) => s.equals(plan.shares[0]!)) ? uniformProbability(ready.length) : null;
+  return { traffic, evaluatedOn: null, verdict: 'forwarded', masquerade: false, endpointSet: ready, probability, backends, steps };
 }
 
 /** The destination address with its default filled in, so that equivalent flows share one cached trace. */
