@@ -92,7 +92,7 @@ function equalOver(ctx: EngineContext, chosen: readonly NodeModel[]): Map<string
   return m;
 }
 
-const zoneName = (z: string | null) => (z === null ? 'no zone' : `zone ${z}`);
+const zoneName = (z: string | null) => z ?? 'no zone';
 
 function computePlan(ctx: EngineContext): BalancerPlan {
   const lb = ctx.scenario.loadBalancer;
