@@ -20,7 +20,6 @@
 import type { EngineContext } from '../context';
 import type { EndpointModel, NodeModel } from '../model';
 import { share, ZERO, type Share } from '../fractions';
-import { BALANCING } from '../scenario/schema';
 import { bgpAnnouncement, layer2Announcement } from './metallb';
 import { awsExclusion, nodePassesBalancerCheck, registeredTargets, zonesApply } from './targets';
 
@@ -32,6 +31,9 @@ export interface BalancerPlan {
   /** The step for a flow the balancer delivers to `node`; null for the generic pre-R-LBK models. */
   stepFor(node: NodeModel): string | null;
 }
+
+/** The generic balancer's pre-R-LBK models (schema.ts BALANCING; not imported: it would pull zod into `evaluate`). */
+const LEGACY_BALANCING: ReadonlySet<string> = new Set(['healthy-nodes', 'weighted', 'all-nodes']);
 
 const PROVIDER_NAME = {
   generic: 'the load balancer',
@@ -70,13 +72,10 @@ function checkText(ctx: EngineContext): string {
   return "kube-proxy's /healthz on port 10256 (R-PH-3)";
 }
 
-const plans = new WeakMap<EngineContext, BalancerPlan>();
-
-/** The balancer's plan for `ctx` (memoised per context). */
+/** The balancer's plan for `ctx` (memoised on the context). */
 export function balancerPlan(ctx: EngineContext): BalancerPlan {
-  let plan = plans.get(ctx);
-  if (!plan) plans.set(ctx, (plan = computePlan(ctx)));
-  return plan;
+  ctx.balancerPlan ??= computePlan(ctx);
+  return ctx.balancerPlan;
 }
 
 function zeroShares(ctx: EngineContext): Map<string, Share> {
@@ -98,7 +97,7 @@ function computePlan(ctx: EngineContext): BalancerPlan {
   const lb = ctx.scenario.loadBalancer;
   const rule = ruleOf(ctx);
   const name = PROVIDER_NAME[lb.provider];
-  const legacy = lb.provider === 'generic' && (BALANCING as readonly string[]).includes(lb.balancing);
+  const legacy = lb.provider === 'generic' && LEGACY_BALANCING.has(lb.balancing);
   const shares0 = zeroShares(ctx);
   const fmt = (s: Share | undefined) => (s ?? ZERO).toFraction();
   const unanswered = (reason: string): BalancerPlan => ({ shares: shares0, unanswered: reason, stepFor: () => null });
