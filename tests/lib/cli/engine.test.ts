@@ -71,6 +71,11 @@ describe('engine CLI: refusals exit 2 with one message on stderr, never a stack 
     ['a pod on a missing node', seedText.replace('node: node-b', 'node: node-x'), /cluster\.pods\[3\]\.node \(line 18\): node "node-x" does not exist/],
     ['a YAML syntax error', seedText.replace('ports: [{port: 80, targetPort: 8080, nodePort: 30080}]', 'ports: [{port: 80'), /YAML syntax error at line \d+/],
     ['a duplicate pod IP', seedText.replace('ip: 10.244.1.12', 'ip: 10.244.1.11'), /cluster\.pods\[1\]\.ip \(line 16\): duplicate IP 10\.244\.1\.11/],
+    [
+      'a tunnelling plugin on a node without podCIDR or tunnelIP (R-CNI-5)',
+      seedText.replace('proxyMode: iptables', 'proxyMode: iptables\n  cni: calico-ipip').replace('{name: node-b, ip: 10.0.1.11, podCIDR: 10.244.2.0/24}', '{name: node-b, ip: 10.0.1.11}'),
+      /cluster\.nodes\[1\]\.tunnelIP \(line 13\): is required: cluster\.cni tunnels between nodes/,
+    ],
   ])('%s', (name, text, message) => {
     const r = cli(['evaluate', write(`${name.replace(/\W+/g, '-')}.yaml`, text)]);
     expect(r.code).toBe(2);
