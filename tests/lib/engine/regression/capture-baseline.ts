@@ -18,19 +18,13 @@ import { gzipSync } from 'node:zlib';
 import { evaluate, parseScenario, readScenarioText, type ScenarioInput } from '@/lib/engine';
 import { generateQuestion } from '@/lib/scenarios';
 import { DIFFICULTIES, QUESTION_KINDS } from '@/lib/scenarios/types';
+import type { BaselineCase } from './baseline-case';
 import { randomScenarios } from './random-scenarios';
 
 const ROOT = process.cwd();
 const OUT = join(ROOT, 'tests/lib/engine/regression/baseline');
 
-interface Case {
-  id: string;
-  /** The scenario as text (content files) or as a value. */
-  text?: string;
-  format?: 'yaml' | 'json';
-  scenario?: unknown;
-  answer: unknown;
-}
+type Case = BaselineCase;
 
 function answerOf(input: unknown): unknown {
   const r = parseScenario(input);

@@ -8,14 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { evaluate, parseScenario, readScenarioText } from '@/lib/engine';
+import type { BaselineCase } from './baseline-case';
 
-interface Case {
-  id: string;
-  text?: string;
-  format?: 'yaml' | 'json';
-  scenario?: unknown;
-  answer: unknown;
-}
+type Case = BaselineCase;
 
 const DIR = join(process.cwd(), 'tests/lib/engine/regression/baseline');
 const load = (group: string): Case[] => JSON.parse(gunzipSync(readFileSync(join(DIR, `${group}.json.gz`))).toString('utf8')) as Case[];
