@@ -242,7 +242,7 @@ export interface PodTargetPlan {
   /** The Pods the balancer sends to, in endpoint order, with each one's share. */
   set: EndpointModel[];
   shares: Share[];
-  /** The step for the split; null for the generic balancer (pre-R-LBK text). */
+  /** The step for the split; null outside AWS (the pre-R-LBK text, uniform over ready Pods). */
   step: string | null;
 }
 
@@ -254,10 +254,11 @@ export function podTargetPlan(ctx: EngineContext): PodTargetPlan {
   const lb = ctx.scenario.loadBalancer;
   const zones = zonesApply(ctx) ? new Set(lb.zones) : null;
   const set = ctx.scenario.endpoints.filter((e) => e.ready && (zones === null || zones.has(e.zone)));
-  const perZone = lb.balancing === 'per-zone' && lb.provider !== 'generic';
+  const perZone = lb.balancing === 'per-zone';
   if (!perZone) {
     const each = share(1, Math.max(1, set.length));
-    return { set, shares: set.map(() => each), step: lb.provider === 'generic' ? null : `R-LBK-4: ${PROVIDER_NAME[lb.provider]} spreads new connections evenly over its ${set.length} healthy Pod targets.` };
+    const aws = lb.provider === 'aws-nlb' || lb.provider === 'aws-clb';
+    return { set, shares: set.map(() => each), step: aws ? `R-LBK-4: ${PROVIDER_NAME[lb.provider]} spreads new connections evenly over its ${set.length} healthy Pod targets (no per-zone split).` : null };
   }
   const count = new Map<string | null, number>();
   for (const e of set) count.set(e.zone, (count.get(e.zone) ?? 0) + 1);
@@ -266,6 +267,6 @@ export function podTargetPlan(ctx: EngineContext): PodTargetPlan {
   return {
     set,
     shares,
-    step: `R-LBK-4: ${PROVIDER_NAME[lb.provider]} has cross-zone load balancing off (the default): each of the ${count.size} zone${count.size === 1 ? '' : 's'} with a healthy Pod target gets 1/${count.size} of new connections, split evenly over that zone's Pods (${parts}).`,
+    step: `R-LBK-4: ${PROVIDER_NAME[lb.provider]} splits per zone (cross-zone load balancing off): each of the ${count.size} zone${count.size === 1 ? '' : 's'} with a healthy Pod target gets 1/${count.size} of new connections, split evenly over that zone's Pods (${parts}).`,
   };
 }

@@ -187,6 +187,9 @@ describe('R-LBK-4: AWS NLB, IP targets', () => {
       ['web-c1', '1/2', '10.0.0.250', 'loadBalancer'],
     ]);
     expect(a.loadBalancer).toEqual({ 'node-a': '1/2', 'node-b': '0', 'node-c': '1/2' });
+    expect(f.steps).toContain(
+      "R-LBK-4: the AWS NLB splits per zone (cross-zone load balancing off): each of the 2 zones with a healthy Pod target gets 1/2 of new connections, split evenly over that zone's Pods (zone-a: 3 Pods, zone-b: 1 Pod).",
+    );
   });
 
   it('cross-zone on: 1/P each', () => {
