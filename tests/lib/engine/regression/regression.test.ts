@@ -3,6 +3,9 @@
  * answered exactly as before"). The baseline (baseline/*.json.gz) was written by capture-baseline.ts from the
  * engine before R-CNI and R-LBK were added (commit "Regression baseline …"); each case stores its scenario input,
  * so nothing here regenerates it. Every answer must be deep-equal, steps included.
+ * Re-baselined once, deliberately, when engine-a's rules (R-API-2 allocateLoadBalancerNodePorts, R-HC-CIL-7 proxyHealth
+ * null under cilium-*, R-NP-2, steps citing their R- rule) were merged: the merged engine's answers to all 270 inputs
+ * were checked identical to engine-a's engine alone (so R-CNI/R-LBK change nothing without their fields), then stored.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
