@@ -261,11 +261,15 @@ interface RenderedEndpoint {
  * The endpoints of one set as kube-proxy lists them: its EndpointSliceCache keys them by "ip:port" (so an
  * address appears once) and sorts them by that string (byEndpoint).
  */
-function endpointList(set: readonly EndpointModel[], port: number, names: (ep: string) => string): RenderedEndpoint[] {
+function endpointList(set: readonly EndpointModel[], port: number, names: (ep: string) => string, known: Map<EndpointModel, RenderedEndpoint>): RenderedEndpoint[] {
   const byText = new Map<string, RenderedEndpoint>();
   for (const e of set) {
-    const text = `${e.ip}:${port}`;
-    if (!byText.has(text)) byText.set(text, { text, ip: e.ip, chain: names(text) });
+    let rendered = known.get(e);
+    if (!rendered) {
+      const text = `${e.ip}:${port}`;
+      known.set(e, (rendered = { text, ip: e.ip, chain: names(text) }));
+    }
+    if (!byText.has(rendered.text)) byText.set(rendered.text, rendered);
   }
   return [...byText.values()].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
 }
@@ -290,9 +294,10 @@ function renderServicePort(ctx: EngineContext, port: ServicePortModel, setup: No
   // R-EP-1..5: the node's endpoint sets, from the engine's one categorisation.
   const cat = ctx.categorization(setup.node);
   const sep = (ep: string) => endpointChainName(name, protocol, ep);
-  const clusterEndpoints = flags.usesClusterEndpoints ? endpointList(cat.cluster ?? [], port.targetPort, sep) : [];
-  const localEndpoints = flags.usesLocalEndpoints ? endpointList(cat.local ?? [], port.targetPort, sep) : [];
-  const allReachable = endpointList(cat.allReachable, port.targetPort, sep);
+  const known = new Map<EndpointModel, RenderedEndpoint>();
+  const clusterEndpoints = flags.usesClusterEndpoints ? endpointList(cat.cluster ?? [], port.targetPort, sep, known) : [];
+  const localEndpoints = flags.usesLocalEndpoints ? endpointList(cat.local ?? [], port.targetPort, sep, known) : [];
+  const allReachable = cat.allReachable === cat.cluster ? clusterEndpoints : endpointList(cat.allReachable, port.targetPort, sep, known);
   const hasEndpoints = cat.hasAnyEndpoints;
 
   const usesClusterPolicyChain = clusterEndpoints.length > 0 && flags.usesClusterEndpoints;

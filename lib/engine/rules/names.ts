@@ -56,7 +56,20 @@ export function serviceChainNames(servicePortNameString: string, protocol: strin
   return { cluster: `KUBE-SVC-${hash}`, local: `KUBE-SVL-${hash}`, external: `KUBE-EXT-${hash}`, firewall: `KUBE-FW-${hash}` };
 }
 
+/**
+ * Names are pure functions of their inputs and every node of a layout asks for the same ones, so they are
+ * memoised (kube-proxy likewise computes them once per endpoint, in newEndpointInfo). Bounded like net's caches.
+ */
+const endpointNames = new Map<string, string>();
+
 /** kube-proxy servicePortEndpointChainName: KUBE-SEP- + base32(sha256(servicePortName + protocol + "ip:port"))[:16]. */
 export function endpointChainName(servicePortNameString: string, protocol: string, endpoint: string): string {
-  return `KUBE-SEP-${base32(sha256(servicePortNameString + protocol + endpoint)).slice(0, 16)}`;
+  const key = servicePortNameString + protocol + endpoint;
+  let name = endpointNames.get(key);
+  if (name === undefined) {
+    name = `KUBE-SEP-${base32(sha256(key)).slice(0, 16)}`;
+    if (endpointNames.size > 100_000) endpointNames.clear();
+    endpointNames.set(key, name);
+  }
+  return name;
 }

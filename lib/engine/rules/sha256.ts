@@ -15,6 +15,13 @@ const K = new Uint32Array([
 
 /** UTF-8 bytes of a string (no TextEncoder dependency; lone surrogates become U+FFFD like TextEncoder). */
 export function utf8Bytes(text: string): Uint8Array {
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) if (text.charCodeAt(i) >= 0x80) ascii = false;
+  if (ascii) {
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return bytes;
+  }
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
