@@ -11,7 +11,8 @@
  */
 import { createContext, type EngineContext } from '../context/context';
 import type { EndpointModel, NodeModel, Scenario, ServicePortModel } from '../model';
-import { cidrContains, ipv4ToInt, parseCidr } from '../net';
+import { cidrContains, parseCidr } from '../net';
+import { detectorCidr as detectorCidrOf, endpointList, loadBalancerVIPs, sourceRanges as sourceRangesOf, type RenderedEndpoint } from './common';
 import { formatFixed } from './decimal';
 import { endpointChainName, serviceChainNames, servicePortName } from './names';
 
@@ -85,29 +86,6 @@ export function kubeProxyProbability(n: number): string {
 
 /** A comment argument as kube-proxy writes it: quoted when it contains a space. */
 const comment = (text: string): string => (text.includes(' ') ? `"${text}"` : text);
-
-function intToIPv4(v: number): string {
-  return `${(v >>> 24) & 255}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
-}
-
-/** net.IPNet.String() of a parsed CIDR: the network address and prefix ("203.0.113.0/25"). */
-function normalizeCidr(text: string): string | null {
-  const c = parseCidr(text);
-  return c ? `${intToIPv4(c.base)}/${c.bits}` : null;
-}
-
-/** The smallest CIDR holding every address (the detector's CIDR when the scenario names none). */
-function coveringCidr(ips: readonly string[]): string | null {
-  const values = ips.map(ipv4ToInt).filter((v) => !Number.isNaN(v));
-  if (values.length === 0) return null;
-  let bits = 32;
-  const first = values[0]!;
-  for (const v of values) {
-    while (bits > 0 && (first ^ v) >>> (32 - bits) !== 0) bits--;
-  }
-  const base = bits === 0 ? 0 : (first & (-1 << (32 - bits))) >>> 0;
-  return `${intToIPv4(base)}/${bits}`;
-}
 
 class LineBuffer {
   readonly chains: string[] = [];
@@ -212,13 +190,7 @@ export function renderIptablesServices(scenarios: readonly Scenario[], nodeName:
 
 function nodeSetup(scenario: Scenario, node: NodeModel, contexts: readonly EngineContext[], options: IptablesOptions, notes: string[]): NodeSetup {
   const cluster = scenario.cluster;
-  let detectorCidr: string | null = null;
-  if (cluster.detectLocal) {
-    detectorCidr = cluster.clusterCIDR ? normalizeCidr(cluster.clusterCIDR) : coveringCidr(cluster.pods.map((p) => p.ip));
-    if (!cluster.clusterCIDR && detectorCidr)
-      notes.push(`The scenario gives no clusterCIDR; the detector's CIDR shown is ${detectorCidr}, the smallest CIDR holding every Pod IP of the scenario (R-EXT-4).`);
-    if (!detectorCidr) notes.push('No clusterCIDR and no Pods: kube-proxy runs without a local-traffic detector here (R-EXT-8).');
-  }
+  const detectorCidr = detectorCidrOf(cluster, notes);
   // R-NP-1 / R-NP-3: --nodeport-addresses; localhost NodePorts only when it includes 127.0.0.1.
   let nodePortIPs: string[] | null = null;
   let containsLoopback = true;
@@ -250,30 +222,6 @@ function nodeSetup(scenario: Scenario, node: NodeModel, contexts: readonly Engin
   };
 }
 
-interface RenderedEndpoint {
-  /** "ip:port", kube-proxy's Endpoint.String(). */
-  text: string;
-  ip: string;
-  chain: string;
-}
-
-/**
- * The endpoints of one set as kube-proxy lists them: its EndpointSliceCache keys them by "ip:port" (so an
- * address appears once) and sorts them by that string (byEndpoint).
- */
-function endpointList(set: readonly EndpointModel[], port: number, names: (ep: string) => string, known: Map<EndpointModel, RenderedEndpoint>): RenderedEndpoint[] {
-  const byText = new Map<string, RenderedEndpoint>();
-  for (const e of set) {
-    let rendered = known.get(e);
-    if (!rendered) {
-      const text = `${e.ip}:${port}`;
-      known.set(e, (rendered = { text, ip: e.ip, chain: names(text) }));
-    }
-    if (!byText.has(rendered.text)) byText.set(rendered.text, rendered);
-  }
-  return [...byText.values()].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-}
-
 function renderServicePort(ctx: EngineContext, port: ServicePortModel, setup: NodeSetup, filter: LineBuffer, nat: LineBuffer): void {
   const service = ctx.scenario.service;
   const flags = ctx.flags;
@@ -285,9 +233,8 @@ function renderServicePort(ctx: EngineContext, port: ServicePortModel, setup: No
   const clusterIP = flags.clusterIP!;
   const dport = String(port.port);
   const externalIPs = service.externalIPs;
-  // R-LBIP-1: only VIP-mode ingress IPs of a LoadBalancer Service are programmed.
-  const lbIPs = service.type === 'LoadBalancer' ? service.ingress.filter((i) => i.ipMode === 'VIP').map((i) => i.ip) : [];
-  const sourceRanges = service.loadBalancerSourceRanges.map(normalizeCidr).filter((c): c is string => c !== null);
+  const lbIPs = loadBalancerVIPs(service);
+  const sourceRanges = sourceRangesOf(service);
   const nodePort = port.nodePort ?? 0;
   const externallyAccessible = nodePort !== 0 || lbIPs.length > 0 || externalIPs.length > 0;
 
