@@ -14,7 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { renderIptables, RulesError } from '@/lib/engine/rules';
+import { renderIptables, renderNftables, RulesError } from '@/lib/engine/rules';
 import {
   evaluate,
   formatIssue,
@@ -32,7 +32,8 @@ const USAGE = `usage: npm run --silent engine -- evaluate FILE
   evaluate   print the engine's answer for the scenario (routing, shares, health checks, flows)
   validate   print only the API server's checks of the Service: {name?, validation, service}
   rules      print what kube-proxy programs on node NAME (iptables: the filter and nat tables as it writes
-             them to iptables-restore); --mode defaults to the scenario's proxyMode
+             them to iptables-restore; nftables: the ip kube-proxy table as the transaction it sends to nft);
+             --mode defaults to the scenario's proxyMode; ipvs is not rendered yet
   FILE       a scenario in YAML (.yaml, .yml) or JSON (.json); "-" reads standard input
 `;
 
@@ -95,9 +96,9 @@ function rules(scenario: Scenario, flags: { node: string; mode: RuleMode | null 
   const mode = flags.mode ?? ((RULE_MODES as readonly string[]).includes(scenarioMode) ? (scenarioMode as RuleMode) : null);
   if (mode === null)
     throw new ExitError(`engine: the scenario's proxyMode is ${scenarioMode}, where kube-proxy does not program the node; pass --mode iptables to see what it would program\n`, 2);
-  if (mode !== 'iptables') throw new ExitError(`engine: rules --mode ${mode} is not supported yet (only iptables)\n`, 2);
+  if (mode === 'ipvs') throw new ExitError(`engine: rules --mode ipvs is not supported yet (iptables and nftables are)\n`, 2);
   try {
-    const rendering = renderIptables(scenario, flags.node);
+    const rendering = mode === 'nftables' ? renderNftables(scenario, flags.node) : renderIptables(scenario, flags.node);
     return { stdout: rendering.text, stderr: rendering.notes.map((n) => `# ${n}\n`).join('') };
   } catch (e) {
     if (e instanceof RulesError) throw new ExitError(`engine: ${e.message.replace(/^rules: /, '')}\n`, 2);

@@ -73,3 +73,31 @@ export function endpointChainName(servicePortNameString: string, protocol: strin
   }
   return name;
 }
+
+/**
+ * kube-proxy nftables hashAndTruncate: base32(sha256(name))[:8] + "-" + name, cut to 240 characters
+ * (knftables.NameLengthMax 256 − the 16-character prefix allowance) with "..." when longer.
+ */
+export function nftHashAndTruncate(name: string): string {
+  const full = `${base32(sha256(name)).slice(0, 8)}-${name}`;
+  return full.length > 240 ? `${full.slice(0, 237)}...` : full;
+}
+
+/** nftables servicePortChainNameBase: "HASH-namespace/name/protocol/portName" (portName may be empty). */
+export function nftServiceChainBase(namespace: string, name: string, protocol: string, portName: string | null): string {
+  return nftHashAndTruncate(`${namespace}/${name}/${protocol}/${portName ?? ''}`);
+}
+
+const nftEndpointNames = new Map<string, string>();
+
+/** nftables servicePortEndpointChainNameBase: "HASH-namespace/name/protocol/portName__ip/port". */
+export function nftEndpointChainBase(namespace: string, name: string, protocol: string, portName: string | null, ip: string, port: number): string {
+  const key = `${namespace}/${name}/${protocol}/${portName ?? ''}__${ip.replaceAll(':', '.')}/${port}`;
+  let base = nftEndpointNames.get(key);
+  if (base === undefined) {
+    base = nftHashAndTruncate(key);
+    if (nftEndpointNames.size > 100_000) nftEndpointNames.clear();
+    nftEndpointNames.set(key, base);
+  }
+  return base;
+}

@@ -29,6 +29,9 @@ function hash16(text: string): string {
   return bits.match(/.{5}/g)!.map((chunk) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[parseInt(chunk, 2)]).join('');
 }
 
+/** nftables hashAndTruncate's 8-character prefix, computed the same independent way. */
+const hash8 = (text: string) => hash16(text).slice(0, 8);
+
 describe('engine CLI: rules', () => {
   it('prints the filter and nat tables for a node (iptables by default for an iptables scenario)', () => {
     const r = cli(['rules', SEED, '--node', 'node-a']);
@@ -50,6 +53,16 @@ describe('engine CLI: rules', () => {
     expect(a.stdout).toContain('"default/web-app has no local endpoints"');
   });
 
+  it('--mode nftables prints the ip kube-proxy transaction, with the nftables chain names', () => {
+    const r = cli(['rules', SEED, '--node', 'node-a', '--mode', 'nftables']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^add table ip kube-proxy \{ comment "rules for kube-proxy" ; \}\n/);
+    const base = `${hash8('default/web-app/tcp/')}-default/web-app/tcp/`;
+    expect(r.stdout).toContain(`add element ip kube-proxy service-ips { 10.96.0.20 . tcp . 80 : goto service-${base} }\n`);
+    expect(r.stdout).toMatch(/numgen random mod 3 vmap \{ 0 : goto endpoint-/);
+    expect(r.stderr).toMatch(/Service CIDR/);
+  });
+
   it('prints its assumptions on stderr as comments (no clusterCIDR: the covering CIDR of the Pods)', () => {
     const text = readFileSync(join(ROOT, SEED), 'utf8').replace(/^\s*clusterCIDR:.*\n/m, '');
     const file = join(tmp, 'no-cidr.yaml');
@@ -63,7 +76,6 @@ describe('engine CLI: rules', () => {
     ['no --node', ['rules', SEED], /rules needs --node NAME/],
     ['--node without a value', ['rules', SEED, '--node'], /--node needs a value/],
     ['an unknown node', ['rules', SEED, '--node', 'node-x'], /no node named "node-x" in the scenario \(nodes: node-a, node-b, node-c\)/],
-    ['nftables (not yet)', ['rules', SEED, '--node', 'node-a', '--mode', 'nftables'], /rules --mode nftables is not supported yet/],
     ['ipvs (not yet)', ['rules', SEED, '--node', 'node-a', '--mode', 'ipvs'], /rules --mode ipvs is not supported yet/],
     ['an unknown mode', ['rules', SEED, '--node', 'node-a', '--mode', 'ebpf'], /--mode must be one of iptables, nftables, ipvs \(got "ebpf"\)/],
     ['an unknown flag', ['rules', SEED, '--node', 'node-a', '--verbose'], /unexpected argument "--verbose"/],
