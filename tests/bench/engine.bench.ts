@@ -9,7 +9,7 @@
  *   so figures from different machines can be compared;
  * - the browser bundle of lib/engine/index.ts (esbuild, platform browser, minified): raw and gzip bytes; and of
  *   `evaluate` alone, since the public face also carries the scenario reader (zod, yaml);
- * - kube-proxy's iptables rules rendered for each node of the 50-node / 500-Pod layout (lib/engine/rules): the
+ * - kube-proxy's iptables (and nftables) rules rendered for each node of the 50-node / 500-Pod layout (lib/engine/rules): the
  *   median time per node (target < 20 ms), beside the median of the same baseline round-trip.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -184,9 +184,10 @@ async function main(): Promise<void> {
     benchScenario(evaluate, '50 nodes / 500 pods, Cluster', bigScenario('Cluster'), 500),
     benchScenario(evaluate, '50 nodes / 500 pods, Local', bigScenario('Local'), 500),
   ];
-  const { renderIptables } = await shipped<{ renderIptables: RenderIptables }>("export { renderIptables } from './lib/engine/rules';");
-  results.push(benchRules(renderIptables, 'iptables rules, 50 nodes / 500 pods, Cluster', bigScenario('Cluster')));
-  results.push(benchRules(renderIptables, 'iptables rules, 50 nodes / 500 pods, Local', bigScenario('Local')));
+  const rules = await shipped<{ renderIptables: RenderIptables; renderNftables: RenderIptables }>("export { renderIptables, renderNftables } from './lib/engine/rules';");
+  results.push(benchRules(rules.renderIptables, 'iptables rules, 50 nodes / 500 pods, Cluster', bigScenario('Cluster')));
+  results.push(benchRules(rules.renderIptables, 'iptables rules, 50 nodes / 500 pods, Local', bigScenario('Local')));
+  results.push(benchRules(rules.renderNftables, 'nftables rules, 50 nodes / 500 pods, Cluster', bigScenario('Cluster')));
   await bundleSize('browser bundle: lib/engine/index.ts (everything)', "export * from './lib/engine';");
   await bundleSize('browser bundle: evaluate only (lib/engine/evaluate)', "export { evaluate } from './lib/engine/evaluate';");
   if (results.some((ok) => !ok)) console.log('engine bench: at least one target was missed');
