@@ -2,8 +2,55 @@
  * What the iptables and nftables renderings share: the detector's CIDR, normalised CIDRs (net.IPNet.String()),
  * the programmed LB VIPs and source ranges of a Service, and endpoint lists as kube-proxy orders them.
  */
-import type { EndpointModel, ClusterModel, ServiceModel } from '../model';
+import { createContext, type EngineContext } from '../context/context';
+import type { EndpointModel, ClusterModel, NodeModel, Scenario, ServiceModel, ServicePortModel } from '../model';
 import { ipv4ToInt, parseCidr } from '../net';
+
+/** Errors a scenario can cause that kube-proxy itself would never see (the scenario lacks a fact). */
+export class RulesError extends Error {}
+
+/** kube-proxy's masquerade mark for --masquerade-bit 14, as fmt.Sprintf("%#08x", 1<<14) prints it. */
+export const DEFAULT_MASQUERADE_MARK = `0x${(1 << 14).toString(16).padStart(8, '0')}`;
+
+/** What one rendering works on: one context per Service scenario (the first one's cluster), and the node. */
+export interface RenderTarget {
+  first: Scenario;
+  contexts: EngineContext[];
+  node: NodeModel;
+  notes: string[];
+}
+
+/** Checks the inputs every renderer needs; RulesError for no scenario or an unknown node. */
+export function renderTarget(scenarios: readonly Scenario[], nodeName: string): RenderTarget {
+  const first = scenarios[0];
+  if (!first) throw new RulesError('rules: no scenario to render');
+  const contexts = scenarios.map((s) => createContext(s));
+  const node = contexts[0]!.nodes.get(nodeName);
+  if (!node) throw new RulesError(`rules: no node named "${nodeName}" in the scenario (nodes: ${first.cluster.nodes.map((n) => n.name).join(', ')})`);
+  return { first, contexts, node, notes: [] };
+}
+
+/**
+ * Each proxied service port, in Service then port order; headless Services are skipped with a note (kube-proxy
+ * programs nothing for them).
+ */
+export function* servicePorts(target: RenderTarget): Generator<{ ctx: EngineContext; port: ServicePortModel }> {
+  for (const ctx of target.contexts) {
+    const service = ctx.scenario.service;
+    if (ctx.flags.clusterIP === null) {
+      target.notes.push(`${service.namespace}/${service.name} has no cluster IP (headless): kube-proxy programs nothing for it.`);
+      continue;
+    }
+    for (const port of service.ports) yield { ctx, port };
+  }
+}
+
+/** The endpoint port (a numeric targetPort); a named one cannot be resolved without container ports. */
+export function targetPortOf(service: ServiceModel, port: ServicePortModel): number {
+  if (typeof port.targetPort === 'string')
+    throw new RulesError(`rules: service.spec.ports[${service.ports.indexOf(port)}].targetPort "${port.targetPort}" is a named port; the scenario has no container ports to resolve it (use a number)`);
+  return port.targetPort;
+}
 
 function intToIPv4(v: number): string {
   return `${(v >>> 24) & 255}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;

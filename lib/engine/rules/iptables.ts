@@ -9,10 +9,10 @@
  * Service over the same cluster; each Service's ports are rendered in order (kube-proxy walks a Go map, so its
  * own order between Services is random; its tests sort, see tests/lib/engine/rules/normalize.ts).
  */
-import { createContext, type EngineContext } from '../context/context';
+import type { EngineContext } from '../context/context';
 import type { EndpointModel, NodeModel, Scenario, ServicePortModel } from '../model';
 import { cidrContains, parseCidr } from '../net';
-import { detectorCidr as detectorCidrOf, endpointList, loadBalancerVIPs, sourceRanges as sourceRangesOf, type RenderedEndpoint } from './common';
+import { DEFAULT_MASQUERADE_MARK, detectorCidr as detectorCidrOf, endpointList, renderTarget, RulesError, servicePorts, targetPortOf, loadBalancerVIPs, sourceRanges as sourceRangesOf, type RenderedEndpoint } from './common';
 import { formatFixed } from './decimal';
 import { endpointChainName, serviceChainNames, servicePortName } from './names';
 
@@ -59,8 +59,7 @@ export interface IptablesOptions {
   conntrackTCPLiberal?: boolean;
 }
 
-/** Errors a scenario can cause that kube-proxy itself would never see (the scenario lacks a fact). */
-export class RulesError extends Error {}
+export { RulesError, DEFAULT_MASQUERADE_MARK };
 
 const KUBE_SERVICES = 'KUBE-SERVICES';
 const KUBE_EXTERNAL_SERVICES = 'KUBE-EXTERNAL-SERVICES';
@@ -75,8 +74,6 @@ const LARGE_CLUSTER_ENDPOINTS = 1000;
 const LOCALHOST_NODEPORT_COUNTER = 'localhost_nps_accepted_pkts';
 const INVALID_DROPPED_COUNTER = 'ct_state_invalid_dropped_pkts';
 
-/** kube-proxy's masquerade mark for --masquerade-bit 14, as fmt.Sprintf("%#08x", 1<<14) prints it. */
-export const DEFAULT_MASQUERADE_MARK = `0x${(1 << 14).toString(16).padStart(8, '0')}`;
 
 const probabilityCache: string[] = [];
 /** kube-proxy computeProbability: fmt "%0.10f" of 1/n (Go rounds the exact double half-to-even). */
@@ -124,12 +121,8 @@ export function renderIptables(scenario: Scenario, nodeName: string, options: Ip
  * container ports to resolve it).
  */
 export function renderIptablesServices(scenarios: readonly Scenario[], nodeName: string, options: IptablesOptions = {}): IptablesRendering {
-  const first = scenarios[0];
-  if (!first) throw new RulesError('rules: no scenario to render');
-  const contexts = scenarios.map((s) => createContext(s));
-  const node = contexts[0]!.nodes.get(nodeName);
-  if (!node) throw new RulesError(`rules: no node named "${nodeName}" in the scenario (nodes: ${first.cluster.nodes.map((n) => n.name).join(', ')})`);
-  const notes: string[] = [];
+  const target = renderTarget(scenarios, nodeName);
+  const { first, contexts, node, notes } = target;
   const setup = nodeSetup(first, node, contexts, options, notes);
 
   const filter = new LineBuffer('filter');
@@ -153,14 +146,7 @@ export function renderIptablesServices(scenarios: readonly Scenario[], nodeName:
     ]);
   }
 
-  for (let i = 0; i < scenarios.length; i++) {
-    const ctx = contexts[i]!;
-    if (ctx.flags.clusterIP === null) {
-      notes.push(`${scenarios[i]!.service.namespace}/${scenarios[i]!.service.name} has no cluster IP (headless): kube-proxy programs nothing for it.`);
-      continue;
-    }
-    for (const port of scenarios[i]!.service.ports) renderServicePort(ctx, port, setup, filter, nat);
-  }
+  for (const { ctx, port } of servicePorts(target)) renderServicePort(ctx, port, setup, filter, nat);
 
   // R-NP-1: the NodePort dispatch is the last rule of nat KUBE-SERVICES.
   const lastRule = '"kubernetes service nodeports; NOTE: this must be the last rule in this chain"';
@@ -227,8 +213,7 @@ function renderServicePort(ctx: EngineContext, port: ServicePortModel, setup: No
   const flags = ctx.flags;
   const protocol = port.protocol.toLowerCase();
   const name = servicePortName(service.namespace, service.name, port.name);
-  if (typeof port.targetPort === 'string')
-    throw new RulesError(`rules: service.spec.ports[${service.ports.indexOf(port)}].targetPort "${port.targetPort}" is a named port; the scenario has no container ports to resolve it (use a number)`);
+  const targetPort = targetPortOf(service, port);
   const chains = serviceChainNames(name, protocol);
   const clusterIP = flags.clusterIP!;
   const dport = String(port.port);
@@ -242,9 +227,9 @@ function renderServicePort(ctx: EngineContext, port: ServicePortModel, setup: No
   const cat = ctx.categorization(setup.node);
   const sep = (ep: string) => endpointChainName(name, protocol, ep);
   const known = new Map<EndpointModel, RenderedEndpoint>();
-  const clusterEndpoints = flags.usesClusterEndpoints ? endpointList(cat.cluster ?? [], port.targetPort, sep, known) : [];
-  const localEndpoints = flags.usesLocalEndpoints ? endpointList(cat.local ?? [], port.targetPort, sep, known) : [];
-  const allReachable = cat.allReachable === cat.cluster ? clusterEndpoints : endpointList(cat.allReachable, port.targetPort, sep, known);
+  const clusterEndpoints = flags.usesClusterEndpoints ? endpointList(cat.cluster ?? [], targetPort, sep, known) : [];
+  const localEndpoints = flags.usesLocalEndpoints ? endpointList(cat.local ?? [], targetPort, sep, known) : [];
+  const allReachable = cat.allReachable === cat.cluster ? clusterEndpoints : endpointList(cat.allReachable, targetPort, sep, known);
   const hasEndpoints = cat.hasAnyEndpoints;
 
   const usesClusterPolicyChain = clusterEndpoints.length > 0 && flags.usesClusterEndpoints;

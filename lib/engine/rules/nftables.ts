@@ -4,11 +4,10 @@
  * (setupNFTables, syncProxyRules, writeServiceToEndpointRules) of the version whose TestOverallNFTablesRules
  * the tests rebuild (see version.ts). Eligibility comes from the engine's categorisation, as for iptables.
  */
-import { createContext, type EngineContext } from '../context/context';
+import type { EngineContext } from '../context/context';
 import type { EndpointModel, NodeModel, Scenario, ServicePortModel } from '../model';
 import { cidrContains, parseCidr } from '../net';
-import { detectorCidr, endpointList, loadBalancerVIPs, sourceRanges as sourceRangesOf, type RenderedEndpoint } from './common';
-import { RulesError } from './iptables';
+import { DEFAULT_MASQUERADE_MARK, detectorCidr, endpointList, loadBalancerVIPs, renderTarget, servicePorts, sourceRanges as sourceRangesOf, targetPortOf, type RenderedEndpoint } from './common';
 import { nftEndpointChainBase, nftServiceChainBase, servicePortName } from './names';
 
 export interface NftablesOptions {
@@ -54,13 +53,9 @@ export function renderNftables(scenario: Scenario, nodeName: string, options: Nf
 }
 
 export function renderNftablesServices(scenarios: readonly Scenario[], nodeName: string, options: NftablesOptions = {}): NftablesRendering {
-  const first = scenarios[0];
-  if (!first) throw new RulesError('rules: no scenario to render');
-  const contexts = scenarios.map((s) => createContext(s));
-  const node = contexts[0]!.nodes.get(nodeName);
-  if (!node) throw new RulesError(`rules: no node named "${nodeName}" in the scenario (nodes: ${first.cluster.nodes.map((n) => n.name).join(', ')})`);
-  const notes: string[] = [];
-  const mark = options.masqueradeMark ?? `0x${(1 << 14).toString(16).padStart(8, '0')}`;
+  const target = renderTarget(scenarios, nodeName);
+  const { first, node, notes } = target;
+  const mark = options.masqueradeMark ?? DEFAULT_MASQUERADE_MARK;
   const detector = detectorCidr(first.cluster, notes);
   const tx = new Tx();
 
@@ -119,14 +114,7 @@ export function renderNftablesServices(scenarios: readonly Scenario[], nodeName:
   for (const ip of nodePortIPs ?? []) tx.element('nodeport-ips', ip);
   tx.rule('service-endpoints-check', 'ip daddr . meta l4proto . th dport vmap @no-endpoint-services');
 
-  for (let i = 0; i < scenarios.length; i++) {
-    const ctx = contexts[i]!;
-    if (ctx.flags.clusterIP === null) {
-      notes.push(`${scenarios[i]!.service.namespace}/${scenarios[i]!.service.name} has no cluster IP (headless): kube-proxy programs nothing for it.`);
-      continue;
-    }
-    for (const port of scenarios[i]!.service.ports) renderServicePort(ctx, port, node, detector, first.cluster.masqueradeAll, tx);
-  }
+  for (const { ctx, port } of servicePorts(target)) renderServicePort(ctx, port, node, detector, first.cluster.masqueradeAll, tx);
   return { mode: 'nftables', node: node.name, lines: tx.lines, text: `${tx.lines.join('\n')}\n`, notes };
 }
 
@@ -147,9 +135,7 @@ function renderServicePort(ctx: EngineContext, port: ServicePortModel, node: Nod
   const flags = ctx.flags;
   const protocol = port.protocol.toLowerCase();
   const name = servicePortName(service.namespace, service.name, port.name);
-  if (typeof port.targetPort === 'string')
-    throw new RulesError(`rules: service.spec.ports[${service.ports.indexOf(port)}].targetPort "${port.targetPort}" is a named port; the scenario has no container ports to resolve it (use a number)`);
-  const targetPort = port.targetPort;
+  const targetPort = targetPortOf(service, port);
   const base = nftServiceChainBase(service.namespace, service.name, protocol, port.name);
   const clusterChain = `service-${base}`;
   const localChain = `local-${base}`;

@@ -5,7 +5,7 @@
  * TestDropInvalidRule (assertIPTablesChainEqual), plus the defaults of a real node.
  */
 import type { Scenario } from '@/lib/engine/model';
-import { DEFAULT_MASQUERADE_MARK, renderIptables, renderIptablesServices, type IptablesRendering } from '@/lib/engine/rules';
+import { DEFAULT_MASQUERADE_MARK, renderIptables, renderIptablesServices, RulesError, type IptablesRendering } from '@/lib/engine/rules';
 import { FAKE_PROXIER_OPTIONS, kubeProxyService, TEST_NODE } from './kube-proxy-cases';
 import { checkIPTablesRuleJumps, dedent, sortIPTablesRules } from './normalize';
 
@@ -163,5 +163,18 @@ describe('a real node (defaults)', () => {
     const r = renderIptables(kubeProxyService({ namespace: 'default', name: 'web', type: 'ClusterIP', clusterIP: '10.96.0.10', ports: [tcp('http', 80)] }, []), TEST_NODE);
     expect(chain(r, 'nat', 'KUBE-MARK-MASQ')).toBe('-A KUBE-MARK-MASQ -j MARK --or-mark 0x00004000\n');
     expect(chain(r, 'nat', 'KUBE-POSTROUTING')).toContain('-j MASQUERADE --random-fully\n');
+  });
+});
+
+describe('inputs the scenario cannot express', () => {
+  it('refuses a named targetPort with the field path (no container ports to resolve it)', () => {
+    const s = kubeProxyService({ namespace: 'ns1', name: 'svc1', type: 'ClusterIP', clusterIP: '172.30.0.41', ports: [{ ...tcp('p80', 80), targetPort: 'http' }] }, [{ name: 'a', ip: '10.0.1.1' }]);
+    expect(() => renderIptables(s, TEST_NODE)).toThrow(RulesError);
+    expect(() => renderIptables(s, TEST_NODE)).toThrow('service.spec.ports[0].targetPort "http" is a named port');
+  });
+
+  it('refuses an unknown node, naming the nodes there are', () => {
+    const s = kubeProxyService({ namespace: 'ns1', name: 'svc1', type: 'ClusterIP', clusterIP: '172.30.0.41', ports: [tcp('p80', 80)] }, []);
+    expect(() => renderIptables(s, 'nope')).toThrow('no node named "nope" in the scenario (nodes: test-node, node2)');
   });
 });
