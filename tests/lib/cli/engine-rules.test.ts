@@ -53,6 +53,15 @@ describe('engine CLI: rules', () => {
     expect(a.stdout).toContain('"default/web-app has no local endpoints"');
   });
 
+  it('--format save prints the tables as iptables-save shows them (headers first, /32, kernel probabilities)', () => {
+    const r = cli(['rules', SEED, '--node', 'node-a', '--format', 'save']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\*filter\n:INPUT ACCEPT \[0:0\]\n/);
+    const svc = `KUBE-SVC-${hash16('default/web-apptcp')}`;
+    expect(r.stdout).toContain(`-A KUBE-SERVICES -d 10.96.0.20/32 -p tcp -m comment --comment "default/web-app cluster IP" -m tcp --dport 80 -j ${svc}\n`);
+    expect(r.stdout).toContain(' --probability 0.33333333349 ');
+  });
+
   it('--mode nftables prints the ip kube-proxy transaction, with the nftables chain names', () => {
     const r = cli(['rules', SEED, '--node', 'node-a', '--mode', 'nftables']);
     expect(r.code).toBe(0);
@@ -78,6 +87,8 @@ describe('engine CLI: rules', () => {
     ['an unknown node', ['rules', SEED, '--node', 'node-x'], /no node named "node-x" in the scenario \(nodes: node-a, node-b, node-c\)/],
     ['ipvs (not yet)', ['rules', SEED, '--node', 'node-a', '--mode', 'ipvs'], /rules --mode ipvs is not supported yet/],
     ['an unknown mode', ['rules', SEED, '--node', 'node-a', '--mode', 'ebpf'], /--mode must be one of iptables, nftables, ipvs \(got "ebpf"\)/],
+    ['an unknown format', ['rules', SEED, '--node', 'node-a', '--format', 'json'], /--format must be restore or save \(got "json"\)/],
+    ['save for nftables', ['rules', SEED, '--node', 'node-a', '--mode', 'nftables', '--format', 'save'], /--format save is for iptables/],
     ['an unknown flag', ['rules', SEED, '--node', 'node-a', '--verbose'], /unexpected argument "--verbose"/],
   ])('%s exits 2 with a message and no stack trace', (_name, args, message) => {
     const r = cli(args);
