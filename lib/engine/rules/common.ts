@@ -3,7 +3,14 @@
  * the programmed LB VIPs and source ranges of a Service, and endpoint lists as kube-proxy orders them.
  */
 import { createContext, type EngineContext } from '../context/context';
-import type { EndpointModel, ClusterModel, NodeModel, Scenario, ServiceModel, ServicePortModel } from '../model';
+import type {
+  EndpointModel,
+  ClusterModel,
+  NodeModel,
+  Scenario,
+  ServiceModel,
+  ServicePortModel,
+} from '../model';
 import { ipv4ToInt, parseCidr } from '../net';
 
 /** Errors a scenario can cause that kube-proxy itself would never see (the scenario lacks a fact). */
@@ -26,7 +33,10 @@ export function renderTarget(scenarios: readonly Scenario[], nodeName: string): 
   if (!first) throw new RulesError('rules: no scenario to render');
   const contexts = scenarios.map((s) => createContext(s));
   const node = contexts[0]!.nodes.get(nodeName);
-  if (!node) throw new RulesError(`rules: no node named "${nodeName}" in the scenario (nodes: ${first.cluster.nodes.map((n) => n.name).join(', ')})`);
+  if (!node)
+    throw new RulesError(
+      `rules: no node named "${nodeName}" in the scenario (nodes: ${first.cluster.nodes.map((n) => n.name).join(', ')})`,
+    );
   return { first, contexts, node, notes: [] };
 }
 
@@ -34,11 +44,15 @@ export function renderTarget(scenarios: readonly Scenario[], nodeName: string): 
  * Each proxied service port, in Service then port order; headless Services are skipped with a note (kube-proxy
  * programs nothing for them).
  */
-export function* servicePorts(target: RenderTarget): Generator<{ ctx: EngineContext; port: ServicePortModel }> {
+export function* servicePorts(
+  target: RenderTarget,
+): Generator<{ ctx: EngineContext; port: ServicePortModel }> {
   for (const ctx of target.contexts) {
     const service = ctx.scenario.service;
     if (ctx.flags.clusterIP === null) {
-      target.notes.push(`${service.namespace}/${service.name} has no cluster IP (headless): kube-proxy programs nothing for it.`);
+      target.notes.push(
+        `${service.namespace}/${service.name} has no cluster IP (headless): kube-proxy programs nothing for it.`,
+      );
       continue;
     }
     for (const port of service.ports) yield { ctx, port };
@@ -48,7 +62,9 @@ export function* servicePorts(target: RenderTarget): Generator<{ ctx: EngineCont
 /** The endpoint port (a numeric targetPort); a named one cannot be resolved without container ports. */
 export function targetPortOf(service: ServiceModel, port: ServicePortModel): number {
   if (typeof port.targetPort === 'string')
-    throw new RulesError(`rules: service.spec.ports[${service.ports.indexOf(port)}].targetPort "${port.targetPort}" is a named port; the scenario has no container ports to resolve it (use a number)`);
+    throw new RulesError(
+      `rules: service.spec.ports[${service.ports.indexOf(port)}].targetPort "${port.targetPort}" is a named port; the scenario has no container ports to resolve it (use a number)`,
+    );
   return port.targetPort;
 }
 
@@ -81,16 +97,25 @@ export function coveringCidr(ips: readonly string[]): string | null {
  */
 export function detectorCidr(cluster: ClusterModel, notes: string[]): string | null {
   if (!cluster.detectLocal) return null;
-  const cidr = cluster.clusterCIDR ? normalizeCidr(cluster.clusterCIDR) : coveringCidr(cluster.pods.map((p) => p.ip));
+  const cidr = cluster.clusterCIDR
+    ? normalizeCidr(cluster.clusterCIDR)
+    : coveringCidr(cluster.pods.map((p) => p.ip));
   if (!cluster.clusterCIDR && cidr)
-    notes.push(`The scenario gives no clusterCIDR; the detector's CIDR shown is ${cidr}, the smallest CIDR holding every Pod IP of the scenario (R-EXT-4).`);
-  if (!cidr) notes.push('No clusterCIDR and no Pods: kube-proxy runs without a local-traffic detector here (R-EXT-8).');
+    notes.push(
+      `The scenario gives no clusterCIDR; the detector's CIDR shown is ${cidr}, the smallest CIDR holding every Pod IP of the scenario (R-EXT-4).`,
+    );
+  if (!cidr)
+    notes.push(
+      'No clusterCIDR and no Pods: kube-proxy runs without a local-traffic detector here (R-EXT-8).',
+    );
   return cidr;
 }
 
 /** R-LBIP-1: only VIP-mode ingress IPs of a LoadBalancer Service are programmed. */
 export function loadBalancerVIPs(service: ServiceModel): string[] {
-  return service.type === 'LoadBalancer' ? service.ingress.filter((i) => i.ipMode === 'VIP').map((i) => i.ip) : [];
+  return service.type === 'LoadBalancer'
+    ? service.ingress.filter((i) => i.ipMode === 'VIP').map((i) => i.ip)
+    : [];
 }
 
 /** R-FW-1: loadBalancerSourceRanges, trimmed and normalised; unparsable ranges are ignored as kube-proxy does. */
@@ -109,7 +134,12 @@ export interface RenderedEndpoint {
  * The endpoints of one set as kube-proxy lists them: its EndpointSliceCache keys them by "ip:port" (so an
  * address appears once) and sorts them by that string (byEndpoint).
  */
-export function endpointList(set: readonly EndpointModel[], port: number, names: (ep: string) => string, known: Map<EndpointModel, RenderedEndpoint>): RenderedEndpoint[] {
+export function endpointList(
+  set: readonly EndpointModel[],
+  port: number,
+  names: (ep: string) => string,
+  known: Map<EndpointModel, RenderedEndpoint>,
+): RenderedEndpoint[] {
   const byText = new Map<string, RenderedEndpoint>();
   for (const e of set) {
     let rendered = known.get(e);
@@ -121,4 +151,3 @@ export function endpointList(set: readonly EndpointModel[], port: number, names:
   }
   return [...byText.values()].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
 }
-

@@ -19,7 +19,8 @@ function decompose(x: number): { mantissa: bigint; exponent: number } {
 
 /** `x` (finite, ≥ 0) with exactly `digits` decimals, rounded half-to-even on its exact value. */
 export function formatFixed(x: number, digits: number): string {
-  if (!Number.isFinite(x) || x < 0) throw new RangeError(`formatFixed: ${x} is not a finite non-negative number`);
+  if (!Number.isFinite(x) || x < 0)
+    throw new RangeError(`formatFixed: ${x} is not a finite non-negative number`);
   const { mantissa, exponent } = decompose(x);
   const scale = 10n ** BigInt(digits);
   let scaled: bigint;

@@ -8,11 +8,30 @@
  *   renderNftables(scenario, node)            the `ip kube-proxy` table as the transaction kube-proxy sends to nft
  *   serviceChainNames / endpointChainName     KUBE-SVC/SVL/EXT/FW- and KUBE-SEP- names
  */
-export { renderIptables, renderIptablesServices, kubeProxyProbability, RulesError, DEFAULT_MASQUERADE_MARK } from './iptables';
-export type { IptablesOptions, IptablesRendering, IptablesRule, IptablesTable, IptablesTableName } from './iptables';
+export {
+  renderIptables,
+  renderIptablesServices,
+  kubeProxyProbability,
+  RulesError,
+  DEFAULT_MASQUERADE_MARK,
+} from './iptables';
+export type {
+  IptablesOptions,
+  IptablesRendering,
+  IptablesRule,
+  IptablesTable,
+  IptablesTableName,
+} from './iptables';
 export { iptablesSave, saveRule, savedProbability } from './iptables-save';
 export { renderNftables, renderNftablesServices } from './nftables';
 export type { NftablesOptions, NftablesRendering } from './nftables';
-export { serviceChainNames, endpointChainName, servicePortName, portProtoHash, nftServiceChainBase, nftEndpointChainBase } from './names';
+export {
+  serviceChainNames,
+  endpointChainName,
+  servicePortName,
+  portProtoHash,
+  nftServiceChainBase,
+  nftEndpointChainBase,
+} from './names';
 export type { ServiceChainNames } from './names';
 export { KUBE_PROXY_SOURCE } from './version';

@@ -130,13 +130,26 @@ export function saveRule(chain: string, args: readonly string[]): string {
   const recentMatch = matches.find((m) => m.name === 'recent');
   if (recentMatch) {
     recentMatch.opts.push(
-      [recent.action, recent.seconds ? `--seconds ${recent.seconds}` : '', recent.reap ? '--reap' : '', `--name ${recent.name}`, '--mask 255.255.255.255 --rsource']
+      [
+        recent.action,
+        recent.seconds ? `--seconds ${recent.seconds}` : '',
+        recent.reap ? '--reap' : '',
+        `--name ${recent.name}`,
+        '--mask 255.255.255.255 --rsource',
+      ]
         .filter(Boolean)
         .join(' '),
     );
   }
   if (target[0] === '-j REJECT') target.push('--reject-with icmp-port-unreachable');
-  const parts = [`-A ${chain}`, src, dst, proto, ...matches.map((m) => [`-m ${m.name}`, ...m.opts].join(' ')), ...target];
+  const parts = [
+    `-A ${chain}`,
+    src,
+    dst,
+    proto,
+    ...matches.map((m) => [`-m ${m.name}`, ...m.opts].join(' ')),
+    ...target,
+  ];
   return parts.filter(Boolean).join(' ');
 }
 
@@ -144,20 +157,97 @@ export function saveRule(chain: string, args: readonly string[]): string {
 const JUMPS: Record<'filter' | 'nat', Record<string, string[][]>> = {
   filter: {
     INPUT: [
-      ['-m', 'conntrack', '--ctstate', 'NEW', '-m', 'comment', '--comment', '"kubernetes load balancer firewall"', '-j', 'KUBE-PROXY-FIREWALL'],
+      [
+        '-m',
+        'conntrack',
+        '--ctstate',
+        'NEW',
+        '-m',
+        'comment',
+        '--comment',
+        '"kubernetes load balancer firewall"',
+        '-j',
+        'KUBE-PROXY-FIREWALL',
+      ],
       ['-m', 'comment', '--comment', '"kubernetes health check service ports"', '-j', 'KUBE-NODEPORTS'],
-      ['-m', 'conntrack', '--ctstate', 'NEW', '-m', 'comment', '--comment', '"kubernetes externally-visible service portals"', '-j', 'KUBE-EXTERNAL-SERVICES'],
+      [
+        '-m',
+        'conntrack',
+        '--ctstate',
+        'NEW',
+        '-m',
+        'comment',
+        '--comment',
+        '"kubernetes externally-visible service portals"',
+        '-j',
+        'KUBE-EXTERNAL-SERVICES',
+      ],
       ['-j', 'KUBE-FIREWALL'],
     ],
     FORWARD: [
-      ['-m', 'conntrack', '--ctstate', 'NEW', '-m', 'comment', '--comment', '"kubernetes load balancer firewall"', '-j', 'KUBE-PROXY-FIREWALL'],
+      [
+        '-m',
+        'conntrack',
+        '--ctstate',
+        'NEW',
+        '-m',
+        'comment',
+        '--comment',
+        '"kubernetes load balancer firewall"',
+        '-j',
+        'KUBE-PROXY-FIREWALL',
+      ],
       ['-m', 'comment', '--comment', '"kubernetes forwarding rules"', '-j', 'KUBE-FORWARD'],
-      ['-m', 'conntrack', '--ctstate', 'NEW', '-m', 'comment', '--comment', '"kubernetes service portals"', '-j', 'KUBE-SERVICES'],
-      ['-m', 'conntrack', '--ctstate', 'NEW', '-m', 'comment', '--comment', '"kubernetes externally-visible service portals"', '-j', 'KUBE-EXTERNAL-SERVICES'],
+      [
+        '-m',
+        'conntrack',
+        '--ctstate',
+        'NEW',
+        '-m',
+        'comment',
+        '--comment',
+        '"kubernetes service portals"',
+        '-j',
+        'KUBE-SERVICES',
+      ],
+      [
+        '-m',
+        'conntrack',
+        '--ctstate',
+        'NEW',
+        '-m',
+        'comment',
+        '--comment',
+        '"kubernetes externally-visible service portals"',
+        '-j',
+        'KUBE-EXTERNAL-SERVICES',
+      ],
     ],
     OUTPUT: [
-      ['-m', 'conntrack', '--ctstate', 'NEW', '-m', 'comment', '--comment', '"kubernetes load balancer firewall"', '-j', 'KUBE-PROXY-FIREWALL'],
-      ['-m', 'conntrack', '--ctstate', 'NEW', '-m', 'comment', '--comment', '"kubernetes service portals"', '-j', 'KUBE-SERVICES'],
+      [
+        '-m',
+        'conntrack',
+        '--ctstate',
+        'NEW',
+        '-m',
+        'comment',
+        '--comment',
+        '"kubernetes load balancer firewall"',
+        '-j',
+        'KUBE-PROXY-FIREWALL',
+      ],
+      [
+        '-m',
+        'conntrack',
+        '--ctstate',
+        'NEW',
+        '-m',
+        'comment',
+        '--comment',
+        '"kubernetes service portals"',
+        '-j',
+        'KUBE-SERVICES',
+      ],
       ['-j', 'KUBE-FIREWALL'],
     ],
   },
@@ -178,7 +268,13 @@ export function iptablesSave(rendering: IptablesRendering): string {
   let out = '';
   for (const table of [rendering.filter, rendering.nat]) {
     const builtins = Object.keys(JUMPS[table.name]);
-    const userChains = [...new Set([...table.chains, 'KUBE-PROXY-CANARY', ...(table.name === 'filter' ? ['KUBE-FIREWALL'] : [])])].sort();
+    const userChains = [
+      ...new Set([
+        ...table.chains,
+        'KUBE-PROXY-CANARY',
+        ...(table.name === 'filter' ? ['KUBE-FIREWALL'] : []),
+      ]),
+    ].sort();
     out += `*${table.name}\n`;
     for (const c of builtins) out += `:${c} ACCEPT [0:0]\n`;
     for (const c of userChains) out += `:${c} - [0:0]\n`;

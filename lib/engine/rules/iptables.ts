@@ -12,7 +12,18 @@
 import type { EngineContext } from '../context/context';
 import type { EndpointModel, NodeModel, Scenario, ServicePortModel } from '../model';
 import { cidrContains, parseCidr } from '../net';
-import { DEFAULT_MASQUERADE_MARK, detectorCidr as detectorCidrOf, endpointList, renderTarget, RulesError, servicePorts, targetPortOf, loadBalancerVIPs, sourceRanges as sourceRangesOf, type RenderedEndpoint } from './common';
+import {
+  DEFAULT_MASQUERADE_MARK,
+  detectorCidr as detectorCidrOf,
+  endpointList,
+  renderTarget,
+  RulesError,
+  servicePorts,
+  targetPortOf,
+  loadBalancerVIPs,
+  sourceRanges as sourceRangesOf,
+  type RenderedEndpoint,
+} from './common';
 import { formatFixed } from './decimal';
 import { endpointChainName, serviceChainNames, servicePortName } from './names';
 
@@ -74,7 +85,6 @@ const LARGE_CLUSTER_ENDPOINTS = 1000;
 const LOCALHOST_NODEPORT_COUNTER = 'localhost_nps_accepted_pkts';
 const INVALID_DROPPED_COUNTER = 'ct_state_invalid_dropped_pkts';
 
-
 const probabilityCache: string[] = [];
 /** kube-proxy computeProbability: fmt "%0.10f" of 1/n (Go rounds the exact double half-to-even). */
 export function kubeProxyProbability(n: number): string {
@@ -92,7 +102,13 @@ class LineBuffer {
     this.chains.push(name);
   }
   rule(chain: string, service: string | null, args: string[]): void {
-    this.rules.push({ table: this.table, chain, args, service, line: `-A ${chain} ${args.join(' ')}`.trimEnd() });
+    this.rules.push({
+      table: this.table,
+      chain,
+      args,
+      service,
+      line: `-A ${chain} ${args.join(' ')}`.trimEnd(),
+    });
   }
 }
 
@@ -111,7 +127,11 @@ interface NodeSetup {
 }
 
 /** Renders what kube-proxy on `nodeName` programs for the scenario's Service. */
-export function renderIptables(scenario: Scenario, nodeName: string, options: IptablesOptions = {}): IptablesRendering {
+export function renderIptables(
+  scenario: Scenario,
+  nodeName: string,
+  options: IptablesOptions = {},
+): IptablesRendering {
   return renderIptablesServices([scenario], nodeName, options);
 }
 
@@ -120,29 +140,62 @@ export function renderIptables(scenario: Scenario, nodeName: string, options: Ip
  * kube-proxy would hold them. Throws RulesError for an unknown node or a named targetPort (the scenario has no
  * container ports to resolve it).
  */
-export function renderIptablesServices(scenarios: readonly Scenario[], nodeName: string, options: IptablesOptions = {}): IptablesRendering {
+export function renderIptablesServices(
+  scenarios: readonly Scenario[],
+  nodeName: string,
+  options: IptablesOptions = {},
+): IptablesRendering {
   const target = renderTarget(scenarios, nodeName);
   const { first, contexts, node, notes } = target;
   const setup = nodeSetup(first, node, contexts, options, notes);
 
   const filter = new LineBuffer('filter');
   const nat = new LineBuffer('nat');
-  for (const c of [KUBE_SERVICES, KUBE_EXTERNAL_SERVICES, KUBE_FORWARD, KUBE_NODEPORTS, KUBE_PROXY_FIREWALL]) filter.chain(c);
+  for (const c of [KUBE_SERVICES, KUBE_EXTERNAL_SERVICES, KUBE_FORWARD, KUBE_NODEPORTS, KUBE_PROXY_FIREWALL])
+    filter.chain(c);
   for (const c of [KUBE_SERVICES, KUBE_NODEPORTS, KUBE_POSTROUTING, KUBE_MARK_MASQ]) nat.chain(c);
 
   // R-INT-2 / R-EXT-1: packets marked by KUBE-MARK-MASQ are masqueraded in POSTROUTING.
-  nat.rule(KUBE_POSTROUTING, null, ['-m', 'mark', '!', '--mark', `${setup.mark}/${setup.mark}`, '-j', 'RETURN']);
+  nat.rule(KUBE_POSTROUTING, null, [
+    '-m',
+    'mark',
+    '!',
+    '--mark',
+    `${setup.mark}/${setup.mark}`,
+    '-j',
+    'RETURN',
+  ]);
   nat.rule(KUBE_POSTROUTING, null, ['-j', 'MARK', '--xor-mark', setup.mark]);
   nat.rule(KUBE_POSTROUTING, null, [
-    '-m', 'comment', '--comment', '"kubernetes service traffic requiring SNAT"', '-j', 'MASQUERADE', ...(options.randomFully === false ? [] : ['--random-fully']),
+    '-m',
+    'comment',
+    '--comment',
+    '"kubernetes service traffic requiring SNAT"',
+    '-j',
+    'MASQUERADE',
+    ...(options.randomFully === false ? [] : ['--random-fully']),
   ]);
   nat.rule(KUBE_MARK_MASQ, null, ['-j', 'MARK', '--or-mark', setup.mark]);
   if (setup.localhostNodePorts) {
     // R-NP-1: localhost NodePorts need route_localnet; this rule closes the hole it opens (issue 90259).
     filter.chain(KUBE_FIREWALL);
     filter.rule(KUBE_FIREWALL, null, [
-      '-m', 'comment', '--comment', '"block incoming localnet connections"', '-d', '127.0.0.0/8', '!', '-s', '127.0.0.0/8',
-      '-m', 'conntrack', '!', '--ctstate', 'RELATED,ESTABLISHED,DNAT', '-j', 'DROP',
+      '-m',
+      'comment',
+      '--comment',
+      '"block incoming localnet connections"',
+      '-d',
+      '127.0.0.0/8',
+      '!',
+      '-s',
+      '127.0.0.0/8',
+      '-m',
+      'conntrack',
+      '!',
+      '--ctstate',
+      'RELATED,ESTABLISHED,DNAT',
+      '-j',
+      'DROP',
     ]);
   }
 
@@ -151,19 +204,65 @@ export function renderIptablesServices(scenarios: readonly Scenario[], nodeName:
   // R-NP-1: the NodePort dispatch is the last rule of nat KUBE-SERVICES.
   const lastRule = '"kubernetes service nodeports; NOTE: this must be the last rule in this chain"';
   if (setup.nodePortIPs === null) {
-    const destinations = ['-m', 'addrtype', '--dst-type', 'LOCAL', ...(setup.localhostNodePorts ? [] : ['!', '-d', '127.0.0.0/8'])];
-    nat.rule(KUBE_SERVICES, null, ['-m', 'comment', '--comment', lastRule, ...destinations, '-j', KUBE_NODEPORTS]);
+    const destinations = [
+      '-m',
+      'addrtype',
+      '--dst-type',
+      'LOCAL',
+      ...(setup.localhostNodePorts ? [] : ['!', '-d', '127.0.0.0/8']),
+    ];
+    nat.rule(KUBE_SERVICES, null, [
+      '-m',
+      'comment',
+      '--comment',
+      lastRule,
+      ...destinations,
+      '-j',
+      KUBE_NODEPORTS,
+    ]);
   } else {
-    for (const ip of setup.nodePortIPs) nat.rule(KUBE_SERVICES, null, ['-m', 'comment', '--comment', lastRule, '-d', ip, '-j', KUBE_NODEPORTS]);
+    for (const ip of setup.nodePortIPs)
+      nat.rule(KUBE_SERVICES, null, ['-m', 'comment', '--comment', lastRule, '-d', ip, '-j', KUBE_NODEPORTS]);
   }
 
   if (!options.conntrackTCPLiberal) {
-    filter.rule(KUBE_FORWARD, null, ['-m', 'conntrack', '--ctstate', 'INVALID', ...(setup.nfacct ? ['-m', 'nfacct', '--nfacct-name', INVALID_DROPPED_COUNTER] : []), '-j', 'DROP']);
+    filter.rule(KUBE_FORWARD, null, [
+      '-m',
+      'conntrack',
+      '--ctstate',
+      'INVALID',
+      ...(setup.nfacct ? ['-m', 'nfacct', '--nfacct-name', INVALID_DROPPED_COUNTER] : []),
+      '-j',
+      'DROP',
+    ]);
   }
-  filter.rule(KUBE_FORWARD, null, ['-m', 'comment', '--comment', '"kubernetes forwarding rules"', '-m', 'mark', '--mark', `${setup.mark}/${setup.mark}`, '-j', 'ACCEPT']);
-  filter.rule(KUBE_FORWARD, null, ['-m', 'comment', '--comment', '"kubernetes forwarding conntrack rule"', '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ACCEPT']);
+  filter.rule(KUBE_FORWARD, null, [
+    '-m',
+    'comment',
+    '--comment',
+    '"kubernetes forwarding rules"',
+    '-m',
+    'mark',
+    '--mark',
+    `${setup.mark}/${setup.mark}`,
+    '-j',
+    'ACCEPT',
+  ]);
+  filter.rule(KUBE_FORWARD, null, [
+    '-m',
+    'comment',
+    '--comment',
+    '"kubernetes forwarding conntrack rule"',
+    '-m',
+    'conntrack',
+    '--ctstate',
+    'RELATED,ESTABLISHED',
+    '-j',
+    'ACCEPT',
+  ]);
 
-  const tableText = (t: LineBuffer) => `*${t.table}\n${t.chains.map((c) => `:${c} - [0:0]\n`).join('')}${t.rules.map((r) => `${r.line}\n`).join('')}COMMIT\n`;
+  const tableText = (t: LineBuffer) =>
+    `*${t.table}\n${t.chains.map((c) => `:${c} - [0:0]\n`).join('')}${t.rules.map((r) => `${r.line}\n`).join('')}COMMIT\n`;
   return {
     mode: 'iptables',
     node: node.name,
@@ -174,7 +273,13 @@ export function renderIptablesServices(scenarios: readonly Scenario[], nodeName:
   };
 }
 
-function nodeSetup(scenario: Scenario, node: NodeModel, contexts: readonly EngineContext[], options: IptablesOptions, notes: string[]): NodeSetup {
+function nodeSetup(
+  scenario: Scenario,
+  node: NodeModel,
+  contexts: readonly EngineContext[],
+  options: IptablesOptions,
+  notes: string[],
+): NodeSetup {
   const cluster = scenario.cluster;
   const detectorCidr = detectorCidrOf(cluster, notes);
   // R-NP-1 / R-NP-3: --nodeport-addresses; localhost NodePorts only when it includes 127.0.0.1.
@@ -189,13 +294,17 @@ function nodeSetup(scenario: Scenario, node: NodeModel, contexts: readonly Engin
     if (cidrs.length > 0) {
       containsLoopback = cidrs.some((c) => cidrContains(c, '127.0.0.1'));
       const local = ['127.0.0.1', node.ip, ...node.extraIPs];
-      nodePortIPs = local.filter((ip, i) => local.indexOf(ip) === i && cidrs.some((c) => cidrContains(c, ip)));
+      nodePortIPs = local.filter(
+        (ip, i) => local.indexOf(ip) === i && cidrs.some((c) => cidrContains(c, ip)),
+      );
     }
   }
   const localhostNodePorts = cluster.localhostNodePorts && containsLoopback;
   if (nodePortIPs && !localhostNodePorts) nodePortIPs = nodePortIPs.filter((ip) => ip !== '127.0.0.1');
   let totalEndpoints = 0;
-  for (const ctx of contexts) totalEndpoints += ctx.scenario.service.ports.length * new Set(ctx.scenario.endpoints.map((e) => e.ip)).size;
+  for (const ctx of contexts)
+    totalEndpoints +=
+      ctx.scenario.service.ports.length * new Set(ctx.scenario.endpoints.map((e) => e.ip)).size;
   return {
     node,
     detectorCidr,
@@ -208,7 +317,13 @@ function nodeSetup(scenario: Scenario, node: NodeModel, contexts: readonly Engin
   };
 }
 
-function renderServicePort(ctx: EngineContext, port: ServicePortModel, setup: NodeSetup, filter: LineBuffer, nat: LineBuffer): void {
+function renderServicePort(
+  ctx: EngineContext,
+  port: ServicePortModel,
+  setup: NodeSetup,
+  filter: LineBuffer,
+  nat: LineBuffer,
+): void {
   const service = ctx.scenario.service;
   const flags = ctx.flags;
   const protocol = port.protocol.toLowerCase();
@@ -227,9 +342,16 @@ function renderServicePort(ctx: EngineContext, port: ServicePortModel, setup: No
   const cat = ctx.categorization(setup.node);
   const sep = (ep: string) => endpointChainName(name, protocol, ep);
   const known = new Map<EndpointModel, RenderedEndpoint>();
-  const clusterEndpoints = flags.usesClusterEndpoints ? endpointList(cat.cluster ?? [], targetPort, sep, known) : [];
-  const localEndpoints = flags.usesLocalEndpoints ? endpointList(cat.local ?? [], targetPort, sep, known) : [];
-  const allReachable = cat.allReachable === cat.cluster ? clusterEndpoints : endpointList(cat.allReachable, targetPort, sep, known);
+  const clusterEndpoints = flags.usesClusterEndpoints
+    ? endpointList(cat.cluster ?? [], targetPort, sep, known)
+    : [];
+  const localEndpoints = flags.usesLocalEndpoints
+    ? endpointList(cat.local ?? [], targetPort, sep, known)
+    : [];
+  const allReachable =
+    cat.allReachable === cat.cluster
+      ? clusterEndpoints
+      : endpointList(cat.allReachable, targetPort, sep, known);
   const hasEndpoints = cat.hasAnyEndpoints;
 
   const usesClusterPolicyChain = clusterEndpoints.length > 0 && flags.usesClusterEndpoints;
@@ -257,57 +379,247 @@ function renderServicePort(ctx: EngineContext, port: ServicePortModel, setup: No
   const proto = ['-m', protocol, '-p', protocol];
 
   if (hasInternalEndpoints) {
-    nat.rule(KUBE_SERVICES, name, ['-m', 'comment', '--comment', `"${name} cluster IP"`, ...proto, '-d', clusterIP, '--dport', dport, '-j', internalChain]);
+    nat.rule(KUBE_SERVICES, name, [
+      '-m',
+      'comment',
+      '--comment',
+      `"${name} cluster IP"`,
+      ...proto,
+      '-d',
+      clusterIP,
+      '--dport',
+      dport,
+      '-j',
+      internalChain,
+    ]);
   } else {
-    filter.rule(KUBE_SERVICES, name, ['-m', 'comment', '--comment', internalFilter![1], ...proto, '-d', clusterIP, '--dport', dport, '-j', internalFilter![0]]);
+    filter.rule(KUBE_SERVICES, name, [
+      '-m',
+      'comment',
+      '--comment',
+      internalFilter![1],
+      ...proto,
+      '-d',
+      clusterIP,
+      '--dport',
+      dport,
+      '-j',
+      internalFilter![0],
+    ]);
   }
   for (const ip of externalIPs) {
-    if (hasEndpoints) nat.rule(KUBE_SERVICES, name, ['-m', 'comment', '--comment', `"${name} external IP"`, ...proto, '-d', ip, '--dport', dport, '-j', chains.external]);
-    if (externalFilter) filter.rule(KUBE_EXTERNAL_SERVICES, name, ['-m', 'comment', '--comment', externalFilter[1], ...proto, '-d', ip, '--dport', dport, '-j', externalFilter[0]]);
+    if (hasEndpoints)
+      nat.rule(KUBE_SERVICES, name, [
+        '-m',
+        'comment',
+        '--comment',
+        `"${name} external IP"`,
+        ...proto,
+        '-d',
+        ip,
+        '--dport',
+        dport,
+        '-j',
+        chains.external,
+      ]);
+    if (externalFilter)
+      filter.rule(KUBE_EXTERNAL_SERVICES, name, [
+        '-m',
+        'comment',
+        '--comment',
+        externalFilter[1],
+        ...proto,
+        '-d',
+        ip,
+        '--dport',
+        dport,
+        '-j',
+        externalFilter[0],
+      ]);
   }
   for (const ip of lbIPs) {
-    if (hasEndpoints) nat.rule(KUBE_SERVICES, name, ['-m', 'comment', '--comment', `"${name} loadbalancer IP"`, ...proto, '-d', ip, '--dport', dport, '-j', lbChain]);
+    if (hasEndpoints)
+      nat.rule(KUBE_SERVICES, name, [
+        '-m',
+        'comment',
+        '--comment',
+        `"${name} loadbalancer IP"`,
+        ...proto,
+        '-d',
+        ip,
+        '--dport',
+        dport,
+        '-j',
+        lbChain,
+      ]);
     if (usesFirewallChain)
-      filter.rule(KUBE_PROXY_FIREWALL, name, ['-m', 'comment', '--comment', `"${name} traffic not accepted by ${chains.firewall}"`, ...proto, '-d', ip, '--dport', dport, '-j', 'DROP']);
+      filter.rule(KUBE_PROXY_FIREWALL, name, [
+        '-m',
+        'comment',
+        '--comment',
+        `"${name} traffic not accepted by ${chains.firewall}"`,
+        ...proto,
+        '-d',
+        ip,
+        '--dport',
+        dport,
+        '-j',
+        'DROP',
+      ]);
   }
   if (externalFilter) {
-    for (const ip of lbIPs) filter.rule(KUBE_EXTERNAL_SERVICES, name, ['-m', 'comment', '--comment', externalFilter[1], ...proto, '-d', ip, '--dport', dport, '-j', externalFilter[0]]);
+    for (const ip of lbIPs)
+      filter.rule(KUBE_EXTERNAL_SERVICES, name, [
+        '-m',
+        'comment',
+        '--comment',
+        externalFilter[1],
+        ...proto,
+        '-d',
+        ip,
+        '--dport',
+        dport,
+        '-j',
+        externalFilter[0],
+      ]);
   }
   if (nodePort !== 0) {
     const np = String(nodePort);
     if (hasEndpoints) {
       // R-NP-1: NodePorts bypass loadBalancerSourceRanges; on 127.0.0.1 only with localhostNodePorts.
       if (setup.localhostNodePorts && setup.nfacct)
-        nat.rule(KUBE_NODEPORTS, name, ['-m', 'comment', '--comment', name, ...proto, '-d', '127.0.0.0/8', '--dport', np, '-m', 'nfacct', '--nfacct-name', LOCALHOST_NODEPORT_COUNTER, '-j', chains.external]);
-      nat.rule(KUBE_NODEPORTS, name, ['-m', 'comment', '--comment', name, ...proto, '--dport', np, '-j', chains.external]);
+        nat.rule(KUBE_NODEPORTS, name, [
+          '-m',
+          'comment',
+          '--comment',
+          name,
+          ...proto,
+          '-d',
+          '127.0.0.0/8',
+          '--dport',
+          np,
+          '-m',
+          'nfacct',
+          '--nfacct-name',
+          LOCALHOST_NODEPORT_COUNTER,
+          '-j',
+          chains.external,
+        ]);
+      nat.rule(KUBE_NODEPORTS, name, [
+        '-m',
+        'comment',
+        '--comment',
+        name,
+        ...proto,
+        '--dport',
+        np,
+        '-j',
+        chains.external,
+      ]);
     }
     if (externalFilter)
-      filter.rule(KUBE_EXTERNAL_SERVICES, name, ['-m', 'comment', '--comment', externalFilter[1], '-m', 'addrtype', '--dst-type', 'LOCAL', ...proto, '--dport', np, '-j', externalFilter[0]]);
+      filter.rule(KUBE_EXTERNAL_SERVICES, name, [
+        '-m',
+        'comment',
+        '--comment',
+        externalFilter[1],
+        '-m',
+        'addrtype',
+        '--dst-type',
+        'LOCAL',
+        ...proto,
+        '--dport',
+        np,
+        '-j',
+        externalFilter[0],
+      ]);
   }
   // R-FW-2: the health-check node port is accepted whether or not this node has local endpoints.
   if (flags.needsHealthCheck && service.healthCheckNodePort !== 0) {
-    filter.rule(KUBE_NODEPORTS, name, ['-m', 'comment', '--comment', `"${name} health check node port"`, '-m', 'tcp', '-p', 'tcp', '--dport', String(service.healthCheckNodePort), '-j', 'ACCEPT']);
+    filter.rule(KUBE_NODEPORTS, name, [
+      '-m',
+      'comment',
+      '--comment',
+      `"${name} health check node port"`,
+      '-m',
+      'tcp',
+      '-p',
+      'tcp',
+      '--dport',
+      String(service.healthCheckNodePort),
+      '-j',
+      'ACCEPT',
+    ]);
   }
 
   if (hasInternalEndpoints) {
     // R-INT-2: masquerade ClusterIP traffic that is not from a pod (or all of it with --masquerade-all).
-    const match = ['-m', 'comment', '--comment', `"${name} cluster IP"`, ...proto, '-d', clusterIP, '--dport', dport];
+    const match = [
+      '-m',
+      'comment',
+      '--comment',
+      `"${name} cluster IP"`,
+      ...proto,
+      '-d',
+      clusterIP,
+      '--dport',
+      dport,
+    ];
     if (setup.masqueradeAll) nat.rule(internalChain, name, [...match, '-j', KUBE_MARK_MASQ]);
-    else if (setup.detectorCidr) nat.rule(internalChain, name, [...match, '!', '-s', setup.detectorCidr, '-j', KUBE_MARK_MASQ]);
+    else if (setup.detectorCidr)
+      nat.rule(internalChain, name, [...match, '!', '-s', setup.detectorCidr, '-j', KUBE_MARK_MASQ]);
   }
 
   if (usesExternalChain) {
     nat.chain(chains.external);
     if (!flags.externalPolicyLocal) {
       // R-EXT-1: eTP Cluster masquerades everything that enters the external chain.
-      nat.rule(chains.external, name, ['-m', 'comment', '--comment', `"masquerade traffic for ${name} external destinations"`, '-j', KUBE_MARK_MASQ]);
+      nat.rule(chains.external, name, [
+        '-m',
+        'comment',
+        '--comment',
+        `"masquerade traffic for ${name} external destinations"`,
+        '-j',
+        KUBE_MARK_MASQ,
+      ]);
     } else {
       // R-EXT-4: pods short-circuit to the Cluster chain, unmasqueraded.
       if (setup.detectorCidr)
-        nat.rule(chains.external, name, ['-m', 'comment', '--comment', `"pod traffic for ${name} external destinations"`, '-s', setup.detectorCidr, '-j', chains.cluster]);
+        nat.rule(chains.external, name, [
+          '-m',
+          'comment',
+          '--comment',
+          `"pod traffic for ${name} external destinations"`,
+          '-s',
+          setup.detectorCidr,
+          '-j',
+          chains.cluster,
+        ]);
       // R-EXT-5: the node itself is masqueraded and short-circuits too.
-      nat.rule(chains.external, name, ['-m', 'comment', '--comment', `"masquerade LOCAL traffic for ${name} external destinations"`, '-m', 'addrtype', '--src-type', 'LOCAL', '-j', KUBE_MARK_MASQ]);
-      nat.rule(chains.external, name, ['-m', 'comment', '--comment', `"route LOCAL traffic for ${name} external destinations"`, '-m', 'addrtype', '--src-type', 'LOCAL', '-j', chains.cluster]);
+      nat.rule(chains.external, name, [
+        '-m',
+        'comment',
+        '--comment',
+        `"masquerade LOCAL traffic for ${name} external destinations"`,
+        '-m',
+        'addrtype',
+        '--src-type',
+        'LOCAL',
+        '-j',
+        KUBE_MARK_MASQ,
+      ]);
+      nat.rule(chains.external, name, [
+        '-m',
+        'comment',
+        '--comment',
+        `"route LOCAL traffic for ${name} external destinations"`,
+        '-m',
+        'addrtype',
+        '--src-type',
+        'LOCAL',
+        '-j',
+        chains.cluster,
+      ]);
     }
     if (hasExternalEndpoints) nat.rule(chains.external, name, ['-j', externalPolicyChain]);
   }
@@ -321,24 +633,45 @@ function renderServicePort(ctx: EngineContext, port: ServicePortModel, setup: No
       if (cidrContains(cidr, setup.node.ip)) allowFromNode = true;
     }
     // R-FW-1: a range holding the node IP also admits packets sourced from the LB IP (loop-back VIPs).
-    if (allowFromNode) for (const ip of lbIPs) nat.rule(chains.firewall, name, [...head, '-s', ip, '-j', chains.external]);
-    nat.rule(chains.firewall, name, ['-m', 'comment', '--comment', `"other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL"`]);
+    if (allowFromNode)
+      for (const ip of lbIPs) nat.rule(chains.firewall, name, [...head, '-s', ip, '-j', chains.external]);
+    nat.rule(chains.firewall, name, [
+      '-m',
+      'comment',
+      '--comment',
+      `"other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL"`,
+    ]);
   }
 
   if (usesClusterPolicyChain) {
     nat.chain(chains.cluster);
-    writeServiceToEndpointRules(nat, name, service.sessionAffinity === 'ClientIP' ? service.sessionAffinityTimeoutSeconds : null, chains.cluster, clusterEndpoints, setup);
+    writeServiceToEndpointRules(
+      nat,
+      name,
+      service.sessionAffinity === 'ClientIP' ? service.sessionAffinityTimeoutSeconds : null,
+      chains.cluster,
+      clusterEndpoints,
+      setup,
+    );
   }
   if (usesLocalPolicyChain) {
     nat.chain(chains.local);
-    writeServiceToEndpointRules(nat, name, service.sessionAffinity === 'ClientIP' ? service.sessionAffinityTimeoutSeconds : null, chains.local, localEndpoints, setup);
+    writeServiceToEndpointRules(
+      nat,
+      name,
+      service.sessionAffinity === 'ClientIP' ? service.sessionAffinityTimeoutSeconds : null,
+      chains.local,
+      localEndpoints,
+      setup,
+    );
   }
   for (const ep of allReachable) {
     nat.chain(ep.chain);
     const head = setup.largeCluster ? [] : ['-m', 'comment', '--comment', comment(name)];
     // R-HP-1: a packet from the endpoint itself is masqueraded (hairpin).
     nat.rule(ep.chain, name, [...head, '-s', ep.ip, '-j', KUBE_MARK_MASQ]);
-    const affinity = service.sessionAffinity === 'ClientIP' ? ['-m', 'recent', '--name', ep.chain, '--set'] : [];
+    const affinity =
+      service.sessionAffinity === 'ClientIP' ? ['-m', 'recent', '--name', ep.chain, '--set'] : [];
     nat.rule(ep.chain, name, [...head, ...affinity, ...proto, '-j', 'DNAT', '--to-destination', ep.text]);
   }
 }
@@ -347,14 +680,36 @@ function renderServicePort(ctx: EngineContext, port: ServicePortModel, setup: No
  * kube-proxy writeServiceToEndpointRules: session-affinity checks first, then one rule per endpoint; rule i of
  * n matches with probability 1/(n-i), the last always (R-LB-1: each endpoint gets 1/n of new connections).
  */
-function writeServiceToEndpointRules(nat: LineBuffer, name: string, affinitySeconds: number | null, chain: string, endpoints: readonly RenderedEndpoint[], setup: NodeSetup): void {
-  const head = (ep: RenderedEndpoint) => (setup.largeCluster ? [] : ['-m', 'comment', '--comment', `"${name} -> ${ep.text}"`]);
+function writeServiceToEndpointRules(
+  nat: LineBuffer,
+  name: string,
+  affinitySeconds: number | null,
+  chain: string,
+  endpoints: readonly RenderedEndpoint[],
+  setup: NodeSetup,
+): void {
+  const head = (ep: RenderedEndpoint) =>
+    setup.largeCluster ? [] : ['-m', 'comment', '--comment', `"${name} -> ${ep.text}"`];
   if (affinitySeconds !== null) {
-    for (const ep of endpoints) nat.rule(chain, name, [...head(ep), '-m', 'recent', '--name', ep.chain, '--rcheck', '--seconds', String(affinitySeconds), '--reap', '-j', ep.chain]);
+    for (const ep of endpoints)
+      nat.rule(chain, name, [
+        ...head(ep),
+        '-m',
+        'recent',
+        '--name',
+        ep.chain,
+        '--rcheck',
+        '--seconds',
+        String(affinitySeconds),
+        '--reap',
+        '-j',
+        ep.chain,
+      ]);
   }
   const n = endpoints.length;
   endpoints.forEach((ep, i) => {
-    const statistic = i < n - 1 ? ['-m', 'statistic', '--mode', 'random', '--probability', kubeProxyProbability(n - i)] : [];
+    const statistic =
+      i < n - 1 ? ['-m', 'statistic', '--mode', 'random', '--probability', kubeProxyProbability(n - i)] : [];
     nat.rule(chain, name, [...head(ep), ...statistic, '-j', ep.chain]);
   });
 }

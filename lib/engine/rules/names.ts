@@ -53,7 +53,12 @@ export interface ServiceChainNames {
 
 export function serviceChainNames(servicePortNameString: string, protocol: string): ServiceChainNames {
   const hash = portProtoHash(servicePortNameString, protocol);
-  return { cluster: `KUBE-SVC-${hash}`, local: `KUBE-SVL-${hash}`, external: `KUBE-EXT-${hash}`, firewall: `KUBE-FW-${hash}` };
+  return {
+    cluster: `KUBE-SVC-${hash}`,
+    local: `KUBE-SVL-${hash}`,
+    external: `KUBE-EXT-${hash}`,
+    firewall: `KUBE-FW-${hash}`,
+  };
 }
 
 /**
@@ -84,14 +89,26 @@ export function nftHashAndTruncate(name: string): string {
 }
 
 /** nftables servicePortChainNameBase: "HASH-namespace/name/protocol/portName" (portName may be empty). */
-export function nftServiceChainBase(namespace: string, name: string, protocol: string, portName: string | null): string {
+export function nftServiceChainBase(
+  namespace: string,
+  name: string,
+  protocol: string,
+  portName: string | null,
+): string {
   return nftHashAndTruncate(`${namespace}/${name}/${protocol}/${portName ?? ''}`);
 }
 
 const nftEndpointNames = new Map<string, string>();
 
 /** nftables servicePortEndpointChainNameBase: "HASH-namespace/name/protocol/portName__ip/port". */
-export function nftEndpointChainBase(namespace: string, name: string, protocol: string, portName: string | null, ip: string, port: number): string {
+export function nftEndpointChainBase(
+  namespace: string,
+  name: string,
+  protocol: string,
+  portName: string | null,
+  ip: string,
+  port: number,
+): string {
   const key = `${namespace}/${name}/${protocol}/${portName ?? ''}__${ip.replaceAll(':', '.')}/${port}`;
   let base = nftEndpointNames.get(key);
   if (base === undefined) {

@@ -7,7 +7,17 @@
 import type { EngineContext } from '../context/context';
 import type { EndpointModel, NodeModel, Scenario, ServicePortModel } from '../model';
 import { cidrContains, parseCidr } from '../net';
-import { DEFAULT_MASQUERADE_MARK, detectorCidr, endpointList, loadBalancerVIPs, renderTarget, servicePorts, sourceRanges as sourceRangesOf, targetPortOf, type RenderedEndpoint } from './common';
+import {
+  DEFAULT_MASQUERADE_MARK,
+  detectorCidr,
+  endpointList,
+  loadBalancerVIPs,
+  renderTarget,
+  servicePorts,
+  sourceRanges as sourceRangesOf,
+  targetPortOf,
+  type RenderedEndpoint,
+} from './common';
 import { nftEndpointChainBase, nftServiceChainBase, servicePortName } from './names';
 
 export interface NftablesOptions {
@@ -43,16 +53,26 @@ class Tx {
     this.lines.push(`add rule ${T} ${chain} ${rule}${comment ? ` comment "${comment}"` : ''}`);
   }
   element(container: string, key: string, value?: string, comment?: string): void {
-    this.lines.push(`add element ${T} ${container} { ${key}${comment ? ` comment "${comment}"` : ''}${value ? ` : ${value}` : ''} }`);
+    this.lines.push(
+      `add element ${T} ${container} { ${key}${comment ? ` comment "${comment}"` : ''}${value ? ` : ${value}` : ''} }`,
+    );
   }
 }
 
 /** Renders what kube-proxy on `nodeName` programs in nftables mode for the scenario's Service. */
-export function renderNftables(scenario: Scenario, nodeName: string, options: NftablesOptions = {}): NftablesRendering {
+export function renderNftables(
+  scenario: Scenario,
+  nodeName: string,
+  options: NftablesOptions = {},
+): NftablesRendering {
   return renderNftablesServices([scenario], nodeName, options);
 }
 
-export function renderNftablesServices(scenarios: readonly Scenario[], nodeName: string, options: NftablesOptions = {}): NftablesRendering {
+export function renderNftablesServices(
+  scenarios: readonly Scenario[],
+  nodeName: string,
+  options: NftablesOptions = {},
+): NftablesRendering {
   const target = renderTarget(scenarios, nodeName);
   const { first, node, notes } = target;
   const mark = options.masqueradeMark ?? DEFAULT_MASQUERADE_MARK;
@@ -64,12 +84,23 @@ export function renderNftablesServices(scenarios: readonly Scenario[], nodeName:
   tx.add(`add set ${T} cluster-ips { type ipv4_addr ; comment "Active ClusterIPs" ; }`);
   // R-NP-1 / R-NP-3: nftables answers NodePorts only on --nodeport-addresses (default: the primary IP), never on 127.0.0.1.
   const nodePortIPs = nodePortAddresses(first, node);
-  if (nodePortIPs) tx.add(`add set ${T} nodeport-ips { type ipv4_addr ; comment "IPs that accept NodePort traffic" ; }`);
-  tx.add(`add map ${T} firewall-ips { type ipv4_addr . inet_proto . inet_service : verdict ; comment "destinations that are subject to LoadBalancerSourceRanges" ; }`);
-  tx.add(`add map ${T} no-endpoint-nodeports { type inet_proto . inet_service : verdict ; comment "vmap to drop or reject packets to service nodeports with no endpoints" ; }`);
-  tx.add(`add map ${T} no-endpoint-services { type ipv4_addr . inet_proto . inet_service : verdict ; comment "vmap to drop or reject packets to services with no endpoints" ; }`);
-  tx.add(`add map ${T} service-ips { type ipv4_addr . inet_proto . inet_service : verdict ; comment "ClusterIP, ExternalIP and LoadBalancer IP traffic" ; }`);
-  tx.add(`add map ${T} service-nodeports { type inet_proto . inet_service : verdict ; comment "NodePort traffic" ; }`);
+  if (nodePortIPs)
+    tx.add(`add set ${T} nodeport-ips { type ipv4_addr ; comment "IPs that accept NodePort traffic" ; }`);
+  tx.add(
+    `add map ${T} firewall-ips { type ipv4_addr . inet_proto . inet_service : verdict ; comment "destinations that are subject to LoadBalancerSourceRanges" ; }`,
+  );
+  tx.add(
+    `add map ${T} no-endpoint-nodeports { type inet_proto . inet_service : verdict ; comment "vmap to drop or reject packets to service nodeports with no endpoints" ; }`,
+  );
+  tx.add(
+    `add map ${T} no-endpoint-services { type ipv4_addr . inet_proto . inet_service : verdict ; comment "vmap to drop or reject packets to services with no endpoints" ; }`,
+  );
+  tx.add(
+    `add map ${T} service-ips { type ipv4_addr . inet_proto . inet_service : verdict ; comment "ClusterIP, ExternalIP and LoadBalancer IP traffic" ; }`,
+  );
+  tx.add(
+    `add map ${T} service-nodeports { type inet_proto . inet_service : verdict ; comment "NodePort traffic" ; }`,
+  );
   tx.chain('cluster-ips-check');
   tx.add(`add chain ${T} filter-prerouting-pre-dnat { type filter hook prerouting priority -110 ; }`);
   tx.add(`add chain ${T} filter-output-pre-dnat { type filter hook output priority -110 ; }`);
@@ -81,14 +112,28 @@ export function renderNftablesServices(scenarios: readonly Scenario[], nodeName:
   tx.add(`add chain ${T} nat-postrouting { type nat hook postrouting priority 100 ; }`);
   tx.add(`add chain ${T} nat-prerouting { type nat hook prerouting priority -100 ; }`);
   tx.chain('nodeport-endpoints-check');
-  tx.add(`add chain ${T} reject-chain { comment "helper for @no-endpoint-services / @no-endpoint-nodeports" ; }`);
+  tx.add(
+    `add chain ${T} reject-chain { comment "helper for @no-endpoint-services / @no-endpoint-nodeports" ; }`,
+  );
   tx.chain('services');
   tx.chain('service-endpoints-check');
 
-  tx.rule('cluster-ips-check', 'ip daddr @cluster-ips reject', 'Reject traffic to invalid ports of ClusterIPs');
+  tx.rule(
+    'cluster-ips-check',
+    'ip daddr @cluster-ips reject',
+    'Reject traffic to invalid ports of ClusterIPs',
+  );
   const serviceCIDRs = (options.serviceCIDRs ?? []).filter((c) => parseCidr(c) !== null);
-  if (serviceCIDRs.length > 0) tx.rule('cluster-ips-check', `ip daddr { ${serviceCIDRs.join(',')} } drop`, 'Drop traffic to unallocated ClusterIPs');
-  else notes.push('No Service CIDR is known, so the "Drop traffic to unallocated ClusterIPs" rule is not shown.');
+  if (serviceCIDRs.length > 0)
+    tx.rule(
+      'cluster-ips-check',
+      `ip daddr { ${serviceCIDRs.join(',')} } drop`,
+      'Drop traffic to unallocated ClusterIPs',
+    );
+  else
+    notes.push(
+      'No Service CIDR is known, so the "Drop traffic to unallocated ClusterIPs" rule is not shown.',
+    );
   tx.rule('filter-prerouting-pre-dnat', 'ct state new jump firewall-check');
   tx.rule('filter-forward', 'ct state new jump service-endpoints-check');
   tx.rule('filter-forward', 'ct state new jump cluster-ips-check');
@@ -105,16 +150,30 @@ export function renderNftablesServices(scenarios: readonly Scenario[], nodeName:
   tx.rule('nat-output', 'jump services');
   tx.rule('nat-postrouting', 'jump masquerading');
   tx.rule('nat-prerouting', 'jump services');
-  if (nodePortIPs) tx.rule('nodeport-endpoints-check', 'ip daddr @nodeport-ips meta l4proto . th dport vmap @no-endpoint-nodeports');
-  else tx.rule('nodeport-endpoints-check', 'ip daddr != 127.0.0.0/8 meta l4proto . th dport vmap @no-endpoint-nodeports');
+  if (nodePortIPs)
+    tx.rule(
+      'nodeport-endpoints-check',
+      'ip daddr @nodeport-ips meta l4proto . th dport vmap @no-endpoint-nodeports',
+    );
+  else
+    tx.rule(
+      'nodeport-endpoints-check',
+      'ip daddr != 127.0.0.0/8 meta l4proto . th dport vmap @no-endpoint-nodeports',
+    );
   tx.rule('reject-chain', 'reject');
   tx.rule('services', 'ip daddr . meta l4proto . th dport vmap @service-ips');
-  if (nodePortIPs) tx.rule('services', 'ip daddr @nodeport-ips meta l4proto . th dport vmap @service-nodeports');
-  else tx.rule('services', 'fib daddr type local ip daddr != 127.0.0.0/8 meta l4proto . th dport vmap @service-nodeports');
+  if (nodePortIPs)
+    tx.rule('services', 'ip daddr @nodeport-ips meta l4proto . th dport vmap @service-nodeports');
+  else
+    tx.rule(
+      'services',
+      'fib daddr type local ip daddr != 127.0.0.0/8 meta l4proto . th dport vmap @service-nodeports',
+    );
   for (const ip of nodePortIPs ?? []) tx.element('nodeport-ips', ip);
   tx.rule('service-endpoints-check', 'ip daddr . meta l4proto . th dport vmap @no-endpoint-services');
 
-  for (const { ctx, port } of servicePorts(target)) renderServicePort(ctx, port, node, detector, first.cluster.masqueradeAll, tx);
+  for (const { ctx, port } of servicePorts(target))
+    renderServicePort(ctx, port, node, detector, first.cluster.masqueradeAll, tx);
   return { mode: 'nftables', node: node.name, lines: tx.lines, text: `${tx.lines.join('\n')}\n`, notes };
 }
 
@@ -130,7 +189,14 @@ function nodePortAddresses(scenario: Scenario, node: NodeModel): string[] | null
   return local.filter((ip, i) => local.indexOf(ip) === i && cidrs.some((c) => cidrContains(c, ip)));
 }
 
-function renderServicePort(ctx: EngineContext, port: ServicePortModel, node: NodeModel, detector: string | null, masqueradeAll: boolean, tx: Tx): void {
+function renderServicePort(
+  ctx: EngineContext,
+  port: ServicePortModel,
+  node: NodeModel,
+  detector: string | null,
+  masqueradeAll: boolean,
+  tx: Tx,
+): void {
   const service = ctx.scenario.service;
   const flags = ctx.flags;
   const protocol = port.protocol.toLowerCase();
@@ -156,9 +222,16 @@ function renderServicePort(ctx: EngineContext, port: ServicePortModel, node: Nod
     return `endpoint-${nftEndpointChainBase(service.namespace, service.name, protocol, port.name, ip, targetPort)}`;
   };
   const known = new Map<EndpointModel, RenderedEndpoint>();
-  const clusterEndpoints = flags.usesClusterEndpoints ? endpointList(cat.cluster ?? [], targetPort, chainOf, known) : [];
-  const localEndpoints = flags.usesLocalEndpoints ? endpointList(cat.local ?? [], targetPort, chainOf, known) : [];
-  const allReachable = cat.allReachable === cat.cluster ? clusterEndpoints : endpointList(cat.allReachable, targetPort, chainOf, known);
+  const clusterEndpoints = flags.usesClusterEndpoints
+    ? endpointList(cat.cluster ?? [], targetPort, chainOf, known)
+    : [];
+  const localEndpoints = flags.usesLocalEndpoints
+    ? endpointList(cat.local ?? [], targetPort, chainOf, known)
+    : [];
+  const allReachable =
+    cat.allReachable === cat.cluster
+      ? clusterEndpoints
+      : endpointList(cat.allReachable, targetPort, chainOf, known);
   const hasEndpoints = cat.hasAnyEndpoints;
   const affinitySet = (ep: RenderedEndpoint) => `affinity-${ep.chain.slice('endpoint-'.length)}`;
 
@@ -192,22 +265,26 @@ function renderServicePort(ctx: EngineContext, port: ServicePortModel, node: Nod
     if (hasEndpoints) tx.element('service-ips', key(ip), `goto ${externalChain}`);
     if (usesFirewall) tx.element('firewall-ips', key(ip), `goto ${fwChain}`);
   }
-  if (externalVerdict) for (const ip of lbIPs) tx.element('no-endpoint-services', key(ip), externalVerdict, name);
+  if (externalVerdict)
+    for (const ip of lbIPs) tx.element('no-endpoint-services', key(ip), externalVerdict, name);
   if (nodePort !== 0) {
     if (hasEndpoints) tx.element('service-nodeports', `${protocol} . ${nodePort}`, `goto ${externalChain}`);
-    if (externalVerdict) tx.element('no-endpoint-nodeports', `${protocol} . ${nodePort}`, externalVerdict, name);
+    if (externalVerdict)
+      tx.element('no-endpoint-nodeports', `${protocol} . ${nodePort}`, externalVerdict, name);
   }
 
   if (hasInternalEndpoints) {
     // R-INT-2: masquerade ClusterIP traffic that is not from a pod (or all of it with --masquerade-all).
     if (masqueradeAll) tx.rule(internalChain, `ip daddr ${clusterIP} jump mark-for-masquerade`);
-    else if (detector) tx.rule(internalChain, `ip daddr ${clusterIP} ip saddr != ${detector} jump mark-for-masquerade`);
+    else if (detector)
+      tx.rule(internalChain, `ip daddr ${clusterIP} ip saddr != ${detector} jump mark-for-masquerade`);
   }
   if (usesExternalChain) {
     if (!flags.externalPolicyLocal) {
       tx.rule(externalChain, 'jump mark-for-masquerade'); // R-EXT-1
     } else {
-      if (detector) tx.rule(externalChain, `ip saddr ${detector} goto ${clusterChain}`, 'short-circuit pod traffic'); // R-EXT-4
+      if (detector)
+        tx.rule(externalChain, `ip saddr ${detector} goto ${clusterChain}`, 'short-circuit pod traffic'); // R-EXT-4
       tx.rule(externalChain, 'fib saddr type local jump mark-for-masquerade', 'masquerade local traffic'); // R-EXT-5
       tx.rule(externalChain, `fib saddr type local goto ${clusterChain}`, 'short-circuit local traffic');
     }
@@ -220,12 +297,17 @@ function renderServicePort(ctx: EngineContext, port: ServicePortModel, node: Nod
   }
   if (affinity) {
     for (const ep of allReachable)
-      tx.add(`add set ${T} ${affinitySet(ep)} { type ipv4_addr ; flags dynamic,timeout ; timeout ${service.sessionAffinityTimeoutSeconds}s ; }`);
+      tx.add(
+        `add set ${T} ${affinitySet(ep)} { type ipv4_addr ; flags dynamic,timeout ; timeout ${service.sessionAffinityTimeoutSeconds}s ; }`,
+      );
   }
   const dispatch = (chain: string, endpoints: RenderedEndpoint[]) => {
     if (affinity) for (const ep of endpoints) tx.rule(chain, `ip saddr @${affinitySet(ep)} goto ${ep.chain}`);
     // R-LB-1: numgen picks each endpoint with probability 1/n.
-    tx.rule(chain, `numgen random mod ${endpoints.length} vmap { ${endpoints.map((ep, i) => `${i} : goto ${ep.chain}`).join(' , ')} }`);
+    tx.rule(
+      chain,
+      `numgen random mod ${endpoints.length} vmap { ${endpoints.map((ep, i) => `${i} : goto ${ep.chain}`).join(' , ')} }`,
+    );
   };
   if (usesClusterPolicyChain) dispatch(clusterChain, clusterEndpoints);
   if (usesLocalPolicyChain) dispatch(localChain, localEndpoints);

@@ -8,7 +8,8 @@
  * masquerade rule) the rendering follows the test's expectations.
  */
 export const KUBE_PROXY_SOURCE = {
-  iptables: 'kubernetes/kubernetes pkg/proxy/iptables/proxier.go, v1.33 line (syncProxyRules, writeServiceToEndpointRules)',
+  iptables:
+    'kubernetes/kubernetes pkg/proxy/iptables/proxier.go, v1.33 line (syncProxyRules, writeServiceToEndpointRules)',
   nftables:
     'kubernetes/kubernetes pkg/proxy/nftables/proxier.go as its TestOverallNFTablesRules expects it (v1.33+ line: filter-*-pre-dnat chains, cluster-ips set, firewall-ips map; the ClusterIP masquerade rule matches no port)',
 } as const;

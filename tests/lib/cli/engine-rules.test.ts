@@ -26,7 +26,10 @@ function hash16(text: string): string {
   const bytes = createHash('sha256').update(text).digest().subarray(0, 10);
   let bits = '';
   for (const b of bytes) bits += b.toString(2).padStart(8, '0');
-  return bits.match(/.{5}/g)!.map((chunk) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[parseInt(chunk, 2)]).join('');
+  return bits
+    .match(/.{5}/g)!
+    .map((chunk) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[parseInt(chunk, 2)])
+    .join('');
 }
 
 /** nftables hashAndTruncate's 8-character prefix, computed the same independent way. */
@@ -40,11 +43,17 @@ describe('engine CLI: rules', () => {
     expect(r.stdout).toMatch(/^\*filter\n:KUBE-SERVICES - \[0:0\]\n/);
     expect(r.stdout.match(/^COMMIT$/gm)).toHaveLength(2);
     const svc = `KUBE-SVC-${hash16('default/web-apptcp')}`;
-    expect(r.stdout).toContain(`-A KUBE-SERVICES -m comment --comment "default/web-app cluster IP" -m tcp -p tcp -d 10.96.0.20 --dport 80 -j ${svc}\n`);
+    expect(r.stdout).toContain(
+      `-A KUBE-SERVICES -m comment --comment "default/web-app cluster IP" -m tcp -p tcp -d 10.96.0.20 --dport 80 -j ${svc}\n`,
+    );
     // node-a has three local endpoints: under Local its KUBE-SVL chain splits 1/3, 1/2, rest.
     const svl = `KUBE-SVL-${hash16('default/web-apptcp')}`;
     const svlRules = r.stdout.split('\n').filter((l) => l.startsWith(`-A ${svl} `));
-    expect(svlRules.map((l) => / --probability (\S+)/.exec(l)?.[1] ?? 'rest')).toEqual(['0.3333333333', '0.5000000000', 'rest']);
+    expect(svlRules.map((l) => / --probability (\S+)/.exec(l)?.[1] ?? 'rest')).toEqual([
+      '0.3333333333',
+      '0.5000000000',
+      'rest',
+    ]);
   });
 
   it('accepts --mode iptables and --node=NAME', () => {
@@ -58,7 +67,9 @@ describe('engine CLI: rules', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^\*filter\n:INPUT ACCEPT \[0:0\]\n/);
     const svc = `KUBE-SVC-${hash16('default/web-apptcp')}`;
-    expect(r.stdout).toContain(`-A KUBE-SERVICES -d 10.96.0.20/32 -p tcp -m comment --comment "default/web-app cluster IP" -m tcp --dport 80 -j ${svc}\n`);
+    expect(r.stdout).toContain(
+      `-A KUBE-SERVICES -d 10.96.0.20/32 -p tcp -m comment --comment "default/web-app cluster IP" -m tcp --dport 80 -j ${svc}\n`,
+    );
     expect(r.stdout).toContain(' --probability 0.33333333349 ');
   });
 
@@ -67,7 +78,9 @@ describe('engine CLI: rules', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^add table ip kube-proxy \{ comment "rules for kube-proxy" ; \}\n/);
     const base = `${hash8('default/web-app/tcp/')}-default/web-app/tcp/`;
-    expect(r.stdout).toContain(`add element ip kube-proxy service-ips { 10.96.0.20 . tcp . 80 : goto service-${base} }\n`);
+    expect(r.stdout).toContain(
+      `add element ip kube-proxy service-ips { 10.96.0.20 . tcp . 80 : goto service-${base} }\n`,
+    );
     expect(r.stdout).toMatch(/numgen random mod 3 vmap \{ 0 : goto endpoint-/);
     expect(r.stderr).toMatch(/Service CIDR/);
   });
@@ -78,17 +91,39 @@ describe('engine CLI: rules', () => {
     writeFileSync(file, text);
     const r = cli(['rules', file, '--node', 'node-a']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^# The scenario gives no clusterCIDR; the detector's CIDR shown is 10\.244\.0\.0\/\d+/);
+    expect(r.stderr).toMatch(
+      /^# The scenario gives no clusterCIDR; the detector's CIDR shown is 10\.244\.0\.0\/\d+/,
+    );
   });
 
   it.each([
     ['no --node', ['rules', SEED], /rules needs --node NAME/],
     ['--node without a value', ['rules', SEED, '--node'], /--node needs a value/],
-    ['an unknown node', ['rules', SEED, '--node', 'node-x'], /no node named "node-x" in the scenario \(nodes: node-a, node-b, node-c\)/],
-    ['ipvs (not yet)', ['rules', SEED, '--node', 'node-a', '--mode', 'ipvs'], /rules --mode ipvs is not supported yet/],
-    ['an unknown mode', ['rules', SEED, '--node', 'node-a', '--mode', 'ebpf'], /--mode must be one of iptables, nftables, ipvs \(got "ebpf"\)/],
-    ['an unknown format', ['rules', SEED, '--node', 'node-a', '--format', 'json'], /--format must be restore or save \(got "json"\)/],
-    ['save for nftables', ['rules', SEED, '--node', 'node-a', '--mode', 'nftables', '--format', 'save'], /--format save is for iptables/],
+    [
+      'an unknown node',
+      ['rules', SEED, '--node', 'node-x'],
+      /no node named "node-x" in the scenario \(nodes: node-a, node-b, node-c\)/,
+    ],
+    [
+      'ipvs (not yet)',
+      ['rules', SEED, '--node', 'node-a', '--mode', 'ipvs'],
+      /rules --mode ipvs is not supported yet/,
+    ],
+    [
+      'an unknown mode',
+      ['rules', SEED, '--node', 'node-a', '--mode', 'ebpf'],
+      /--mode must be one of iptables, nftables, ipvs \(got "ebpf"\)/,
+    ],
+    [
+      'an unknown format',
+      ['rules', SEED, '--node', 'node-a', '--format', 'json'],
+      /--format must be restore or save \(got "json"\)/,
+    ],
+    [
+      'save for nftables',
+      ['rules', SEED, '--node', 'node-a', '--mode', 'nftables', '--format', 'save'],
+      /--format save is for iptables/,
+    ],
     ['an unknown flag', ['rules', SEED, '--node', 'node-a', '--verbose'], /unexpected argument "--verbose"/],
   ])('%s exits 2 with a message and no stack trace', (_name, args, message) => {
     const r = cli(args);

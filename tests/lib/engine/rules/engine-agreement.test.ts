@@ -37,21 +37,41 @@ const traffic: NonNullable<ScenarioSpec['traffic']> = [
 ];
 
 function layout(name: string, spec: Partial<ScenarioSpec>): [string, Scenario] {
-  return [name, buildScenario({ cluster: { clusterCIDR: '10.244.0.0/16', ...spec.cluster }, nodes, pods: [...(spec.pods ?? pods), ...clients], service: { type: 'LoadBalancer', ...spec.service }, traffic })];
+  return [
+    name,
+    buildScenario({
+      cluster: { clusterCIDR: '10.244.0.0/16', ...spec.cluster },
+      nodes,
+      pods: [...(spec.pods ?? pods), ...clients],
+      service: { type: 'LoadBalancer', ...spec.service },
+      traffic,
+    }),
+  ];
 }
 
 const layouts: Array<[string, Scenario]> = [
   layout('eTP Local', { service: { externalTrafficPolicy: 'Local' } }),
   layout('eTP Cluster', { service: { externalTrafficPolicy: 'Cluster' } }),
   layout('iTP Local', { service: { externalTrafficPolicy: 'Cluster', internalTrafficPolicy: 'Local' } }),
-  layout('masquerade-all, eTP Local', { cluster: { masqueradeAll: true }, service: { externalTrafficPolicy: 'Local' } }),
-  layout('no detector, eTP Local', { cluster: { detectLocal: false }, service: { externalTrafficPolicy: 'Local' } }),
+  layout('masquerade-all, eTP Local', {
+    cluster: { masqueradeAll: true },
+    service: { externalTrafficPolicy: 'Local' },
+  }),
+  layout('no detector, eTP Local', {
+    cluster: { detectLocal: false },
+    service: { externalTrafficPolicy: 'Local' },
+  }),
   layout('only terminating endpoints, eTP Local', {
     pods: pods.map((p) => ({ ...p, ready: false, serving: true, terminating: true })),
     service: { externalTrafficPolicy: 'Local' },
   }),
-  layout('no endpoints', { pods: pods.map((p) => ({ ...p, ready: false, serving: false })), service: { externalTrafficPolicy: 'Cluster' } }),
-  layout('source ranges without the client', { service: { externalTrafficPolicy: 'Cluster', loadBalancerSourceRanges: ['192.0.2.0/24'] } }),
+  layout('no endpoints', {
+    pods: pods.map((p) => ({ ...p, ready: false, serving: false })),
+    service: { externalTrafficPolicy: 'Cluster' },
+  }),
+  layout('source ranges without the client', {
+    service: { externalTrafficPolicy: 'Cluster', loadBalancerSourceRanges: ['192.0.2.0/24'] },
+  }),
 ];
 
 describe.each(layouts)('%s: engine flows = rules traced on the receiving node', (_name, scenario) => {
@@ -68,11 +88,28 @@ describe.each(layouts)('%s: engine flows = rules traced on the receiving node', 
     const flow = answer.flows[i]!;
     const node = scenario.cluster.nodes.find((n) => n.name === flow.node)!;
     const [dest, dport] =
-      flow.to === 'clusterIP' ? [service.clusterIP!, port.port] : flow.to === 'nodePort' ? [node.ip, port.nodePort!] : [lbIP, port.port];
-    const traced = tracePacket(renderIptables(scenario, node.name), ipOf(flow.from), 'tcp', dest, String(dport), [node.ip, ...node.extraIPs]);
+      flow.to === 'clusterIP'
+        ? [service.clusterIP!, port.port]
+        : flow.to === 'nodePort'
+          ? [node.ip, port.nodePort!]
+          : [lbIP, port.port];
+    const traced = tracePacket(
+      renderIptables(scenario, node.name),
+      ipOf(flow.from),
+      'tcp',
+      dest,
+      String(dport),
+      [node.ip, ...node.extraIPs],
+    );
     const expected =
-      flow.verdict === 'dropped' ? 'DROP' : flow.verdict === 'rejected' ? 'REJECT'
-        : flow.backends.map((b) => `${scenario.cluster.pods.find((p) => p.pod === b.pod)!.ip}:${port.targetPort}`).sort().join(', ');
+      flow.verdict === 'dropped'
+        ? 'DROP'
+        : flow.verdict === 'rejected'
+          ? 'REJECT'
+          : flow.backends
+              .map((b) => `${scenario.cluster.pods.find((p) => p.pod === b.pod)!.ip}:${port.targetPort}`)
+              .sort()
+              .join(', ');
     expect(traced.output).toBe(expected);
     if (flow.verdict === 'forwarded') expect(traced.masq).toBe(flow.masquerade);
   });

@@ -5,19 +5,53 @@
  * TestDropInvalidRule (assertIPTablesChainEqual), plus the defaults of a real node.
  */
 import type { Scenario } from '@/lib/engine/model';
-import { DEFAULT_MASQUERADE_MARK, renderIptables, renderIptablesServices, RulesError, type IptablesRendering } from '@/lib/engine/rules';
+import {
+  DEFAULT_MASQUERADE_MARK,
+  renderIptables,
+  renderIptablesServices,
+  RulesError,
+  type IptablesRendering,
+} from '@/lib/engine/rules';
 import { FAKE_PROXIER_OPTIONS, kubeProxyService, TEST_NODE } from './kube-proxy-cases';
 import { checkIPTablesRuleJumps, dedent, sortIPTablesRules } from './normalize';
 
-const tcp = (name: string, port: number) => ({ name, port, targetPort: port, nodePort: null, protocol: 'TCP' as const });
-const chain = (r: IptablesRendering, table: 'filter' | 'nat', name: string) => r[table].rules.filter((x) => x.chain === name).map((x) => `${x.line}\n`).join('');
+const tcp = (name: string, port: number) => ({
+  name,
+  port,
+  targetPort: port,
+  nodePort: null,
+  protocol: 'TCP' as const,
+});
+const chain = (r: IptablesRendering, table: 'filter' | 'nat', name: string) =>
+  r[table].rules
+    .filter((x) => x.chain === name)
+    .map((x) => `${x.line}\n`)
+    .join('');
 
 describe('TestSyncProxyRulesRepeated: the first (full) sync', () => {
   it('equals the expected dump after sortIPTablesRules', () => {
     const r = renderIptablesServices(
       [
-        kubeProxyService({ namespace: 'ns1', name: 'svc1', type: 'ClusterIP', clusterIP: '172.30.0.41', ports: [tcp('p80', 80)] }, [{ name: 'a', ip: '10.0.1.1' }]),
-        kubeProxyService({ namespace: 'ns2', name: 'svc2', type: 'ClusterIP', clusterIP: '172.30.0.42', ports: [tcp('p8080', 8080)] }, [{ name: 'b', ip: '10.0.2.1' }]),
+        kubeProxyService(
+          {
+            namespace: 'ns1',
+            name: 'svc1',
+            type: 'ClusterIP',
+            clusterIP: '172.30.0.41',
+            ports: [tcp('p80', 80)],
+          },
+          [{ name: 'a', ip: '10.0.1.1' }],
+        ),
+        kubeProxyService(
+          {
+            namespace: 'ns2',
+            name: 'svc2',
+            type: 'ClusterIP',
+            clusterIP: '172.30.0.42',
+            ports: [tcp('p8080', 8080)],
+          },
+          [{ name: 'b', ip: '10.0.2.1' }],
+        ),
       ],
       TEST_NODE,
       FAKE_PROXIER_OPTIONS,
@@ -67,10 +101,19 @@ describe('TestSyncProxyRulesRepeated: the first (full) sync', () => {
 
   it('orders a Service chain by endpoint string and splits it 1/2 then the rest (svc3 with 10.0.3.2 and 10.0.3.3)', () => {
     const r = renderIptables(
-      kubeProxyService({ namespace: 'ns3', name: 'svc3', type: 'ClusterIP', clusterIP: '172.30.0.43', ports: [tcp('p80', 80)] }, [
-        { name: 'b', ip: '10.0.3.3' },
-        { name: 'a', ip: '10.0.3.2' },
-      ]),
+      kubeProxyService(
+        {
+          namespace: 'ns3',
+          name: 'svc3',
+          type: 'ClusterIP',
+          clusterIP: '172.30.0.43',
+          ports: [tcp('p80', 80)],
+        },
+        [
+          { name: 'b', ip: '10.0.3.3' },
+          { name: 'a', ip: '10.0.3.2' },
+        ],
+      ),
       TEST_NODE,
       FAKE_PROXIER_OPTIONS,
     );
@@ -86,42 +129,86 @@ describe('TestSyncProxyRulesRepeated: the first (full) sync', () => {
 
 describe('TestSyncProxyRulesLargeClusterMode', () => {
   const many = (prefix: string, count: number) =>
-    Array.from({ length: count }, (_, i) => ({ name: `${prefix}-${i}`, ip: `${prefix}.${i % 256}.${Math.floor(i / 256)}` }));
+    Array.from({ length: count }, (_, i) => ({
+      name: `${prefix}-${i}`,
+      ip: `${prefix}.${i % 256}.${Math.floor(i / 256)}`,
+    }));
   const services = (withSvc3: boolean): Scenario[] => {
     const list = [
-      kubeProxyService({ namespace: 'ns1', name: 'svc1', type: 'ClusterIP', clusterIP: '172.30.0.41', ports: [tcp('p80', 80)] }, many('10.0', 499), { masqueradeAll: true }),
-      kubeProxyService({ namespace: 'ns2', name: 'svc2', type: 'ClusterIP', clusterIP: '172.30.0.42', ports: [tcp('p8080', 8080)] }, many('10.1', 499), { masqueradeAll: true }),
+      kubeProxyService(
+        {
+          namespace: 'ns1',
+          name: 'svc1',
+          type: 'ClusterIP',
+          clusterIP: '172.30.0.41',
+          ports: [tcp('p80', 80)],
+        },
+        many('10.0', 499),
+        { masqueradeAll: true },
+      ),
+      kubeProxyService(
+        {
+          namespace: 'ns2',
+          name: 'svc2',
+          type: 'ClusterIP',
+          clusterIP: '172.30.0.42',
+          ports: [tcp('p8080', 8080)],
+        },
+        many('10.1', 499),
+        { masqueradeAll: true },
+      ),
     ];
     if (withSvc3)
       list.push(
-        kubeProxyService({ namespace: 'ns3', name: 'svc3', type: 'ClusterIP', clusterIP: '172.30.0.43', ports: [tcp('p8081', 8081)] }, [
-          { name: 'x', ip: '203.0.113.4' },
-          { name: 'y', ip: '203.0.113.8' },
-          { name: 'z', ip: '203.0.113.12' },
-        ], { masqueradeAll: true }),
+        kubeProxyService(
+          {
+            namespace: 'ns3',
+            name: 'svc3',
+            type: 'ClusterIP',
+            clusterIP: '172.30.0.43',
+            ports: [tcp('p8081', 8081)],
+          },
+          [
+            { name: 'x', ip: '203.0.113.4' },
+            { name: 'y', ip: '203.0.113.8' },
+            { name: 'z', ip: '203.0.113.12' },
+          ],
+          { masqueradeAll: true },
+        ),
       );
     return list;
   };
-  const dnatLines = (r: IptablesRendering) => r.nat.rules.filter((x) => x.chain.startsWith('KUBE-SEP-') && x.args.includes('DNAT')).map((x) => x.line);
+  const dnatLines = (r: IptablesRendering) =>
+    r.nat.rules.filter((x) => x.chain.startsWith('KUBE-SEP-') && x.args.includes('DNAT')).map((x) => x.line);
 
   it('keeps per-endpoint comments at 998 endpoints', () => {
     const lines = dnatLines(renderIptablesServices(services(false), TEST_NODE, FAKE_PROXIER_OPTIONS));
     expect(lines).toHaveLength(998);
     expect(lines.filter((l) => l.includes('--comment'))).toHaveLength(998);
-    expect(lines).toContain('-A KUBE-SEP-DKGQUZGBKLTPAR56 -m comment --comment ns1/svc1:p80 -m tcp -p tcp -j DNAT --to-destination 10.0.0.0:80');
+    expect(lines).toContain(
+      '-A KUBE-SEP-DKGQUZGBKLTPAR56 -m comment --comment ns1/svc1:p80 -m tcp -p tcp -j DNAT --to-destination 10.0.0.0:80',
+    );
   });
 
   it('drops them above 1000 endpoints (full resync with svc3)', () => {
     const lines = dnatLines(renderIptablesServices(services(true), TEST_NODE, FAKE_PROXIER_OPTIONS));
     expect(lines).toHaveLength(1001);
     expect(lines.filter((l) => l.includes('--comment'))).toHaveLength(0);
-    expect(lines).toContain('-A KUBE-SEP-DKGQUZGBKLTPAR56 -m tcp -p tcp -j DNAT --to-destination 10.0.0.0:80');
-    expect(lines).toContain('-A KUBE-SEP-RUVVH7YV3PHQBDOS -m tcp -p tcp -j DNAT --to-destination 203.0.113.4:8081');
+    expect(lines).toContain(
+      '-A KUBE-SEP-DKGQUZGBKLTPAR56 -m tcp -p tcp -j DNAT --to-destination 10.0.0.0:80',
+    );
+    expect(lines).toContain(
+      '-A KUBE-SEP-RUVVH7YV3PHQBDOS -m tcp -p tcp -j DNAT --to-destination 203.0.113.4:8081',
+    );
   });
 });
 
 describe('TestMasqueradeRule and TestDropInvalidRule (whole chains)', () => {
-  const empty = () => kubeProxyService({ namespace: 'ns1', name: 'svc1', type: 'ClusterIP', clusterIP: null, ports: [tcp('p80', 80)] }, []);
+  const empty = () =>
+    kubeProxyService(
+      { namespace: 'ns1', name: 'svc1', type: 'ClusterIP', clusterIP: null, ports: [tcp('p80', 80)] },
+      [],
+    );
 
   it.each([
     [false, ''],
@@ -142,8 +229,16 @@ describe('TestMasqueradeRule and TestDropInvalidRule (whole chains)', () => {
     -A KUBE-FORWARD -m comment --comment "kubernetes forwarding conntrack rule" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
     `);
   it.each([
-    ['tcpLiberal false, nfacct false', { conntrackTCPLiberal: false, nfacct: false }, '-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP\n'],
-    ['tcpLiberal false, nfacct true', { conntrackTCPLiberal: false, nfacct: true }, '-A KUBE-FORWARD -m conntrack --ctstate INVALID -m nfacct --nfacct-name ct_state_invalid_dropped_pkts -j DROP\n'],
+    [
+      'tcpLiberal false, nfacct false',
+      { conntrackTCPLiberal: false, nfacct: false },
+      '-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP\n',
+    ],
+    [
+      'tcpLiberal false, nfacct true',
+      { conntrackTCPLiberal: false, nfacct: true },
+      '-A KUBE-FORWARD -m conntrack --ctstate INVALID -m nfacct --nfacct-name ct_state_invalid_dropped_pkts -j DROP\n',
+    ],
     ['tcpLiberal true', { conntrackTCPLiberal: true, nfacct: false }, ''],
   ])('KUBE-FORWARD with %s', (_name, options, dropRule) => {
     const r = renderIptables(empty(), TEST_NODE, { ...FAKE_PROXIER_OPTIONS, ...options });
@@ -160,7 +255,19 @@ describe('TestMasqueradeRule and TestDropInvalidRule (whole chains)', () => {
 describe('a real node (defaults)', () => {
   it("uses kube-proxy's own mark text 0x00004000 and --random-fully", () => {
     expect(DEFAULT_MASQUERADE_MARK).toBe('0x00004000');
-    const r = renderIptables(kubeProxyService({ namespace: 'default', name: 'web', type: 'ClusterIP', clusterIP: '10.96.0.10', ports: [tcp('http', 80)] }, []), TEST_NODE);
+    const r = renderIptables(
+      kubeProxyService(
+        {
+          namespace: 'default',
+          name: 'web',
+          type: 'ClusterIP',
+          clusterIP: '10.96.0.10',
+          ports: [tcp('http', 80)],
+        },
+        [],
+      ),
+      TEST_NODE,
+    );
     expect(chain(r, 'nat', 'KUBE-MARK-MASQ')).toBe('-A KUBE-MARK-MASQ -j MARK --or-mark 0x00004000\n');
     expect(chain(r, 'nat', 'KUBE-POSTROUTING')).toContain('-j MASQUERADE --random-fully\n');
   });
@@ -168,13 +275,35 @@ describe('a real node (defaults)', () => {
 
 describe('inputs the scenario cannot express', () => {
   it('refuses a named targetPort with the field path (no container ports to resolve it)', () => {
-    const s = kubeProxyService({ namespace: 'ns1', name: 'svc1', type: 'ClusterIP', clusterIP: '172.30.0.41', ports: [{ ...tcp('p80', 80), targetPort: 'http' }] }, [{ name: 'a', ip: '10.0.1.1' }]);
+    const s = kubeProxyService(
+      {
+        namespace: 'ns1',
+        name: 'svc1',
+        type: 'ClusterIP',
+        clusterIP: '172.30.0.41',
+        ports: [{ ...tcp('p80', 80), targetPort: 'http' }],
+      },
+      [{ name: 'a', ip: '10.0.1.1' }],
+    );
     expect(() => renderIptables(s, TEST_NODE)).toThrow(RulesError);
-    expect(() => renderIptables(s, TEST_NODE)).toThrow('service.spec.ports[0].targetPort "http" is a named port');
+    expect(() => renderIptables(s, TEST_NODE)).toThrow(
+      'service.spec.ports[0].targetPort "http" is a named port',
+    );
   });
 
   it('refuses an unknown node, naming the nodes there are', () => {
-    const s = kubeProxyService({ namespace: 'ns1', name: 'svc1', type: 'ClusterIP', clusterIP: '172.30.0.41', ports: [tcp('p80', 80)] }, []);
-    expect(() => renderIptables(s, 'nope')).toThrow('no node named "nope" in the scenario (nodes: test-node, node2)');
+    const s = kubeProxyService(
+      {
+        namespace: 'ns1',
+        name: 'svc1',
+        type: 'ClusterIP',
+        clusterIP: '172.30.0.41',
+        ports: [tcp('p80', 80)],
+      },
+      [],
+    );
+    expect(() => renderIptables(s, 'nope')).toThrow(
+      'no node named "nope" in the scenario (nodes: test-node, node2)',
+    );
   });
 });

@@ -119,7 +119,11 @@ describe('iptables rendering vs kube-proxy TestOverallIPTablesRules', () => {
   });
 
   it('gives the same rules whatever order the Services are rendered in (after the same sort)', () => {
-    const reversed = renderIptablesServices([...overallIPTablesRulesServices()].reverse(), TEST_NODE, FAKE_PROXIER_OPTIONS);
+    const reversed = renderIptablesServices(
+      [...overallIPTablesRulesServices()].reverse(),
+      TEST_NODE,
+      FAKE_PROXIER_OPTIONS,
+    );
     expect(sortIPTablesRules(reversed.text)).toBe(EXPECTED);
   });
 });

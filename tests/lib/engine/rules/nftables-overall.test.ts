@@ -29,7 +29,10 @@ export function sortNFTablesTransaction(tx: string): string {
 
 /** NewFakeProxier (nftables): node addresses for NodePorts are 192.168.0.2/32 only; Service CIDR 172.30.0.0/16. */
 function nftScenarios(): Scenario[] {
-  return overallIPTablesRulesServices().map((s) => ({ ...s, cluster: { ...s.cluster, proxyMode: 'nftables', nodePortAddresses: ['192.168.0.2/32'] } }));
+  return overallIPTablesRulesServices().map((s) => ({
+    ...s,
+    cluster: { ...s.cluster, proxyMode: 'nftables', nodePortAddresses: ['192.168.0.2/32'] },
+  }));
 }
 const OPTIONS = { masqueradeMark: '0x4000', serviceCIDRs: ['172.30.0.0/16'] };
 
@@ -193,15 +196,23 @@ describe('nftables rendering vs kube-proxy TestOverallNFTablesRules', () => {
 
   it('the comparison is not vacuous: dropping one element line makes it differ', () => {
     const rendered = renderNftablesServices(nftScenarios(), TEST_NODE, OPTIONS);
-    const broken = rendered.text.replace(/^add element ip kube-proxy cluster-ips \{ 172\.30\.0\.46 \}\n/m, '');
+    const broken = rendered.text.replace(
+      /^add element ip kube-proxy cluster-ips \{ 172\.30\.0\.46 \}\n/m,
+      '',
+    );
     expect(broken).not.toBe(rendered.text);
     expect(sortNFTablesTransaction(broken)).not.toBe(sortNFTablesTransaction(EXPECTED));
   });
 
   it('answers NodePorts on every local address except 127.0.0.0/8 when nodePortAddresses is all', () => {
-    const all = overallIPTablesRulesServices().map((s) => ({ ...s, cluster: { ...s.cluster, nodePortAddresses: 'all' as const } }));
+    const all = overallIPTablesRulesServices().map((s) => ({
+      ...s,
+      cluster: { ...s.cluster, nodePortAddresses: 'all' as const },
+    }));
     const lines = renderNftablesServices(all, TEST_NODE, OPTIONS).lines;
-    expect(lines).toContain('add rule ip kube-proxy services fib daddr type local ip daddr != 127.0.0.0/8 meta l4proto . th dport vmap @service-nodeports');
+    expect(lines).toContain(
+      'add rule ip kube-proxy services fib daddr type local ip daddr != 127.0.0.0/8 meta l4proto . th dport vmap @service-nodeports',
+    );
     expect(lines.some((l) => l.includes('nodeport-ips'))).toBe(false);
   });
 });

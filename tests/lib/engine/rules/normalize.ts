@@ -69,7 +69,8 @@ function byServiceName(a: string, b: string): number {
 }
 
 function chainOrder(a: string, b: string): number {
-  const rank = (n: string) => (n === 'KUBE-NODEPORTS' ? 0 : n === 'KUBE-SERVICES' ? 1 : n.startsWith('KUBE-') ? 2 : 3);
+  const rank = (n: string) =>
+    n === 'KUBE-NODEPORTS' ? 0 : n === 'KUBE-SERVICES' ? 1 : n.startsWith('KUBE-') ? 2 : 3;
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
@@ -78,15 +79,21 @@ export function sortIPTablesRules(text: string): string {
   for (const t of tables) {
     t.chains.sort((a, b) => chainOrder(a.name, b.name));
     for (const c of t.chains) {
-      if (c.name === 'KUBE-NODEPORTS' || (c.name === 'KUBE-SERVICES' && t.name === 'filter')) c.rules.sort(byServiceName);
+      if (c.name === 'KUBE-NODEPORTS' || (c.name === 'KUBE-SERVICES' && t.name === 'filter'))
+        c.rules.sort(byServiceName);
       if (c.name === 'KUBE-SERVICES' && t.name === 'nat') {
         const last = (r: string) => (ruleComment(r) ?? '').includes('must be the last rule');
-        c.rules.sort((a, b) => (last(a) && !last(b) ? 1 : last(b) && !last(a) ? -1 : last(a) ? 0 : byServiceName(a, b)));
+        c.rules.sort((a, b) =>
+          last(a) && !last(b) ? 1 : last(b) && !last(a) ? -1 : last(a) ? 0 : byServiceName(a, b),
+        );
       }
     }
   }
   return tables
-    .map((t) => `*${t.name}\n${t.chains.map((c) => `:${c.name} - [0:0]\n`).join('')}${t.chains.flatMap((c) => c.rules.map((r) => `${r}\n`)).join('')}COMMIT\n`)
+    .map(
+      (t) =>
+        `*${t.name}\n${t.chains.map((c) => `:${c.name} - [0:0]\n`).join('')}${t.chains.flatMap((c) => c.rules.map((r) => `${r}\n`)).join('')}COMMIT\n`,
+    )
     .join('');
 }
 
@@ -96,21 +103,42 @@ export function sortIPTablesRules(text: string): string {
  */
 export function checkIPTablesRuleJumps(text: string): string[] {
   const problems: string[] = [];
-  const builtinTargets = new Set(['ACCEPT', 'REJECT', 'DROP', 'MARK', 'RETURN', 'DNAT', 'SNAT', 'MASQUERADE']);
-  const topLevel = new Set(['KUBE-SERVICES', 'KUBE-EXTERNAL-SERVICES', 'KUBE-NODEPORTS', 'KUBE-POSTROUTING', 'KUBE-FORWARD', 'KUBE-MARK-MASQ', 'KUBE-PROXY-FIREWALL', 'KUBE-FIREWALL']);
+  const builtinTargets = new Set([
+    'ACCEPT',
+    'REJECT',
+    'DROP',
+    'MARK',
+    'RETURN',
+    'DNAT',
+    'SNAT',
+    'MASQUERADE',
+  ]);
+  const topLevel = new Set([
+    'KUBE-SERVICES',
+    'KUBE-EXTERNAL-SERVICES',
+    'KUBE-NODEPORTS',
+    'KUBE-POSTROUTING',
+    'KUBE-FORWARD',
+    'KUBE-MARK-MASQ',
+    'KUBE-PROXY-FIREWALL',
+    'KUBE-FIREWALL',
+  ]);
   for (const t of parseDump(text)) {
     const created = new Set(t.chains.map((c) => c.name));
     const filled = new Set(t.chains.filter((c) => c.rules.length > 0).map((c) => c.name));
     const jumped = new Set<string>();
-    for (const c of t.chains) for (const r of c.rules) {
-      const m = / -j ([^ ]+)/.exec(r);
-      if (m && !builtinTargets.has(m[1]!)) jumped.add(m[1]!);
-    }
+    for (const c of t.chains)
+      for (const r of c.rules) {
+        const m = / -j ([^ ]+)/.exec(r);
+        if (m && !builtinTargets.has(m[1]!)) jumped.add(m[1]!);
+      }
     for (const j of jumped) {
       if (!created.has(j)) problems.push(`${t.name}: ${j} is used but not created`);
-      else if (!filled.has(j) && j !== 'KUBE-NODEPORTS') problems.push(`${t.name}: ${j} is jumped to but has no rules`);
+      else if (!filled.has(j) && j !== 'KUBE-NODEPORTS')
+        problems.push(`${t.name}: ${j} is jumped to but has no rules`);
     }
-    for (const c of created) if (!jumped.has(c) && !topLevel.has(c)) problems.push(`${t.name}: ${c} is created but not used`);
+    for (const c of created)
+      if (!jumped.has(c) && !topLevel.has(c)) problems.push(`${t.name}: ${c} is created but not used`);
   }
   return problems;
 }

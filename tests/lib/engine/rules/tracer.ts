@@ -42,17 +42,42 @@ function parse(rule: IptablesRule): ParsedRule {
       case '!':
         negated = true;
         continue;
-      case '-s': out.source = next(); break;
-      case '-d': out.destination = next(); break;
-      case '-p': out.protocol = next(); break;
-      case '--dport': out.dport = next(); break;
-      case '--src-type': out.sourceType = next(); break;
-      case '--dst-type': out.destinationType = next(); break;
-      case '--probability': out.probability = true; i++; break;
-      case '--rcheck': case '--mark': case '--ctstate': out.historyCheck = true; if (t !== '--rcheck') i++; break;
-      case '-j': out.jump = a[++i]; break;
-      case '--to-destination': out.dnat = a[++i]; break;
-      default: break;
+      case '-s':
+        out.source = next();
+        break;
+      case '-d':
+        out.destination = next();
+        break;
+      case '-p':
+        out.protocol = next();
+        break;
+      case '--dport':
+        out.dport = next();
+        break;
+      case '--src-type':
+        out.sourceType = next();
+        break;
+      case '--dst-type':
+        out.destinationType = next();
+        break;
+      case '--probability':
+        out.probability = true;
+        i++;
+        break;
+      case '--rcheck':
+      case '--mark':
+      case '--ctstate':
+        out.historyCheck = true;
+        if (t !== '--rcheck') i++;
+        break;
+      case '-j':
+        out.jump = a[++i];
+        break;
+      case '--to-destination':
+        out.dnat = a[++i];
+        break;
+      default:
+        break;
     }
     negated = false;
   }
@@ -72,7 +97,14 @@ export interface TraceResult {
   matches: string[];
 }
 
-export function tracePacket(rendering: IptablesRendering, sourceIP: string, protocol: string, destIP: string, destPort: string, nodeIPs = TEST_NODE_IPS): TraceResult {
+export function tracePacket(
+  rendering: IptablesRendering,
+  sourceIP: string,
+  protocol: string,
+  destIP: string,
+  destPort: string,
+  nodeIPs = TEST_NODE_IPS,
+): TraceResult {
   const local = new Set(['127.0.0.1', ...nodeIPs]);
   const chains = new Map<string, { rule: IptablesRule; parsed: ParsedRule }[]>();
   for (const t of [rendering.filter, rendering.nat]) {
@@ -88,10 +120,12 @@ export function tracePacket(rendering: IptablesRendering, sourceIP: string, prot
 
   const ruleMatches = (p: ParsedRule, dest: string): boolean => {
     if (p.source && !addressMatches(p.source, sourceIP)) return false;
-    if (p.sourceType && !valueMatches(p.sourceType, local.has(sourceIP) ? 'LOCAL' : 'not-matched')) return false;
+    if (p.sourceType && !valueMatches(p.sourceType, local.has(sourceIP) ? 'LOCAL' : 'not-matched'))
+      return false;
     if (p.protocol && !valueMatches(p.protocol, protocol)) return false;
     if (p.destination && !addressMatches(p.destination, dest)) return false;
-    if (p.destinationType && !valueMatches(p.destinationType, local.has(dest) ? 'LOCAL' : 'not-matched')) return false;
+    if (p.destinationType && !valueMatches(p.destinationType, local.has(dest) ? 'LOCAL' : 'not-matched'))
+      return false;
     if (p.dport && !valueMatches(p.dport, destPort)) return false;
     return !p.historyCheck;
   };
@@ -104,7 +138,9 @@ export function tracePacket(rendering: IptablesRendering, sourceIP: string, prot
         case 'KUBE-MARK-MASQ':
           masq = true;
           continue;
-        case 'ACCEPT': case 'REJECT': case 'DROP':
+        case 'ACCEPT':
+        case 'REJECT':
+        case 'DROP':
           outputs.push(parsed.jump);
           return true;
         case 'DNAT':
@@ -119,7 +155,8 @@ export function tracePacket(rendering: IptablesRendering, sourceIP: string, prot
 
   runChain('nat', 'KUBE-SERVICES', destIP);
   const dest = outputs.length > 0 ? outputs[0]!.split(':')[0]! : destIP;
-  for (const chain of ['KUBE-SERVICES', 'KUBE-EXTERNAL-SERVICES', 'KUBE-NODEPORTS', 'KUBE-PROXY-FIREWALL']) runChain('filter', chain, dest);
+  for (const chain of ['KUBE-SERVICES', 'KUBE-EXTERNAL-SERVICES', 'KUBE-NODEPORTS', 'KUBE-PROXY-FIREWALL'])
+    runChain('filter', chain, dest);
   return { output: outputs.join(', '), masq, matches };
 }
 
@@ -137,7 +174,13 @@ export interface PacketFlowTest {
 /** runPacketFlowTests: one Jest case per flow, comparing output and masq. */
 export function runPacketFlowTests(render: () => IptablesRendering, flows: PacketFlowTest[]): void {
   it.each(flows.map((f) => [f.name, f] as const))('%s', (_name, f) => {
-    const r = tracePacket(render(), f.sourceIP, (f.protocol ?? 'TCP').toLowerCase(), f.destIP, String(f.destPort));
+    const r = tracePacket(
+      render(),
+      f.sourceIP,
+      (f.protocol ?? 'TCP').toLowerCase(),
+      f.destIP,
+      String(f.destPort),
+    );
     expect({ output: r.output, masq: r.masq }).toEqual({ output: f.output, masq: f.masq ?? false });
   });
 }
