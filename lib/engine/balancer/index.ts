@@ -2,4 +2,3 @@
 export { balancerPlan, podTargetPlan, type BalancerPlan, type PodTargetPlan } from './plan';
 export { nodePassesBalancerCheck, registeredTargets } from './targets';
 export { layer2Announcement, bgpAnnouncement, type Announcement } from './metallb';
-export { sha256, sha256Hex } from './sha256';

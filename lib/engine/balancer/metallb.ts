@@ -12,7 +12,7 @@
  */
 import type { EngineContext } from '../context';
 import type { EndpointModel, NodeModel } from '../model';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../hash';
 import { EXCLUDE_LABEL } from './targets';
 
 export interface Announcement {

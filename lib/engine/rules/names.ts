@@ -6,7 +6,7 @@
  * proxy.ServicePortName.String(): "namespace/name" plus ":port-name" when the port is named; the protocol is
  * lower case; the endpoint is "ip:port".
  */
-import { sha256 } from './sha256';
+import { sha256 } from '../hash';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 

@@ -2,7 +2,7 @@
  * SHA-256 against the NIST FIPS 180-4 example vectors (CSRC "Examples with intermediate values": SHA256.pdf,
  * SHA2_Additional) and the R-LBK-7 test vector; the multi-block and length-boundary cases catch padding bugs.
  */
-import { sha256, sha256Hex } from '@/lib/engine/balancer/sha256';
+import { sha256, sha256Hex } from '@/lib/engine/hash';
 
 describe('sha256 (NIST vectors)', () => {
   it.each([

@@ -5,7 +5,7 @@
  */
 import { formatFixed } from '@/lib/engine/rules/decimal';
 import { base32, endpointChainName, serviceChainNames } from '@/lib/engine/rules/names';
-import { sha256, toHex, utf8Bytes } from '@/lib/engine/rules/sha256';
+import { sha256, toHex, utf8Bytes } from '@/lib/engine/hash';
 import { kubeProxyProbability } from '@/lib/engine/rules';
 
 describe('sha256 (NIST vectors)', () => {

@@ -117,3 +117,8 @@ export function toHex(bytes: Uint8Array): string {
   for (const b of bytes) s += b.toString(16).padStart(2, '0');
   return s;
 }
+
+/** SHA-256 of a string's UTF-8 bytes, as lowercase hex (MetalLB's layer-2 leader order, R-LBK-7). */
+export function sha256Hex(text: string): string {
+  return toHex(sha256(text));
+}
