@@ -63,6 +63,9 @@ describe(`JSON API (${TEST_BACKEND})`, () => {
       ['an unknown reveal policy', { body: { ...VALID, revealPolicy: 'sometimes' } }, 422, 'revealPolicy'],
       ['a close before the open', { body: { ...VALID, opensAt: '2026-11-25T10:00:00Z', closesAt: '2026-11-25T09:00:00Z' } }, 422, 'closesAt'],
       ['a date without a zone', { body: { ...VALID, opensAt: '2026-11-25 10:00' } }, 422, 'opensAt'],
+      ['the year 0000', { body: { ...VALID, opensAt: '0000-01-01T00:00:00Z' } }, 422, 'opensAt'],
+      ['a date that a zone shift takes past 9999', { body: { ...VALID, closesAt: '9999-12-31T23:00:00-05:00' } }, 422, 'closesAt'],
+      ['the year 1000', { body: { ...VALID, closesAt: '1000-06-01T00:00:00Z' } }, 422, 'closesAt'],
       ['an unknown field', { body: { ...VALID, admin: true } }, 422, ''],
       ['a body over 16 KiB', { body: { ...VALID, title: 'x'.repeat(20_000) } }, 413, ''],
     ])('refuses %s, naming the field', async (_n, o, status, path) => {
@@ -112,11 +115,32 @@ describe(`JSON API (${TEST_BACKEND})`, () => {
       ['no name', {}, 422, 'name'],
       ['an empty name', { name: '  ' }, 422, 'name'],
       ['a name with a control character', { name: 'a\u0007b' }, 422, 'name'],
+      ['a name with a right-to-left override', { name: 'Ada\u202egnp.exe' }, 422, 'name'],
+      ['a name with a bidi isolate', { name: '\u2067Ada' }, 422, 'name'],
+      ['a name of zero-width characters only', { name: '\u200b\u200c\u200d\ufeff' }, 422, 'name'],
+      ['a name of a Hangul filler only', { name: '\u3164' }, 422, 'name'],
     ])('refuses %s', async (_n, body, status, path) => {
       const d = await drill();
       const r = await api.join(d.code, { body });
       expect(r.status).toBe(status);
       expect(r.body.issues[0].path).toBe(path);
+    });
+
+    it('stores the name NFKC-normalised with its spaces collapsed', async () => {
+      const d = await drill();
+      const r = await api.join(d.code, { body: { name: '  Ｇｒａｃｅ   Hopper ' } });
+      expect(r.status).toBe(201);
+      expect(r.body.attempt.name).toBe('Grace Hopper');
+    });
+
+    it('refuses an answer with a field the question does not ask for (422, naming it) and stores nothing', async () => {
+      const d = await drill();
+      const s = await student(d.code);
+      const r = await api.answer(s.attemptId, { token: s.token, body: { questionId: 'q1', answer: { ...correctAnswer(s.questions[0]!.q), note: 'x', extra: 'y' } } });
+      expect(r.status).toBe(422);
+      expect(r.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['answer.extra', 'answer.note']);
+      const [n] = await handle.db.select({ n: count() }).from(tables.answers).where(eq(tables.answers.attemptId, s.attemptId));
+      expect(n?.n).toBe(0);
     });
 
     it('answers 409 when the name has used its attempts', async () => {
@@ -254,6 +278,23 @@ describe(`JSON API (${TEST_BACKEND})`, () => {
       expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="drill-${d.code}.csv"`);
       expect(csv.text.trimEnd().split('\r\n')).toHaveLength(1 + 2 * 2);
+    });
+
+    it('reopenAttempts: only with closed:false (422); it lets an attempt that saw its key change answers, and the gradebook shows it', async () => {
+      const d = await drill({ revealPolicy: 'after-submit' });
+      const s = await student(d.code);
+      const body = { questionId: 'q1', answer: correctAnswer(s.questions[0]!.q) };
+      expect((await api.patchDrill(d.code, { token: d.manageToken, body: { closed: true, reopenAttempts: true } })).body.issues[0].path).toBe('reopenAttempts');
+      await api.patchDrill(d.code, { token: d.manageToken, body: { closed: true } });
+      expect((await api.attempt(s.attemptId, { token: s.token })).body.revealed).toBe(true);
+      await api.patchDrill(d.code, { token: d.manageToken, body: { closed: false } });
+      expect((await api.answer(s.attemptId, { token: s.token, body })).status).toBe(409);
+      await api.patchDrill(d.code, { token: d.manageToken, body: { closed: true } });
+      expect((await api.patchDrill(d.code, { token: d.manageToken, body: { closed: false, reopenAttempts: true } })).status).toBe(200);
+      expect((await api.answer(s.attemptId, { token: s.token, body })).status).toBe(201);
+      const book = await api.results(d.code, { token: d.manageToken });
+      expect(typeof book.body.students[0].keySeenAt).toBe('string');
+      expect(typeof book.body.students[0].answersReopenedAt).toBe('string');
     });
 
     it('closing makes joins and answers 409; reopening allows them again; delete is 204 then 404', async () => {
