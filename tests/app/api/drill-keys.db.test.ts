@@ -50,7 +50,12 @@ function candidates(texts: string[], extra: string[]): Set<string> {
     if (typeof v === 'string') add(v);
     else if (typeof v === 'number') add(String(v));
     else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (add(k), walk(x));
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        add(k);
+        walk(x);
+      }
+    }
   };
   for (const t of texts) {
     try {
