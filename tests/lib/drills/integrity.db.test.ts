@@ -24,7 +24,8 @@ import {
 } from '@/lib/drills';
 import type { Question } from '@/lib/scenarios';
 import { openTestDatabase, TEST_BACKEND } from '../db/test-database';
-import { correctAnswer, misconceivedAnswer, PLAIN_KINDS } from './answers-for';
+import { correctAnswer, differentAnswer as wrong, PLAIN_KINDS } from './answers-for';
+
 
 const T0 = new Date('2026-11-25T10:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -67,8 +68,8 @@ describe(`drill integrity (${TEST_BACKEND})`, () => {
     it('after-submit: GET shows nothing until deadline + grace has passed; a write inside the grace is accepted', async () => {
       const { code } = await newDrill({ timeLimitMinutes: 1, revealPolicy: 'after-submit' });
       const s = await join(code, 'Ada');
-      const [first, second] = s.questions;
-      await submitAnswer(handle.db, await s.auth(), { questionId: first!.id, answer: misconceivedAnswer(first!.q)?.raw ?? correctAnswer(first!.q) }, at(30));
+      const [first, second, third] = s.questions;
+      await submitAnswer(handle.db, await s.auth(), { questionId: first!.id, answer: correctAnswer(first!.q) }, at(30));
 
       // 0.5 s past the deadline (at 60 s): a write would still be accepted, so nothing is revealed.
       const early = await getAttemptView(handle.db, await s.auth(), at(60.5));
@@ -81,7 +82,8 @@ describe(`drill integrity (${TEST_BACKEND})`, () => {
       });
 
       // Past the grace: writes are refused, and only now the key shows.
-      await expect(refusal(submitAnswer(handle.db, await s.auth(), { questionId: first!.id, answer: correctAnswer(first!.q) }, at(62.5)))).resolves.toMatchObject({ status: 409 });
+      await expect(refusal(submitAnswer(handle.db, await s.auth(), { questionId: third!.id, answer: correctAnswer(third!.q) }, at(62.5)))).resolves.toMatchObject({ status: 409 });
+      await expect(refusal(answerAttempt(handle.db, s.attemptId, s.attemptToken, async () => ({ questionId: third!.id, answer: correctAnswer(third!.q) }), at(62.5)))).resolves.toMatchObject({ status: 409 });
       const late = await getAttemptView(handle.db, await s.auth(), at(62.5));
       expect(late).toMatchObject({ revealed: true, finished: true });
       expect(late.answers.every((a) => a.result !== undefined)).toBe(true);
@@ -94,7 +96,6 @@ describe(`drill integrity (${TEST_BACKEND})`, () => {
       const ada = await join(code, 'Ada');
       const bob = await join(code, 'Bob');
       const [q1, q2] = ada.questions;
-      const wrong = (q: Question) => misconceivedAnswer(q)?.raw ?? { ...correctAnswer(q), [Object.keys(correctAnswer(q))[0]!]: '0' };
       await submitAnswer(handle.db, await ada.auth(), { questionId: q1!.id, answer: wrong(q1!.q) }, at(10));
       await submitAnswer(handle.db, await bob.auth(), { questionId: bob.questions[0]!.id, answer: wrong(bob.questions[0]!.q) }, at(10));
 
