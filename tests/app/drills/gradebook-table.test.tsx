@@ -41,6 +41,22 @@ describe('GradebookTable', () => {
     expect(within(bob).getAllByRole('cell')[0]).toHaveTextContent('Time up');
   });
 
+  it('marks attempts that saw their key, and those the instructor reopened for changes after it', () => {
+    render(
+      <GradebookTable
+        gradebook={book([
+          student({ attemptId: 'a1', name: 'Ada', keySeenAt: '2026-11-25T10:00:00Z' }),
+          student({ attemptId: 'a2', name: 'Bob', keySeenAt: '2026-11-25T10:00:00Z', answersReopenedAt: '2026-11-25T10:05:00Z' }),
+          student({ attemptId: 'a3', name: 'Cy' }),
+        ])}
+      />,
+    );
+    const status = (name: string) => within(screen.getByRole('row', { name: new RegExp(name) })).getAllByRole('cell')[0]!.textContent;
+    expect(status('Ada')).toBe('SubmittedKey seen');
+    expect(status('Bob')).toBe('SubmittedReopened for changes after key seen');
+    expect(status('Cy')).toBe('Submitted');
+  });
+
   it.each(['<script>alert(1)</script>', '<img src=x onerror=alert(1)>'])('shows the name %p as text, not markup', (name) => {
     const { container } = render(<GradebookTable gradebook={book([student({ name })])} />);
     expect(screen.getByRole('rowheader')).toHaveTextContent(name);
