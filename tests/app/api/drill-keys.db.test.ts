@@ -4,13 +4,14 @@
  * its key). Every response a student gets — join, GET attempt, answer, submit, the drill's public fields and
  * the drill page's HTML — is searched for seeds, and every string in them is tried as a seed.
  */
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { renderToString } from 'react-dom/server';
 import { setDatabaseHandle, tables, type DatabaseHandle } from '@/lib/db';
 import { generateQuestion, sessionSpecs, type Question, type QuestionKind } from '@/lib/scenarios';
 import DrillPage from '@/app/drills/[code]/page';
 import { openTestDatabase, TEST_BACKEND } from '../../lib/db/test-database';
 import { correctAnswer } from '../../lib/drills/answers-for';
+import { storedQuestions } from '../../lib/drills/stored-questions';
 import { api } from './api-client';
 
 jest.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '192.0.2.44' }) }));
@@ -98,12 +99,8 @@ async function studentSees(variant: 'same' | 'per-student', revealPolicy: 'after
   const joined = await api.join(code, { body: { name } });
   expect(joined.status).toBe(201);
   const { attemptId, attemptToken } = joined.body as { attemptId: string; attemptToken: string };
-  const stored = await handle.db
-    .select()
-    .from(tables.attemptQuestions)
-    .where(eq(tables.attemptQuestions.attemptId, attemptId))
-    .orderBy(asc(tables.attemptQuestions.position));
-  const q1 = stored[0]!.question as Question;
+  const stored = await storedQuestions(handle.db, attemptId);
+  const q1 = stored[0]!.q;
   const responses = [
     joined,
     await api.getDrill(code),
@@ -123,7 +120,7 @@ async function studentSees(variant: 'same' | 'per-student', revealPolicy: 'after
     attemptToken,
     texts: [...responses.map((r) => r.text), page],
     questionsSent: [joined.body.questions, joined.body.attempt.questions, responses[2]!.body.questions, responses[4]!.body.questions].flat() as object[],
-    served: stored.map((row) => row.question as Question),
+    served: stored.map((row) => row.q),
     secrets: [drill!.seed, attempt!.seed, ...attempt!.questions.map((ref) => ref.spec.seed)],
     specSeeds: attempt!.questions.map((ref) => ref.spec.seed),
   };

@@ -1,9 +1,9 @@
 /** @jest-environment node */
-import { asc, count, eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { setDatabaseHandle, tables, type DatabaseHandle } from '@/lib/db';
-import type { Question } from '@/lib/scenarios';
 import { openTestDatabase, TEST_BACKEND } from '../../lib/db/test-database';
 import { correctAnswer, misconceivedAnswer, PLAIN_KINDS } from '../../lib/drills/answers-for';
+import { storedQuestions } from '../../lib/drills/stored-questions';
 import { api } from './api-client';
 
 
@@ -29,18 +29,9 @@ async function student(code: string, name = 'Ada') {
   const r = await api.join(code, { body: { name } });
   expect(r.status).toBe(201);
   const { attemptId, attemptToken } = r.body as { attemptId: string; attemptToken: string };
-  return { attemptId, token: attemptToken, questions: await storedQuestions(attemptId), raw: r };
+  return { attemptId, token: attemptToken, questions: await storedQuestions(handle.db, attemptId), raw: r };
 }
 
-/** The attempt's questions with their keys, as the server stored them (students never receive a seed). */
-async function storedQuestions(attemptId: string) {
-  const rows = await handle.db
-    .select()
-    .from(tables.attemptQuestions)
-    .where(eq(tables.attemptQuestions.attemptId, attemptId))
-    .orderBy(asc(tables.attemptQuestions.position));
-  return rows.map((row) => ({ id: row.questionId, q: row.question as Question }));
-}
 
 describe(`JSON API (${TEST_BACKEND})`, () => {
   describe('POST /api/drills', () => {

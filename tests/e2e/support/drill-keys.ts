@@ -1,4 +1,5 @@
 import { generateQuestion, type Question, type QuestionKind, type Difficulty } from '../../../lib/scenarios';
+import { parseCsv } from '../../support/parse-csv';
 
 /**
  * The questions of every attempt in a drill, keys included, rebuilt the way an instructor can: from the
@@ -6,40 +7,6 @@ import { generateQuestion, type Question, type QuestionKind, type Difficulty } f
  * seed, so tests that need right answers take them from here.
  */
 export type DrillKeys = Map<string, Map<string, Question>>;
-
-/** RFC 4180 records (quoted fields, doubled quotes, CRLF). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') endCell();
-    else if (ch === '\r' && text[i + 1] === '\n') continue;
-    else if (ch === '\n') {
-      endCell();
-      rows.push(row);
-      row = [];
-    } else cell += ch;
-  }
-  if (cell || row.length) {
-    endCell();
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** Per student name (the CSV's spelling; a leading `'` guards formulas) and attempt number: questions by id. */
 export async function drillKeys(baseUrl: string, code: string, manageToken: string): Promise<DrillKeys> {

@@ -3,7 +3,7 @@
  * Issue 19: reveals that cannot be raced (item 2), answers final once the key was seen (item 3), abuse limits
  * kept in the database (item 5) — against the DAL with an injected clock.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { tables, type DatabaseHandle } from '@/lib/db';
 import {
   answerAttempt,
@@ -22,10 +22,9 @@ import {
   submitAnswer,
   type CreateDrillInput,
 } from '@/lib/drills';
-import type { Question } from '@/lib/scenarios';
 import { openTestDatabase, TEST_BACKEND } from '../db/test-database';
 import { correctAnswer, differentAnswer as wrong, PLAIN_KINDS } from './answers-for';
-
+import { storedQuestions } from './stored-questions';
 
 const T0 = new Date('2026-11-25T10:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -40,18 +39,9 @@ async function newDrill(over: Partial<CreateDrillInput> = {}) {
   return createDrill(handle.db, createDrillSchema.parse({ title: 'Integrity', kinds: [...PLAIN_KINDS], difficulty: 'standard', count: 3, ...over }), T0);
 }
 
-async function storedQuestions(attemptId: string) {
-  const rows = await handle.db
-    .select()
-    .from(tables.attemptQuestions)
-    .where(eq(tables.attemptQuestions.attemptId, attemptId))
-    .orderBy(asc(tables.attemptQuestions.position));
-  return rows.map((r) => ({ id: r.questionId, q: r.question as Question }));
-}
-
 async function join(code: string, name: string, now = T0, client?: string) {
   const r = await startAttempt(handle.db, code, name, now, { client });
-  return { ...r, questions: await storedQuestions(r.attemptId), auth: () => authorizeAttempt(handle.db, r.attemptId, r.attemptToken) };
+  return { ...r, questions: await storedQuestions(handle.db, r.attemptId), auth: () => authorizeAttempt(handle.db, r.attemptId, r.attemptToken) };
 }
 
 async function refusal(p: Promise<unknown>): Promise<DrillError> {

@@ -23,9 +23,10 @@ import {
   setDrillClosed,
   startAttempt,
 } from '@/lib/drills';
-import type { Question, RawAnswer } from '@/lib/scenarios';
+import type { RawAnswer } from '@/lib/scenarios';
 import { openTestDatabase, TEST_BACKEND } from '../db/test-database';
 import { correctAnswer, differentAnswer, PLAIN_KINDS } from './answers-for';
+import { storedQuestions } from './stored-questions';
 
 let handle: DatabaseHandle;
 let serverA: Database;
@@ -54,8 +55,7 @@ afterAll(async () => {
 const input = createDrillSchema.parse({ title: 'Two servers', kinds: [...PLAIN_KINDS], difficulty: 'standard', count: 4, variant: 'per-student', revealPolicy: 'after-submit' });
 
 async function questionsOf(attemptId: string) {
-  const rows = await serverA.select().from(tables.attemptQuestions).where(eq(tables.attemptQuestions.attemptId, attemptId));
-  return new Map(rows.map((r) => [r.questionId, r.question as Question]));
+  return new Map((await storedQuestions(serverA, attemptId)).map((r) => [r.id, r.q]));
 }
 
 interface Sent {
