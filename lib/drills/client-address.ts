@@ -92,7 +92,7 @@ export function clientKey(forwardedFor: string | null, trust: TrustProxy): strin
 let cached: { raw: string | undefined; trust: TrustProxy } | null = null;
 
 /** TRUST_PROXY from the environment, parsed once (and again if it changes). Throws on a bad value. */
-export function trustProxyFromEnv(env: NodeJS.ProcessEnv = process.env): TrustProxy {
+export function trustProxyFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): TrustProxy {
   if (!cached || cached.raw !== env.TRUST_PROXY) cached = { raw: env.TRUST_PROXY, trust: parseTrustProxy(env.TRUST_PROXY) };
   return cached.trust;
 }

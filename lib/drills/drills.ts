@@ -5,7 +5,7 @@ import { tables, type Database, type DrillRow } from '@/lib/db';
 import type { Difficulty, QuestionKind } from '@/lib/scenarios';
 import { DrillError } from './errors';
 import { drillPhase, type DrillPhase } from './policy';
-import { countHit, currentHits, enforce, RATE_LIMITS, tooMany } from './rate-limit';
+import { countHit, currentHits, enforce, limitOf, RATE_LIMITS, tooMany } from './rate-limit';
 import { joinCodeSchema, type CreateDrillInput, type ManageUpdateInput, type RevealPolicy, type VariantMode } from './schemas';
 import { hashSecret, newJoinCode, newSecret, normaliseJoinCode, secretMatches } from './tokens';
 
@@ -109,7 +109,7 @@ export async function findDrillLimited(db: Database, unsafeCode: string, client:
     enforce(db, RATE_LIMITS.lookupsPerClient, client, now),
     currentHits(db, RATE_LIMITS.unknownCodesPerClient, client, now),
   ]);
-  if (misses >= RATE_LIMITS.unknownCodesPerClient.limit) throw tooMany(RATE_LIMITS.unknownCodesPerClient, now);
+  if (misses >= limitOf(RATE_LIMITS.unknownCodesPerClient)) throw tooMany(RATE_LIMITS.unknownCodesPerClient, now);
   try {
     return await findDrill(db, unsafeCode);
   } catch (error) {

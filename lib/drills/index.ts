@@ -9,7 +9,7 @@ export * from './gradebook';
 export { gradebookCsv } from './export';
 export { toCsv, csvCell, CSV_COLUMNS } from './csv';
 export type { CsvRecord } from './csv';
-export { RATE_LIMITS, MAX_ATTEMPTS_PER_DRILL, purgeExpiredLimits } from './rate-limit';
+export { RATE_LIMITS, MAX_ATTEMPTS_PER_DRILL, limitOf, limitsFromEnv, purgeExpiredLimits } from './rate-limit';
 export type { LimitRule } from './rate-limit';
 export { clientKey, parseTrustProxy, trustProxyFromEnv } from './client-address';
 export type { TrustProxy } from './client-address';

@@ -13,24 +13,42 @@ import { DrillError } from './errors';
 export interface LimitRule {
   /** Part of the counter's key; also names the rule in logs and tests. */
   name: string;
+  /** The default limit per window; the environment variable `env` overrides it. */
   limit: number;
+  env: string;
   windowSeconds: number;
   message: string;
 }
 
 export const RATE_LIMITS = {
   /** New attempts at one drill from one client address. */
-  attemptsPerClient: { name: 'attempts-client', limit: 60, windowSeconds: 60, message: 'Too many attempts from this address; wait a minute' },
+  attemptsPerClient: { name: 'attempts-client', limit: 60, env: 'DRILLS_ATTEMPTS_PER_CLIENT', windowSeconds: 60, message: 'Too many attempts from this address; wait a minute' },
   /** New attempts at one drill from everyone. */
-  attemptsPerDrill: { name: 'attempts-drill', limit: 300, windowSeconds: 60, message: 'Too many students are joining this drill at once; wait a minute' },
+  attemptsPerDrill: { name: 'attempts-drill', limit: 300, env: 'DRILLS_ATTEMPTS_PER_DRILL', windowSeconds: 60, message: 'Too many students are joining this drill at once; wait a minute' },
   /** Join-code lookups (drill page, GET /api/drills/{code}, joining) from one client address. */
-  lookupsPerClient: { name: 'lookups-client', limit: 600, windowSeconds: 60, message: 'Too many requests from this address; wait a minute' },
+  lookupsPerClient: { name: 'lookups-client', limit: 600, env: 'DRILLS_LOOKUPS_PER_CLIENT', windowSeconds: 60, message: 'Too many requests from this address; wait a minute' },
   /** Lookups of codes that do not exist from one client address: guessing. Over it, every lookup is refused. */
-  unknownCodesPerClient: { name: 'unknown-codes-client', limit: 20, windowSeconds: 60, message: 'Too many unknown join codes from this address; wait a minute' },
+  unknownCodesPerClient: { name: 'unknown-codes-client', limit: 20, env: 'DRILLS_UNKNOWN_CODES_PER_CLIENT', windowSeconds: 60, message: 'Too many unknown join codes from this address; wait a minute' },
 } as const satisfies Record<string, LimitRule>;
 
 /** Attempts one drill may hold in all (about 150 KB each with a 20-question drill): a class of 500 with 2 attempts. */
 export const MAX_ATTEMPTS_PER_DRILL = 1000;
+
+/**
+ * The rule's limit: its environment variable (a positive integer, per window) or its default. A bad value
+ * throws, naming the variable (`limitsFromEnv` checks them all, e.g. at start-up).
+ */
+export function limitOf(rule: LimitRule, env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const raw = env[rule.env]?.trim();
+  if (!raw) return rule.limit;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`${rule.env}: expected a positive whole number per ${rule.windowSeconds} s, got ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+
+/** Every limit as configured; throws on the first bad environment value. */
+export function limitsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Record<keyof typeof RATE_LIMITS, number> {
+  return Object.fromEntries(Object.entries(RATE_LIMITS).map(([k, rule]) => [k, limitOf(rule, env)])) as Record<keyof typeof RATE_LIMITS, number>;
+}
 
 function windowOf(rule: LimitRule, now: Date) {
   const ms = rule.windowSeconds * 1000;
@@ -44,7 +62,7 @@ export function retryAfterSeconds(rule: LimitRule, now: Date): number {
 }
 
 export function tooMany(rule: LimitRule, now: Date): DrillError {
-  return new DrillError(429, rule.message, [{ path: '', message: `Limit ${rule.limit} per ${rule.windowSeconds} s (${rule.name})` }], retryAfterSeconds(rule, now));
+  return new DrillError(429, rule.message, [{ path: '', message: `Limit ${limitOf(rule)} per ${rule.windowSeconds} s (${rule.name})` }], retryAfterSeconds(rule, now));
 }
 
 function counterKey(rule: LimitRule, subject: string): string {
@@ -76,7 +94,7 @@ export async function currentHits(db: Database, rule: LimitRule, subject: string
 
 /** Counts a hit and throws 429 (with Retry-After) when it is over the rule's limit. */
 export async function enforce(db: Database, rule: LimitRule, subject: string, now: Date): Promise<void> {
-  if ((await countHit(db, rule, subject, now)) > rule.limit) throw tooMany(rule, now);
+  if ((await countHit(db, rule, subject, now)) > limitOf(rule)) throw tooMany(rule, now);
 }
 
 /** Deletes counters whose window has ended. */
