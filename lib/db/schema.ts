@@ -21,6 +21,10 @@ export const drills = pgTable('drills', {
   attemptsAllowed: integer('attempts_allowed').notNull(),
   revealPolicy: text('reveal_policy').notNull(),
   variantMode: text('variant_mode').notNull(),
+  /**
+   * The drill's secret: every question seed is an HMAC under it (lib/drills/questions.ts), so it never leaves
+   * the server. 256 random bits for new drills (older ones: 96).
+   */
   seed: text('seed').notNull(),
   manageTokenHash: text('manage_token_hash').notNull(),
   /** Set when the instructor closes the drill by hand; null again on reopen. */
@@ -52,6 +56,10 @@ export const attempts = pgTable(
     /** Time limit and close time folded together; answers after it are refused. Null: no limit. */
     deadline: tz('deadline'),
     submittedAt: tz('submitted_at'),
+    /** When a response first revealed grading to this attempt; from then on its answers are final. */
+    keySeenAt: tz('key_seen_at'),
+    /** When the instructor reopened the drill letting attempts that had seen their key change answers again. */
+    answersReopenedAt: tz('answers_reopened_at'),
   },
   (t) => [
     uniqueIndex('attempts_student_number').on(t.drillId, t.nameKey, t.attemptNumber),
@@ -96,6 +104,22 @@ export const answers = pgTable(
     updatedAt: tz('updated_at').notNull().default(sql`now()`),
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
+);
+
+/**
+ * Abuse limits as fixed-window counters, in the database so every app server counts the same hits.
+ * One row per rule and client (`key`); `window_start` is the start of the current window.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    windowStart: tz('window_start').notNull(),
+    hits: integer('hits').notNull(),
+    /** When the row may be deleted (the end of its window). */
+    expiresAt: tz('expires_at').notNull(),
+  },
+  (t) => [index('rate_limits_expires').on(t.expiresAt)],
 );
 
 export type DrillRow = typeof drills.$inferSelect;

@@ -11,6 +11,9 @@ import type { RevealPolicy } from './schemas';
  * drill closed or deleted) is checked by the statement that stores the answer. Attempt ids are random UUIDs,
  * never reused. Least-recently-used attempts are dropped beyond `MAX_ATTEMPTS` (a class of a few hundred
  * students; some 100–300 KB each with questions). Callers must not mutate what they get.
+ *
+ * Kept per database handle (`owner`, the Database object): one app server has one handle, and tests that play
+ * two app servers over one database give each its own handle and so its own memory.
  */
 const MAX_ATTEMPTS = 500;
 
@@ -47,25 +50,32 @@ class Lru<V> {
 
 type QuestionsEntry = Promise<ReadonlyMap<string, Question>>;
 const CACHE = Symbol.for('service-traffic-trainer.attempt-cache');
-type G = typeof globalThis & { [CACHE]?: { facts: Lru<AttemptFacts>; questions: Lru<QuestionsEntry> } };
+interface Caches {
+  facts: Lru<AttemptFacts>;
+  questions: Lru<QuestionsEntry>;
+}
+type G = typeof globalThis & { [CACHE]?: WeakMap<object, Caches> };
 
 // On globalThis: Next may evaluate this module in more than one bundle of the same server.
-function caches() {
-  return ((globalThis as G)[CACHE] ??= { facts: new Lru(MAX_ATTEMPTS), questions: new Lru(MAX_ATTEMPTS) });
+function caches(owner: object): Caches {
+  const all = ((globalThis as G)[CACHE] ??= new WeakMap());
+  let c = all.get(owner);
+  if (!c) all.set(owner, (c = { facts: new Lru(MAX_ATTEMPTS), questions: new Lru(MAX_ATTEMPTS) }));
+  return c;
 }
 
-export function rememberAttempt(facts: AttemptFacts): void {
-  caches().facts.set(facts.attemptId, facts);
+export function rememberAttempt(owner: object, facts: AttemptFacts): void {
+  caches(owner).facts.set(facts.attemptId, facts);
 }
 
 /** The remembered facts of an attempt, or undefined (never seen here, or dropped). */
-export function knownAttempt(attemptId: string): AttemptFacts | undefined {
-  return caches().facts.get(attemptId);
+export function knownAttempt(owner: object, attemptId: string): AttemptFacts | undefined {
+  return caches(owner).facts.get(attemptId);
 }
 
 /** Remembers every question of an attempt (all of them: a partial set would hide questions). */
-export function cacheQuestions(attemptId: string, questions: readonly Question[]): void {
-  caches().questions.set(attemptId, Promise.resolve(new Map(questions.map((q) => [q.id, q]))));
+export function cacheQuestions(owner: object, attemptId: string, questions: readonly Question[]): void {
+  caches(owner).questions.set(attemptId, Promise.resolve(new Map(questions.map((q) => [q.id, q]))));
 }
 
 /**
@@ -73,8 +83,12 @@ export function cacheQuestions(attemptId: string, questions: readonly Question[]
  * misses share one load. An empty load (nothing stored, e.g. a deleted attempt) is not kept, so a later call
  * asks again; nor is a failed one.
  */
-export async function attemptQuestionsCached(attemptId: string, load: () => Promise<Question[]>): Promise<ReadonlyMap<string, Question>> {
-  const c = caches().questions;
+export async function attemptQuestionsCached(
+  owner: object,
+  attemptId: string,
+  load: () => Promise<Question[]>,
+): Promise<ReadonlyMap<string, Question>> {
+  const c = caches(owner).questions;
   const hit = c.get(attemptId);
   if (hit) return hit;
   const entry = load().then((questions) => new Map(questions.map((q) => [q.id, q])));

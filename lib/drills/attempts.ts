@@ -1,16 +1,17 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, max, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lte, max, or, sql } from 'drizzle-orm';
 import { tables, type AnswerRow, type AttemptRow, type Database, type DrillRow } from '@/lib/db';
 import { gradeAnswer } from '@/lib/grading';
 import type { GradeResult } from '@/lib/grading';
-import type { PublicQuestion, Question, RawAnswer } from '@/lib/scenarios';
+import type { Question, RawAnswer } from '@/lib/scenarios';
 import { DrillError } from './errors';
-import { findDrill, toPublicDrill, type PublicDrill } from './drills';
-import { answersAreFinal, attemptDeadline, DEADLINE_GRACE_MS, drillPhase, mayReveal, pastDeadline } from './policy';
-import { drawQuestions, publicQuestion } from './questions';
+import { findDrillLimited, toPublicDrill, type PublicDrill } from './drills';
+import { answersAreFinal, attemptDeadline, DEADLINE_GRACE_MS, drillPhase, keyStillSeen, mayReveal, revealContext, writeRefusal, type WriteRefusal } from './policy';
+import { attemptSeed, drawQuestions, studentQuestion, type DrillQuestion } from './questions';
 import { attemptQuestionsCached, cacheQuestions, knownAttempt, rememberAttempt, type AttemptFacts } from './attempt-cache';
-import type { AnswerInput, RevealPolicy } from './schemas';
+import { enforce, MAX_ATTEMPTS_PER_DRILL, RATE_LIMITS } from './rate-limit';
+import { nameKey, type AnswerInput, type RevealPolicy, type VariantMode } from './schemas';
 import { hashSecret, newSecret, secretMatches } from './tokens';
 
 export type GradedResult = Extract<GradeResult, { status: 'graded' }>;
@@ -31,9 +32,11 @@ export interface AttemptView {
   startedAt: string;
   deadline: string | null;
   submittedAt: string | null;
+  /** No answer can be accepted any more: submitted, time (and grace) up, or its key already seen. */
   finished: boolean;
   revealed: boolean;
-  questions: PublicQuestion[];
+  /** Only what each question shows: no seed, no spec, opaque ids. */
+  questions: DrillQuestion[];
   answers: StoredAnswerView[];
   /** Mean over all questions (unanswered count 0), 0..1; only when revealed. */
   score?: number;
@@ -44,27 +47,48 @@ export interface AuthorizedAttempt {
   drill: DrillRow;
 }
 
-/** "  Ada   LOVELACE " and "ada lovelace" are the same student. */
-export function nameKey(name: string): string {
-  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
 /** The same answer always serialises the same way, whatever the key order it arrived in. */
 export function canonicalAnswer(answer: RawAnswer): string {
   return JSON.stringify(Object.fromEntries(Object.entries(answer).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 }
 
-function isFinished(attempt: AttemptRow, now: Date): boolean {
-  return attempt.submittedAt != null || pastDeadline(attempt.deadline, now);
+function policyOf(drill: DrillRow): RevealPolicy {
+  return drill.revealPolicy as RevealPolicy;
 }
 
-function revealContext(attempt: AttemptRow, drill: DrillRow, now: Date) {
-  return { finished: isFinished(attempt, now), drillClosed: drillPhase(drill, now) === 'closed' };
-}
-
+/** Revealed only once no write to the attempt can be accepted any more (policy.ts: one rule for both). */
 function canReveal(attempt: AttemptRow, drill: DrillRow, now: Date): boolean {
-  return mayReveal(drill.revealPolicy as RevealPolicy, revealContext(attempt, drill, now));
+  return mayReveal(policyOf(drill), revealContext(policyOf(drill), attempt, drill, now));
 }
+
+/**
+ * Records that this attempt is being shown its key, before the response leaves: from then on its answers are
+ * final, even if the drill is reopened (unless the instructor reopens attempts explicitly). Under
+ * `after-answer` each answer's own key is shown as it is stored and that answer alone is final, so nothing is
+ * recorded. Returns the attempt as now stored.
+ */
+async function recordKeySeen(db: Database, attempt: AttemptRow, drill: DrillRow, now: Date): Promise<AttemptRow> {
+  if (policyOf(drill) === 'after-answer' || keyStillSeen(attempt)) return attempt;
+  const [row] = await db
+    .update(tables.attempts)
+    .set({ keySeenAt: now })
+    .where(
+      and(
+        eq(tables.attempts.id, attempt.id),
+        or(isNull(tables.attempts.keySeenAt), lte(tables.attempts.keySeenAt, sql`coalesce(${tables.attempts.answersReopenedAt}, '-infinity'::timestamptz)`)),
+      ),
+    )
+    .returning();
+  return row ?? attempt;
+}
+
+const REFUSALS: Record<WriteRefusal, { message: string; detail: (a: AttemptRow) => string }> = {
+  submitted: { message: 'The attempt was submitted; answers can no longer change', detail: () => 'Already submitted' },
+  'time-up': { message: 'Time is up for this attempt', detail: (a) => `Deadline ${a.deadline?.toISOString()}` },
+  'key-seen': { message: 'This attempt has been shown its answer key; its answers are final', detail: () => 'Key seen' },
+  closed: { message: 'This drill is closed', detail: () => 'Closed' },
+  scheduled: { message: 'This drill has not opened yet', detail: () => 'Not open yet' },
+};
 
 /**
  * Starts an attempt for `name`. 409 if the drill is not open or this name has used every attempt.
@@ -75,18 +99,25 @@ export async function startAttempt(
   unsafeCode: string,
   name: string,
   now = new Date(),
+  o: { client?: string } = {},
 ): Promise<{ attemptId: string; attemptToken: string; view: AttemptView }> {
-  const drill = await findDrill(db, unsafeCode);
+  const drill = await findDrillLimited(db, unsafeCode, o.client, now);
   const phase = drillPhase(drill, now);
   if (phase !== 'open') {
     throw new DrillError(409, phase === 'closed' ? 'This drill is closed' : 'This drill has not opened yet', [
       { path: 'code', message: `The drill is ${phase}` },
     ]);
   }
+  if (o.client !== undefined) await enforce(db, RATE_LIMITS.attemptsPerClient, `${drill.id}|${o.client}`, now);
+  await enforce(db, RATE_LIMITS.attemptsPerDrill, drill.id, now);
+  const [held] = await db.select({ n: count() }).from(tables.attempts).where(eq(tables.attempts.drillId, drill.id));
+  if ((held?.n ?? 0) >= MAX_ATTEMPTS_PER_DRILL) {
+    throw new DrillError(409, `This drill holds its maximum of ${MAX_ATTEMPTS_PER_DRILL} attempts`, [{ path: 'code', message: 'Drill full' }]);
+  }
   const key = nameKey(name);
   const token = newSecret();
   const id = randomUUID();
-  const seed = drill.variantMode === 'per-student' ? `${drill.seed}:${id}` : drill.seed;
+  const seed = attemptSeed(drill.seed, drill.variantMode as VariantMode, id);
   const spec = {
     seed,
     kinds: drill.kinds as Parameters<typeof drawQuestions>[0]['kinds'],
@@ -144,9 +175,9 @@ export async function startAttempt(
       return row;
     });
     if (attempt) {
-      rememberAttempt(attemptFacts(attempt, drill));
+      rememberAttempt(db, attemptFacts(attempt, drill));
       // As stored (a JSON round trip), so grading sees exactly what a cache miss would read back.
-      cacheQuestions(id, JSON.parse(JSON.stringify(drawn.questions)) as Question[]);
+      cacheQuestions(db, id, JSON.parse(JSON.stringify(drawn.questions)) as Question[]);
       return { attemptId: id, attemptToken: token, view: buildView(attempt, drill, [], drawn.questions, now) };
     }
   }
@@ -181,12 +212,12 @@ export async function authorizeAttempt(db: Database, unsafeAttemptId: string, to
   if (!secretMatches(token, row.attempt.tokenHash)) {
     throw new DrillError(403, 'This token does not belong to this attempt', [{ path: 'authorization', message: 'Wrong token' }]);
   }
-  rememberAttempt(attemptFacts(row.attempt, row.drill));
+  rememberAttempt(db, attemptFacts(row.attempt, row.drill));
   return row;
 }
 
 function attemptFacts(attempt: AttemptRow, drill: DrillRow): AttemptFacts {
-  return { attemptId: attempt.id, drillId: drill.id, tokenHash: attempt.tokenHash, refs: attempt.questions, revealPolicy: drill.revealPolicy as RevealPolicy };
+  return { attemptId: attempt.id, drillId: drill.id, tokenHash: attempt.tokenHash, refs: attempt.questions, revealPolicy: policyOf(drill) };
 }
 
 function buildView(attempt: AttemptRow, drill: DrillRow, answerRows: AnswerRow[], questions: Question[], now: Date): AttemptView {
@@ -206,9 +237,9 @@ function buildView(attempt: AttemptRow, drill: DrillRow, answerRows: AnswerRow[]
     startedAt: attempt.startedAt.toISOString(),
     deadline: attempt.deadline?.toISOString() ?? null,
     submittedAt: attempt.submittedAt?.toISOString() ?? null,
-    finished: isFinished(attempt, now),
+    finished: revealContext(policyOf(drill), attempt, drill, now).finished,
     revealed,
-    questions: questions.map(publicQuestion),
+    questions: questions.map(studentQuestion),
     answers,
   };
   if (revealed && (drill.revealPolicy !== 'after-answer' || view.finished)) {
@@ -227,8 +258,9 @@ export async function getAttemptView(db: Database, auth: AuthorizedAttempt, now 
       .orderBy(asc(tables.attemptQuestions.position)),
   ]);
   const questions = questionRows.map((r) => r.question as Question);
-  if (questions.length > 0) cacheQuestions(auth.attempt.id, questions);
-  return buildView(auth.attempt, auth.drill, answerRows, questions, now);
+  if (questions.length > 0) cacheQuestions(db, auth.attempt.id, questions);
+  const attempt = canReveal(auth.attempt, auth.drill, now) ? await recordKeySeen(db, auth.attempt, auth.drill, now) : auth.attempt;
+  return buildView(attempt, auth.drill, answerRows, questions, now);
 }
 
 export interface AnswerOutcome {
@@ -245,7 +277,7 @@ export interface AnswerOutcome {
 
 /** The attempt's stored questions by id: from the in-process cache, else all of them in one query. */
 function attemptQuestions(db: Database, attemptId: string): Promise<ReadonlyMap<string, Question>> {
-  return attemptQuestionsCached(attemptId, async () => {
+  return attemptQuestionsCached(db, attemptId, async () => {
     const rows = await db
       .select({ question: tables.attemptQuestions.question })
       .from(tables.attemptQuestions)
@@ -275,6 +307,16 @@ async function gradeInput(db: Database, facts: AttemptFacts, input: AnswerInput)
   }
   const question = (await attemptQuestions(db, facts.attemptId)).get(ref.id);
   if (!question) throw new DrillError(404, 'The attempt was deleted');
+  // Only the question's own fields are graded and stored: anything else is refused, not kept.
+  const fields = new Set(question.response.fields.map((f) => f.name));
+  const unknown = Object.keys(input.answer).filter((f) => !fields.has(f));
+  if (unknown.length > 0) {
+    throw new DrillError(
+      422,
+      'The answer has fields this question does not ask for',
+      unknown.map((f) => ({ path: `answer.${f}`, message: `Not a field of this question; expected ${[...fields].join(', ')}` })),
+    );
+  }
   const grade = gradeAnswer(question, input.answer);
   if (grade.status === 'invalid') {
     throw new DrillError(422, 'The answer is not well-formed', [{ path: 'answer', message: grade.reason }]);
@@ -292,10 +334,15 @@ async function storeFirstAnswer(db: Database, facts: AttemptFacts, a: GradedAnsw
   const at = now.toISOString();
   const graceCutoff = new Date(now.getTime() - DEADLINE_GRACE_MS).toISOString();
   const misconception = a.grade.misconception;
+  // policy.ts `writeRefusal`, in SQL: not submitted, within deadline + grace, key not seen (unless reopened
+  // for changes since, or under after-answer), drill open.
+  const keyNotSeen =
+    facts.revealPolicy === 'after-answer' ? sql`true` : sql`(a.key_seen_at is null or a.answers_reopened_at >= a.key_seen_at)`;
   const inserted = await db.execute(sql`
     with open_attempt as (
       select a.id from ${tables.attempts} a join ${tables.drills} d on d.id = a.drill_id
       where a.id = ${facts.attemptId} and a.submitted_at is null and (a.deadline is null or a.deadline >= ${graceCutoff}::timestamptz)
+        and ${keyNotSeen}
         and d.closed_at is null and (d.closes_at is null or d.closes_at > ${at}::timestamptz) and (d.opens_at is null or d.opens_at <= ${at}::timestamptz)
       for update of a
     )
@@ -321,8 +368,9 @@ function storeAnswerCarefully(db: Database, auth: AuthorizedAttempt, a: GradedAn
       .select()
       .from(tables.answers)
       .where(and(eq(tables.answers.attemptId, attempt.id), eq(tables.answers.questionId, a.questionId)));
-    const reply = (row: AnswerRow, status: 200 | 201): AnswerOutcome => {
+    const reply = async (row: AnswerRow, status: 200 | 201): Promise<AnswerOutcome> => {
       const revealed = canReveal(locked, drill, now);
+      if (revealed) await recordKeySeen(tx as unknown as Database, locked, drill, now);
       return {
         status,
         body: { questionId: a.questionId, answer: JSON.parse(row.answer) as RawAnswer, stored: true, revealed, ...(revealed ? { result: row.result as GradedResult } : {}) },
@@ -330,14 +378,10 @@ function storeAnswerCarefully(db: Database, auth: AuthorizedAttempt, a: GradedAn
     };
     if (existing && existing.answer === a.text) return reply(existing, 200);
 
-    const refuse = (message: string, detail: string) => {
-      throw new DrillError(409, message, [{ path: 'questionId', message: detail }]);
-    };
-    if (locked.submittedAt) refuse('The attempt was submitted; answers can no longer change', 'Already submitted');
-    if (pastDeadline(locked.deadline, now, DEADLINE_GRACE_MS)) refuse('Time is up for this attempt', `Deadline ${locked.deadline?.toISOString()}`);
-    if (drillPhase(drill, now) === 'closed') refuse('This drill is closed', 'Closed');
-    if (existing && answersAreFinal(drill.revealPolicy as RevealPolicy)) {
-      refuse('This answer was already graded and shown; it cannot change', 'Already answered');
+    const refusal = writeRefusal(policyOf(drill), locked, drill, now);
+    if (refusal) throw new DrillError(409, REFUSALS[refusal].message, [{ path: 'questionId', message: REFUSALS[refusal].detail(locked) }]);
+    if (existing && answersAreFinal(policyOf(drill))) {
+      throw new DrillError(409, 'This answer was already graded and shown; it cannot change', [{ path: 'questionId', message: 'Already answered' }]);
     }
 
     const misconception = a.grade.misconception;
@@ -391,7 +435,7 @@ export async function answerAttempt(
   readInput: () => Promise<AnswerInput>,
   now = new Date(),
 ): Promise<AnswerOutcome> {
-  const known = knownAttempt(attemptId);
+  const known = knownAttempt(db, attemptId);
   if (!known || !secretMatches(token, known.tokenHash)) {
     const auth = await authorizeAttempt(db, attemptId, token);
     return submitAnswer(db, auth, await readInput(), now);

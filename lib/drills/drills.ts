@@ -1,11 +1,12 @@
 import 'server-only';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { tables, type Database, type DrillRow } from '@/lib/db';
 import type { Difficulty, QuestionKind } from '@/lib/scenarios';
 import { DrillError } from './errors';
 import { drillPhase, type DrillPhase } from './policy';
-import { joinCodeSchema, type CreateDrillInput, type RevealPolicy, type VariantMode } from './schemas';
+import { countHit, currentHits, enforce, limitOf, RATE_LIMITS, tooMany } from './rate-limit';
+import { joinCodeSchema, type CreateDrillInput, type ManageUpdateInput, type RevealPolicy, type VariantMode } from './schemas';
 import { hashSecret, newJoinCode, newSecret, normaliseJoinCode, secretMatches } from './tokens';
 
 /** What anyone holding the join code may see. No seed, no token hash. */
@@ -76,7 +77,7 @@ export async function createDrill(db: Database, input: CreateDrillInput, now = n
         attemptsAllowed: input.attemptsAllowed,
         revealPolicy: input.revealPolicy,
         variantMode: input.variant,
-        seed: randomBytes(12).toString('base64url'),
+        seed: randomBytes(32).toString('base64url'),
         manageTokenHash: hashSecret(manageToken),
         createdAt: now,
       })
@@ -97,8 +98,28 @@ export async function findDrill(db: Database, unsafeCode: string): Promise<Drill
   return row;
 }
 
-export async function getPublicDrill(db: Database, unsafeCode: string, now = new Date()): Promise<PublicDrill> {
-  return toPublicDrill(await findDrill(db, unsafeCode), now);
+/**
+ * `findDrill` for a request from `client` (its address key; undefined: not counted, for server-side callers):
+ * counts the lookup and refuses (429) a client over its lookups or its unknown codes — guessing join codes.
+ * The unknown-code budget is checked before looking, so an over-budget guesser learns nothing either way.
+ */
+export async function findDrillLimited(db: Database, unsafeCode: string, client: string | undefined, now: Date): Promise<DrillRow> {
+  if (client === undefined) return findDrill(db, unsafeCode);
+  const [, misses] = await Promise.all([
+    enforce(db, RATE_LIMITS.lookupsPerClient, client, now),
+    currentHits(db, RATE_LIMITS.unknownCodesPerClient, client, now),
+  ]);
+  if (misses >= limitOf(RATE_LIMITS.unknownCodesPerClient)) throw tooMany(RATE_LIMITS.unknownCodesPerClient, now);
+  try {
+    return await findDrill(db, unsafeCode);
+  } catch (error) {
+    if (error instanceof DrillError && error.status === 404) await countHit(db, RATE_LIMITS.unknownCodesPerClient, client, now);
+    throw error;
+  }
+}
+
+export async function getPublicDrill(db: Database, unsafeCode: string, now = new Date(), o: { client?: string } = {}): Promise<PublicDrill> {
+  return toPublicDrill(await findDrillLimited(db, unsafeCode, o.client, now), now);
 }
 
 /** The drill, if `manageToken` is its manage token; 403 otherwise (401 for a missing token is the caller's). */
@@ -110,14 +131,32 @@ export async function authorizeManage(db: Database, unsafeCode: string, manageTo
   return drill;
 }
 
-/** Close (now) or reopen a drill. Reopening also lifts a close time that has passed. */
-export async function setDrillClosed(db: Database, drill: DrillRow, closed: boolean, now = new Date()): Promise<ManagedDrill> {
+/**
+ * Close (now) or reopen a drill. Reopening also lifts a close time that has passed. Attempts that have seen
+ * their key keep final answers on a reopen; `reopenAttempts` lets them change answers again, and is recorded
+ * on each such attempt (`answersReopenedAt`, shown in the gradebook).
+ */
+export async function setDrillClosed(
+  db: Database,
+  drill: DrillRow,
+  update: boolean | ManageUpdateInput,
+  now = new Date(),
+): Promise<ManagedDrill> {
+  const { closed, reopenAttempts } = typeof update === 'boolean' ? { closed: update, reopenAttempts: false } : update;
   const patch = closed
     ? { closedAt: now }
     : { closedAt: null, closesAt: drill.closesAt && drill.closesAt <= now ? null : drill.closesAt };
-  const [row] = await db.update(tables.drills).set(patch).where(eq(tables.drills.id, drill.id)).returning();
-  if (!row) throw new DrillError(404, 'The drill was deleted');
-  return toManagedDrill(row, now);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(tables.drills).set(patch).where(eq(tables.drills.id, drill.id)).returning();
+    if (!row) throw new DrillError(404, 'The drill was deleted');
+    if (!closed && reopenAttempts) {
+      await tx
+        .update(tables.attempts)
+        .set({ answersReopenedAt: now })
+        .where(and(eq(tables.attempts.drillId, drill.id), isNotNull(tables.attempts.keySeenAt)));
+    }
+    return toManagedDrill(row, now);
+  });
 }
 
 /** Deletes the drill with its attempts and answers. */

@@ -14,6 +14,8 @@ export class DrillError extends Error {
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
     message: string,
     readonly issues: ApiIssue[] = [],
+    /** For 429: seconds until the limit's window ends (the Retry-After header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DrillError';

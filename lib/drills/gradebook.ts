@@ -31,6 +31,10 @@ export interface GradebookStudent {
   answered: number;
   /** Mean over all questions, unanswered counting 0: 0..1. */
   score: number;
+  /** When the student was first shown the key (from then on the answers are final); null: never. */
+  keySeenAt: string | null;
+  /** When the instructor reopened the drill letting this attempt change answers after seeing its key; null: never. */
+  answersReopenedAt: string | null;
   cells: GradebookCell[];
 }
 
@@ -58,6 +62,8 @@ export interface GradebookAttemptRow {
   startedAt: Date;
   submittedAt: Date | null;
   deadline: Date | null;
+  keySeenAt: Date | null;
+  answersReopenedAt: Date | null;
   questions: StoredQuestionRef[];
 }
 export interface GradebookAnswerRow {
@@ -113,6 +119,8 @@ export function buildGradebook(
       seconds: Math.max(0, Math.round((end - t.startedAt.getTime()) / 1000)),
       answered: mine.size,
       score: t.questions.length ? sum / t.questions.length : 0,
+      keySeenAt: t.keySeenAt?.toISOString() ?? null,
+      answersReopenedAt: t.answersReopenedAt?.toISOString() ?? null,
       cells,
     };
   });
@@ -156,6 +164,8 @@ export async function loadGradebookRows(db: Database, drill: DrillRow) {
       startedAt: tables.attempts.startedAt,
       submittedAt: tables.attempts.submittedAt,
       deadline: tables.attempts.deadline,
+      keySeenAt: tables.attempts.keySeenAt,
+      answersReopenedAt: tables.attempts.answersReopenedAt,
       questions: tables.attempts.questions,
     })
     .from(tables.attempts)

@@ -32,10 +32,57 @@ export function pastDeadline(deadline: Date | null, now: Date, graceMs = 0): boo
   return deadline != null && now.getTime() > deadline.getTime() + graceMs;
 }
 
+/** What of an attempt decides whether it may still be written to. */
+export interface AttemptWriteState {
+  submittedAt: Date | null;
+  deadline: Date | null;
+  /** When a response first showed this attempt a key (a reveal); null: never. */
+  keySeenAt: Date | null;
+  /** When the instructor last let this attempt change answers after its key was seen; null: never. */
+  answersReopenedAt: Date | null;
+}
+
+export type WriteRefusal = 'submitted' | 'time-up' | 'key-seen' | 'closed' | 'scheduled';
+
+/**
+ * Why the attempt itself (not its drill) accepts no write now, or null. Writes stop after submit, after the
+ * deadline plus the grace for requests in flight, and once the attempt has seen its key — unless the
+ * instructor reopened it for changes since (`reopenAttempts`). Under `after-answer` each answer's own key is
+ * shown as it is stored and only that answer is final (`answersAreFinal`), so a seen key does not end the attempt.
+ */
+export function attemptWriteRefusal(policy: RevealPolicy, a: AttemptWriteState, now: Date): Exclude<WriteRefusal, 'closed' | 'scheduled'> | null {
+  if (a.submittedAt) return 'submitted';
+  if (pastDeadline(a.deadline, now, DEADLINE_GRACE_MS)) return 'time-up';
+  if (policy !== 'after-answer' && keyStillSeen(a)) return 'key-seen';
+  return null;
+}
+
+/** A key was seen and the instructor has not reopened the attempt for changes since. */
+export function keyStillSeen(a: Pick<AttemptWriteState, 'keySeenAt' | 'answersReopenedAt'>): boolean {
+  return a.keySeenAt != null && (a.answersReopenedAt == null || a.answersReopenedAt < a.keySeenAt);
+}
+
+/**
+ * The one definition of "can a write to this attempt still be accepted": the attempt's own state and its
+ * drill's phase. Both the answer paths (including the one-statement SQL, which mirrors it) and the reveal
+ * rule (`revealContext`) use it, so a key is never shown while an answer could still change.
+ */
+export function writeRefusal(policy: RevealPolicy, a: AttemptWriteState, drill: DrillTimes, now: Date): WriteRefusal | null {
+  const own = attemptWriteRefusal(policy, a, now);
+  if (own) return own;
+  const phase = drillPhase(drill, now);
+  return phase === 'open' ? null : phase;
+}
+
 export interface RevealContext {
-  /** The attempt is over: submitted, or its deadline passed. */
+  /** The attempt accepts no write any more: submitted, past its deadline and grace, or its key already seen. */
   finished: boolean;
   drillClosed: boolean;
+}
+
+/** The reveal context from the same rule the writes obey. */
+export function revealContext(policy: RevealPolicy, a: AttemptWriteState, drill: DrillTimes, now: Date): RevealContext {
+  return { finished: attemptWriteRefusal(policy, a, now) != null, drillClosed: drillPhase(drill, now) === 'closed' };
 }
 
 /** Whether a stored answer's grading (score, expected answer, misconception) may be shown to the student. */

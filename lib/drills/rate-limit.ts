@@ -1,28 +1,108 @@
+import 'server-only';
+import { lt, sql } from 'drizzle-orm';
+import { tables, type Database } from '@/lib/db';
+import { DrillError } from './errors';
+
 /**
- * A fixed-window counter per key (client address). In memory, so per server process: with several app
- * servers behind a balancer each enforces its own window — acceptable for a "too many attempts" brake.
+ * Abuse limits, counted in the database (table rate_limits) so that every app server in front of one
+ * database counts the same hits. Fixed windows aligned to the clock: one upsert per counted request.
+ *
+ * The figures are for a real class, which often shares one public address (a school network's NAT):
+ * a lecture of 60 can join within one minute from one address, 300 students within one minute in all.
  */
-export interface RateLimiter {
-  /** Counts one hit; false when the key is over its limit in the current window. */
-  hit(key: string, now?: number): boolean;
+export interface LimitRule {
+  /** Part of the counter's key; also names the rule in logs and tests. */
+  name: string;
+  /** The default limit per window; the environment variable `env` overrides it. */
+  limit: number;
+  env: string;
+  windowSeconds: number;
+  message: string;
 }
 
-export function createRateLimiter(o: { limit: number; windowMs: number; maxKeys?: number }): RateLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
-  const maxKeys = o.maxKeys ?? 10_000;
-  return {
-    hit(key, now = Date.now()) {
-      let w = windows.get(key);
-      if (!w || now - w.start >= o.windowMs) {
-        if (!w && windows.size >= maxKeys) {
-          for (const [k, v] of windows) if (now - v.start >= o.windowMs) windows.delete(k);
-          if (windows.size >= maxKeys) windows.delete(windows.keys().next().value as string);
-        }
-        w = { start: now, count: 0 };
-        windows.set(key, w);
-      }
-      w.count++;
-      return w.count <= o.limit;
-    },
-  };
+export const RATE_LIMITS = {
+  /** New attempts at one drill from one client address. */
+  attemptsPerClient: { name: 'attempts-client', limit: 60, env: 'DRILLS_ATTEMPTS_PER_CLIENT', windowSeconds: 60, message: 'Too many attempts from this address; wait a minute' },
+  /** New attempts at one drill from everyone. */
+  attemptsPerDrill: { name: 'attempts-drill', limit: 300, env: 'DRILLS_ATTEMPTS_PER_DRILL', windowSeconds: 60, message: 'Too many students are joining this drill at once; wait a minute' },
+  /** Join-code lookups (drill page, GET /api/drills/{code}, joining) from one client address. */
+  lookupsPerClient: { name: 'lookups-client', limit: 600, env: 'DRILLS_LOOKUPS_PER_CLIENT', windowSeconds: 60, message: 'Too many requests from this address; wait a minute' },
+  /** Lookups of codes that do not exist from one client address: guessing. Over it, every lookup is refused. */
+  unknownCodesPerClient: { name: 'unknown-codes-client', limit: 20, env: 'DRILLS_UNKNOWN_CODES_PER_CLIENT', windowSeconds: 60, message: 'Too many unknown join codes from this address; wait a minute' },
+} as const satisfies Record<string, LimitRule>;
+
+/** Attempts one drill may hold in all (about 150 KB each with a 20-question drill): a class of 500 with 2 attempts. */
+export const MAX_ATTEMPTS_PER_DRILL = 1000;
+
+/**
+ * The rule's limit: its environment variable (a positive integer, per window) or its default. A bad value
+ * throws, naming the variable (`limitsFromEnv` checks them all, e.g. at start-up).
+ */
+export function limitOf(rule: LimitRule, env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const raw = env[rule.env]?.trim();
+  if (!raw) return rule.limit;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`${rule.env}: expected a positive whole number per ${rule.windowSeconds} s, got ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+
+/** Every limit as configured; throws on the first bad environment value. */
+export function limitsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Record<keyof typeof RATE_LIMITS, number> {
+  return Object.fromEntries(Object.entries(RATE_LIMITS).map(([k, rule]) => [k, limitOf(rule, env)])) as Record<keyof typeof RATE_LIMITS, number>;
+}
+
+function windowOf(rule: LimitRule, now: Date) {
+  const ms = rule.windowSeconds * 1000;
+  const start = Math.floor(now.getTime() / ms) * ms;
+  return { start: new Date(start), end: new Date(start + ms) };
+}
+
+/** Seconds until the current window ends, at least 1: the Retry-After of a refusal. */
+export function retryAfterSeconds(rule: LimitRule, now: Date): number {
+  return Math.max(1, Math.ceil((windowOf(rule, now).end.getTime() - now.getTime()) / 1000));
+}
+
+export function tooMany(rule: LimitRule, now: Date): DrillError {
+  return new DrillError(429, rule.message, [{ path: '', message: `Limit ${limitOf(rule)} per ${rule.windowSeconds} s (${rule.name})` }], retryAfterSeconds(rule, now));
+}
+
+function counterKey(rule: LimitRule, subject: string): string {
+  return `${rule.name}|${subject}`;
+}
+
+/** Counts one hit on the rule's counter for `subject`; returns the hits in the current window, this one included. */
+export async function countHit(db: Database, rule: LimitRule, subject: string, now: Date): Promise<number> {
+  const w = windowOf(rule, now);
+  const result = await db.execute(sql`
+    insert into ${tables.rateLimits} (key, window_start, hits, expires_at)
+    values (${counterKey(rule, subject)}, ${w.start.toISOString()}::timestamptz, 1, ${w.end.toISOString()}::timestamptz)
+    on conflict (key) do update set
+      hits = case when ${tables.rateLimits}.window_start = excluded.window_start then ${tables.rateLimits}.hits + 1 else 1 end,
+      window_start = excluded.window_start,
+      expires_at = excluded.expires_at
+    returning hits`);
+  await maybePurge(db, now);
+  return Number((result as unknown as { rows: { hits: number }[] }).rows[0]?.hits ?? 0);
+}
+
+/** The hits counted so far in the current window (no hit counted). */
+export async function currentHits(db: Database, rule: LimitRule, subject: string, now: Date): Promise<number> {
+  const w = windowOf(rule, now);
+  const result = await db.execute(sql`
+    select hits from ${tables.rateLimits} where key = ${counterKey(rule, subject)} and window_start = ${w.start.toISOString()}::timestamptz`);
+  return Number((result as unknown as { rows: { hits: number }[] }).rows[0]?.hits ?? 0);
+}
+
+/** Counts a hit and throws 429 (with Retry-After) when it is over the rule's limit. */
+export async function enforce(db: Database, rule: LimitRule, subject: string, now: Date): Promise<void> {
+  if ((await countHit(db, rule, subject, now)) > limitOf(rule)) throw tooMany(rule, now);
+}
+
+/** Deletes counters whose window has ended. */
+export async function purgeExpiredLimits(db: Database, now: Date): Promise<void> {
+  await db.delete(tables.rateLimits).where(lt(tables.rateLimits.expiresAt, now));
+}
+
+// About one counted hit in 500 also clears out ended windows, so the table stays the size of the current minute.
+async function maybePurge(db: Database, now: Date): Promise<void> {
+  if (Math.random() < 1 / 500) await purgeExpiredLimits(db, now);
 }

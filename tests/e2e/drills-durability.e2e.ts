@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { Client } from 'pg';
-import { generateQuestion, type QuestionSpec } from '../../lib/scenarios';
+import { drillKeys } from './support/drill-keys';
 
 /**
  * Durability: `kill -9` of the server while answers are arriving, then a restart on the same data.
@@ -23,7 +23,7 @@ let serverLog = '';
 function startServer(env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DRILLS_ATTEMPTS_PER_MINUTE: '1000', ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DRILLS_ATTEMPTS_PER_CLIENT: '1000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so the kill reaches everything it started
   });
@@ -63,7 +63,8 @@ async function post(url: string, body: unknown, token?: string) {
 interface Student {
   attemptId: string;
   token: string;
-  questions: { id: string; spec: QuestionSpec }[];
+  name: string;
+  questions: { id: string }[];
 }
 
 async function killDuringSubmissions(env: Record<string, string>) {
@@ -82,10 +83,12 @@ async function killDuringSubmissions(env: Record<string, string>) {
     for (let i = 0; i < 10; i++) {
       const r = await post(`/api/drills/${drill.body.code}/attempts`, { name: `Student ${i}` });
       expect(r.status).toBe(201);
-      students.push({ attemptId: r.body.attemptId, token: r.body.attemptToken, questions: r.body.questions });
+      students.push({ attemptId: r.body.attemptId, token: r.body.attemptToken, name: `Student ${i}`, questions: r.body.questions });
     }
+    // Right answers as the instructor can rebuild them (CSV seeds); students receive no seed.
+    const keys = await drillKeys(BASE, drill.body.code, manageToken);
     const jobs = students.flatMap((s) =>
-      s.questions.map((q) => ({ s, questionId: q.id, answer: Object.fromEntries(generateQuestion(q.spec).key.fields.map((f) => [f.field, f.expected])) })),
+      s.questions.map((q) => ({ s, questionId: q.id, answer: Object.fromEntries(keys.get(`${s.name}#1`)!.get(q.id)!.key.fields.map((f) => [f.field, f.expected])) })),
     );
 
     // 16 senders work through the 200 answers; the server is killed once 60 have been acknowledged.

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
-import { generateQuestion, type QuestionSpec } from '../../lib/scenarios';
+import type { Question } from '../../lib/scenarios';
 import { expectNoAxeViolations, screenshot, useSystemTheme } from './support';
+import { drillKeys } from './support/drill-keys';
 
 /**
  * The drills flow end to end: an instructor creates a drill, two students in two browser contexts take it,
  * the gradebook updates by itself, the CSV downloads and parses. Names and titles carry markup payloads
- * that must show as text. The test knows the right answers only by regenerating the questions from their
- * specs on the Node side — the browser never receives a key.
+ * that must show as text. The test knows the right answers only as an instructor can: from the seeds in the
+ * gradebook CSV (manage token), regenerated on the Node side — a student receives neither key nor seed.
  */
 // The gradebook polls every 3 s and a dev server compiles routes on first use: allow for both.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -15,10 +16,6 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 const XSS_TITLE = 'Week 3 <img src=x onerror="window.__xss=1">';
 const XSS_NAME = '<script>window.__xss=2</script>Bob';
 
-interface JoinedQuestion {
-  id: string;
-  spec: QuestionSpec;
-}
 
 async function createDrill(page: Page) {
   await page.goto('/drills/new');
@@ -40,21 +37,22 @@ async function createDrill(page: Page) {
   return { code, manageUrl, studentUrl, manageToken: new URL(manageUrl).hash.replace('#key=', '') };
 }
 
-/** Joins, returning the questions as the API sent them (ids and specs; no keys). */
-async function join(page: Page, name: string): Promise<JoinedQuestion[]> {
+/** Joins; then the instructor's CSV gives this student's questions with their keys. */
+async function join(page: Page, name: string, drill: { studentUrl: string; code: string; manageToken: string }): Promise<Question[]> {
   const joined = page.waitForResponse((r) => /\/api\/drills\/[A-Z0-9]+\/attempts$/.test(r.url()) && r.request().method() === 'POST');
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Start the drill' }).click();
   const res = await joined;
   expect(res.status()).toBe(201);
-  const body = (await res.json()) as { questions: JoinedQuestion[] };
+  const body = (await res.json()) as { questions: { id: string }[] };
   expect(JSON.stringify(body)).not.toContain('"key"');
-  return body.questions;
+  expect(JSON.stringify(body)).not.toMatch(/seed/i);
+  const mine = (await drillKeys(new URL(drill.studentUrl).origin, drill.code, drill.manageToken)).get(`${name}#1`)!;
+  return body.questions.map((q) => mine.get(q.id)!);
 }
 
 /** Fills the current question with the right answer (or a wrong one) and submits it. */
-async function answer(page: Page, q: JoinedQuestion, right: boolean) {
-  const full = generateQuestion(q.spec);
+async function answer(page: Page, full: Question, right: boolean) {
   const form = page.getByRole('form', { name: 'Your answer' });
   for (const field of full.key.fields) {
     const value = right ? field.expected : (field.alternatives[0]?.value ?? field.expected);
@@ -100,7 +98,7 @@ test.describe('drills', () => {
     await a.page.getByRole('button', { name: 'Join drill' }).click();
     await expect(a.page).toHaveURL(new RegExp(`/drills/${drill.code}$`));
     await expect(a.page.getByRole('heading', { level: 1 })).toHaveText(XSS_TITLE);
-    const aQuestions = await join(a.page, 'Ada');
+    const aQuestions = await join(a.page, 'Ada', drill);
     await expectNoAxeViolations(a.page);
     await answer(a.page, aQuestions[0]!, true);
     await expect(a.page.getByText('Correct', { exact: true })).toBeVisible();
@@ -122,7 +120,7 @@ test.describe('drills', () => {
     // Student B opens the student link in another context; the name is a script payload.
     const b = await newStudent(browser);
     await b.page.goto(drill.studentUrl);
-    const bQuestions = await join(b.page, XSS_NAME);
+    const bQuestions = await join(b.page, XSS_NAME, drill);
     await answer(b.page, bQuestions[0]!, false);
 
     // The gradebook updates by polling: both students, B's name as text.

@@ -15,7 +15,8 @@ import { fieldDomId, ResponseFields, visibleFields } from './response-fields';
 import { ScenarioFigure } from './scenario-figure';
 
 export interface QuestionViewProps {
-  question: PublicQuestion;
+  /** Its spec (seed) is not needed: drills send questions without one. */
+  question: Omit<PublicQuestion, 'spec'>;
   /** Called with one string per visible field. */
   onSubmit: (answer: RawAnswer) => void;
   /** The grade for the last submission; a graded result locks the inputs, an invalid one does not. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-import { createRateLimiter, DrillError, LIMITS, zodIssues, type ApiIssue, type RateLimiter } from '@/lib/drills';
+import { clientKey, DrillError, LIMITS, trustProxyFromEnv, zodIssues, type ApiIssue } from '@/lib/drills';
 
 /**
  * The JSON API's edge: body size and syntax, zod validation, bearer tokens and the error shape
@@ -20,7 +20,7 @@ export function toErrorResponse(e: unknown) {
   if (e instanceof DrillError) {
     const headers: Record<string, string> = {};
     if (e.status === 401) headers['WWW-Authenticate'] = 'Bearer';
-    if (e.status === 429) headers['Retry-After'] = '60';
+    if (e.status === 429) headers['Retry-After'] = String(e.retryAfterSeconds ?? 60);
     return json(errorBody(e.message, e.issues), e.status, headers);
   }
   console.error('[api] unexpected error:', e instanceof Error ? e.message : String(e));
@@ -94,18 +94,10 @@ export function publicOrigin(req: Request): string {
 }
 
 /**
- * The client's address for rate limiting. Next sets X-Forwarded-For to the socket address unless the
- * request already carries one, so a reverse proxy in front must overwrite that header.
+ * The client's key for the abuse limits (lib/drills/client-address.ts): X-Forwarded-For read as `TRUST_PROXY`
+ * allows — by default only its last entry, which Next fills from the socket when the request brings none.
  */
-export function clientAddress(req: Request): string {
-  return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
-}
-
-const LIMITER = Symbol.for('service-traffic-trainer.attempt-limiter');
-type G = typeof globalThis & { [LIMITER]?: RateLimiter };
-
-/** New attempts per address per minute (DRILLS_ATTEMPTS_PER_MINUTE, default 30). */
-export function attemptLimiter(): RateLimiter {
-  const g = globalThis as G;
-  return (g[LIMITER] ??= createRateLimiter({ limit: Number(process.env.DRILLS_ATTEMPTS_PER_MINUTE) || 30, windowMs: 60_000 }));
+export function clientAddress(req: Request | Headers): string {
+  const headers = req instanceof Headers ? req : req.headers;
+  return clientKey(headers.get('x-forwarded-for'), trustProxyFromEnv());
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { PublicDrill } from '@/lib/drills';
 import { DIFFICULTY_LABELS, KIND_LABELS } from '@/lib/scenarios';
+import { RateLimitedNotice } from './rate-limited';
 import { loadPublicDrill } from './load-drill';
 import { TakeDrill } from './take-drill';
 
@@ -17,6 +18,7 @@ const REVEAL_TEXT: Record<PublicDrill['revealPolicy'], string> = {
 export default async function DrillPage({ params }: { params: Promise<{ code: string }> }) {
   const { code: unsafeCode } = await params;
   const drill = await loadPublicDrill(unsafeCode);
+  if ('retryAfterSeconds' in drill) return <RateLimitedNotice retryAfterSeconds={drill.retryAfterSeconds} />;
   return (
     <section className="space-y-6">
       <header>

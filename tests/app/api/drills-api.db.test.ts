@@ -1,9 +1,9 @@
 /** @jest-environment node */
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { setDatabaseHandle, tables, type DatabaseHandle } from '@/lib/db';
-import { generateQuestion, type QuestionSpec } from '@/lib/scenarios';
 import { openTestDatabase, TEST_BACKEND } from '../../lib/db/test-database';
 import { correctAnswer, misconceivedAnswer, PLAIN_KINDS } from '../../lib/drills/answers-for';
+import { storedQuestions } from '../../lib/drills/stored-questions';
 import { api } from './api-client';
 
 
@@ -28,9 +28,10 @@ async function drill(over: Record<string, unknown> = {}) {
 async function student(code: string, name = 'Ada') {
   const r = await api.join(code, { body: { name } });
   expect(r.status).toBe(201);
-  const { attemptId, attemptToken, questions } = r.body as { attemptId: string; attemptToken: string; questions: { id: string; spec: QuestionSpec }[] };
-  return { attemptId, token: attemptToken, questions: questions.map((q) => ({ id: q.id, q: generateQuestion(q.spec) })), raw: r };
+  const { attemptId, attemptToken } = r.body as { attemptId: string; attemptToken: string };
+  return { attemptId, token: attemptToken, questions: await storedQuestions(handle.db, attemptId), raw: r };
 }
+
 
 describe(`JSON API (${TEST_BACKEND})`, () => {
   describe('POST /api/drills', () => {
@@ -53,6 +54,9 @@ describe(`JSON API (${TEST_BACKEND})`, () => {
       ['an unknown reveal policy', { body: { ...VALID, revealPolicy: 'sometimes' } }, 422, 'revealPolicy'],
       ['a close before the open', { body: { ...VALID, opensAt: '2026-11-25T10:00:00Z', closesAt: '2026-11-25T09:00:00Z' } }, 422, 'closesAt'],
       ['a date without a zone', { body: { ...VALID, opensAt: '2026-11-25 10:00' } }, 422, 'opensAt'],
+      ['the year 0000', { body: { ...VALID, opensAt: '0000-01-01T00:00:00Z' } }, 422, 'opensAt'],
+      ['a date that a zone shift takes past 9999', { body: { ...VALID, closesAt: '9999-12-31T23:00:00-05:00' } }, 422, 'closesAt'],
+      ['the year 1000', { body: { ...VALID, closesAt: '1000-06-01T00:00:00Z' } }, 422, 'closesAt'],
       ['an unknown field', { body: { ...VALID, admin: true } }, 422, ''],
       ['a body over 16 KiB', { body: { ...VALID, title: 'x'.repeat(20_000) } }, 413, ''],
     ])('refuses %s, naming the field', async (_n, o, status, path) => {
@@ -102,11 +106,32 @@ describe(`JSON API (${TEST_BACKEND})`, () => {
       ['no name', {}, 422, 'name'],
       ['an empty name', { name: '  ' }, 422, 'name'],
       ['a name with a control character', { name: 'a\u0007b' }, 422, 'name'],
+      ['a name with a right-to-left override', { name: 'Ada\u202egnp.exe' }, 422, 'name'],
+      ['a name with a bidi isolate', { name: '\u2067Ada' }, 422, 'name'],
+      ['a name of zero-width characters only', { name: '\u200b\u200c\u200d\ufeff' }, 422, 'name'],
+      ['a name of a Hangul filler only', { name: '\u3164' }, 422, 'name'],
     ])('refuses %s', async (_n, body, status, path) => {
       const d = await drill();
       const r = await api.join(d.code, { body });
       expect(r.status).toBe(status);
       expect(r.body.issues[0].path).toBe(path);
+    });
+
+    it('stores the name NFKC-normalised with its spaces collapsed', async () => {
+      const d = await drill();
+      const r = await api.join(d.code, { body: { name: '  Ｇｒａｃｅ   Hopper ' } });
+      expect(r.status).toBe(201);
+      expect(r.body.attempt.name).toBe('Grace Hopper');
+    });
+
+    it('refuses an answer with a field the question does not ask for (422, naming it) and stores nothing', async () => {
+      const d = await drill();
+      const s = await student(d.code);
+      const r = await api.answer(s.attemptId, { token: s.token, body: { questionId: 'q1', answer: { ...correctAnswer(s.questions[0]!.q), note: 'x', extra: 'y' } } });
+      expect(r.status).toBe(422);
+      expect(r.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['answer.extra', 'answer.note']);
+      const [n] = await handle.db.select({ n: count() }).from(tables.answers).where(eq(tables.answers.attemptId, s.attemptId));
+      expect(n?.n).toBe(0);
     });
 
     it('answers 409 when the name has used its attempts', async () => {
@@ -149,7 +174,7 @@ describe(`JSON API (${TEST_BACKEND})`, () => {
     });
 
     it.each([
-      ['an answer field the question does not have', { questionId: 'q1', answer: { bogus: 'x' } }, 422, 'answer'],
+      ['an answer field the question does not have', { questionId: 'q1', answer: { bogus: 'x' } }, 422, 'answer.bogus'],
       ['an unknown question', { questionId: 'q42', answer: {} }, 422, 'questionId'],
       ['a non-string value', { questionId: 'q1', answer: { a: 1 } }, 422, 'answer.a'],
       ['a missing answer', { questionId: 'q1' }, 422, 'answer'],
@@ -189,14 +214,26 @@ describe(`JSON API (${TEST_BACKEND})`, () => {
       }
     });
 
-    it('answers 429 after 30 new attempts a minute from one address (the default limit)', async () => {
+    it('answers 429 with Retry-After after 60 new attempts a minute at one drill from one address, whatever it puts first in X-Forwarded-For', async () => {
       const d = await drill({ attemptsAllowed: 20 });
-      const statuses: number[] = [];
-      for (let i = 0; i < 31; i++) statuses.push((await api.join(d.code, { body: { name: `S${i % 20}` }, ip: '203.0.113.9' })).status);
-      expect(statuses.slice(0, 30).every((s) => s === 201)).toBe(true);
-      expect(statuses[30]).toBe(429);
-      const other = await api.join(d.code, { body: { name: 'Other' }, ip: '203.0.113.10' });
-      expect(other.status).toBe(201);
+      // Only Date is frozen (5 s into a minute), so the fixed one-minute window cannot end mid-test.
+      jest.useFakeTimers({ now: new Date('2026-12-01T10:00:05Z'), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+      try {
+        const statuses: number[] = [];
+        let last: Awaited<ReturnType<typeof api.join>> | null = null;
+        for (let i = 0; i < 61; i++) {
+          last = await api.join(d.code, { body: { name: `S${i}` }, ip: `198.51.${i}.${i}, 203.0.113.9` });
+          statuses.push(last.status);
+        }
+        expect(statuses.slice(0, 60).every((s) => s === 201)).toBe(true);
+        expect(statuses[60]).toBe(429);
+        expect(last!.headers.get('retry-after')).toBe('55');
+        expect(typeof last!.body.error).toBe('string');
+        const other = await api.join(d.code, { body: { name: 'Other' }, ip: '198.51.0.0, 203.0.113.10' });
+        expect(other.status).toBe(201);
+      } finally {
+        jest.useRealTimers();
+      }
     }, 120_000);
   });
 
@@ -232,6 +269,23 @@ describe(`JSON API (${TEST_BACKEND})`, () => {
       expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="drill-${d.code}.csv"`);
       expect(csv.text.trimEnd().split('\r\n')).toHaveLength(1 + 2 * 2);
+    });
+
+    it('reopenAttempts: only with closed:false (422); it lets an attempt that saw its key change answers, and the gradebook shows it', async () => {
+      const d = await drill({ revealPolicy: 'after-submit' });
+      const s = await student(d.code);
+      const body = { questionId: 'q1', answer: correctAnswer(s.questions[0]!.q) };
+      expect((await api.patchDrill(d.code, { token: d.manageToken, body: { closed: true, reopenAttempts: true } })).body.issues[0].path).toBe('reopenAttempts');
+      await api.patchDrill(d.code, { token: d.manageToken, body: { closed: true } });
+      expect((await api.attempt(s.attemptId, { token: s.token })).body.revealed).toBe(true);
+      await api.patchDrill(d.code, { token: d.manageToken, body: { closed: false } });
+      expect((await api.answer(s.attemptId, { token: s.token, body })).status).toBe(409);
+      await api.patchDrill(d.code, { token: d.manageToken, body: { closed: true } });
+      expect((await api.patchDrill(d.code, { token: d.manageToken, body: { closed: false, reopenAttempts: true } })).status).toBe(200);
+      expect((await api.answer(s.attemptId, { token: s.token, body })).status).toBe(201);
+      const book = await api.results(d.code, { token: d.manageToken });
+      expect(typeof book.body.students[0].keySeenAt).toBe('string');
+      expect(typeof book.body.students[0].answersReopenedAt).toBe('string');
     });
 
     it('closing makes joins and answers 409; reopening allows them again; delete is 204 then 404', async () => {

@@ -9,6 +9,7 @@ const cell = (questionId: string, score: number | null, misconception: { id: str
 
 const student = (over: Partial<GradebookStudent>): GradebookStudent => ({
   attemptId: 'a1', name: 'Ada', attemptNumber: 1, status: 'submitted', startedAt: '', submittedAt: null, seconds: 75, answered: 2, score: 0.5,
+  keySeenAt: null, answersReopenedAt: null,
   cells: [cell('q1', 1), cell('q2', 0, { id: 'cluster-keeps-client-ip', label: 'Cluster keeps the client IP' })],
   ...over,
 });
@@ -38,6 +39,22 @@ describe('GradebookTable', () => {
     const bob = within(table).getByRole('row', { name: /Bob/ });
     expect(within(bob).getByRole('rowheader')).toHaveTextContent('Bob (attempt 2)');
     expect(within(bob).getAllByRole('cell')[0]).toHaveTextContent('Time up');
+  });
+
+  it('marks attempts that saw their key, and those the instructor reopened for changes after it', () => {
+    render(
+      <GradebookTable
+        gradebook={book([
+          student({ attemptId: 'a1', name: 'Ada', keySeenAt: '2026-11-25T10:00:00Z' }),
+          student({ attemptId: 'a2', name: 'Bob', keySeenAt: '2026-11-25T10:00:00Z', answersReopenedAt: '2026-11-25T10:05:00Z' }),
+          student({ attemptId: 'a3', name: 'Cy' }),
+        ])}
+      />,
+    );
+    const status = (name: string) => within(screen.getByRole('row', { name: new RegExp(name) })).getAllByRole('cell')[0]!.textContent;
+    expect(status('Ada')).toBe('SubmittedKey seen');
+    expect(status('Bob')).toBe('SubmittedReopened for changes after key seen');
+    expect(status('Cy')).toBe('Submitted');
   });
 
   it.each(['<script>alert(1)</script>', '<img src=x onerror=alert(1)>'])('shows the name %p as text, not markup', (name) => {

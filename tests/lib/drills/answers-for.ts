@@ -34,5 +34,24 @@ export function wellFormedAnswer(q: PublicQuestion): RawAnswer {
   );
 }
 
+/** A well-formed answer that differs from the correct one in its first field. */
+export function differentAnswer(q: Question): RawAnswer {
+  const right = correctAnswer(q);
+  const field = q.response.fields.find((f) => f.name in right)!;
+  const other = (() => {
+    switch (field.type) {
+      case 'choice':
+        return field.options.find((o) => o.value !== right[field.name])!.value;
+      case 'share':
+        return right[field.name] === '0' ? '1' : '0';
+      case 'integer':
+        return String(Number(right[field.name]) === field.min ? field.min + 1 : field.min);
+      case 'ip':
+        return right[field.name] === '10.0.0.1' ? '10.0.0.2' : '10.0.0.1';
+    }
+  })();
+  return { ...right, [field.name]: other };
+}
+
 /** Kinds whose key lists plain field values (fix-it answers are changes graded by running the engine). */
 export const PLAIN_KINDS = ['source-ip', 'health-check', 'load-share', 'client-outcome', 'cross-node'] as const;

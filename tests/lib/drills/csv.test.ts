@@ -1,33 +1,5 @@
 import { CSV_COLUMNS, csvCell, toCsv, type CsvRecord } from '@/lib/drills/csv';
-
-/** A minimal RFC 4180 reader, so the tests check that what we write parses back to what we meant. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
+import { parseCsv } from '../../support/parse-csv';
 
 const record = (over: Partial<CsvRecord>): CsvRecord => ({
   drill: 'ABC234', student: 'Ada', attempt: 1, status: 'submitted', question: 'q1', kind: 'source-ip',

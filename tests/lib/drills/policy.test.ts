@@ -1,4 +1,4 @@
-import { answersAreFinal, attemptDeadline, drillPhase, mayReveal, pastDeadline } from '@/lib/drills/policy';
+import { answersAreFinal, attemptDeadline, DEADLINE_GRACE_MS, drillPhase, mayReveal, pastDeadline, revealContext, writeRefusal, type AttemptWriteState } from '@/lib/drills/policy';
 
 const at = (iso: string) => new Date(iso);
 const NOW = at('2026-11-25T10:00:00Z');
@@ -61,5 +61,33 @@ describe('mayReveal', () => {
     ['never', false],
   ] as const)('answers are final under %s: %s', (policy, expected) => {
     expect(answersAreFinal(policy)).toBe(expected);
+  });
+});
+
+describe('writeRefusal and revealContext: one rule for writes and reveals', () => {
+  const open = { opensAt: null, closesAt: null, closedAt: null };
+  const attempt = (over: Partial<AttemptWriteState> = {}): AttemptWriteState => ({ submittedAt: null, deadline: NOW, keySeenAt: null, answersReopenedAt: null, ...over });
+  const ms = (n: number) => new Date(NOW.getTime() + n);
+
+  it.each([
+    ['inside the grace after the deadline', attempt(), ms(DEADLINE_GRACE_MS), null, false],
+    ['just past the grace', attempt(), ms(DEADLINE_GRACE_MS + 1), 'time-up', true],
+    ['submitted', attempt({ submittedAt: NOW }), ms(-1000), 'submitted', true],
+    ['its key seen', attempt({ deadline: null, keySeenAt: NOW }), ms(1000), 'key-seen', true],
+    ['its key seen, then reopened for changes', attempt({ deadline: null, keySeenAt: NOW, answersReopenedAt: ms(1) }), ms(1000), null, false],
+    ['its key seen again after that reopen', attempt({ deadline: null, keySeenAt: ms(2), answersReopenedAt: ms(1) }), ms(1000), 'key-seen', true],
+  ] as const)('after-submit, %s: refusal %p, revealed %p', (_n, a, now, refusal, revealed) => {
+    expect(writeRefusal('after-submit', a, open, now)).toBe(refusal);
+    expect(mayReveal('after-submit', revealContext('after-submit', a, open, now))).toBe(revealed);
+  });
+
+  it('a closed drill refuses writes and reveals under after-submit', () => {
+    const closed = { ...open, closedAt: NOW };
+    expect(writeRefusal('after-submit', attempt({ deadline: null }), closed, ms(1))).toBe('closed');
+    expect(mayReveal('after-submit', revealContext('after-submit', attempt({ deadline: null }), closed, ms(1)))).toBe(true);
+  });
+
+  it('under after-answer a seen key does not end the attempt', () => {
+    expect(writeRefusal('after-answer', attempt({ deadline: null, keySeenAt: NOW }), open, ms(1))).toBeNull();
   });
 });

@@ -1,25 +1,24 @@
-import { createRateLimiter } from '@/lib/drills/rate-limit';
+/** @jest-environment node */
+import { limitOf, limitsFromEnv, RATE_LIMITS, retryAfterSeconds } from '@/lib/drills/rate-limit';
 
-describe('createRateLimiter', () => {
-  it('allows `limit` hits per window, then refuses until the window ends', () => {
-    const rl = createRateLimiter({ limit: 3, windowMs: 1000 });
-    expect([0, 10, 20, 30].map((t) => rl.hit('a', t))).toEqual([true, true, true, false]);
-    expect(rl.hit('a', 999)).toBe(false);
-    expect(rl.hit('a', 1000)).toBe(true);
+describe('abuse limits: configuration and windows', () => {
+  it('uses the defaults without environment', () => {
+    expect(limitsFromEnv({})).toEqual({ attemptsPerClient: 60, attemptsPerDrill: 300, lookupsPerClient: 600, unknownCodesPerClient: 20 });
   });
 
-  it('counts each address separately', () => {
-    const rl = createRateLimiter({ limit: 1, windowMs: 1000 });
-    expect(rl.hit('a', 0)).toBe(true);
-    expect(rl.hit('b', 0)).toBe(true);
-    expect(rl.hit('a', 1)).toBe(false);
+  it('takes a limit from its environment variable', () => {
+    expect(limitOf(RATE_LIMITS.attemptsPerClient, { DRILLS_ATTEMPTS_PER_CLIENT: '120' })).toBe(120);
   });
 
-  it('forgets old addresses instead of growing without bound', () => {
-    const rl = createRateLimiter({ limit: 1, windowMs: 10, maxKeys: 2 });
-    rl.hit('a', 0);
-    rl.hit('b', 0);
-    rl.hit('c', 50); // a and b have expired and are dropped
-    expect(rl.hit('a', 51)).toBe(true);
+  it.each(['0', '-5', '1.5', 'lots'])('refuses %p, naming the variable', (raw) => {
+    expect(() => limitsFromEnv({ DRILLS_UNKNOWN_CODES_PER_CLIENT: raw })).toThrow(/DRILLS_UNKNOWN_CODES_PER_CLIENT/);
+  });
+
+  it.each([
+    ['2026-12-01T10:00:00.000Z', 60],
+    ['2026-12-01T10:00:59.200Z', 1],
+    ['2026-12-01T10:00:15.500Z', 45],
+  ])('at %s a refusal says to retry after %i s (the window ends on the minute)', (now, seconds) => {
+    expect(retryAfterSeconds(RATE_LIMITS.attemptsPerClient, new Date(now))).toBe(seconds);
   });
 });

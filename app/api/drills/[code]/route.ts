@@ -1,23 +1,22 @@
 import { getDatabase } from '@/lib/db';
 import { authorizeManage, deleteDrill, getPublicDrill, manageUpdateSchema, setDrillClosed } from '@/lib/drills';
-import { bearerToken, handle, json, readBody } from '../../_lib/http';
+import { bearerToken, clientAddress, handle, json, readBody } from '../../_lib/http';
 
 type Ctx = { params: Promise<{ code: string }> };
 
 /** GET /api/drills/{code} → the public fields (no seed, no token hash). */
-export const GET = handle(async (_req: Request, { params }: Ctx) => {
+export const GET = handle(async (req: Request, { params }: Ctx) => {
   const { code: unsafeCode } = await params;
-  return json(await getPublicDrill(await getDatabase(), unsafeCode));
+  return json(await getPublicDrill(await getDatabase(), unsafeCode, new Date(), { client: clientAddress(req) }));
 });
 
-/** PATCH /api/drills/{code} {closed} with the manage token → the drill after closing or reopening. */
+/** PATCH /api/drills/{code} {closed, reopenAttempts?} with the manage token → the drill after closing or reopening. */
 export const PATCH = handle(async (req: Request, { params }: Ctx) => {
   const { code: unsafeCode } = await params;
   const token = bearerToken(req);
   const db = await getDatabase();
   const drill = await authorizeManage(db, unsafeCode, token);
-  const { closed } = await readBody(req, manageUpdateSchema);
-  return json(await setDrillClosed(db, drill, closed));
+  return json(await setDrillClosed(db, drill, await readBody(req, manageUpdateSchema)));
 });
 
 /** DELETE /api/drills/{code} with the manage token → 204; attempts and answers go with it. */

@@ -43,7 +43,15 @@ export function GradebookTable({ gradebook }: { gradebook: Gradebook }) {
                 {s.name}
                 {s.attemptNumber > 1 && <span className="text-muted"> (attempt {s.attemptNumber})</span>}
               </th>
-              <td className="p-2">{STATUS_LABEL[s.status]}</td>
+              <td className="p-2">
+                {STATUS_LABEL[s.status]}
+                {/* A seen key makes the answers final; a reopen for changes after it is worth knowing when grading. */}
+                {s.answersReopenedAt ? (
+                  <span className="block text-xs text-warn">Reopened for changes after key seen</span>
+                ) : s.keySeenAt ? (
+                  <span className="block text-xs text-muted">Key seen</span>
+                ) : null}
+              </td>
               <td className="p-2 font-semibold">{pct(s.score)}</td>
               <td className="p-2 whitespace-nowrap">{duration(s.seconds)}</td>
               {s.cells.map((c) => (

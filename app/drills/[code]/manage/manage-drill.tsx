@@ -25,6 +25,7 @@ export function ManageDrill({ code }: { code: string }) {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [deleted, setDeleted] = useState(false);
+  const [reopenAttempts, setReopenAttempts] = useState(false);
 
   const load = useCallback(async () => {
     if (!token) return;
@@ -49,8 +50,14 @@ export function ManageDrill({ code }: { code: string }) {
   async function setClosed(closed: boolean) {
     if (!token) return;
     try {
-      await callApi(`/api/drills/${code}`, { method: 'PATCH', token, body: { closed } });
-      setStatus(closed ? 'The drill is closed. Students can no longer join or answer.' : 'The drill is open again.');
+      await callApi(`/api/drills/${code}`, { method: 'PATCH', token, body: closed ? { closed } : { closed, reopenAttempts } });
+      setStatus(
+        closed
+          ? 'The drill is closed. Students can no longer join or answer.'
+          : reopenAttempts
+            ? 'The drill is open again, and students who saw their answer key may change their answers.'
+            : 'The drill is open again. Students who saw their answer key keep their answers.',
+      );
       await load();
     } catch (e) {
       setStatus(e instanceof ApiFailure ? e.message : 'Failed');
@@ -114,6 +121,12 @@ export function ManageDrill({ code }: { code: string }) {
                 <button type="button" onClick={() => void setClosed(!closed)} className="rounded border border-border px-3 py-2">
                   {closed ? 'Reopen drill' : 'Close drill'}
                 </button>
+                {closed && (
+                  <label className="flex items-center gap-2 text-sm">
+                    <input type="checkbox" checked={reopenAttempts} onChange={(e) => setReopenAttempts(e.target.checked)} />
+                    Also let students who saw their answer key change answers
+                  </label>
+                )}
                 <button type="button" onClick={() => void downloadCsv()} className="rounded bg-accent px-3 py-2 text-accent-fg">
                   Download CSV
                 </button>

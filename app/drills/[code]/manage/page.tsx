@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { RateLimitedNotice } from '../rate-limited';
 import { loadPublicDrill } from '../load-drill';
 import { ManageDrill } from './manage-drill';
 
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: 'Manage drill', referrer: 'no-referre
 export default async function ManagePage({ params }: { params: Promise<{ code: string }> }) {
   const { code: unsafeCode } = await params;
   const drill = await loadPublicDrill(unsafeCode);
+  if ('retryAfterSeconds' in drill) return <RateLimitedNotice retryAfterSeconds={drill.retryAfterSeconds} />;
   return (
     <section className="space-y-6">
       <div>

@@ -1,16 +1,14 @@
 import { getDatabase } from '@/lib/db';
-import { DrillError, joinSchema, startAttempt } from '@/lib/drills';
-import { attemptLimiter, clientAddress, handle, json, readBody } from '../../../_lib/http';
+import { joinSchema, startAttempt } from '@/lib/drills';
+import { clientAddress, handle, json, readBody } from '../../../_lib/http';
 
 type Ctx = { params: Promise<{ code: string }> };
 
 /** POST /api/drills/{code}/attempts {name} → 201 {attemptId, attemptToken, questions, …}. No answer keys. */
 export const POST = handle(async (req: Request, { params }: Ctx) => {
   const { code: unsafeCode } = await params;
-  if (!attemptLimiter().hit(clientAddress(req))) {
-    throw new DrillError(429, 'Too many attempts from this address; wait a minute', [{ path: '', message: 'Rate limited' }]);
-  }
   const { name } = await readBody(req, joinSchema);
-  const { attemptId, attemptToken, view } = await startAttempt(await getDatabase(), unsafeCode, name);
+  // Limits (per client and per drill, lib/drills/rate-limit.ts) are counted in the database, shared by every app server.
+  const { attemptId, attemptToken, view } = await startAttempt(await getDatabase(), unsafeCode, name, new Date(), { client: clientAddress(req) });
   return json({ attemptId, attemptToken, questions: view.questions, attempt: view }, 201);
 });
