@@ -1,7 +1,12 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { createRateLimiter, DrillError, LIMITS, zodIssues, type ApiIssue, type RateLimiter } from '@/lib/drills';
+import { serverEnv } from '@/lib/env';
+import { HttpError } from './http-error';
+import { assertJsonBody, guardStateChange } from './request-guards';
 
 /**
  * The JSON API's edge: body size and syntax, zod validation, bearer tokens and the error shape
@@ -15,6 +20,29 @@ export function errorBody(error: string, issues: ApiIssue[] = []) {
   return { error, issues };
 }
 
+/** Seconds a client is told to wait when the database is unavailable. */
+export const UNAVAILABLE_RETRY_AFTER_S = 5;
+
+/**
+ * What a log may say about an unexpected error: its class and, for errors from the database, the SQLSTATE
+ * only. Messages of query errors carry the SQL parameters (a drill's seed, a token hash) and the values
+ * PostgreSQL quotes back, so they never reach the log (issue 19 item 6).
+ */
+export function describeForLog(e: unknown): string {
+  const parts: string[] = [];
+  for (let cur = e, depth = 0; depth < 4 && cur !== undefined; depth++) {
+    if (!(cur instanceof Error)) {
+      parts.push(typeof cur);
+      break;
+    }
+    const code = (cur as { code?: unknown }).code;
+    const fromDatabase = typeof code === 'string' || /query/i.test(cur.name) || cur.message.startsWith('Failed query');
+    parts.push(fromDatabase ? `${cur.name}${typeof code === 'string' ? ` ${code}` : ''}` : `${cur.name}: ${cur.message.split('\n')[0]!.slice(0, 200)}`);
+    cur = cur.cause;
+  }
+  return parts.join(' ← ');
+}
+
 /** Turns anything thrown into the API's error response. Unknown errors are 500 and logged without request data. */
 export function toErrorResponse(e: unknown) {
   if (e instanceof DrillError) {
@@ -23,14 +51,28 @@ export function toErrorResponse(e: unknown) {
     if (e.status === 429) headers['Retry-After'] = '60';
     return json(errorBody(e.message, e.issues), e.status, headers);
   }
-  console.error('[api] unexpected error:', e instanceof Error ? e.message : String(e));
-  return json(errorBody('Internal error'), 500);
+  if (e instanceof HttpError) return json(errorBody(e.message, e.issues), e.status, e.headers);
+  const errorId = randomBytes(6).toString('hex');
+  if (isDatabaseUnavailable(e)) {
+    console.error(`[api] database unavailable (error ${errorId}): ${describeForLog(e)}`);
+    return json(
+      errorBody(`The database is unavailable; try again in ${UNAVAILABLE_RETRY_AFTER_S} seconds (error ${errorId})`, [{ path: '', message: 'Service unavailable' }]),
+      503,
+      { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S) },
+    );
+  }
+  console.error(`[api] unexpected error ${errorId}: ${describeForLog(e)}`);
+  return json(errorBody(`Internal error (error ${errorId})`), 500);
 }
 
-/** Wraps a handler so every refusal leaves as a JSON error. */
-export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
+/**
+ * Wraps a handler so every refusal leaves as a JSON error. State-changing requests pass the cross-site
+ * checks (403, 415) before the handler runs.
+ */
+export function handle<A extends [Request, ...unknown[]]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
+      guardStateChange(args[0]);
       return await fn(...args);
     } catch (e) {
       return toErrorResponse(e);
@@ -60,8 +102,9 @@ async function readLimitedText(req: Request, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** 400: not a JSON object; 413: too large; 422: a JSON object that fails the schema (every failing field). */
+/** 415: not declared JSON; 400: not a JSON object; 413: too large; 422: a JSON object that fails the schema (every failing field). */
 export async function readBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  assertJsonBody(req, true);
   const text = await readLimitedText(req, LIMITS.bodyBytes);
   let value: unknown;
   try {
@@ -85,12 +128,12 @@ export function bearerToken(req: Request): string {
   return m[1];
 }
 
-/** The origin the client used (Host / X-Forwarded-* as Next passes them), for the links we hand out. */
+/**
+ * The origin of the links we hand out: PUBLIC_URL when configured, else the request's URL as Next built it.
+ * Never X-Forwarded-Host/-Proto, which any client can set (`javascript://evil.example` came back once).
+ */
 export function publicOrigin(req: Request): string {
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  if (!host) return new URL(req.url).origin;
-  const proto = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || new URL(req.url).protocol.replace(':', '');
-  return `${proto}://${host}`;
+  return serverEnv().PUBLIC_URL ?? new URL(req.url).origin;
 }
 
 /**

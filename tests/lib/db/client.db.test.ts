@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase, targetFromEnv, tables, type DatabaseHandle } from '@/lib/db';
+import { parseEnv } from '@/lib/env';
 import { openTestDatabase, TEST_BACKEND } from './test-database';
 
 describe(`database client (${TEST_BACKEND})`, () => {
@@ -42,12 +43,21 @@ describe(`database client (${TEST_BACKEND})`, () => {
 
 describe('targetFromEnv', () => {
   it.each([
-    ['DATABASE_URL set → PostgreSQL', { DATABASE_URL: 'postgres://u@h:5432/db' }, { url: 'postgres://u@h:5432/db', poolSize: 10 }],
+    [
+      'DATABASE_URL set → PostgreSQL with bounded waits',
+      { DATABASE_URL: 'postgres://u@h:5432/db' },
+      { url: 'postgres://u@h:5432/db', poolSize: 10, connectTimeoutMs: 5_000, statementTimeoutMs: 10_000 },
+    ],
+    [
+      'timeouts and pool size from the environment',
+      { DATABASE_URL: 'postgres://u@h/db', DATABASE_POOL_SIZE: '4', DATABASE_CONNECT_TIMEOUT_MS: '800', DATABASE_STATEMENT_TIMEOUT_MS: '1500' },
+      { url: 'postgres://u@h/db', poolSize: 4, connectTimeoutMs: 800, statementTimeoutMs: 1500 },
+    ],
     ['nothing set → PGlite in ./.data', {}, { dataDir: `${process.cwd()}/.data` }],
     ['PGLITE_DIR set → PGlite there', { PGLITE_DIR: '/tmp/x' }, { dataDir: '/tmp/x' }],
     ['blank DATABASE_URL → PGlite', { DATABASE_URL: '  ' }, { dataDir: `${process.cwd()}/.data` }],
   ])('%s', (_name, env, expected) => {
-    expect(targetFromEnv(env as NodeJS.ProcessEnv)).toEqual(expected);
+    expect(targetFromEnv(parseEnv(env))).toEqual(expected);
   });
 });
 
