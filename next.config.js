@@ -1,6 +1,7 @@
 // @ts-check
 const createMDX = require('@next/mdx');
 const { addCompileHints } = require('./lib/build/compile-hints');
+const { themeBootScriptHash } = require('./app/_components/theme-boot-script');
 
 /** Security headers for every response (issue: drills — CSP, nosniff, Referrer-Policy, frame-ancestors). */
 const securityHeaders = [
@@ -8,8 +9,9 @@ const securityHeaders = [
     key: 'Content-Security-Policy',
     value: [
       "default-src 'self'",
-      // Next injects inline bootstrap scripts; 'unsafe-inline' is needed without a nonce middleware.
-      "script-src 'self' 'unsafe-inline'" + (process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''),
+      // No 'unsafe-inline': the one inline script of ours (the theme boot script) is allowed by its hash,
+      // which keeps every page static (a nonce would make each page render per request).
+      `script-src 'self' ${themeBootScriptHash()}` + (process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''),
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data:",
       "font-src 'self'",

@@ -1,7 +1,9 @@
 /**
  * Runs before first paint (inline in <head>) so the page never flashes the wrong theme.
- * The stored choice wins; otherwise the system preference.
+ * The stored choice wins; otherwise the system preference. The source lives in theme-boot-script.js, where
+ * next.config.js hashes it for the Content-Security-Policy (the page must inline it byte for byte).
  */
-export const THEME_STORAGE_KEY = 'stt-theme';
+import bootScript from './theme-boot-script.js';
 
-export const themeBootScript = `(function(){try{var t=localStorage.getItem('${THEME_STORAGE_KEY}');if(t!=='light'&&t!=='dark'){t=window.matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light'}document.documentElement.dataset.theme=t}catch(e){}})();`;
+export const THEME_STORAGE_KEY: string = bootScript.THEME_STORAGE_KEY;
+export const themeBootScript: string = bootScript.themeBootScript;

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { describeErrorForLog, isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { createRateLimiter, DrillError, LIMITS, zodIssues, type ApiIssue, type RateLimiter } from '@/lib/drills';
 import { serverEnv } from '@/lib/env';
 import { HttpError } from './http-error';
@@ -23,26 +23,6 @@ export function errorBody(error: string, issues: ApiIssue[] = []) {
 /** Seconds a client is told to wait when the database is unavailable. */
 export const UNAVAILABLE_RETRY_AFTER_S = 5;
 
-/**
- * What a log may say about an unexpected error: its class and, for errors from the database, the SQLSTATE
- * only. Messages of query errors carry the SQL parameters (a drill's seed, a token hash) and the values
- * PostgreSQL quotes back, so they never reach the log (issue 19 item 6).
- */
-export function describeForLog(e: unknown): string {
-  const parts: string[] = [];
-  for (let cur = e, depth = 0; depth < 4 && cur !== undefined; depth++) {
-    if (!(cur instanceof Error)) {
-      parts.push(typeof cur);
-      break;
-    }
-    const code = (cur as { code?: unknown }).code;
-    const fromDatabase = typeof code === 'string' || /query/i.test(cur.name) || cur.message.startsWith('Failed query');
-    parts.push(fromDatabase ? `${cur.name}${typeof code === 'string' ? ` ${code}` : ''}` : `${cur.name}: ${cur.message.split('\n')[0]!.slice(0, 200)}`);
-    cur = cur.cause;
-  }
-  return parts.join(' ← ');
-}
-
 /** Turns anything thrown into the API's error response. Unknown errors are 500 and logged without request data. */
 export function toErrorResponse(e: unknown) {
   if (e instanceof DrillError) {
@@ -54,14 +34,14 @@ export function toErrorResponse(e: unknown) {
   if (e instanceof HttpError) return json(errorBody(e.message, e.issues), e.status, e.headers);
   const errorId = randomBytes(6).toString('hex');
   if (isDatabaseUnavailable(e)) {
-    console.error(`[api] database unavailable (error ${errorId}): ${describeForLog(e)}`);
+    console.error(`[api] database unavailable (error ${errorId}): ${describeErrorForLog(e)}`);
     return json(
       errorBody(`The database is unavailable; try again in ${UNAVAILABLE_RETRY_AFTER_S} seconds (error ${errorId})`, [{ path: '', message: 'Service unavailable' }]),
       503,
       { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S) },
     );
   }
-  console.error(`[api] unexpected error ${errorId}: ${describeForLog(e)}`);
+  console.error(`[api] unexpected error ${errorId}: ${describeErrorForLog(e)}`);
   return json(errorBody(`Internal error (error ${errorId})`), 500);
 }
 
