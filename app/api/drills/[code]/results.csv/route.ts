@@ -13,7 +13,7 @@ export const GET = handle(async (req: Request, { params }: Ctx) => {
   return new Response(await gradebookCsv(db, drill), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename='drill-${drill.code}.csv'`,
+      'Content-Disposition': `attachment; filename="drill-${drill.code}.csv"`,
       'Cache-Control': 'no-store',
     },
   });
