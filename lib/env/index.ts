@@ -27,6 +27,8 @@ export const envSchema = z.object({
   /** Longest a statement may run (server-side statement_timeout; the client gives up shortly after). */
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(10_000, 600_000),
   PGLITE_DIR: optionalText,
+  /** Next's build folder (next.config.js reads it too): the proxy hashes the prerendered pages' scripts there. */
+  NEXT_DIST_DIR: optionalText,
   /**
    * The origin links in API answers are built from (studentUrl, manageUrl), e.g. https://drills.example.org.
    * Unset: the origin of the request as Next sees it (never X-Forwarded-Host/-Proto).
