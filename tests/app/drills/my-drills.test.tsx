@@ -1,5 +1,8 @@
 /** @jest-environment jsdom */
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { failureText, ApiFailure } from '@/app/drills/_components/api-client';
+import { MyDrillsList } from '@/app/drills/_components/my-drills-list';
 import { forgetMyDrill, loadMyDrills, MY_DRILLS_KEY, rememberMyDrill } from '@/app/drills/_components/my-drills';
 
 const drill = (code: string) => ({ code, title: `Drill ${code}`, manageUrl: `http://x/drills/${code}/manage#key=k${code}`, createdAt: '2026-12-01T10:00:00Z' });
@@ -31,5 +34,24 @@ describe('failureText', () => {
 
   it('adds the issues that say more', () => {
     expect(failureText(new ApiFailure(409, 'Time is up', [{ path: '', message: 'The deadline was 10:00' }]))).toBe('Time is up: The deadline was 10:00');
+  });
+});
+
+describe('<MyDrillsList>', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('lists nothing when this device created no drill, and each kept drill with its manage link otherwise', async () => {
+    const empty = render(<MyDrillsList />);
+    expect(screen.queryByRole('heading', { name: 'My drills' })).toBeNull();
+    empty.unmount();
+
+    rememberMyDrill(drill('AAAAAA'));
+    rememberMyDrill(drill('BBBBBB'));
+    render(<MyDrillsList />);
+    const list = screen.getByRole('list');
+    expect(within(list).getByRole('link', { name: 'Drill AAAAAA' })).toHaveAttribute('href', 'http://x/drills/AAAAAA/manage#key=kAAAAAA');
+    await userEvent.click(screen.getByRole('button', { name: 'Forget Drill AAAAAA' }));
+    expect(within(screen.getByRole('list')).queryByRole('link', { name: 'Drill AAAAAA' })).toBeNull();
+    expect(loadMyDrills().map((d) => d.code)).toEqual(['BBBBBB']);
   });
 });
