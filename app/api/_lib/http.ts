@@ -108,12 +108,22 @@ export function bearerToken(req: Request): string {
   return m[1];
 }
 
+/** A Host header value: a DNS name, IPv4 or [IPv6] address, optional port. Anything else is ignored. */
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
 /**
- * The origin of the links we hand out: PUBLIC_URL when configured, else the request's URL as Next built it.
- * Never X-Forwarded-Host/-Proto, which any client can set (`javascript://evil.example` came back once).
+ * The origin of the links we hand out: PUBLIC_URL when configured; else the request's own: the scheme Next
+ * gives its URL (http or https) and the host the browser addressed (Host), which reaches the server from
+ * other machines where Next's URL says `localhost`. Never X-Forwarded-Host/-Proto, which any client can set
+ * (`javascript://evil.example` came back once).
  */
 export function publicOrigin(req: Request): string {
-  return serverEnv().PUBLIC_URL ?? new URL(req.url).origin;
+  const configured = serverEnv().PUBLIC_URL;
+  if (configured) return configured;
+  const url = new URL(req.url);
+  const scheme = url.protocol === 'https:' ? 'https' : 'http';
+  const host = req.headers.get('host');
+  return `${scheme}://${host && HOST.test(host) ? host.toLowerCase() : url.host}`;
 }
 
 /**

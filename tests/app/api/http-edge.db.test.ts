@@ -191,10 +191,19 @@ describe(`API edge (${TEST_BACKEND})`, () => {
 
   describe('links in answers', () => {
     it('ignore X-Forwarded-Host and X-Forwarded-Proto', async () => {
-      const r = await createDrill({ ...JSON_TYPE, 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'javascript', host: 'evil.example' });
+      const r = await createDrill({ ...JSON_TYPE, 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'javascript' });
       expect(r.status).toBe(201);
       expect(r.body.studentUrl).toBe(`${ORIGIN}/drills/${r.body.code}`);
       expect(r.body.manageUrl.startsWith(`${ORIGIN}/drills/${r.body.code}/manage#key=`)).toBe(true);
+    });
+
+    it('use the host the browser addressed, and only a well-formed one', async () => {
+      const lan = await createDrill({ ...JSON_TYPE, host: '192.168.1.5:3000' });
+      expect(lan.body.studentUrl).toBe(`http://192.168.1.5:3000/drills/${lan.body.code}`);
+      for (const host of ['evil.example/x', 'a b', 'evil.example:80@x', 'javascript:alert(1)']) {
+        const r = await createDrill({ ...JSON_TYPE, host });
+        expect(r.body.studentUrl).toBe(`${ORIGIN}/drills/${r.body.code}`);
+      }
     });
 
     it('come from PUBLIC_URL when it is set', async () => {
