@@ -6,7 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { serverEnv, type ServerEnv } from '@/lib/env';
 import { lockDataFolder } from './folder-lock';
 import * as schema from './schema';
@@ -61,7 +61,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     pool.on('error', (e) => console.error('[db] idle PostgreSQL connection lost:', e.message));
     const db = drizzlePg(pool, { schema });
     try {
-      await migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      await migrateSerialised(target.url, target.connectTimeoutMs ?? 5_000, () => migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }));
     } catch (error) {
       await pool.end();
       throw error;
@@ -96,6 +96,26 @@ async function openPglite(client: PGlite, afterClose: () => Promise<void>): Prom
       await afterClose();
     },
   };
+}
+
+/** Any fixed 64-bit number: the advisory lock app servers take while migrating one PostgreSQL database. */
+const MIGRATION_LOCK = 7_305_173_221;
+
+/**
+ * Runs `migrate` while holding a PostgreSQL advisory lock on a connection of its own, so app servers starting
+ * together on one database migrate one at a time (two at once both ran CREATE TABLE and one failed); the
+ * later ones then find the migrations applied. The lock goes with the session, even if the process dies.
+ */
+async function migrateSerialised(url: string, connectTimeoutMs: number, migrate: () => Promise<void>) {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
+  client.on('error', () => {}); // reported by the query that fails
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migrate();
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /** The target the environment asks for: `DATABASE_URL` → PostgreSQL, else PGlite in `PGLITE_DIR ?? ./.data`. */

@@ -183,7 +183,8 @@ test.describe('drills', () => {
     for (const box of await page.getByRole('group', { name: 'Question kinds' }).getByRole('checkbox').all()) await box.uncheck();
     await page.getByLabel('Questions', { exact: true }).fill('0');
     await page.getByRole('button', { name: 'Create drill' }).click();
-    await expect(page.locator('#form-error')).toContainText('invalid');
+    // The summary names the fields (issue 20), each message sits beside its field.
+    await expect(page.locator('#form-error')).toContainText('Check Title, Question kinds and Questions');
     await expect(page.locator('#title-error')).toBeVisible();
     await expect(page.locator('#kinds-error')).toContainText('at least one');
     await expect(page.locator('#count-error')).toBeVisible();

@@ -42,7 +42,8 @@ const FIELD_LABELS: Record<string, string> = {
 
 /** "Check Title." / "Check Title and Questions." — the summary above the form; each message sits by its field. */
 function invalidSummary(fields: string[]): string {
-  const names = fields.map((f) => FIELD_LABELS[f]).filter((n): n is string => !!n);
+  // In the form's order, whatever order the server listed them in.
+  const names = Object.keys(FIELD_LABELS).filter((f) => fields.includes(f)).map((f) => FIELD_LABELS[f]!);
   if (names.length === 0) return '';
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   return `Check ${list}: see the message beside ${names.length === 1 ? 'it' : 'each'}.`;
@@ -77,14 +78,6 @@ export function NewDrillForm({ kinds, difficulties }: { kinds: Option[]; difficu
     event.preventDefault();
     const form = event.currentTarget;
     const f = new FormData(form);
-    // Checked here too, so the field is named beside it without a round trip (the server checks again).
-    if (typeof f.get('title') !== 'string' || !(f.get('title') as string).trim()) {
-      const local = { title: ['Enter a title: students see it when they join.'] };
-      setErrors(local);
-      setFormError(invalidSummary(['title']));
-      focusFirstInvalid(form, local);
-      return;
-    }
     const body = {
       title: f.get('title'),
       kinds: f.getAll('kinds'),
