@@ -78,3 +78,22 @@ if (TEST_BACKEND === 'pglite') describe('openDatabase on a PGlite folder', () =>
     expect(rows).toEqual([{ title: 'kept' }]);
   }, 60_000);
 });
+
+// Several app servers start together on one PostgreSQL database (issue 19 item 8): each migrates on start.
+if (process.env.TEST_DATABASE_URL) describe('openDatabase on PostgreSQL by several servers at once', () => {
+  it('migrates a fresh database once, with every opener succeeding', async () => {
+    const { createThrowawayDatabase } = await import('../../support/throwaway-database');
+    const database = await createThrowawayDatabase(process.env.TEST_DATABASE_URL!, 'stt_migrate');
+    try {
+      const handles = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ url: database.url, poolSize: 2 })));
+      const res = await handles[0]!.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+      const applied = (res as unknown as { rows: { n: number }[] }).rows[0]?.n;
+      await Promise.all(handles.map((h) => h.close()));
+      const { readdirSync } = await import('node:fs');
+      const { MIGRATIONS_FOLDER } = await import('@/lib/db');
+      expect(applied).toBe(readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql')).length);
+    } finally {
+      await database.drop();
+    }
+  }, 60_000);
+});
