@@ -15,7 +15,8 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOST
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57014', '53300', '55P03']);
 /** node-postgres reports its own timeouts and lost connections with these messages (no code). */
 const PG_CLIENT_MESSAGES = [
-  'timeout exceeded when trying to connect',
+  'timeout exceeded when trying to connect', // Pool
+  'timeout expired', // Client.connect past connectionTimeoutMillis
   'Connection terminated',
   'Query read timeout',
   'connection timeout',
