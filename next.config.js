@@ -2,28 +2,17 @@
 const createMDX = require('@next/mdx');
 const { addCompileHints } = require('./lib/build/compile-hints');
 
-/** Security headers for every response (issue: drills — CSP, nosniff, Referrer-Policy, frame-ancestors). */
+/**
+ * Security headers for every response (issue: drills — nosniff, Referrer-Policy, frame-ancestors). Pages get
+ * their Content-Security-Policy from proxy.ts (lib/csp: no 'unsafe-inline' scripts; hashes and a nonce);
+ * the JSON API, which runs no script, gets a fixed one here.
+ */
 const securityHeaders = [
-  {
-    key: 'Content-Security-Policy',
-    value: [
-      "default-src 'self'",
-      // Next injects inline bootstrap scripts; 'unsafe-inline' is needed without a nonce middleware.
-      "script-src 'self' 'unsafe-inline'" + (process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''),
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join('; '),
-  },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'no-referrer' },
   { key: 'X-Frame-Options', value: 'DENY' },
 ];
+const apiPolicy = { key: 'Content-Security-Policy', value: "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'" };
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -40,7 +29,10 @@ const nextConfig = {
     },
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/api/:path*', headers: [apiPolicy] },
+    ];
   },
 };
 

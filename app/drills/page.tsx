@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getDatabase } from '@/lib/db';
 import { DrillError, getPublicDrill, normaliseJoinCode } from '@/lib/drills';
+import { MyDrillsList } from './_components/my-drills-list';
 
 export const metadata: Metadata = { title: 'Drills' };
 
@@ -60,6 +61,7 @@ export default async function DrillsPage({ searchParams }: { searchParams: Promi
       <p>
         Teaching? <Link href="/drills/new" className="text-accent underline">Create a drill</Link> — no account needed.
       </p>
+      <MyDrillsList />
     </section>
   );
 }

@@ -6,7 +6,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
+import { serverEnv, type ServerEnv } from '@/lib/env';
+import { lockDataFolder } from './folder-lock';
 import * as schema from './schema';
 
 /**
@@ -26,7 +28,15 @@ export interface DatabaseHandle {
 export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), 'lib', 'db', 'migrations');
 
 export type DatabaseTarget =
-  | { url: string; poolSize?: number }
+  | {
+      url: string;
+      poolSize?: number;
+      /** Longest wait for a connection (socket or free pool slot); then the query fails as unavailable. */
+      connectTimeoutMs?: number;
+      /** statement_timeout on the server; the client stops waiting 2 s later (a frozen server cannot enforce it). */
+      statementTimeoutMs?: number;
+    }
+  /** A folder on disk, locked for this process while open (lib/db/folder-lock.ts). */
   | { dataDir: string }
   /** An already opened PGlite (tests load a migrated template dump into memory). */
   | { pglite: PGlite };
@@ -34,36 +44,97 @@ export type DatabaseTarget =
 /** Opens the target and applies every pending migration before resolving. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ('url' in target) {
-    const pool = new Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const statementTimeoutMs = target.statementTimeoutMs ?? 10_000;
+    // Bounded waits everywhere, so a database that is down or frozen costs a request seconds, not forever
+    // (the API answers 503 with Retry-After): connecting, waiting for a slot, and every statement.
+    const pool = new Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      connectionTimeoutMillis: target.connectTimeoutMs ?? 5_000,
+      statement_timeout: statementTimeoutMs,
+      lock_timeout: statementTimeoutMs,
+      query_timeout: statementTimeoutMs + 2_000,
+      keepAlive: true,
+    });
     // An idle connection dropped by the server (restart, failover, admin) must not crash the process:
     // the pool discards it and opens a new one on the next query.
     pool.on('error', (e) => console.error('[db] idle PostgreSQL connection lost:', e.message));
     const db = drizzlePg(pool, { schema });
     try {
-      await migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      await migrateSerialised(target.url, target.connectTimeoutMs ?? 5_000, () => migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }));
     } catch (error) {
       await pool.end();
       throw error;
     }
     return { db: db as unknown as Database, kind: 'postgres', close: () => pool.end() };
   }
-  const client = 'pglite' in target ? target.pglite : await PGlite.create(target.dataDir);
+  if ('pglite' in target) return openPglite(target.pglite, async () => {});
+  // The folder's lock first: a second server on the same folder is refused before PGlite touches a file.
+  const lock = lockDataFolder(target.dataDir);
+  try {
+    const client = await PGlite.create(target.dataDir);
+    return await openPglite(client, async () => lock.release());
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function openPglite(client: PGlite, afterClose: () => Promise<void>): Promise<DatabaseHandle> {
   const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+  try {
+    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  return {
+    db: db as unknown as Database,
+    kind: 'pglite',
+    async close() {
+      await client.close();
+      await afterClose();
+    },
+  };
+}
+
+/** Any fixed 64-bit number: the advisory lock app servers take while migrating one PostgreSQL database. */
+const MIGRATION_LOCK = 7_305_173_221;
+
+/**
+ * Runs `migrate` while holding a PostgreSQL advisory lock on a connection of its own, so app servers starting
+ * together on one database migrate one at a time (two at once both ran CREATE TABLE and one failed); the
+ * later ones then find the migrations applied. The lock goes with the session, even if the process dies.
+ */
+async function migrateSerialised(url: string, connectTimeoutMs: number, migrate: () => Promise<void>) {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
+  client.on('error', () => {}); // reported by the query that fails
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migrate();
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /** The target the environment asks for: `DATABASE_URL` → PostgreSQL, else PGlite in `PGLITE_DIR ?? ./.data`. */
-export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
-  const url = env.DATABASE_URL?.trim();
-  if (url) return { url, poolSize: Number(env.DATABASE_POOL_SIZE) || 10 };
+export function targetFromEnv(env: ServerEnv = serverEnv()): DatabaseTarget {
+  if (env.DATABASE_URL) {
+    return {
+      url: env.DATABASE_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    };
+  }
   // turbopackIgnore: a runtime folder, not a module — keeps Next from tracing the whole project into the build.
-  return { dataDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), env.PGLITE_DIR?.trim() || './.data') };
+  return { dataDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), env.PGLITE_DIR || './.data') };
 }
 
 // One handle per process. Kept on globalThis because Next may evaluate this module in several bundles
 // (instrumentation, route handlers, dev HMR) and PGlite must never be opened twice on one folder
-// (it has no cross-process or cross-instance lock: stack-notes pitfall 9).
+// (it has no lock of its own: stack-notes pitfall 9; lockDataFolder refuses a second opener).
 const HANDLE = Symbol.for('service-traffic-trainer.database');
 type GlobalWithHandle = typeof globalThis & { [HANDLE]?: Promise<DatabaseHandle> };
 

@@ -1,7 +1,12 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
+import { describeErrorForLog, isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { clientKey, DrillError, LIMITS, trustProxyFromEnv, zodIssues, type ApiIssue } from '@/lib/drills';
+import { serverEnv } from '@/lib/env';
+import { HttpError } from './http-error';
+import { assertJsonBody, guardStateChange } from './request-guards';
 
 /**
  * The JSON API's edge: body size and syntax, zod validation, bearer tokens and the error shape
@@ -15,6 +20,9 @@ export function errorBody(error: string, issues: ApiIssue[] = []) {
   return { error, issues };
 }
 
+/** Seconds a client is told to wait when the database is unavailable. */
+export const UNAVAILABLE_RETRY_AFTER_S = 5;
+
 /** Turns anything thrown into the API's error response. Unknown errors are 500 and logged without request data. */
 export function toErrorResponse(e: unknown) {
   if (e instanceof DrillError) {
@@ -23,14 +31,28 @@ export function toErrorResponse(e: unknown) {
     if (e.status === 429) headers['Retry-After'] = String(e.retryAfterSeconds ?? 60);
     return json(errorBody(e.message, e.issues), e.status, headers);
   }
-  console.error('[api] unexpected error:', e instanceof Error ? e.message : String(e));
-  return json(errorBody('Internal error'), 500);
+  if (e instanceof HttpError) return json(errorBody(e.message, e.issues), e.status, e.headers);
+  const errorId = randomBytes(6).toString('hex');
+  if (isDatabaseUnavailable(e)) {
+    console.error(`[api] database unavailable (error ${errorId}): ${describeErrorForLog(e)}`);
+    return json(
+      errorBody(`The database is unavailable; try again in ${UNAVAILABLE_RETRY_AFTER_S} seconds (error ${errorId})`, [{ path: '', message: 'Service unavailable' }]),
+      503,
+      { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S) },
+    );
+  }
+  console.error(`[api] unexpected error ${errorId}: ${describeErrorForLog(e)}`);
+  return json(errorBody(`Internal error (error ${errorId})`), 500);
 }
 
-/** Wraps a handler so every refusal leaves as a JSON error. */
-export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
+/**
+ * Wraps a handler so every refusal leaves as a JSON error. State-changing requests pass the cross-site
+ * checks (403, 415) before the handler runs.
+ */
+export function handle<A extends [Request, ...unknown[]]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
+      guardStateChange(args[0]);
       return await fn(...args);
     } catch (e) {
       return toErrorResponse(e);
@@ -60,8 +82,9 @@ async function readLimitedText(req: Request, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** 400: not a JSON object; 413: too large; 422: a JSON object that fails the schema (every failing field). */
+/** 415: not declared JSON; 400: not a JSON object; 413: too large; 422: a JSON object that fails the schema (every failing field). */
 export async function readBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  assertJsonBody(req, true);
   const text = await readLimitedText(req, LIMITS.bodyBytes);
   let value: unknown;
   try {
@@ -85,12 +108,22 @@ export function bearerToken(req: Request): string {
   return m[1];
 }
 
-/** The origin the client used (Host / X-Forwarded-* as Next passes them), for the links we hand out. */
+/** A Host header value: a DNS name, IPv4 or [IPv6] address, optional port. Anything else is ignored. */
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * The origin of the links we hand out: PUBLIC_URL when configured; else the request's own: the scheme Next
+ * gives its URL (http or https) and the host the browser addressed (Host), which reaches the server from
+ * other machines where Next's URL says `localhost`. Never X-Forwarded-Host/-Proto, which any client can set
+ * (`javascript://evil.example` came back once).
+ */
 export function publicOrigin(req: Request): string {
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  if (!host) return new URL(req.url).origin;
-  const proto = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || new URL(req.url).protocol.replace(':', '');
-  return `${proto}://${host}`;
+  const configured = serverEnv().PUBLIC_URL;
+  if (configured) return configured;
+  const url = new URL(req.url);
+  const scheme = url.protocol === 'https:' ? 'https' : 'http';
+  const host = req.headers.get('host');
+  return `${scheme}://${host && HOST.test(host) ? host.toLowerCase() : url.host}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { getDatabase } from '@/lib/db';
 import { createDrill, createDrillSchema } from '@/lib/drills';
 import { handle, json, publicOrigin, readBody } from '../_lib/http';
+import { otherMethods } from '../_lib/methods';
 
 /** POST /api/drills → 201 {code, studentUrl, manageUrl, manageToken}. The token travels in the URL fragment, which browsers never send to a server. */
 export const POST = handle(async (req: Request) => {
@@ -13,3 +14,7 @@ export const POST = handle(async (req: Request) => {
     { Location: `/api/drills/${code}` },
   );
 });
+
+/** Every other method: 405 with JSON and `Allow` (OPTIONS: 204 with `Allow`). */
+const otherMethod = otherMethods(['POST']);
+export { otherMethod as GET, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE, otherMethod as OPTIONS };

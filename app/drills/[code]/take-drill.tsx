@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import type { AttemptView, GradedResult, StoredAnswerView } from '@/lib/drills/attempts';
 import type { RawAnswer } from '@/lib/scenarios/types';
 import { QuestionView, scoreLabel } from '@/app/_components/question';
-import { ApiFailure, callApi, issuesByField } from '../_components/api-client';
+import { ApiFailure, callApi, failureText, issuesByField } from '../_components/api-client';
 import { FieldError } from '../_components/field-error';
 
 interface Stored {
@@ -208,7 +208,7 @@ function Attempt({
       setAnnounce(reply.revealed && reply.result ? `Answer saved. Score ${Math.round(reply.result.score * 100)}%.` : `Answer to question ${index + 1} saved.`);
     } catch (e) {
       if (!(e instanceof ApiFailure)) throw e;
-      const detail = e.issues.length ? `${e.message}: ${e.issues.map((i) => i.message).join('; ')}` : e.message;
+      const detail = failureText(e);
       // A malformed answer is shown by the question itself (and costs nothing); other refusals above it.
       if (e.status === 422) setInvalid({ questionId: question.id, reason: detail });
       else setError(detail);
@@ -230,7 +230,8 @@ function Attempt({
         )}
       </div>
       <p aria-live="polite" className="sr-only">{announce}</p>
-      {error && <p role="alert" className="rounded border border-bad p-3 text-bad">{error}</p>}
+      {/* A refusal belongs to the questions; once the attempt is over, the summary says what happened. */}
+      {error && !view.finished && <p role="alert" className="rounded border border-bad p-3 text-bad">{error}</p>}
 
       {view.finished ? (
         <Summary view={view} onStartOver={view.drill.phase === 'open' ? onStartOver : undefined} />
@@ -323,6 +324,7 @@ function Summary({ view, onStartOver }: { view: AttemptView; onStartOver?: () =>
       <h2 id="summary-heading" className="text-xl font-semibold">
         {view.submittedAt ? 'Submitted' : 'Time is up'}
       </h2>
+      {view.drill.phase === 'closed' && <p data-testid="drill-closed">The drill is closed: no more answers are taken.</p>}
       {view.score != null ? (
         <p className="text-lg" data-testid="final-score">
           Your score: <strong>{Math.round(view.score * 100)}%</strong>

@@ -39,3 +39,13 @@ export function issuesByField(issues: ApiIssue[]): Record<string, string[]> {
   for (const i of issues) (out[i.path.split('.')[0] || 'form'] ??= []).push(i.message);
   return out;
 }
+
+/**
+ * A refusal as one sentence for the page: the message, then the issues that add to it ("This drill is
+ * closed", not "This drill is closed: Closed").
+ */
+export function failureText(e: ApiFailure): string {
+  const said = e.message.toLowerCase();
+  const extra = e.issues.map((i) => i.message).filter((m) => m && !said.includes(m.toLowerCase()));
+  return extra.length ? `${e.message}: ${extra.join('; ')}` : e.message;
+}

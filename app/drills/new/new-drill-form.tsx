@@ -1,8 +1,9 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiFailure, callApi, issuesByField } from '../_components/api-client';
 import { FieldError } from '../_components/field-error';
+import { rememberMyDrill } from '../_components/my-drills';
 
 interface Option {
   value: string;
@@ -25,6 +26,36 @@ const REVEAL_OPTIONS: Option[] = [
 
 const input = 'w-full rounded border border-border bg-bg px-3 py-2';
 
+/** Each field's visible label, to name the fields that need fixing (the ids match the body's field names). */
+const FIELD_LABELS: Record<string, string> = {
+  title: 'Title',
+  kinds: 'Question kinds',
+  difficulty: 'Difficulty',
+  count: 'Questions',
+  attemptsAllowed: 'Attempts per student',
+  timeLimitMinutes: 'Time limit',
+  opensAt: 'Opens',
+  closesAt: 'Closes',
+  revealPolicy: 'Show students the correct answers',
+  variant: 'Scenarios',
+};
+
+/** "Check Title." / "Check Title and Questions." — the summary above the form; each message sits by its field. */
+function invalidSummary(fields: string[]): string {
+  // In the form's order, whatever order the server listed them in.
+  const names = Object.keys(FIELD_LABELS).filter((f) => fields.includes(f)).map((f) => FIELD_LABELS[f]!);
+  if (names.length === 0) return '';
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `Check ${list}: see the message beside ${names.length === 1 ? 'it' : 'each'}.`;
+}
+
+/** Moves focus to the first field named in `errors`, so keyboard and screen-reader users land on it. */
+function focusFirstInvalid(form: HTMLFormElement | null, errors: Record<string, string[]>) {
+  const first = Object.keys(FIELD_LABELS).find((f) => errors[f]);
+  const el = first ? (form?.querySelector<HTMLElement>(`#${first}, [name="${first}"]`) ?? null) : null;
+  el?.focus();
+}
+
 /** A datetime-local value ("2026-11-25T09:00") in the browser's zone → ISO with offset, or null. */
 function toIso(local: FormDataEntryValue | null): string | null {
   if (typeof local !== 'string' || !local) return null;
@@ -45,7 +76,8 @@ export function NewDrillForm({ kinds, difficulties }: { kinds: Option[]; difficu
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const f = new FormData(event.currentTarget);
+    const form = event.currentTarget;
+    const f = new FormData(form);
     const body = {
       title: f.get('title'),
       kinds: f.getAll('kinds'),
@@ -61,12 +93,16 @@ export function NewDrillForm({ kinds, difficulties }: { kinds: Option[]; difficu
     setBusy(true);
     setFormError(null);
     try {
-      setCreated(await callApi<Created>('/api/drills', { method: 'POST', body }));
+      const made = await callApi<Created>('/api/drills', { method: 'POST', body });
+      rememberMyDrill({ code: made.code, title: String(body.title).trim(), manageUrl: made.manageUrl, createdAt: new Date().toISOString() });
+      setCreated(made);
       setErrors({});
     } catch (e) {
       if (e instanceof ApiFailure) {
-        setErrors(issuesByField(e.issues));
-        setFormError(e.message);
+        const byField = issuesByField(e.issues);
+        setErrors(byField);
+        setFormError(invalidSummary(Object.keys(byField)) || e.message);
+        focusFirstInvalid(form, byField);
       } else throw e;
     } finally {
       setBusy(false);
@@ -175,6 +211,17 @@ export function NewDrillForm({ kinds, difficulties }: { kinds: Option[]; difficu
 }
 
 function CreatedPanel({ created }: { created: Created }) {
+  // The manage link is shown once: warn before leaving until it has been copied or opened.
+  const [kept, setKept] = useState(false);
+  useEffect(() => {
+    if (kept) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = ''; // older browsers need it set to show the prompt
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [kept]);
   return (
     <section aria-labelledby="created-heading" className="space-y-4 rounded-lg border border-border bg-surface p-4">
       <h2 id="created-heading" className="text-xl font-semibold" tabIndex={-1} ref={(el) => el?.focus()}>
@@ -184,19 +231,20 @@ function CreatedPanel({ created }: { created: Created }) {
         Join code: <strong className="font-mono text-2xl tracking-widest" data-testid="join-code">{created.code}</strong>
       </p>
       <CopyField id="student-url" label="Student link" value={created.studentUrl} />
-      <CopyField id="manage-url" label="Secret manage link" value={created.manageUrl} />
+      <CopyField id="manage-url" label="Secret manage link" value={created.manageUrl} onCopied={() => setKept(true)} />
       <p className="text-sm text-warn">
-        Keep the manage link private and save it now: it is shown only once, and whoever has it can see every answer
-        and close or delete the drill.
+        Keep the manage link private and save it now: whoever has it can see every answer and close or delete the
+        drill. This browser keeps it under “My drills” on the Drills page (on this device only; the server never
+        sees it again).
       </p>
       <p>
-        <a href={created.manageUrl} className="text-accent underline">Open the gradebook</a>
+        <a href={created.manageUrl} className="text-accent underline" onClick={() => setKept(true)}>Open the gradebook</a>
       </p>
     </section>
   );
 }
 
-function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
+function CopyField({ id, label, value, onCopied }: { id: string; label: string; value: string; onCopied?: () => void }) {
   const [copied, setCopied] = useState(false);
   return (
     <div>
@@ -206,7 +254,15 @@ function CopyField({ id, label, value }: { id: string; label: string; value: str
         <button
           type="button"
           className="rounded border border-border px-3"
-          onClick={() => navigator.clipboard?.writeText(value).then(() => setCopied(true), () => setCopied(false))}
+          onClick={() =>
+            navigator.clipboard?.writeText(value).then(
+              () => {
+                setCopied(true);
+                onCopied?.();
+              },
+              () => setCopied(false),
+            )
+          }
         >
           Copy<span className="sr-only"> {label.toLowerCase()}</span>
         </button>

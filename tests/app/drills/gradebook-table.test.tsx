@@ -68,7 +68,16 @@ describe('QuestionStatsTable', () => {
   it('names the most common misconception with its count', () => {
     render(<QuestionStatsTable gradebook={book([student({})])} />);
     const q2 = screen.getByRole('row', { name: /Q2/ });
-    expect(within(q2).getAllByRole('cell').map((c) => c.textContent)).toEqual(['source-ip', '2', '0', '25%', 'Cluster keeps the client IP (2)']);
+    expect(within(q2).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Source IP', '2', '0', '25%', 'Cluster keeps the client IP (2)']);
     expect(within(screen.getByRole('row', { name: /Q1/ })).getAllByRole('cell').at(-1)).toHaveTextContent('—');
+  });
+
+  it('shows each kind by its label, never its slug (issue 20)', () => {
+    const gradebook = book([student({})]);
+    gradebook.questions[0]!.kinds = ['cross-node', 'lb-targets'];
+    render(<QuestionStatsTable gradebook={gradebook} />);
+    const q1 = screen.getByRole('row', { name: /Q1/ });
+    expect(within(q1).getAllByRole('cell')[0]).toHaveTextContent('Crossing nodes, Balancer targets');
+    expect(q1.textContent).not.toMatch(/cross-node|lb-targets/);
   });
 });

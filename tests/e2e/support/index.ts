@@ -3,3 +3,4 @@ export { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumLaunchOptions, E2E_PORT } from '.
 export { expectNoAxeViolations } from './axe';
 export { screenshot, SCREENSHOT_DIR, SCREENSHOT_WIDTHS } from './screenshot';
 export { currentTheme, useSystemTheme, type Theme } from './theme';
+export { watchConsoleErrors } from './console';

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase, targetFromEnv, tables, type DatabaseHandle } from '@/lib/db';
+import { parseEnv } from '@/lib/env';
 import { openTestDatabase, TEST_BACKEND } from './test-database';
 
 describe(`database client (${TEST_BACKEND})`, () => {
@@ -42,12 +43,21 @@ describe(`database client (${TEST_BACKEND})`, () => {
 
 describe('targetFromEnv', () => {
   it.each([
-    ['DATABASE_URL set → PostgreSQL', { DATABASE_URL: 'postgres://u@h:5432/db' }, { url: 'postgres://u@h:5432/db', poolSize: 10 }],
+    [
+      'DATABASE_URL set → PostgreSQL with bounded waits',
+      { DATABASE_URL: 'postgres://u@h:5432/db' },
+      { url: 'postgres://u@h:5432/db', poolSize: 10, connectTimeoutMs: 5_000, statementTimeoutMs: 10_000 },
+    ],
+    [
+      'timeouts and pool size from the environment',
+      { DATABASE_URL: 'postgres://u@h/db', DATABASE_POOL_SIZE: '4', DATABASE_CONNECT_TIMEOUT_MS: '800', DATABASE_STATEMENT_TIMEOUT_MS: '1500' },
+      { url: 'postgres://u@h/db', poolSize: 4, connectTimeoutMs: 800, statementTimeoutMs: 1500 },
+    ],
     ['nothing set → PGlite in ./.data', {}, { dataDir: `${process.cwd()}/.data` }],
     ['PGLITE_DIR set → PGlite there', { PGLITE_DIR: '/tmp/x' }, { dataDir: '/tmp/x' }],
     ['blank DATABASE_URL → PGlite', { DATABASE_URL: '  ' }, { dataDir: `${process.cwd()}/.data` }],
   ])('%s', (_name, env, expected) => {
-    expect(targetFromEnv(env as NodeJS.ProcessEnv)).toEqual(expected);
+    expect(targetFromEnv(parseEnv(env))).toEqual(expected);
   });
 });
 
@@ -66,5 +76,24 @@ if (TEST_BACKEND === 'pglite') describe('openDatabase on a PGlite folder', () =>
     await second.close();
     await rm(dir, { recursive: true, force: true });
     expect(rows).toEqual([{ title: 'kept' }]);
+  }, 60_000);
+});
+
+// Several app servers start together on one PostgreSQL database (issue 19 item 8): each migrates on start.
+if (process.env.TEST_DATABASE_URL) describe('openDatabase on PostgreSQL by several servers at once', () => {
+  it('migrates a fresh database once, with every opener succeeding', async () => {
+    const { createThrowawayDatabase } = await import('../../support/throwaway-database');
+    const database = await createThrowawayDatabase(process.env.TEST_DATABASE_URL!, 'stt_migrate');
+    try {
+      const handles = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ url: database.url, poolSize: 2 })));
+      const res = await handles[0]!.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+      const applied = (res as unknown as { rows: { n: number }[] }).rows[0]?.n;
+      await Promise.all(handles.map((h) => h.close()));
+      const { readdirSync } = await import('node:fs');
+      const { MIGRATIONS_FOLDER } = await import('@/lib/db');
+      expect(applied).toBe(readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql')).length);
+    } finally {
+      await database.drop();
+    }
   }, 60_000);
 });

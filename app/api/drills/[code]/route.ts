@@ -1,6 +1,7 @@
 import { getDatabase } from '@/lib/db';
 import { authorizeManage, deleteDrill, getPublicDrill, manageUpdateSchema, setDrillClosed } from '@/lib/drills';
 import { bearerToken, clientAddress, handle, json, readBody } from '../../_lib/http';
+import { otherMethods } from '../../_lib/methods';
 
 type Ctx = { params: Promise<{ code: string }> };
 
@@ -26,3 +27,7 @@ export const DELETE = handle(async (req: Request, { params }: Ctx) => {
   await deleteDrill(db, await authorizeManage(db, unsafeCode, bearerToken(req)));
   return new Response(null, { status: 204 });
 });
+
+/** Every other method: 405 with JSON and `Allow` (OPTIONS: 204 with `Allow`). */
+const otherMethod = otherMethods(['GET', 'PATCH', 'DELETE']);
+export { otherMethod as POST, otherMethod as PUT, otherMethod as OPTIONS };

@@ -1,9 +1,12 @@
 import type { Gradebook } from '@/lib/drills/gradebook';
+import { KIND_LABELS } from '@/lib/scenarios';
 
 /**
  * The gradebook as two tables. No hooks: rendered by the polling client component and by the benchmark
  * (renderToString of 500 students × 20 questions). Names are rendered as text, never as HTML.
  */
+/** A question kind by its label ("Source IP"), as everywhere else in the app; an unknown slug as is. */
+const kindLabel = (kind: string) => (KIND_LABELS as Record<string, string>)[kind] ?? kind;
 const pct = (x: number | null) => (x == null ? '—' : `${Math.round(x * 100)}%`);
 
 function duration(seconds: number): string {
@@ -92,7 +95,7 @@ export function QuestionStatsTable({ gradebook }: { gradebook: Gradebook }) {
           {gradebook.questions.map((q) => (
             <tr key={q.position} className="border-b border-border">
               <th scope="row" className="p-2 text-left font-normal">{`Q${q.position + 1}`}</th>
-              <td className="p-2">{q.kinds.join(', ') || '—'}</td>
+              <td className="p-2">{q.kinds.map(kindLabel).join(', ') || '—'}</td>
               <td className="p-2">{q.answered}</td>
               <td className="p-2">{q.correct}</td>
               <td className="p-2">{pct(q.meanScore)}</td>

@@ -2,6 +2,7 @@ import { getDatabase } from '@/lib/db';
 import { answerAttempt, answerSchema } from '@/lib/drills';
 import { handle, json, readBody } from '../../../_lib/http';
 import { attemptCredentials } from '../../../_lib/attempt';
+import { otherMethods } from '../../../_lib/methods';
 
 type Ctx = { params: Promise<{ attemptId: string }> };
 
@@ -11,3 +12,7 @@ export const POST = handle(async (req: Request, { params }: Ctx) => {
   const outcome = await answerAttempt(await getDatabase(), attemptId, token, () => readBody(req, answerSchema));
   return json(outcome.body, outcome.status);
 });
+
+/** Every other method: 405 with JSON and `Allow` (OPTIONS: 204 with `Allow`). */
+const otherMethod = otherMethods(['POST']);
+export { otherMethod as GET, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE, otherMethod as OPTIONS };

@@ -1,6 +1,7 @@
 import { getDatabase } from '@/lib/db';
 import { joinSchema, startAttempt } from '@/lib/drills';
 import { clientAddress, handle, json, readBody } from '../../../_lib/http';
+import { otherMethods } from '../../../_lib/methods';
 
 type Ctx = { params: Promise<{ code: string }> };
 
@@ -12,3 +13,7 @@ export const POST = handle(async (req: Request, { params }: Ctx) => {
   const { attemptId, attemptToken, view } = await startAttempt(await getDatabase(), unsafeCode, name, new Date(), { client: clientAddress(req) });
   return json({ attemptId, attemptToken, questions: view.questions, attempt: view }, 201);
 });
+
+/** Every other method: 405 with JSON and `Allow` (OPTIONS: 204 with `Allow`). */
+const otherMethod = otherMethods(['POST']);
+export { otherMethod as GET, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE, otherMethod as OPTIONS };

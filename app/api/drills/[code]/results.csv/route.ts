@@ -1,6 +1,7 @@
 import { getDatabase } from '@/lib/db';
 import { authorizeManage, gradebookCsv } from '@/lib/drills';
 import { bearerToken, handle } from '../../../_lib/http';
+import { otherMethods } from '../../../_lib/methods';
 
 type Ctx = { params: Promise<{ code: string }> };
 
@@ -17,3 +18,7 @@ export const GET = handle(async (req: Request, { params }: Ctx) => {
     },
   });
 });
+
+/** Every other method: 405 with JSON and `Allow` (OPTIONS: 204 with `Allow`). */
+const otherMethod = otherMethods(['GET']);
+export { otherMethod as POST, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE, otherMethod as OPTIONS };
