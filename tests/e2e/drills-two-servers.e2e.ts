@@ -27,7 +27,7 @@ function startServer(port: number, env: Record<string, string>): Server {
   let log = '';
   const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DRILLS_ATTEMPTS_PER_MINUTE: '1000', ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DRILLS_ATTEMPTS_PER_CLIENT: '1000', DRILLS_LOOKUPS_PER_CLIENT: '10000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stopping it reaches everything it started
   });
