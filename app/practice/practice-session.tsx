@@ -9,7 +9,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { QuestionView } from '@/app/_components/question';
 import { storeAttempt, storeSession } from '@/app/progress/progress-store';
-import { gradeAnswer, type GradeResult } from '@/lib/grading';
+import { gradeAnswer } from '@/lib/grading';
 import { generateQuestion, sessionSpecs, toPublicQuestion, type QuestionSpec, type RawAnswer } from '@/lib/scenarios';
 import { randomSeed, settingsQuery, type PracticeSettings } from './settings';
 import { SessionSummary, type AnsweredQuestion } from './session-summary';

@@ -74,10 +74,10 @@ test.describe('learn: the explorer', () => {
     await page.keyboard.press('End');
     await expect(explorer.getByRole('combobox', { name: 'State of web-5' })).toHaveValue('terminating');
 
-    // Drain node-b with Space.
-    await explorer.getByRole('checkbox', { name: 'Drain node-b' }).focus();
+    // Mark node-b as being deleted by the autoscaler, with Space.
+    await explorer.getByRole('checkbox', { name: 'Autoscaler is deleting node-b' }).focus();
     await page.keyboard.press('Space');
-    await expect(explorer.getByRole('checkbox', { name: 'Drain node-b' })).toBeChecked();
+    await expect(explorer.getByRole('checkbox', { name: 'Autoscaler is deleting node-b' })).toBeChecked();
 
     const layout = layoutParam(page);
     expect(layout).toBe('1.C.it.h.nk.aBc.arararbtct.ea');
@@ -88,7 +88,7 @@ test.describe('learn: the explorer', () => {
     await copy.goto(`${EXPLORER}?s=${layout}`);
     const restored = copy.locator('[data-explorer]');
     await expect(restored.getByRole('radio', { name: 'Cluster' })).toBeChecked();
-    await expect(restored.getByRole('checkbox', { name: 'Drain node-b' })).toBeChecked();
+    await expect(restored.getByRole('checkbox', { name: 'Autoscaler is deleting node-b' })).toBeChecked();
     await expect(restored.getByRole('combobox', { name: 'State of web-5' })).toHaveValue('terminating');
     expect(await restored.getByRole('table', { name: 'Shares of new connections through the load balancer' }).innerText()).toBe(sharesBefore);
     await copy.close();

@@ -10,7 +10,7 @@
  */
 import type { Answer, FlowAnswer, Scenario } from '@/lib/engine';
 import { POD_STATE_GLYPH, POD_STATE_LABEL, describeFlow, podState, type PodState } from './describe';
-import { GEOMETRY, fitToWidth, layoutDiagram, shorten, textWidth, topOf, type Box, type DiagramLayout, type Variant } from './layout';
+import { fitToWidth, layoutDiagram, shorten, textWidth, topOf, type Box, type DiagramLayout, type Variant } from './layout';
 import { DiagramTable } from './diagram-table';
 import css from './diagram.module.css';
 
@@ -97,7 +97,6 @@ interface SvgProps {
 function DiagramSvg({ scenario, answer, flow, title, base, variant }: SvgProps) {
   const top = topOf(scenario, flow);
   const L: DiagramLayout = layoutDiagram(scenario, variant, top);
-  const g = GEOMETRY;
   const id = `${base}-${variant}`;
   const arrow = `${id}-arrow`;
   const podBox = new Map(L.pods.map((p) => [p.name, p.box]));
