@@ -8,6 +8,8 @@ import { useEffect, useState, type ChangeEvent } from 'react';
 import { conceptSummaries, exportProgress, importProgress, type Progress, type ProgressIssue } from '@/lib/progress';
 import { concept, DIFFICULTY_LABELS, KIND_LABELS } from '@/lib/scenarios';
 import { StoredDataPending } from '@/app/_components/stored-data-pending';
+import { formatDateTime } from '@/app/_components/dates';
+import { describeImportIssues } from '@/app/_components/import-problems';
 import { loadProgress, saveProgress } from './progress-store';
 
 function readText(file: File): Promise<string> {
@@ -132,7 +134,7 @@ export function ProgressView() {
           <ul className="space-y-1 text-sm">
             {[...progress.sessions].reverse().slice(0, 10).map((s) => (
               <li key={s.at + s.seed}>
-                {new Date(s.at).toLocaleString()} — {DIFFICULTY_LABELS[s.difficulty]}, {s.count} questions (
+                {formatDateTime(s.at)} — {DIFFICULTY_LABELS[s.difficulty]}, {s.count} questions (
                 {[...new Set(s.kinds)].map((k) => KIND_LABELS[k]).join(', ')}): score {Number(s.score.toFixed(2))}{' '}
                 <Link
                   href={`/practice?seed=${s.seed}&difficulty=${s.difficulty}&count=${s.count}&kinds=${s.kinds.join(',')}`}
@@ -166,10 +168,8 @@ export function ProgressView() {
           <div role="alert" className="rounded border border-bad p-3 text-sm">
             <p className="font-semibold text-bad">That file was not imported; your progress is unchanged:</p>
             <ul className="list-disc pl-6">
-              {issues.map((i) => (
-                <li key={i.path + i.message}>
-                  <code>{i.path}</code>: {i.message}
-                </li>
+              {describeImportIssues(issues).map((line) => (
+                <li key={line}>{line}</li>
               ))}
             </ul>
           </div>

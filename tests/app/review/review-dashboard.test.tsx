@@ -87,8 +87,8 @@ describe('ReviewDashboard', () => {
     const damaged = V1_TEXT.replace('"desiredRetention": 0.85', '"desiredRetention": 5').replace('"rating": "hard"', '"rating": "meh"');
     await user.upload(screen.getByLabelText('Import a review export (JSON)'), new File([damaged], 'bad.json', { type: 'application/json' }));
     expect(await screen.findByText('bad.json was not imported; nothing was changed.')).toBeInTheDocument();
-    expect(screen.getByText('data.settings.desiredRetention')).toBeInTheDocument();
-    expect(screen.getByText('data.history[2].rating')).toBeInTheDocument();
+    expect(screen.getByText(/^At data\.settings\.desiredRetention: /)).toBeInTheDocument();
+    expect(screen.getByText(/^At data\.history\[2\]\.rating: /)).toBeInTheDocument();
     expect(localStorage.getItem(STORAGE_KEY)).toBe(V1_TEXT);
   });
 
