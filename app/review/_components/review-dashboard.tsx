@@ -203,6 +203,7 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
         {queue.due.length === 0 && queue.fresh.length === 0 ? (
           <p className="mt-2">Nothing is due. Come back tomorrow, or practise in Interview mode.</p>
         ) : null}
+        {queue.due.length === 0 && queue.fresh.length > 0 ? <p className="mt-2">Nothing due — start a concept below.</p> : null}
         {queue.due.length ? <ul className="mt-3 space-y-2">{queue.due.map(dueRow)}</ul> : null}
         {queue.fresh.length ? (
           <>

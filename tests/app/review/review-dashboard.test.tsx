@@ -42,6 +42,8 @@ describe('ReviewDashboard', () => {
     expect(stat('New concepts')).toBe('3');
     expect(stat('Streak')).toBe('0 days');
     expect(screen.getByRole('img', { name: /Reviews per day, last 30 days/ })).toHaveAccessibleDescription('No reviews in the last 30 days.');
+    // The "due" heading is never left with nothing under it.
+    expect(screen.getByText('Nothing due — start a concept below.')).toBeInTheDocument();
   });
 
   it('shows what is due today weakest first, the streak and the weakest concepts from stored data', () => {
