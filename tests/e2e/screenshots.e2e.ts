@@ -1,0 +1,39 @@
+/**
+ * Every route at 1280 and 375 px, light and dark: full-page screenshots in tests/e2e/screenshots/ (look at
+ * them), attached to this run's report, with no sideways scroll and no axe violations on any of them.
+ */
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, screenshot, useSystemTheme } from './support';
+
+const ROUTES: [name: string, path: string][] = [
+  ['home', '/'],
+  ['article', '/learn/external-traffic-policy'],
+  ['explorer', '/learn/explorer'],
+  ['practice-settings', '/practice'],
+  ['practice-question', '/practice?seed=shots&difficulty=standard&count=3&kinds=load-share,health-check,source-ip'],
+  ['drills', '/drills'],
+  ['interview', '/interview'],
+  ['review', '/review'],
+  ['progress', '/progress'],
+];
+
+test.describe('every route, light and dark, 1280 and 375 px', () => {
+  test.setTimeout(300_000);
+  for (const theme of ['light', 'dark'] as const) {
+    test(`${theme}`, async ({ page }, testInfo) => {
+      for (const [name, path] of ROUTES) {
+        await page.goto(path);
+        await useSystemTheme(page, theme);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        await page.setViewportSize({ width: 375, height: 812 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${name} scrolls sideways at 375 px`).toBeLessThanOrEqual(0);
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await expectNoAxeViolations(page);
+        for (const file of await screenshot(page, `route-${name}-${theme}`)) {
+          await testInfo.attach(file.split('/').pop() ?? name, { path: file, contentType: 'image/png' });
+        }
+      }
+    });
+  }
+});
