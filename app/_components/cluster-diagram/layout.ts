@@ -169,13 +169,14 @@ export function layoutDiagram(scenario: Scenario, variant: Variant = 'row', top:
 export function textWidth(text: string, size: number, bold = false): number {
   let em = 0;
   for (const ch of text) {
-    if (/[il.,:;|'!()[\]1 \-/·]/.test(ch)) em += 0.34;
-    else if (/[mwMW@%]/.test(ch)) em += 0.9;
-    else if (/[A-Z]/.test(ch)) em += 0.7;
+    // Generous for wide system fonts (DejaVu Sans: bold digits are ~0.7 em).
+    if (/[il.,:;|'!()[\]1 \-/·]/.test(ch)) em += 0.38;
+    else if (/[mwMW@%]/.test(ch)) em += 0.95;
+    else if (/[A-Z]/.test(ch)) em += 0.75;
     else if (/[→⇄✕⊘⚠✓✗↓–…⇢]/.test(ch)) em += 1;
-    else em += 0.58;
+    else em += 0.64;
   }
-  return em * size * (bold ? 1.08 : 1);
+  return em * size * (bold ? 1.12 : 1);
 }
 
 /**
