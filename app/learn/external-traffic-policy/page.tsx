@@ -4,7 +4,6 @@ import type { Metadata } from 'next';
 import Article from '@/content/external-traffic-policy.mdx';
 import { proseComponents } from '@/app/_components/article/prose';
 import { tocFromMdx } from '@/app/_components/article/headings';
-import { MiniExplorer } from '@/app/learn/_explorer/mini-explorer';
 import { TableOfContents } from './table-of-contents';
 
 export const dynamic = 'force-static';
@@ -25,7 +24,7 @@ export default function ExternalTrafficPolicyPage() {
         <div className="mb-4 lg:hidden">
           <TableOfContents entries={toc} collapsible />
         </div>
-        <Article components={{ ...proseComponents, MiniExplorer }} />
+        <Article components={proseComponents} />
       </article>
       <aside className="hidden lg:order-2 lg:block">
         <TableOfContents entries={toc} collapsible={false} />
