@@ -4,7 +4,7 @@
  * specs: learn, practice, smoke, drills, interview.)
  */
 import { expect, test } from '@playwright/test';
-import { screenshot, useSystemTheme } from './support';
+import { screenshot, useSystemTheme as applySystemTheme } from './support';
 
 const ROUTES: [name: string, path: string][] = [
   ['home', '/'],
@@ -24,7 +24,7 @@ test.describe('every route, light and dark, 1280 and 375 px', () => {
     test(`${theme}`, async ({ page }, testInfo) => {
       for (const [name, path] of ROUTES) {
         await page.goto(path);
-        await useSystemTheme(page, theme);
+        await applySystemTheme(page, theme);
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
         await page.setViewportSize({ width: 375, height: 812 });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
