@@ -1,5 +1,6 @@
 'use client';
 /** The explorer's controls: native form controls only, grouped in fieldsets, so the keyboard drives everything. */
+import { NodeOptions } from './node-options';
 import { BALANCING, PROXY_MODES } from '@/lib/engine';
 import {
   EXPLORER_LIMITS,
@@ -182,11 +183,7 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
                   value={p.node}
                   onChange={(e) => dispatch({ type: 'movePod', pod: i, node: Number(e.target.value) })}
                 >
-                  {state.nodes.map((_, n) => (
-                    <option key={n} value={n}>
-                      {nodeName(n)}
-                    </option>
-                  ))}
+                  <NodeOptions count={state.nodes.length} />
                 </select>
               </label>
               <label className="text-sm">
@@ -238,11 +235,7 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
           value={state.source.node}
           onChange={(e) => dispatch({ type: 'source', source: { ...state.source, node: Number(e.target.value) } })}
         >
-          {state.nodes.map((_, n) => (
-            <option key={n} value={n}>
-              {nodeName(n)}
-            </option>
-          ))}
+          <NodeOptions count={state.nodes.length} />
         </select>
       </fieldset>
     </div>

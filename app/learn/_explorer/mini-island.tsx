@@ -3,10 +3,11 @@
  * The mini explorer's controls (policy, entry node) around the prerendered preview. Until the layout differs
  * from the default it shows the preview; then it loads the live diagram (engine included) on demand.
  */
+import { NodeOptions } from './node-options';
 import dynamic from 'next/dynamic';
 import { useMemo, type ReactNode } from 'react';
 import { applyAction } from '@/lib/explorer/actions';
-import { DEFAULT_STATE, nodeName } from '@/lib/explorer/state';
+import { DEFAULT_STATE } from '@/lib/explorer/state';
 import { encodeState, stateFromSearch } from '@/lib/explorer/url-codec';
 import { useSearch, writeState } from './url-state';
 
@@ -43,11 +44,7 @@ export function MiniIsland({ children, previewSummary }: { children: ReactNode; 
               value={state.source.node}
               onChange={(e) => writeState(applyAction(state, { type: 'source', source: { ...state.source, node: Number(e.target.value) } }))}
             >
-              {state.nodes.map((_, n) => (
-                <option key={n} value={n}>
-                  {nodeName(n)}
-                </option>
-              ))}
+              <NodeOptions count={state.nodes.length} />
             </select>
           </label>
         )}
