@@ -22,12 +22,13 @@ const FEATURE_BLURBS: Record<string, string> = {
   '/progress': 'How well you know each concept, judged from your own answers.',
 };
 
+/** Each example opens a short practice session of the question kind that asks it. */
 const QUESTIONS = [
-  'Which source IP does the Pod see — the client’s, or a node’s?',
-  'Which nodes pass the load balancer’s health check, and why do the others fail it?',
-  'Why can one Pod receive far more traffic than its neighbour?',
-  'What happens to a request that reaches a node with no ready endpoint?',
-  'When should a Service use Cluster, and when Local?',
+  { text: 'Which source IP does the Pod see — the client’s, or a node’s?', kinds: 'source-ip' },
+  { text: 'Which nodes pass the load balancer’s health check, and why do the others fail it?', kinds: 'health-check' },
+  { text: 'Why can one Pod receive far more traffic than its neighbour?', kinds: 'load-share' },
+  { text: 'What happens to a request that reaches a node with no ready endpoint?', kinds: 'client-outcome' },
+  { text: 'When should a Service use Cluster, and when Local?', kinds: 'policy-choice' },
 ] as const;
 
 const AUDIENCES = [
@@ -83,8 +84,14 @@ export default function HomePage() {
         </h2>
         <ul className="mt-4 grid gap-3 sm:grid-cols-2">
           {QUESTIONS.map((q) => (
-            <li key={q} className="rounded-lg border border-border bg-surface px-4 py-3">
-              {q}
+            <li key={q.kinds} className="relative rounded-lg border border-border bg-surface px-4 py-3 hover:border-accent">
+              {/* The stretched link makes the whole card clickable while keeping one link per card. */}
+              <Link prefetch={false} href={`/practice?difficulty=intro&count=3&kinds=${q.kinds}`} className="after:absolute after:inset-0 after:content-['']">
+                {q.text}
+              </Link>
+              <span className="mt-1 block text-sm text-accent" aria-hidden="true">
+                Practise this →
+              </span>
             </li>
           ))}
         </ul>

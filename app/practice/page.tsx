@@ -14,7 +14,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function PracticePage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const hasSettings = params.kinds !== undefined || params.difficulty !== undefined || params.count !== undefined;
+  const hasSettings = params.kinds !== undefined || params.q !== undefined || params.difficulty !== undefined || params.count !== undefined;
   if (hasSettings && params.seed === undefined) {
     // Pick a seed now so the URL can be shared or repeated.
     const parsed = parseSettings({ ...params, seed: randomSeed() });

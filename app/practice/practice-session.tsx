@@ -1,67 +1,81 @@
 'use client';
 /**
- * A practice session in the browser: generates the questions from the URL's seed and settings, grades
- * each answer locally, records progress, and ends with a summary by kind and "retry the missed ones".
+ * A practice session in the browser: generates the questions from the URL's seed and settings (or the exact
+ * questions a retry names), grades each answer locally, records progress, and ends with a summary by kind.
+ * Where the learner stands is kept per tab (session-store.ts): a reload resumes at the same question.
+ * One clock (`startedAt`, `finishedAt`) feeds both the timer and the summary, so they always agree.
  */
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { QuestionView } from '@/app/_components/question';
 import { storeAttempt, storeSession } from '@/app/progress/progress-store';
-import { gradeAnswer, type GradeResult } from '@/lib/grading';
-import { generateQuestion, sessionSpecs, toPublicQuestion, type RawAnswer } from '@/lib/scenarios';
+import { gradeAnswer } from '@/lib/grading';
+import { generateQuestion, sessionSpecs, toPublicQuestion, type QuestionSpec, type RawAnswer } from '@/lib/scenarios';
 import { randomSeed, settingsQuery, type PracticeSettings } from './settings';
 import { SessionSummary, type AnsweredQuestion } from './session-summary';
 import { formatDuration, SessionTimer } from './session-timer';
+import { clearSessionProgress, loadSessionProgress, saveSessionProgress, type SessionProgress } from './session-store';
+
+const fresh = (now: number): SessionProgress => ({ index: 0, result: null, answered: [], startedAt: now, questionStartedAt: now, finishedAt: null });
 
 export function PracticeSession({ settings }: { settings: PracticeSettings }) {
   const router = useRouter();
+  const sessionKey = settingsQuery(settings);
   // Specs are cheap; each question is generated when it is reached (a few ms), not all up front.
-  const specs = useMemo(
-    () => sessionSpecs({ seed: settings.seed, kinds: settings.kinds, difficulty: settings.difficulty, count: settings.count }),
-    [settings.seed, settings.kinds, settings.difficulty, settings.count],
+  const specs: QuestionSpec[] = useMemo(
+    () =>
+      settings.questions ??
+      sessionSpecs({ seed: settings.seed, kinds: settings.kinds, difficulty: settings.difficulty, count: settings.count }),
+    // sessionKey stands for every setting that shapes the questions.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [sessionKey],
   );
-  const [index, setIndex] = useState(0);
-  const [result, setResult] = useState<GradeResult | null>(null);
-  const [answered, setAnswered] = useState<AnsweredQuestion[]>([]);
-  const [finishedAt, setFinishedAt] = useState<number | null>(null);
-  const [totalMs, setTotalMs] = useState(0);
-  const startedAt = useRef<number>(0);
-  const questionStartedAt = useRef<number>(0);
+  // Before the first effect (and on the server) the session is at its start; the clock starts on mount.
+  const [progress, setProgress] = useState<SessionProgress>(() => fresh(0));
+  const [restoredKey, setRestoredKey] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  // A new session (new URL) starts over.
-  const sessionKey = settingsQuery(settings);
-  const [currentKey, setCurrentKey] = useState(sessionKey);
-  if (currentKey !== sessionKey) {
-    setCurrentKey(sessionKey);
-    setIndex(0);
-    setResult(null);
-    setAnswered([]);
-    setFinishedAt(null);
-  }
+  // Resume this tab's session for this URL, or start its clock now.
   useEffect(() => {
-    startedAt.current = Date.now();
-    questionStartedAt.current = Date.now();
-  }, [sessionKey]);
+    const stored = loadSessionProgress(sessionKey);
+    const start = stored && stored.index < specs.length ? stored : fresh(Date.now());
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- sessionStorage is only readable after mount
+    setProgress(start);
+    setRestoredKey(sessionKey);
+  }, [sessionKey, specs.length]);
 
+  const update = (next: SessionProgress) => {
+    setProgress(next);
+    saveSessionProgress(sessionKey, next);
+  };
+
+  const { index, result, finishedAt } = progress;
   const spec = specs[index];
   const question = useMemo(() => (spec ? generateQuestion(spec) : undefined), [spec]);
+  const publicQuestion = useMemo(() => (question ? toPublicQuestion(question) : undefined), [question]);
+  const answered: AnsweredQuestion[] = useMemo(
+    () => progress.answered.map((a) => ({ question: toPublicQuestion(generateQuestion(a.spec)), result: a.result, ms: a.ms })),
+    [progress.answered],
+  );
   const done = finishedAt !== null;
 
   const onSubmit = (raw: RawAnswer) => {
     if (!question) return;
     const r = gradeAnswer(question, raw);
-    setResult(r);
-    if (r.status !== 'graded') return; // invalid: costs nothing, no record
-    const ms = Date.now() - questionStartedAt.current;
-    setAnswered((a) => [...a, { question: toPublicQuestion(question), result: r, ms }]);
+    if (r.status !== 'graded') {
+      setProgress({ ...progress, result: r }); // invalid: costs nothing, no record
+      return;
+    }
+    const now = Date.now();
+    const ms = now - progress.questionStartedAt;
+    update({ ...progress, result: r, answered: [...progress.answered, { spec: question.spec, result: r, ms }] });
     storeAttempt({
       questionId: question.id,
       kind: question.spec.kind,
       difficulty: question.spec.difficulty,
       seed: question.spec.seed,
       score: r.score,
-      at: new Date().toISOString(),
+      at: new Date(now).toISOString(),
       ms,
       concepts: question.concepts,
       misconception: r.misconception?.id ?? null,
@@ -69,23 +83,20 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
   };
 
   const onNext = () => {
+    const now = Date.now();
     if (index + 1 < specs.length) {
-      setIndex(index + 1);
-      setResult(null);
-      questionStartedAt.current = Date.now();
+      update({ ...progress, index: index + 1, result: null, questionStartedAt: now });
       return;
     }
-    const end = Date.now();
-    setFinishedAt(end);
-    setTotalMs(end - startedAt.current);
+    update({ ...progress, finishedAt: now });
     storeSession({
       seed: settings.seed,
       difficulty: settings.difficulty,
       kinds: settings.kinds,
       count: specs.length,
-      score: answered.reduce((s, a) => s + a.result.score, 0),
-      at: new Date(end).toISOString(),
-      ms: end - startedAt.current,
+      score: progress.answered.reduce((s, a) => s + a.result.score, 0),
+      at: new Date(now).toISOString(),
+      ms: now - progress.startedAt,
     });
   };
 
@@ -93,13 +104,29 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
     if (done) headingRef.current?.focus();
   }, [done]);
 
-  const retryMissed = () => {
-    const missed = answered.filter((a) => a.result.score < 1).map((a) => a.question.spec.kind);
-    if (missed.length === 0) return;
-    router.push(`/practice?${settingsQuery({ ...settings, seed: randomSeed(), kinds: missed, count: missed.length })}`);
+  const missedSpecs = progress.answered.filter((a) => a.result.score < 1).map((a) => a.spec);
+  /** The same questions again (a `q` list), or new ones of the same kinds (a fresh seed). */
+  const retryMissed = (mode: 'same' | 'new') => {
+    if (missedSpecs.length === 0) return;
+    const seed = randomSeed();
+    const kinds = missedSpecs.map((s) => s.kind);
+    const next: PracticeSettings =
+      mode === 'same'
+        ? { ...settings, seed, kinds, count: kinds.length, questions: missedSpecs }
+        : { seed, difficulty: settings.difficulty, kinds, count: kinds.length, timer: settings.timer };
+    router.push(`/practice?${settingsQuery(next)}`);
+  };
+
+  /** Starts this session's questions again from the first, with a new clock. */
+  const repeat = () => {
+    clearSessionProgress(sessionKey);
+    update(fresh(Date.now()));
+    // Focus (and so scroll to) the first question's first input once it is back.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('form[aria-label="Your answer"] input')?.focus());
   };
 
   const completed = done ? specs.length : index + (result?.status === 'graded' ? 1 : 0);
+  const restored = restoredKey === sessionKey;
   return (
     <section aria-label="Practice session" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
@@ -109,7 +136,7 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
           </label>
           <progress id="session-progress" max={specs.length} value={completed} className="h-2 w-full accent-[var(--accent)]" />
         </div>
-        {settings.timer && <SessionTimer key={sessionKey} stopped={done} />}
+        {settings.timer && restored && <SessionTimer startedAt={progress.startedAt} stoppedAt={finishedAt} />}
         <p className="text-muted">
           Seed <code>{settings.seed}</code> · {settings.difficulty}
         </p>
@@ -118,14 +145,16 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
         <SessionSummary
           headingRef={headingRef}
           answered={answered}
-          totalMs={totalMs}
-          onRetry={retryMissed}
+          totalMs={finishedAt - progress.startedAt}
+          onRetry={() => retryMissed('same')}
+          onRetryNew={() => retryMissed('new')}
+          onRepeat={repeat}
           shareUrl={`/practice?${sessionKey}`}
           formatDuration={formatDuration}
         />
-      ) : question ? (
+      ) : publicQuestion ? (
         <QuestionView
-          question={toPublicQuestion(question)}
+          question={publicQuestion}
           onSubmit={onSubmit}
           result={result}
           onNext={onNext}

@@ -1,5 +1,7 @@
+'use client';
 /** The end of a session: score, a table by kind with time taken, and what to do next. */
 import Link from 'next/link';
+import { CopyLink } from './copy-link';
 import type { RefObject } from 'react';
 import type { GradedResult } from '@/lib/grading';
 import { KIND_LABELS, type PublicQuestion, type QuestionKind } from '@/lib/scenarios';
@@ -39,13 +41,20 @@ export function SessionSummary({
   answered,
   totalMs,
   onRetry,
+  onRetryNew,
+  onRepeat,
   shareUrl,
   headingRef,
   formatDuration,
 }: {
   answered: AnsweredQuestion[];
   totalMs: number;
+  /** The missed questions again, exactly. */
   onRetry: () => void;
+  /** New questions of the missed kinds. */
+  onRetryNew?: () => void;
+  /** This session's questions again, from the first. */
+  onRepeat?: () => void;
   shareUrl: string;
   headingRef: RefObject<HTMLHeadingElement | null>;
   formatDuration: (ms: number) => string;
@@ -93,6 +102,16 @@ export function SessionSummary({
             Retry the missed ones
           </button>
         )}
+        {missed > 0 && onRetryNew && (
+          <button type="button" onClick={onRetryNew} className="rounded border border-border px-4 py-2">
+            New questions of the missed kinds
+          </button>
+        )}
+        {onRepeat && (
+          <button type="button" onClick={onRepeat} className="rounded border border-border px-4 py-2">
+            Repeat this session
+          </button>
+        )}
         <Link href="/practice" className="rounded border border-border px-4 py-2">
           New session
         </Link>
@@ -100,9 +119,7 @@ export function SessionSummary({
           Your progress
         </Link>
       </div>
-      <p className="text-sm text-muted">
-        Repeat or share this session: <Link href={shareUrl} className="text-accent underline">{shareUrl}</Link>
-      </p>
+      <CopyLink path={shareUrl} label="Share this session (the same questions)" />
     </div>
   );
 }

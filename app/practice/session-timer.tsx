@@ -1,32 +1,32 @@
 'use client';
-/** The optional session timer: elapsed time since the session started, updated every second. */
+/** The optional session timer: time since the session's clock started, updated every second. */
 import { useEffect, useState } from 'react';
 
+/** m:ss to the nearest second (the timer and the summary both use it, on the same clock). */
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
   const m = Math.floor(s / 60);
   return `${m}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** Counts from its first render; remount it (key) for a new session. `stopped` freezes it. */
-export function SessionTimer({ stopped }: { stopped: boolean }) {
-  const [start, setStart] = useState<number | null>(null);
+/**
+ * Shows `stoppedAt - startedAt` once stopped, else now - startedAt. The session owns the clock, so a reload
+ * resumes the count and the summary shows exactly what the timer showed when it stopped.
+ */
+export function SessionTimer({ startedAt, stoppedAt }: { startedAt: number; stoppedAt: number | null }) {
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
-    if (stopped) return;
-    const tick = () => {
-      const t = Date.now();
-      setStart((s) => s ?? t);
-      setNow(t);
-    };
+    if (stoppedAt !== null) return;
+    const tick = () => setNow(Date.now());
     const first = setTimeout(tick, 0);
-    const every = setInterval(tick, 1000);
+    const every = setInterval(tick, 250);
     return () => {
       clearTimeout(first);
       clearInterval(every);
     };
-  }, [stopped]);
-  const elapsed = start === null || now === null ? 0 : now - start;
+  }, [stoppedAt]);
+  const end = stoppedAt ?? now;
+  const elapsed = end === null ? 0 : end - startedAt;
   // Not a live region: announcing every second would drown out everything else.
   return (
     <p className="font-mono">

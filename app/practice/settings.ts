@@ -1,10 +1,12 @@
 /**
  * Practice settings as they travel in the URL (so a session can be shared or repeated):
  *   /practice?seed=k3x9q2&difficulty=standard&count=10&kinds=source-ip,load-share&timer=1
+ * A retry names its questions instead (`q`: kind.seed pairs, in order; kinds and count then follow from it):
+ *   /practice?seed=k3x9q2&difficulty=standard&q=source-ip.k3x9q2-2,load-share.k3x9q2-7
  * Validated once here with zod; every bad parameter is reported by name.
  */
 import { z } from '@/lib/validation/zod';
-import { DIFFICULTIES, QUESTION_KINDS, type Difficulty, type QuestionKind } from '@/lib/scenarios';
+import { DIFFICULTIES, QUESTION_KINDS, type Difficulty, type QuestionKind, type QuestionSpec } from '@/lib/scenarios';
 
 export const LENGTHS = [5, 10, 15, 20] as const;
 export const QUICK = { difficulty: 'intro' as Difficulty, count: 5, kinds: [...QUESTION_KINDS] };
@@ -16,6 +18,8 @@ export interface PracticeSettings {
   /** In session order when repeated (retry of missed questions keeps duplicates). */
   kinds: QuestionKind[];
   timer: boolean;
+  /** The exact questions (a retry of missed ones); absent: the questions follow from seed, kinds and count. */
+  questions?: QuestionSpec[];
 }
 
 type Params = Record<string, string | string[] | undefined>;
@@ -42,25 +46,53 @@ const settingsSchema = z.object({
         .max(50),
     ),
   timer: z.enum(['0', '1']).optional(),
+  q: z
+    .string()
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .regex(new RegExp(`^(${QUESTION_KINDS.join('|')})\\.[a-zA-Z0-9_-]{1,64}$`), { error: 'each question must be kind.seed, with a known kind' }),
+        )
+        .min(1, { error: 'must name at least one question' })
+        .max(50, { error: 'must name at most 50 questions' }),
+    )
+    .optional(),
 });
 
 export type SettingsResult = { ok: true; settings: PracticeSettings } | { ok: false; issues: { path: string; message: string }[] };
 
 export function parseSettings(params: Params): SettingsResult {
+  const q = one(params.q);
+  // Named questions carry their own kinds and count.
+  const named = q?.split(',').filter(Boolean).map((pair) => pair.slice(0, pair.indexOf('.')));
   const r = settingsSchema.safeParse({
     seed: one(params.seed),
     difficulty: one(params.difficulty),
-    count: one(params.count),
-    kinds: one(params.kinds),
+    count: q !== undefined ? String(named?.length ?? 0) : one(params.count),
+    kinds: q !== undefined ? named?.join(',') : one(params.kinds),
     timer: one(params.timer),
+    q,
   });
-  if (!r.success) return { ok: false, issues: r.error.issues.map((i) => ({ path: String(i.path[0] ?? '(query)'), message: i.message })) };
+  if (!r.success) {
+    const issues = r.error.issues.map((i) => ({ path: String(i.path[0] ?? '(query)'), message: i.message }));
+    // A bad `q` is reported once, as `q`, not again through the kinds and count it stands for.
+    return { ok: false, issues: q !== undefined && issues.some((i) => i.path === 'q') ? issues.filter((i) => i.path !== 'kinds' && i.path !== 'count') : issues };
+  }
   const { seed, difficulty, count, kinds, timer } = r.data;
-  return { ok: true, settings: { seed, difficulty, count, kinds, timer: timer === '1' } };
+  const questions = r.data.q?.map((pair) => {
+    const dot = pair.indexOf('.');
+    return { kind: pair.slice(0, dot) as QuestionKind, difficulty, seed: pair.slice(dot + 1) };
+  });
+  return { ok: true, settings: { seed, difficulty, count, kinds, timer: timer === '1', ...(questions ? { questions } : {}) } };
 }
 
 export function settingsQuery(s: PracticeSettings): string {
-  const q = new URLSearchParams({ seed: s.seed, difficulty: s.difficulty, count: String(s.count), kinds: s.kinds.join(',') });
+  const q = s.questions
+    ? new URLSearchParams({ seed: s.seed, difficulty: s.difficulty, q: s.questions.map((x) => `${x.kind}.${x.seed}`).join(',') })
+    : new URLSearchParams({ seed: s.seed, difficulty: s.difficulty, count: String(s.count), kinds: s.kinds.join(',') });
   if (s.timer) q.set('timer', '1');
   return q.toString();
 }

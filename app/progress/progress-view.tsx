@@ -8,6 +8,8 @@ import { useEffect, useState, type ChangeEvent } from 'react';
 import { conceptSummaries, exportProgress, importProgress, type Progress, type ProgressIssue } from '@/lib/progress';
 import { concept, DIFFICULTY_LABELS, KIND_LABELS } from '@/lib/scenarios';
 import { StoredDataPending } from '@/app/_components/stored-data-pending';
+import { formatDateTime } from '@/app/_components/dates';
+import { describeImportIssues } from '@/app/_components/import-problems';
 import { loadProgress, saveProgress } from './progress-store';
 
 function readText(file: File): Promise<string> {
@@ -80,36 +82,46 @@ export function ProgressView() {
               <tr className="border-b border-border text-left">
                 <th scope="col" className="py-1 pr-3">Concept</th>
                 <th scope="col" className="py-1 pr-3">Level</th>
-                <th scope="col" className="py-1 pr-3">Answers</th>
-                <th scope="col" className="py-1 pr-3">Streak</th>
-                <th scope="col" className="py-1 pr-3">Status</th>
-                <th scope="col" className="py-1">Practise</th>
+                <th scope="col" className="py-1 pr-3 max-sm:hidden">Answers</th>
+                <th scope="col" className="py-1 pr-3 max-sm:hidden">Streak</th>
+                <th scope="col" className="py-1 pr-3 max-sm:hidden">Status</th>
+                <th scope="col" className="py-1 max-sm:hidden">Practise</th>
               </tr>
             </thead>
             <tbody>
               {summaries.map(({ id, mastery }) => {
                 const c = concept(id);
                 const pct = Math.round(mastery.level * 100);
+                const status = mastery.mastered ? 'Mastered' : mastery.attempts ? 'Learning' : 'Not started';
+                const practiseHref = `/practice?difficulty=standard&count=5&kinds=${c.kinds.join(',')}`;
                 return (
                   <tr key={id} className="border-b border-border align-top">
                     <th scope="row" className="py-2 pr-3 text-left font-normal">
                       <span className="font-medium">{c.label}</span>
                       <span className="block text-xs text-muted">{c.summary}</span>
+                      {/* Phones: the link sits here, its column is hidden. */}
+                      <Link href={practiseHref} className="text-sm text-accent underline sm:hidden" aria-label={`Practise ${c.label}`}>
+                        Practise
+                      </Link>
                     </th>
                     <td className="py-2 pr-3">
                       <meter min={0} max={100} value={pct} aria-label={`${c.label} level`} className="w-20" />
                       <span className="ml-1">{mastery.attempts ? `${pct}%` : '—'}</span>
+                      {/* Phones: the hidden columns' values, in words. */}
+                      <span className="block text-xs sm:hidden">
+                        {`${mastery.correct}/${mastery.attempts} right · streak ${mastery.streak} · ${status}`}
+                      </span>
                     </td>
-                    <td className="py-2 pr-3">
+                    <td className="py-2 pr-3 max-sm:hidden">
                       {mastery.correct}/{mastery.attempts}
                     </td>
-                    <td className="py-2 pr-3">{mastery.streak}</td>
-                    <td className={`py-2 pr-3 ${mastery.mastered ? 'text-ok' : mastery.attempts ? 'text-warn' : 'text-muted'}`}>
-                      {mastery.mastered ? 'Mastered' : mastery.attempts ? 'Learning' : 'Not started'}
+                    <td className="py-2 pr-3 max-sm:hidden">{mastery.streak}</td>
+                    <td className={`py-2 pr-3 max-sm:hidden ${mastery.mastered ? 'text-ok' : mastery.attempts ? 'text-warn' : 'text-muted'}`}>
+                      {status}
                     </td>
-                    <td className="py-2">
+                    <td className="py-2 max-sm:hidden">
                       <Link
-                        href={`/practice?difficulty=standard&count=5&kinds=${c.kinds.join(',')}`}
+                        href={practiseHref}
                         className="text-accent underline"
                         aria-label={`Practise ${c.label}`}
                       >
@@ -132,7 +144,7 @@ export function ProgressView() {
           <ul className="space-y-1 text-sm">
             {[...progress.sessions].reverse().slice(0, 10).map((s) => (
               <li key={s.at + s.seed}>
-                {new Date(s.at).toLocaleString()} — {DIFFICULTY_LABELS[s.difficulty]}, {s.count} questions (
+                {formatDateTime(s.at)} — {DIFFICULTY_LABELS[s.difficulty]}, {s.count} questions (
                 {[...new Set(s.kinds)].map((k) => KIND_LABELS[k]).join(', ')}): score {Number(s.score.toFixed(2))}{' '}
                 <Link
                   href={`/practice?seed=${s.seed}&difficulty=${s.difficulty}&count=${s.count}&kinds=${s.kinds.join(',')}`}
@@ -166,10 +178,8 @@ export function ProgressView() {
           <div role="alert" className="rounded border border-bad p-3 text-sm">
             <p className="font-semibold text-bad">That file was not imported; your progress is unchanged:</p>
             <ul className="list-disc pl-6">
-              {issues.map((i) => (
-                <li key={i.path + i.message}>
-                  <code>{i.path}</code>: {i.message}
-                </li>
+              {describeImportIssues(issues).map((line) => (
+                <li key={line}>{line}</li>
               ))}
             </ul>
           </div>

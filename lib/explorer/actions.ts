@@ -1,6 +1,6 @@
 /** Pure edits of the explorer state. Each returns a new state, or the same one when the edit is not allowed. */
 import type { Balancing, ProxyMode } from '@/lib/engine';
-import { EXPLORER_LIMITS, podsOnNode, type ExplorerPodState, type ExplorerState, type Policy, type TrafficSource } from './state';
+import { EXPLORER_LIMITS, numberedPods, podsOnNode, tidyPods, type ExplorerPodState, type ExplorerState, type Policy, type TrafficSource } from './state';
 
 export type ExplorerAction =
   | { type: 'policy'; policy: Policy }
@@ -42,16 +42,21 @@ export function applyAction(state: ExplorerState, action: ExplorerAction): Explo
       return {
         ...state,
         nodes: state.nodes.slice(0, last),
-        pods: state.pods.filter((p) => p.node !== last),
+        pods: tidyPods(numberedPods(state).filter((p) => p.node !== last)),
         source: state.source.node === last ? { ...state.source, node: 0 } : state.source,
       };
     }
     case 'addPod':
       if (!state.nodes[action.node] || !canAddPod(state, action.node)) return state;
-      return { ...state, pods: [...state.pods, { node: action.node, state: state.nodes[action.node]?.drained ? 'terminating' : 'ready' }] };
+    {
+      const pods = numberedPods(state);
+      const id = Math.max(0, ...pods.map((p) => p.id ?? 0)) + 1;
+      return { ...state, pods: tidyPods([...pods, { node: action.node, state: state.nodes[action.node]?.drained ? 'terminating' : 'ready', id }]) };
+    }
     case 'removePod':
       if (!state.pods[action.pod]) return state;
-      return { ...state, pods: state.pods.filter((_, i) => i !== action.pod) };
+      // The other Pods keep their names (web-2 stays web-2 when web-1 goes).
+      return { ...state, pods: tidyPods(numberedPods(state).filter((_, i) => i !== action.pod)) };
     case 'movePod': {
       const pod = state.pods[action.pod];
       if (!pod || !state.nodes[action.node] || pod.node === action.node) return state;

@@ -47,11 +47,14 @@ export function curlCommands(state: ExplorerState, lbAnswer: Answer, nodePortAns
   } else {
     lines.push('', '# No health-check node port: it exists only for type LoadBalancer with externalTrafficPolicy Local');
   }
-  lines.push('', '# kube-proxy’s own health (what Cluster-policy balancers may probe)');
-  state.nodes.forEach((_, i) => {
-    const ph = lbAnswer.proxyHealth?.[nodeName(i)];
-    if (ph) lines.push(`curl -s -o /dev/null -w '%{http_code}\\n' http://$${envName(i)}:10256/healthz   # expect ${ph.healthz}`);
-  });
+  // Cilium's replacement runs no kube-proxy, so nothing listens on :10256.
+  if (!state.proxyMode.startsWith('cilium')) {
+    lines.push('', '# kube-proxy’s own health (what Cluster-policy balancers may probe)');
+    state.nodes.forEach((_, i) => {
+      const ph = lbAnswer.proxyHealth?.[nodeName(i)];
+      if (ph) lines.push(`curl -s -o /dev/null -w '%{http_code}\\n' http://$${envName(i)}:10256/healthz   # expect ${ph.healthz}`);
+    });
+  }
   lines.push('', `# The source IP each Pod logs: echoserver prints it as client_address (NodePort ${NODE_PORT} on each node)`);
   state.nodes.forEach((_, i) => {
     const flow = nodePortAnswer.flows.find((f) => f.from === 'external' && f.node === nodeName(i));

@@ -5,3 +5,4 @@ export * from './url-codec';
 export * from './to-scenario';
 export * from './manifests';
 export * from './commands';
+export * from './summary';

@@ -130,15 +130,53 @@ const KIND_PROXY_MODE: Record<ExplorerState['proxyMode'], string> = {
   'cilium-dsr': 'none',
 };
 
+/** The kind cluster's name: its control-plane container, `${KIND_CLUSTER}-control-plane`, is the API server's address. */
+export const KIND_CLUSTER = 'trainer';
+/** kind's Pod subnet (its default, written out because Cilium's native routing CIDR must match it). */
+export const POD_SUBNET = '10.244.0.0/16';
+
+/**
+ * The Helm install of Cilium as the kube-proxy replacement (Cilium's "Kubernetes without kube-proxy" guide):
+ * with no kube-proxy nothing translates the API server's ClusterIP, so the agent is pointed at the
+ * control plane itself (k8sServiceHost/k8sServicePort). DSR needs native routing: no tunnel, routes between
+ * nodes for the Pod CIDR (autoDirectNodeRoutes on kind's single L2 network).
+ */
+export function ciliumInstall(state: ExplorerState): string[] {
+  const dsr = state.proxyMode === 'cilium-dsr';
+  return [
+    'helm repo add cilium https://helm.cilium.io/',
+    [
+      'helm install cilium cilium/cilium --namespace kube-system',
+      '--set kubeProxyReplacement=true',
+      `--set k8sServiceHost=${KIND_CLUSTER}-control-plane`,
+      '--set k8sServicePort=6443',
+      '--set ipam.mode=kubernetes',
+      ...(dsr
+        ? ['--set routingMode=native', '--set autoDirectNodeRoutes=true', `--set ipv4NativeRoutingCIDR=${POD_SUBNET}`, '--set loadBalancer.mode=dsr']
+        : ['--set loadBalancer.mode=snat']),
+    ].join(' \\\n    '),
+  ];
+}
+
 export function kindConfig(state: ExplorerState): string {
   const cilium = state.proxyMode.startsWith('cilium');
   const head = cilium
-    ? `# Cilium replaces kube-proxy: after creating the cluster, install Cilium with\n#   helm install cilium cilium/cilium -n kube-system --set kubeProxyReplacement=true --set loadBalancer.mode=${state.proxyMode === 'cilium-dsr' ? 'dsr' : 'snat'}\n`
+    ? [
+        '# Cilium replaces kube-proxy: kind starts neither kube-proxy nor its default CNI. After',
+        `#   kind create cluster --config kind.yaml`,
+        '# install Cilium with',
+        ...ciliumInstall(state).flatMap((cmd) => cmd.split('\n').map((line) => `#   ${line}`)),
+        '',
+      ].join('\n')
     : '';
   const config = {
     kind: 'Cluster',
     apiVersion: 'kind.x-k8s.io/v1alpha4',
-    networking: { kubeProxyMode: KIND_PROXY_MODE[state.proxyMode], ...(cilium ? { disableDefaultCNI: true } : {}) },
+    ...(cilium ? { name: KIND_CLUSTER } : {}),
+    networking: {
+      kubeProxyMode: KIND_PROXY_MODE[state.proxyMode],
+      ...(cilium ? { disableDefaultCNI: true, podSubnet: POD_SUBNET } : {}),
+    },
     nodes: [{ role: 'control-plane' }, ...state.nodes.map((_, i) => ({ role: 'worker', labels: { [NODE_LABEL]: nodeName(i) } }))],
   };
   return `${head}# LoadBalancer Services on kind need cloud-provider-kind running next to the cluster.\n${stringify(config, { lineWidth: 0 })}`;

@@ -11,6 +11,8 @@ export interface ExplorerPod {
   /** Index into `nodes`. */
   node: number;
   state: ExplorerPodState;
+  /** The number in its name (web-N); absent: its position + 1. Kept when other Pods are removed. */
+  id?: number;
 }
 
 export interface ExplorerNode {
@@ -65,12 +67,30 @@ export function nodeName(index: number): string {
 export function nodeIp(index: number): string {
   return `10.0.1.${10 + index}`;
 }
-export function podName(index: number): string {
-  return `web-${index + 1}`;
+/** The number in the Pod's name: its own id, else its position + 1. */
+export function podNumber(state: ExplorerState, index: number): number {
+  return state.pods[index]?.id ?? index + 1;
+}
+/** The name of the Pod at `index` (web-N): stable when other Pods are removed. */
+export function podName(state: ExplorerState, index: number): string {
+  return `web-${podNumber(state, index)}`;
 }
 export function podIp(state: ExplorerState, index: number): string {
   const pod = state.pods[index];
-  return `10.244.${(pod?.node ?? 0) + 1}.${10 + index}`;
+  return `10.244.${(pod?.node ?? 0) + 1}.${9 + podNumber(state, index)}`;
+}
+/** The pods with every id written out (so removing one renames none). */
+export function numberedPods(state: ExplorerState): ExplorerPod[] {
+  return state.pods.map((p, i) => ({ ...p, id: podNumber(state, i) }));
+}
+/** Drops ids equal to position + 1, so a layout with no gaps encodes as before. */
+export function tidyPods(pods: ExplorerPod[]): ExplorerPod[] {
+  return pods.map((p, i) => {
+    if (p.id !== i + 1) return p;
+    const rest = { ...p };
+    delete rest.id;
+    return rest;
+  });
 }
 export const CLIENT_POD = 'client';
 export const HEALTH_CHECK_NODE_PORT = 32000;

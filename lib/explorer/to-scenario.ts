@@ -30,7 +30,7 @@ export function toScenario(state: ExplorerState, options: ScenarioOptions = {}):
   const to = options.traffic ?? 'loadBalancer';
   const hasClientPod = state.source.kind === 'pod';
   const pods: ScenarioInput['cluster']['pods'] = state.pods.map((p, i) => ({
-    name: podName(i),
+    name: podName(state, i),
     node: nodeName(p.node),
     ip: podIp(state, i),
     labels: { app: 'web' },

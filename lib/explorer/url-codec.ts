@@ -8,7 +8,8 @@
  * - balancing: h healthy-nodes, w weighted, a all-nodes
  * - LB: n (node targets) | p (IP targets), then k (passes the client IP) | x (proxies)
  * - nodes: one letter per node in order, a…f; upper case = drained
- * - pods: node letter + state (r ready, n not ready, t terminating) per Pod; "-" for none
+ * - pods: node letter + state (r ready, n not ready, t terminating) per Pod, then the number in its name
+ *   when that is not its position + 1 (after a removal: `ar2br3`); "-" for none
  * - source: e (outside, entering at node) | p (a client Pod on node) | n (the node itself) + node letter
  *
  * Decoding reports the first part that is wrong, by name and position, instead of guessing.
@@ -42,7 +43,7 @@ export function encodeState(state: ExplorerState): string {
     BALANCING[state.balancing],
     (state.targets === 'pods' ? 'p' : 'n') + (state.preservesClientIP ? 'k' : 'x'),
     state.nodes.map((n, i) => (n.drained ? letter(i).toUpperCase() : letter(i))).join(''),
-    state.pods.length === 0 ? '-' : state.pods.map((p) => letter(p.node) + POD_STATE[p.state]).join(''),
+    state.pods.length === 0 ? '-' : state.pods.map((p, i) => letter(p.node) + POD_STATE[p.state] + (p.id !== undefined && p.id !== i + 1 ? String(p.id) : '')).join(''),
     SOURCE[state.source.kind] + letter(state.source.node),
   ].join('.');
 }
@@ -77,13 +78,18 @@ export function decodeState(text: string): DecodeResult {
   const nodeIndex = (c: string) => NODE_LETTERS.slice(0, nodes.length).indexOf(c);
   const podList: ExplorerState['pods'] = [];
   if (pods !== '-') {
-    if (pods.length % 2 !== 0) return fail(6, 'each Pod is two letters: node letter and state');
-    for (let i = 0; i < pods.length; i += 2) {
-      const node = nodeIndex(pods[i] ?? '');
-      const state = POD_STATE_BY_CODE.get(pods[i + 1] ?? '');
-      if (node < 0) return fail(6, `Pod ${i / 2 + 1} is on "${pods[i]}", which is not one of the nodes`);
-      if (!state) return fail(6, `Pod ${i / 2 + 1} has state "${pods[i + 1]}" (one of r, n, t)`);
-      podList.push({ node, state });
+    if (!/^([a-z][a-z]\d*)+$/.test(pods)) return fail(6, 'each Pod is two letters: node letter and state (then, optionally, the number in its name)');
+    const tokens = [...pods.matchAll(/([a-z])([a-z])(\d*)/g)];
+    const ids = new Set<number>();
+    for (const [i, t] of tokens.entries()) {
+      const node = nodeIndex(t[1] ?? '');
+      const state = POD_STATE_BY_CODE.get(t[2] ?? '');
+      if (node < 0) return fail(6, `Pod ${i + 1} is on "${t[1]}", which is not one of the nodes`);
+      if (!state) return fail(6, `Pod ${i + 1} has state "${t[2]}" (one of r, n, t)`);
+      const id = t[3] ? Number(t[3]) : i + 1;
+      if (id < 1 || id > 99 || ids.has(id)) return fail(6, `Pod ${i + 1} is numbered ${id}, which is taken or not from 1 to 99`);
+      ids.add(id);
+      podList.push(id === i + 1 ? { node, state } : { node, state, id });
     }
   }
   if (podList.length > EXPLORER_LIMITS.maxPods) return fail(6, `${podList.length} Pods; at most ${EXPLORER_LIMITS.maxPods}`);

@@ -2,6 +2,8 @@
 import { render, screen, within } from '@testing-library/react';
 import { NAV_ITEMS } from '@/app/_components/nav-items';
 import HomePage from '@/app/page';
+import { parseSettings } from '@/app/practice/settings';
+import { QUESTION_KINDS } from '@/lib/scenarios';
 
 describe('home page', () => {
   it('names the app in its only h1', () => {
@@ -32,5 +34,19 @@ describe('home page', () => {
     expect(container.textContent).not.toMatch(
       /\d+\s*%|\d+\/\d+|\b\d+(\.\d+)?\s*(ms|requests?|pods?|nodes?)\b/i,
     );
+  });
+
+  it('links every example question to a practice session of a real question kind', () => {
+    render(<HomePage />);
+    const section = screen.getByRole('region', { name: 'Questions you will be able to answer' });
+    const links = within(section).getAllByRole('link');
+    expect(links).toHaveLength(within(section).getAllByRole('listitem').length);
+    for (const link of links) {
+      const url = new URL(link.getAttribute('href') ?? '', 'http://x');
+      expect(url.pathname).toBe('/practice');
+      const parsed = parseSettings({ ...Object.fromEntries(url.searchParams), seed: 'check' });
+      expect(parsed.ok).toBe(true);
+      if (parsed.ok) for (const k of parsed.settings.kinds) expect(QUESTION_KINDS).toContain(k);
+    }
   });
 });

@@ -42,6 +42,44 @@ test.describe('learn: the article', () => {
     await page.screenshot({ path: 'tests/e2e/screenshots/learn-article-dark-375.png' });
   });
 
+  test('has a table of contents whose links land on anchored headings', async ({ page }) => {
+    await page.goto(ARTICLE);
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    await expect(toc).toBeVisible();
+    const hrefs = await toc.getByRole('link').evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
+    expect(hrefs.length).toBeGreaterThan(20);
+    for (const href of hrefs) expect(await page.locator(`${href}:is(h2, h3)`).count(), href).toBe(1);
+    // It stays in view while reading (sticky on wide screens).
+    await page.getByRole('heading', { name: 'Terminating Pods' }).scrollIntoViewIfNeeded();
+    await expect(toc).toBeInViewport();
+    // A heading's anchor link appears on keyboard focus, and following it lands on the heading.
+    const anchor = page.getByRole('link', { name: 'Link to the section “Dropped is not refused”' });
+    await anchor.focus();
+    await expect(anchor).toHaveCSS('opacity', '1');
+    await anchor.press('Enter');
+    await expect(page).toHaveURL(/#dropped-is-not-refused$/);
+    await expect(page.getByRole('heading', { name: 'Dropped is not refused' })).toBeInViewport();
+  });
+
+  test('a link to a layout opens the explorer section with that layout, not the top', async ({ page }) => {
+    await page.goto(`${ARTICLE}?s=1.C.it.h.nk.abc.arararbr.eb#explorer`);
+    const explorer = page.locator('[data-explorer]');
+    await expect(explorer.getByRole('radio', { name: 'Cluster' })).toBeChecked();
+    await expect(page.getByRole('heading', { name: /Explorer: change the cluster/ })).toBeInViewport();
+  });
+
+  test('the small explorer after the TL;DR flips the policy and redraws', async ({ page }) => {
+    await page.goto(ARTICLE);
+    const mini = page.locator('[data-mini-explorer]');
+    await expect(mini.getByRole('radio', { name: 'Local' })).toBeChecked();
+    await expect(mini.getByRole('img', { name: /Try it: Local policy/ }).first()).toBeAttached();
+    await mini.getByRole('radio', { name: 'Cluster' }).check();
+    await expect(mini.getByText(/^Cluster: .* dropped/)).toBeVisible();
+    await expect(mini.locator('svg[data-variant]').first()).toHaveAccessibleName(/Try it: Cluster policy/);
+    await expect.poll(() => layoutParam(page)).toMatch(/^1\.C\./);
+    await expectNoAxeViolations(page);
+  });
+
   test('fits 375 px: only the diagram regions scroll sideways', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 812 });
     await page.goto(ARTICLE);
@@ -74,10 +112,10 @@ test.describe('learn: the explorer', () => {
     await page.keyboard.press('End');
     await expect(explorer.getByRole('combobox', { name: 'State of web-5' })).toHaveValue('terminating');
 
-    // Drain node-b with Space.
-    await explorer.getByRole('checkbox', { name: 'Drain node-b' }).focus();
+    // Mark node-b as being deleted by the autoscaler, with Space.
+    await explorer.getByRole('checkbox', { name: 'Autoscaler is deleting node-b' }).focus();
     await page.keyboard.press('Space');
-    await expect(explorer.getByRole('checkbox', { name: 'Drain node-b' })).toBeChecked();
+    await expect(explorer.getByRole('checkbox', { name: 'Autoscaler is deleting node-b' })).toBeChecked();
 
     const layout = layoutParam(page);
     expect(layout).toBe('1.C.it.h.nk.aBc.arararbtct.ea');
@@ -88,7 +126,7 @@ test.describe('learn: the explorer', () => {
     await copy.goto(`${EXPLORER}?s=${layout}`);
     const restored = copy.locator('[data-explorer]');
     await expect(restored.getByRole('radio', { name: 'Cluster' })).toBeChecked();
-    await expect(restored.getByRole('checkbox', { name: 'Drain node-b' })).toBeChecked();
+    await expect(restored.getByRole('checkbox', { name: 'Autoscaler is deleting node-b' })).toBeChecked();
     await expect(restored.getByRole('combobox', { name: 'State of web-5' })).toHaveValue('terminating');
     expect(await restored.getByRole('table', { name: 'Shares of new connections through the load balancer' }).innerText()).toBe(sharesBefore);
     await copy.close();

@@ -14,6 +14,8 @@ function session(): Question[] {
 }
 
 async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+  // Keys 1–5 move focus on to the next field, so the target may have focus already.
+  if (await target.evaluate((el) => el === document.activeElement)) return;
   for (let i = 0; i < max; i += 1) {
     await page.keyboard.press('Tab');
     if (await target.evaluate((el) => el === document.activeElement)) return;
@@ -75,7 +77,7 @@ test.describe('practice', () => {
       await expect(verdict).toBeFocused();
       await expect(page.getByRole('heading', { name: 'What the engine did' })).toBeVisible();
       await expect(page.getByRole('table', { name: 'Your answer, field by field' })).toBeVisible();
-      await expect(page.getByRole('region', { name: /The correct flows: diagram/ })).toBeVisible();
+      await expect(page.getByRole('figure', { name: /The correct flows/ })).toBeVisible();
       if (i === 1) {
         // The wrong answer was a misconception's, so the feedback names it.
         if (q.key.fields[0]?.alternatives[0]) await expect(page.getByText(/^Misconception: /)).toBeVisible();
@@ -95,12 +97,20 @@ test.describe('practice', () => {
     await expectNoAxeViolations(page);
     await screenshot(page, 'practice-summary');
 
-    // Retry the missed ones: a fresh seed, the missed question's kind only.
+    // At 375 px the summary, with its share link, does not scroll sideways.
+    await page.setViewportSize({ width: 375, height: 812 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect(page.getByRole('textbox', { name: /Share this session/ })).toHaveValue(new RegExp(`/practice\\?seed=${SETTINGS.seed}&`));
+    await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
+
+    // Retry the missed ones: exactly the missed question again, under a fresh session seed.
     await tabTo(page, page.getByRole('button', { name: 'Retry the missed ones' }));
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(new RegExp(`kinds=${qs[1]?.spec.kind}&?`));
+    await expect(page).toHaveURL(new RegExp(`q=${qs[1]?.spec.kind}\\.${qs[1]?.spec.seed}`));
     await expect(page).not.toHaveURL(/seed=e2e-keyboard/);
     await expect(page.getByText('Question 1 of 1')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: qs[1]?.title })).toBeVisible();
 
     // Progress was kept in the browser and is shown per concept.
     await page.goto('/progress');
@@ -152,5 +162,35 @@ test.describe('practice', () => {
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await expectNoAxeViolations(page);
     await screenshot(page, 'practice-feedback-dark');
+  });
+
+  test('a reload mid-session resumes at the same question, and records nothing twice', async ({ page }) => {
+    const qs = session();
+    await page.goto(URL);
+    await answer(page, qs[0]!, true);
+    await expect(page.getByRole('heading', { level: 3, name: 'Correct' })).toBeVisible();
+    await page.keyboard.press('n');
+    await expect(page.getByText(`Question 2 of ${qs.length}`)).toBeVisible();
+    // Focus went to the new question's first input, not <body>.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    await page.reload();
+    await expect(page.getByText(`Question 2 of ${qs.length}`)).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: qs[1]!.title })).toBeVisible();
+    await expect(page.getByText(`1 of ${qs.length} answered`)).toBeVisible();
+    const attempts = await page.evaluate(() => JSON.parse(localStorage.getItem('stt.progress') ?? '{}').attempts?.length);
+    expect(attempts).toBe(1);
+  });
+
+  test('"Repeat this session" starts the same questions again', async ({ page }) => {
+    const qs = session();
+    await page.goto(URL.replace('count=4', 'count=1'));
+    const one = generateSession({ ...SETTINGS, count: 1, kinds: [...SETTINGS.kinds] })[0]!;
+    await answer(page, one, true);
+    await page.keyboard.press('n');
+    await expect(page.getByRole('heading', { name: 'Session summary' })).toBeVisible();
+    await page.getByRole('button', { name: 'Repeat this session' }).click();
+    await expect(page.getByText('Question 1 of 1')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: one.title })).toBeVisible();
+    expect(qs.length).toBeGreaterThan(0);
   });
 });

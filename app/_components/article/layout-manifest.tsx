@@ -22,7 +22,7 @@ export function LayoutManifest({ layout, show, label }: { layout: string; show: 
 export function ExplorerLink({ layout, children }: { layout: string; children: React.ReactNode }) {
   layoutState(layout);
   return (
-    <Link className="text-accent underline underline-offset-2" href={`/learn/explorer?${URL_PARAM}=${layout}`}>
+    <Link className="text-accent underline underline-offset-2" href={`/learn/explorer?${URL_PARAM}=${layout}#explorer`}>
       {children}
     </Link>
   );

@@ -1,10 +1,11 @@
 /** Typography for MDX prose (the article passes these as its `components`). */
 import type { MDXComponents } from 'mdx/types';
+import { AnchoredHeading } from './headings';
 
 export const proseComponents: MDXComponents = {
-  h1: (p) => <h1 className="mb-4 text-3xl font-bold" {...p} />,
-  h2: (p) => <h2 className="mt-10 mb-3 border-b border-border pb-1 text-2xl font-bold" {...p} />,
-  h3: (p) => <h3 className="mt-6 mb-2 text-xl font-semibold" {...p} />,
+  h1: (p) => <h1 className="mb-4 text-3xl font-bold break-words" {...p} />,
+  h2: (p) => <AnchoredHeading level={2} boxClassName="mt-10 mb-3 border-b border-border pb-1" className="text-2xl font-bold" {...p} />,
+  h3: (p) => <AnchoredHeading level={3} boxClassName="mt-6 mb-2" className="text-xl font-semibold" {...p} />,
   p: (p) => <p className="my-3" {...p} />,
   ul: (p) => <ul className="my-3 list-disc pl-6" {...p} />,
   ol: (p) => <ol className="my-3 list-decimal pl-6" {...p} />,

@@ -15,6 +15,8 @@ const cell = css.cell;
 export function DiagramTable({ scenario, answer, title, flow }: DiagramTableProps) {
   const cols = nodeColumns(scenario);
   const probability = new Map(flow?.backends.map((b) => [b.pod, b.probability]) ?? []);
+  // Cilium's kube-proxy replacement runs no kube-proxy, so there is no :10256/healthz to show.
+  const kubeProxy = !scenario.cluster.proxyMode.startsWith('cilium');
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer text-accent underline underline-offset-2">Diagram as tables</summary>
@@ -26,7 +28,7 @@ export function DiagramTable({ scenario, answer, title, flow }: DiagramTableProp
               <th scope="col" className={cell}>Node</th>
               <th scope="col" className={cell}>Load-balancer share</th>
               <th scope="col" className={cell}>Health-check node port</th>
-              <th scope="col" className={cell}>kube-proxy /healthz</th>
+              {kubeProxy && <th scope="col" className={cell}>kube-proxy /healthz</th>}
               <th scope="col" className={cell}>Traffic from outside</th>
             </tr>
           </thead>
@@ -43,7 +45,7 @@ export function DiagramTable({ scenario, answer, title, flow }: DiagramTableProp
                   <td className={cell}>
                     {hc ? `${hc.status} (localEndpoints ${hc.headers['X-Load-Balancing-Endpoint-Weight']})` : 'none'}
                   </td>
-                  <td className={cell}>{(node !== null && answer?.proxyHealth?.[node]?.healthz) || '—'}</td>
+                  {kubeProxy && <td className={cell}>{(node !== null && answer?.proxyHealth?.[node]?.healthz) || '—'}</td>}
                   <td className={cell}>{node !== null && answer ? externalOutcome(answer, node) : '—'}</td>
                 </tr>
               );

@@ -4,8 +4,10 @@
  * the diagram with the engine's flows. Reused by practice, drills and interview: the caller grades
  * (in the browser for practice, on the server for drills) and passes the result back.
  *
- * Keyboard (when `shortcuts`): 1–5 choose an option of the current choice field, Enter submits,
- * N goes to the next question once graded. Digits and N are ignored while typing in a text field.
+ * Keyboard (when `shortcuts`): 1–5 choose an option of the current choice field (the focused one, else the
+ * first unanswered one) and then move focus to the next field, so the keys answer field by field; Enter
+ * submits, N goes to the next question once graded. Digits and N are ignored while typing in a text field.
+ * A new question (after N) takes focus to its first input.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { GradeResult } from '@/lib/grading';
@@ -57,6 +59,16 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
     onSubmit(answer);
   };
 
+  // After N, the next question's first input takes focus (not <body>), with the question scrolled into view.
+  const articleRef = useRef<HTMLElement>(null);
+  const shownQuestion = useRef(question.id);
+  useEffect(() => {
+    if (shownQuestion.current === question.id) return;
+    shownQuestion.current = question.id;
+    articleRef.current?.scrollIntoView?.({ block: 'start' });
+    formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true });
+  }, [question.id]);
+
   // Move focus to the feedback so it is read out and N / Enter continue from there.
   useEffect(() => {
     if (result) document.getElementById(feedbackHeadingId)?.focus();
@@ -90,15 +102,27 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
       const option = field.options[index];
       if (!option) return;
       e.preventDefault();
-      setValues((v) => ({ ...v, [field.name]: option.value }));
-      document.getElementById(`${fieldDomId(idBase, field.name)}-${index}`)?.focus();
+      const next = { ...values, [field.name]: option.value };
+      setValues(next);
+      // On to the next field (its first input), if any; the last field keeps focus on the chosen option.
+      const shown = visibleFields(question.response.fields, next);
+      const after = shown[shown.findIndex((f) => f.name === field.name) + 1];
+      const target = after
+        ? document.getElementById(after.type === 'choice' ? `${fieldDomId(idBase, after.name)}-0` : fieldDomId(idBase, after.name))
+        : null;
+      if (target) target.focus();
+      else {
+        // The field may appear only now (fix-it parameters): focus it once rendered.
+        document.getElementById(`${fieldDomId(idBase, field.name)}-${index}`)?.focus();
+        if (after) requestAnimationFrame(() => document.getElementById(after.type === 'choice' ? `${fieldDomId(idBase, after.name)}-0` : fieldDomId(idBase, after.name))?.focus());
+      }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [shortcuts, graded, onNext, question, values, idBase]);
 
   return (
-    <article aria-labelledby={`${idBase}-title`} className="space-y-4">
+    <article ref={articleRef} aria-labelledby={`${idBase}-title`} className="scroll-mt-4 space-y-4">
       <header>
         {position && <p className="text-sm text-muted">{position}</p>}
         <h2 id={`${idBase}-title`} className="text-xl font-semibold">

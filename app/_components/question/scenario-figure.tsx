@@ -23,17 +23,13 @@ export function ScenarioFigure({ scenario, title, id, showAnswer }: ScenarioFigu
     );
   }
   const answer = showAnswer ? evaluate(parsed.scenario) : null;
-  // The SVG scales to its box: cap the box by node count so a 2-node cluster is not drawn huge.
-  const maxWidth = Math.max(520, parsed.scenario.cluster.nodes.length * 240 + 120);
   return (
-    <div style={{ maxWidth }}>
-      <ClusterDiagram
-        scenario={parsed.scenario}
-        answer={answer}
-        highlightFlow={answer && answer.flows.length === 1 ? 0 : undefined}
-        title={title}
-        id={id}
-      />
-    </div>
+    <ClusterDiagram
+      scenario={parsed.scenario}
+      answer={answer}
+      highlightFlow={answer && answer.flows.length === 1 ? 0 : undefined}
+      title={title}
+      id={id}
+    />
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 /** The explorer's controls: native form controls only, grouped in fieldsets, so the keyboard drives everything. */
+import { NodeOptions } from './node-options';
 import { BALANCING, PROXY_MODES } from '@/lib/engine';
 import {
   EXPLORER_LIMITS,
@@ -13,16 +14,16 @@ import {
 } from '@/lib/explorer';
 
 const BALANCING_LABEL: Record<(typeof BALANCING)[number], string> = {
-  'healthy-nodes': 'Equal over nodes that pass its health check',
-  weighted: 'Weighted by the endpoint-weight header',
-  'all-nodes': 'All nodes (failing checks not yet noticed)',
+  'healthy-nodes': 'Equally over nodes passing its check',
+  weighted: 'By the endpoint-weight header',
+  'all-nodes': 'Over all nodes (checks not yet seen)',
 };
 const PROXY_LABEL: Record<(typeof PROXY_MODES)[number], string> = {
   iptables: 'kube-proxy, iptables',
   nftables: 'kube-proxy, nftables',
   ipvs: 'kube-proxy, IPVS',
-  'cilium-snat': 'Cilium kube-proxy replacement, SNAT',
-  'cilium-dsr': 'Cilium kube-proxy replacement, DSR',
+  'cilium-snat': 'Cilium (no kube-proxy), SNAT',
+  'cilium-dsr': 'Cilium (no kube-proxy), DSR',
 };
 const POD_STATES: { value: ExplorerPodState; label: string }[] = [
   { value: 'ready', label: 'Ready' },
@@ -37,7 +38,7 @@ const SOURCE_KINDS: { value: TrafficSource['kind']; label: string }[] = [
 
 const fieldset = 'rounded-lg border border-border p-3';
 const legend = 'px-1 text-sm font-semibold';
-const select = 'mt-1 w-full rounded border border-border bg-bg px-2 py-1 text-fg';
+const select = 'mt-1 w-full min-w-0 rounded border border-border bg-bg px-2 py-1 text-sm text-fg';
 const button = 'rounded border border-border bg-surface px-2 py-1 text-sm hover:border-accent disabled:opacity-60';
 
 export function Controls({ state, dispatch, idBase }: { state: ExplorerState; dispatch: (a: ExplorerAction) => void; idBase: string }) {
@@ -103,8 +104,8 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
           value={state.targets}
           onChange={(e) => dispatch({ type: 'targets', targets: e.target.value as ExplorerState['targets'] })}
         >
-          <option value="nodes">Nodes (NodePort, through kube-proxy)</option>
-          <option value="pods">Pod IPs (bypasses kube-proxy)</option>
+          <option value="nodes">Nodes, on the NodePort</option>
+          <option value="pods">Pod IPs, straight to Pods</option>
         </select>
         <label className="mt-2 flex items-center gap-2 text-sm">
           <input
@@ -132,13 +133,22 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
                 {`Add a Pod to ${nodeName(i)}`}
               </button>
               <label className="flex items-center gap-1 text-sm">
-                <input type="checkbox" name={id(`drain-${i}`)} checked={n.drained} onChange={(e) => dispatch({ type: 'drain', node: i, drained: e.target.checked })} />
-                {`Drain ${nodeName(i)}`}
+                <input
+                  type="checkbox"
+                  name={id(`drain-${i}`)}
+                  checked={n.drained}
+                  aria-describedby={id('deleting-hint')}
+                  onChange={(e) => dispatch({ type: 'drain', node: i, drained: e.target.checked })}
+                />
+                {`Autoscaler is deleting ${nodeName(i)}`}
               </label>
             </li>
           ))}
         </ul>
-        <div className="mt-2 flex gap-2">
+        <p id={id('deleting-hint')} className="mt-2 text-xs text-muted">
+          Deleting: the node gets the ToBeDeletedByClusterAutoscaler taint; its Pods stay on it, terminating but still serving.
+        </p>
+        <div className="mt-2 flex flex-wrap gap-2">
           <button
             type="button"
             className={button}
@@ -164,27 +174,23 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
         <ul className="flex flex-col gap-2">
           {state.pods.map((p, i) => (
             <li key={i} className="flex flex-wrap items-end gap-2">
-              <span className="w-14 font-mono text-sm">{podName(i)}</span>
+              <span className="w-14 font-mono text-sm">{podName(state, i)}</span>
               <label className="text-sm">
-                <span className="sr-only">{`Node of ${podName(i)}`}</span>
+                <span className="sr-only">{`Node of ${podName(state, i)}`}</span>
                 <select
                   name={id(`pod-${i}-node`)}
-                  className="rounded border border-border bg-bg px-1 py-1 text-fg"
+                  className="rounded border border-border bg-bg px-1 py-1 text-sm text-fg"
                   value={p.node}
                   onChange={(e) => dispatch({ type: 'movePod', pod: i, node: Number(e.target.value) })}
                 >
-                  {state.nodes.map((_, n) => (
-                    <option key={n} value={n}>
-                      {nodeName(n)}
-                    </option>
-                  ))}
+                  <NodeOptions count={state.nodes.length} />
                 </select>
               </label>
               <label className="text-sm">
-                <span className="sr-only">{`State of ${podName(i)}`}</span>
+                <span className="sr-only">{`State of ${podName(state, i)}`}</span>
                 <select
                   name={id(`pod-${i}-state`)}
-                  className="rounded border border-border bg-bg px-1 py-1 text-fg"
+                  className="rounded border border-border bg-bg px-1 py-1 text-sm text-fg"
                   value={p.state}
                   onChange={(e) => dispatch({ type: 'podState', pod: i, state: e.target.value as ExplorerPodState })}
                 >
@@ -196,7 +202,7 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
                 </select>
               </label>
               <button type="button" className={button} onClick={() => dispatch({ type: 'removePod', pod: i })}>
-                {`Remove ${podName(i)}`}
+                {`Remove ${podName(state, i)}`}
               </button>
             </li>
           ))}
@@ -229,11 +235,7 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
           value={state.source.node}
           onChange={(e) => dispatch({ type: 'source', source: { ...state.source, node: Number(e.target.value) } })}
         >
-          {state.nodes.map((_, n) => (
-            <option key={n} value={n}>
-              {nodeName(n)}
-            </option>
-          ))}
+          <NodeOptions count={state.nodes.length} />
         </select>
       </fieldset>
     </div>

@@ -3,12 +3,12 @@
  * The live explorer: edit a layout, and the engine (running in the browser) redraws the diagram, shares,
  * health-check answers and the packet walk at once. The layout lives in the URL (`?s=…`).
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { ClusterDiagram } from '@/app/_components/cluster-diagram';
 import { FlowWalk } from '@/app/_components/article/flow-walk';
 import { SharesView } from '@/app/_components/article/shares-view';
 import { HealthChecksView } from '@/app/_components/article/health-checks-view';
-import { DEFAULT_STATE, URL_PARAM, applyAction, encodeState, stateFromSearch, type ExplorerAction } from '@/lib/explorer';
+import { DEFAULT_STATE, URL_PARAM, applyAction, encodeState, resultSummary, stateFromSearch, type ExplorerAction } from '@/lib/explorer';
 import { Controls } from './controls';
 import { Artefacts } from './artefacts';
 import { runEngine } from './run-engine';
@@ -23,6 +23,11 @@ export function Explorer({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const focus = run.ok ? run.answer.flows[run.focusFlow] : undefined;
 
+  // A deep link (…#explorer) lands on the explorer once it exists (it loads after the page).
+  useEffect(() => {
+    if (window.location.hash === '#explorer') document.getElementById('explorer')?.scrollIntoView();
+  }, []);
+
   return (
     <section aria-labelledby="explorer-heading" className="my-8 rounded-xl border border-border p-3 sm:p-4" data-explorer>
       <Heading id="explorer-heading" className="text-xl font-bold">
@@ -34,23 +39,25 @@ export function Explorer({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
         </p>
       )}
       <p className="my-2 text-sm">
-        <a className="text-accent underline" href={`?${URL_PARAM}=${encodeState(state)}`}>
+        <a className="text-accent underline" href={`?${URL_PARAM}=${encodeState(state)}#explorer`}>
           Link to this layout
         </a>{' '}
         <span className="text-muted">{`(layout code ${encodeState(state)})`}</span>
       </p>
-      <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)]">
-        <Controls state={state} dispatch={dispatch} idBase="explorer" />
-        <div className="min-w-0">
-          {run.ok ? (
-            <>
-              <p aria-live="polite" className="sr-only">
-                {run.answer.shares
-                  ? `Updated. Dropped ${run.answer.shares.dropped}, crossing nodes ${run.answer.shares.crossNode}. ${Object.entries(run.answer.shares.pods)
-                      .map(([p, s]) => `${p} ${s}`)
-                      .join(', ')}.`
-                  : 'Updated.'}
-              </p>
+      {run.ok && (
+        // One line of results by the controls: sticky on narrow screens, so a change reads at once wherever the diagram is.
+        <p aria-live="polite" className="sticky top-0 z-10 -mx-1 my-2 border-b border-border bg-bg px-1 py-1 text-sm lg:static lg:border-0" data-explorer-summary>
+          {resultSummary(state, run.answer, run.focusFlow)}
+        </p>
+      )}
+      {/* Phones: the diagram first, then the controls, then the details. Wide: controls beside both. */}
+      <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
+        <div className="order-2 lg:order-none lg:col-start-1 lg:row-span-2 lg:row-start-1">
+          <Controls state={state} dispatch={dispatch} idBase="explorer" />
+        </div>
+        {run.ok ? (
+          <>
+            <div className="order-1 min-w-0 lg:order-none lg:col-start-2 lg:row-start-1">
               <ClusterDiagram
                 id="explorer-diagram"
                 scenario={run.scenario}
@@ -58,15 +65,17 @@ export function Explorer({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
                 highlightFlow={run.focusFlow}
                 title={`Explorer: ${state.policy} policy, ${state.nodes.length} nodes, ${state.pods.length} Pods`}
               />
+            </div>
+            <div className="order-3 min-w-0 lg:order-none lg:col-start-2 lg:row-start-2">
               {focus && <FlowWalk flow={focus} headingLevel={headingLevel === 2 ? 3 : 4} />}
               <SharesView scenario={run.scenario} answer={run.answer} title="Shares of new connections through the load balancer" />
               <HealthChecksView answer={run.answer} title="Health-check node port answers" />
               <Artefacts state={state} answer={run.answer} nodePortAnswer={run.nodePortAnswer} />
-            </>
-          ) : (
-            <p role="alert" className="text-bad">{`The engine could not read this layout: ${run.error}`}</p>
-          )}
-        </div>
+            </div>
+          </>
+        ) : (
+          <p role="alert" className="order-1 text-bad lg:order-none lg:col-start-2 lg:row-start-1">{`The engine could not read this layout: ${run.error}`}</p>
+        )}
       </div>
     </section>
   );

@@ -33,7 +33,8 @@ export function LazyExplorer() {
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    if (typeof IntersectionObserver === 'undefined') {
+    // A link to a layout or to the explorer (…?s=…#explorer) opens it at once, not when scrolled near.
+    if (typeof IntersectionObserver === 'undefined' || window.location.hash === '#explorer' || new URLSearchParams(window.location.search).has('s')) {
       const t = setTimeout(() => setNear(true), 0);
       return () => clearTimeout(t);
     }
@@ -49,5 +50,9 @@ export function LazyExplorer() {
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
-  return <div ref={ref}>{near ? <Explorer headingLevel={2} /> : <Placeholder />}</div>;
+  return (
+    <div ref={ref} id="explorer" className="scroll-mt-4">
+      {near ? <Explorer headingLevel={2} /> : <Placeholder />}
+    </div>
+  );
 }

@@ -1,6 +1,7 @@
 /** Runs the engine on an explorer layout (in the browser). */
 import { evaluate, parseScenario, type Answer, type Scenario } from '@/lib/engine';
-import { toScenario, type ExplorerState } from '@/lib/explorer';
+import type { ExplorerState } from '@/lib/explorer/state';
+import { toScenario } from '@/lib/explorer/to-scenario';
 
 export type EngineRun =
   | { ok: true; scenario: Scenario; answer: Answer; focusFlow: number; nodePortAnswer: Answer }

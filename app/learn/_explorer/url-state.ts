@@ -5,7 +5,8 @@
  * copied link restores it.
  */
 import { useSyncExternalStore } from 'react';
-import { URL_PARAM, encodeState, type ExplorerState } from '@/lib/explorer';
+import type { ExplorerState } from '@/lib/explorer/state';
+import { URL_PARAM, encodeState } from '@/lib/explorer/url-codec';
 
 const EVENT = 'explorer-url-change';
 

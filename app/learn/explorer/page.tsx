@@ -18,7 +18,9 @@ export default function ExplorerPage() {
         </Link>
         .
       </p>
-      <Explorer />
+      <div id="explorer" className="scroll-mt-4">
+        <Explorer />
+      </div>
     </article>
   );
 }

@@ -25,6 +25,7 @@ import {
 import { freshSeed } from '@/app/interview/_components/fresh-seed';
 import { StoredDataPending } from '@/app/_components/stored-data-pending';
 import { ConceptReview, type ConceptInfo, type ConceptReviewDone } from './concept-review';
+import { describeImportIssues } from '@/app/_components/import-problems';
 import { HistoryChart } from './history-chart';
 import { endOfToday, importReviewText, today, updateReviewData, useReviewData } from './review-store';
 
@@ -161,7 +162,7 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
     <div className="mt-6 space-y-10">
       {loaded.status === 'recovered' ? (
         <p role="alert" className="rounded border border-warn p-3">
-          Your stored review data could not be read ({loaded.issues[0]?.path}: {loaded.issues[0]?.message}). It was kept
+          Your stored review data could not be read ({describeImportIssues(loaded.issues, 1)[0]}). It was kept
           as a backup in this browser and you are starting fresh.
         </p>
       ) : null}
@@ -202,6 +203,7 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
         {queue.due.length === 0 && queue.fresh.length === 0 ? (
           <p className="mt-2">Nothing is due. Come back tomorrow, or practise in Interview mode.</p>
         ) : null}
+        {queue.due.length === 0 && queue.fresh.length > 0 ? <p className="mt-2">Nothing due — start a concept below.</p> : null}
         {queue.due.length ? <ul className="mt-3 space-y-2">{queue.due.map(dueRow)}</ul> : null}
         {queue.fresh.length ? (
           <>
@@ -303,10 +305,8 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
           {importMessage ? <p>{importMessage}</p> : null}
           {importIssues ? (
             <ul className="mt-1 list-disc pl-6 text-bad">
-              {importIssues.map((i, n) => (
-                <li key={n}>
-                  <code>{i.path}</code>: {i.message}
-                </li>
+              {describeImportIssues(importIssues).map((line) => (
+                <li key={line}>{line}</li>
               ))}
             </ul>
           ) : null}

@@ -30,7 +30,7 @@ describe('the explorer', () => {
     render(<Explorer />);
     const answer = engine(DEFAULT_STATE);
     for (const [pod, share] of Object.entries(answer.shares?.pods ?? {})) expect(podShareCell(pod)).toBe(share);
-    expect(screen.getByRole('link', { name: 'Link to this layout' })).toHaveAttribute('href', `?${URL_PARAM}=${encodeState(DEFAULT_STATE)}`);
+    expect(screen.getByRole('link', { name: 'Link to this layout' })).toHaveAttribute('href', `?${URL_PARAM}=${encodeState(DEFAULT_STATE)}#explorer`); // opens the explorer section, not the top
   });
 
   it('restores a layout from the URL', () => {
@@ -39,7 +39,7 @@ describe('the explorer', () => {
     render(<Explorer />);
     expect(screen.getByRole('radio', { name: 'Cluster' })).toBeChecked();
     expect(screen.getByRole('combobox', { name: 'Proxy mode' })).toHaveValue('nftables');
-    expect(screen.getByRole('checkbox', { name: 'Drain node-c' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Autoscaler is deleting node-c' })).toBeChecked();
     expect(screen.getByRole('combobox', { name: 'State of web-2' })).toHaveValue('not-ready');
     expect(screen.getByRole('combobox', { name: 'From' })).toHaveValue('pod');
     const d = decodeState(layout);

@@ -42,6 +42,8 @@ describe('ReviewDashboard', () => {
     expect(stat('New concepts')).toBe('3');
     expect(stat('Streak')).toBe('0 days');
     expect(screen.getByRole('img', { name: /Reviews per day, last 30 days/ })).toHaveAccessibleDescription('No reviews in the last 30 days.');
+    // The "due" heading is never left with nothing under it.
+    expect(screen.getByText('Nothing due — start a concept below.')).toBeInTheDocument();
   });
 
   it('shows what is due today weakest first, the streak and the weakest concepts from stored data', () => {
@@ -87,8 +89,8 @@ describe('ReviewDashboard', () => {
     const damaged = V1_TEXT.replace('"desiredRetention": 0.85', '"desiredRetention": 5').replace('"rating": "hard"', '"rating": "meh"');
     await user.upload(screen.getByLabelText('Import a review export (JSON)'), new File([damaged], 'bad.json', { type: 'application/json' }));
     expect(await screen.findByText('bad.json was not imported; nothing was changed.')).toBeInTheDocument();
-    expect(screen.getByText('data.settings.desiredRetention')).toBeInTheDocument();
-    expect(screen.getByText('data.history[2].rating')).toBeInTheDocument();
+    expect(screen.getByText(/^At data\.settings\.desiredRetention: /)).toBeInTheDocument();
+    expect(screen.getByText(/^At data\.history\[2\]\.rating: /)).toBeInTheDocument();
     expect(localStorage.getItem(STORAGE_KEY)).toBe(V1_TEXT);
   });
 

@@ -1,4 +1,4 @@
-import { DEFAULT_STATE, EXPLORER_LIMITS, applyAction, type ExplorerAction, type ExplorerState } from '@/lib/explorer';
+import { DEFAULT_STATE, EXPLORER_LIMITS, applyAction, decodeState, encodeState, podName, toScenario, type ExplorerAction, type ExplorerState } from '@/lib/explorer';
 
 const base: ExplorerState = DEFAULT_STATE;
 
@@ -38,5 +38,26 @@ describe('explorer actions', () => {
     ['a seventh Pod on one node', { ...base, pods: Array.from({ length: 6 }, () => ({ node: 0, state: 'ready' as const })) }, { type: 'addPod', node: 0 }],
   ])('refuses %s by returning the same state', (_name, state, action) => {
     expect(applyAction(state, action)).toBe(state);
+  });
+});
+
+describe('explorer Pod names stay put', () => {
+  it('removing web-1 keeps web-2, web-3 and web-4 named as they were, through the URL too', () => {
+    const removed = applyAction(DEFAULT_STATE, { type: 'removePod', pod: 0 });
+    const names = (s: ExplorerState) => s.pods.map((_, i) => podName(s, i));
+    expect(names(removed)).toEqual(['web-2', 'web-3', 'web-4']);
+    const code = encodeState(removed);
+    const back = decodeState(code);
+    expect(back.ok && names(back.state)).toEqual(['web-2', 'web-3', 'web-4']);
+    // A new Pod takes the next free number, not a used one.
+    const added = applyAction(removed, { type: 'addPod', node: 2 });
+    expect(names(added)).toEqual(['web-2', 'web-3', 'web-4', 'web-5']);
+    // Pod IPs follow the name, so they do not move either.
+    expect((toScenario(removed).input.cluster.pods ?? []).map((p) => p.ip)).toEqual((toScenario(DEFAULT_STATE).input.cluster.pods ?? []).slice(1).map((p) => p.ip));
+  });
+
+  it('a layout with no gaps encodes exactly as before', () => {
+    expect(encodeState(DEFAULT_STATE)).toBe('1.L.it.h.nk.abc.arararbr.ea');
+    expect(decodeState('1.L.it.h.nk.abc.ar2ar2.ea')).toMatchObject({ ok: false, error: expect.stringMatching(/numbered 2, which is taken/) });
   });
 });

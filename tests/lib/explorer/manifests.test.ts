@@ -106,3 +106,41 @@ describe('manifests for an explorer layout', () => {
     }
   });
 });
+
+describe('Cilium set-up (Cilium’s “Kubernetes without kube-proxy” guide)', () => {
+  const cfgText = (layout: string) => kindConfig(state(layout));
+  it.each([
+    ['SNAT', '1.L.cs.h.nk.ab.ar.ea'],
+    ['DSR', '1.L.cd.h.nk.ab.ar.ea'],
+  ])('%s: no kube-proxy, the agent pointed at the API server, kube-proxy replaced', (_mode, layout) => {
+    const text = cfgText(layout);
+    const cfg = parse(text);
+    expect(cfg.networking.kubeProxyMode).toBe('none');
+    expect(text).toContain('--set kubeProxyReplacement=true');
+    expect(text).toContain(`--set k8sServiceHost=${cfg.name}-control-plane`);
+    expect(text).toContain('--set k8sServicePort=6443');
+  });
+
+  it('DSR installs native routing over the kind Pod subnet; SNAT does not', () => {
+    const dsr = cfgText('1.L.cd.h.nk.ab.ar.ea');
+    const subnet = parse(dsr).networking.podSubnet;
+    for (const flag of ['routingMode=native', 'autoDirectNodeRoutes=true', `ipv4NativeRoutingCIDR=${subnet}`, 'loadBalancer.mode=dsr']) expect(dsr).toContain(`--set ${flag}`);
+    const snat = cfgText('1.L.cs.h.nk.ab.ar.ea');
+    expect(snat).toContain('--set loadBalancer.mode=snat');
+    expect(snat).not.toContain('routingMode=native');
+  });
+
+  it('shows no kube-proxy :10256/healthz check under Cilium, and does under kube-proxy', () => {
+    const commands = (layout: string) => {
+      const s = state(layout);
+      const evalOf = (traffic?: 'nodePort') => {
+        const p = parseScenario(toScenario(s, { traffic }).input);
+        if (!p.ok) throw new Error('unreadable');
+        return evaluate(p.scenario);
+      };
+      return curlCommands(s, evalOf(), evalOf('nodePort'));
+    };
+    expect(commands('1.C.cd.h.nk.ab.ar.ea')).not.toContain('10256');
+    expect(commands('1.C.it.h.nk.ab.ar.ea')).toContain(':10256/healthz');
+  });
+});

@@ -18,13 +18,16 @@ const rowOf = (table: HTMLElement, header: string) => within(table).getByRole('r
 const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) => c.textContent);
 
 describe('ClusterDiagram', () => {
-  it('is a labelled figure whose SVG is an image described by its title and a summary', () => {
+  it('is a labelled figure whose SVGs (a row and a stack of nodes; CSS shows one) are images described by its title and a summary', () => {
     const { scenario, answer } = load('article-uneven-local');
-    render(<ClusterDiagram scenario={scenario} answer={answer} title="Uneven Local" />);
-    const img = screen.getByRole('img', { name: /Uneven Local/ });
-    expect(img).toHaveAccessibleDescription(/3 nodes and 4 Pods/);
+    const { container } = render(<ClusterDiagram scenario={scenario} answer={answer} title="Uneven Local" />);
+    const imgs = screen.getAllByRole('img', { name: /Uneven Local/ });
+    expect(imgs.map((i) => i.getAttribute('data-variant'))).toEqual(['row', 'stack']);
+    for (const img of imgs) expect(img).toHaveAccessibleDescription(/3 nodes and 4 Pods/);
     expect(screen.getByRole('figure', { name: /Uneven Local/ })).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: /Uneven Local: diagram/ })).toHaveAttribute('tabindex', '0');
+    // Nothing scrolls sideways any more: no scrolling region to reach by keyboard.
+    expect(screen.queryByRole('region', { name: /Uneven Local: diagram/ })).not.toBeInTheDocument();
+    expect(new Set([...container.querySelectorAll('[id]')].map((e) => e.id)).size).toBe(container.querySelectorAll('[id]').length);
   });
 
   it.each(['article-uneven-local', 'article-cluster-uneven', 'article-uneven-window', 'article-terminating-local', 'article-draining-cluster'])(
@@ -61,7 +64,7 @@ describe('ClusterDiagram', () => {
   it('draws every share as text in the SVG, and the highlighted flow’s probabilities', () => {
     const { scenario, answer } = load('article-uneven-local');
     const { container } = render(<ClusterDiagram scenario={scenario} answer={answer} highlightFlow={0} title="Walk" />);
-    const texts = [...container.querySelectorAll('svg text')].map((t) => t.textContent);
+    const texts = [...container.querySelectorAll('svg[data-variant=row] text')].map((t) => t.textContent);
     for (const share of Object.values(answer.shares?.pods ?? {})) expect(texts).toContain(share);
     for (const b of answer.flows[0]?.backends ?? []) expect(texts).toContain(`→ ${b.probability}`);
     expect(screen.getByRole('columnheader', { name: 'Probability in the highlighted flow' })).toBeInTheDocument();
@@ -76,14 +79,14 @@ describe('ClusterDiagram', () => {
     const { scenario, answer } = load(name);
     const { container } = render(<ClusterDiagram scenario={scenario} answer={answer} title="States" />);
     expect(cells(rowOf(screen.getByRole('table', { name: 'States: Pods' }), pod))[1]).toBe(state);
-    expect([...container.querySelectorAll('svg text')].some((t) => t.textContent?.startsWith(state))).toBe(true);
+    expect([...container.querySelectorAll('svg[data-variant=stack] text')].some((t) => t.textContent?.startsWith(state))).toBe(true);
   });
 
   it('marks SNAT and drops on the nodes where the engine says so', () => {
     const cluster = load('article-cluster-uneven');
     const local = load('article-uneven-local');
     const { container, rerender } = render(<ClusterDiagram scenario={cluster.scenario} answer={cluster.answer} title="M" />);
-    const marks = () => [...container.querySelectorAll('svg text')].map((t) => t.textContent ?? '').filter((t) => /SNAT|DROP|REJECT/.test(t));
+    const marks = () => [...container.querySelectorAll('svg[data-variant=row] text')].map((t) => t.textContent ?? '').filter((t) => /SNAT|DROP|REJECT/.test(t));
     expect(marks()).toHaveLength(cluster.answer.flows.filter((f) => f.masquerade).length);
     rerender(<ClusterDiagram scenario={local.scenario} answer={local.answer} title="M" />);
     expect(marks()).toEqual(local.answer.flows.filter((f) => f.verdict === 'dropped').map(() => '✕ DROP'));
@@ -93,5 +96,37 @@ describe('ClusterDiagram', () => {
     const { scenario } = load('article-uneven-local');
     render(<ClusterDiagram scenario={scenario} answer={null} title="Blank" />);
     expect(cells(rowOf(screen.getByRole('table', { name: 'Blank: Pods' }), 'web-a-1'))[2]).toBe('—');
+  });
+
+  it('draws traffic from inside from its sender: no client or balancer, the sending Pod or node marked', () => {
+    const { scenario, answer } = load('article-inside-traffic');
+    const fromPod = answer.flows.findIndex((f) => f.from.startsWith('pod/'));
+    const fromNode = answer.flows.findIndex((f) => f.from.startsWith('node/'));
+    expect(fromPod).toBeGreaterThanOrEqual(0);
+    const texts = (flow: number) => {
+      const { container, unmount } = render(<ClusterDiagram scenario={scenario} answer={answer} highlightFlow={flow} title="Inside" />);
+      const svg = container.querySelector('svg[data-variant=row]') as SVGSVGElement;
+      const out = { all: [...svg.querySelectorAll('text')].map((t) => t.textContent ?? ''), flows: svg.querySelectorAll('path[data-flow]').length };
+      unmount();
+      return out;
+    };
+    const pod = texts(fromPod);
+    expect(pod.all).not.toContain('Client');
+    expect(pod.all).not.toContain('Load balancer');
+    expect(pod.all).toContain('sender ⇢');
+    expect(pod.flows).toBe(answer.flows[fromPod]!.backends.filter((b) => b.probability !== '0').length);
+    if (fromNode >= 0) expect(texts(fromNode).all).toContain('sender ⇢');
+    const outside = answer.flows.findIndex((f) => f.from === 'external');
+    if (outside >= 0) expect(texts(outside).all).toContain('Client');
+  });
+
+  it.each(['article-cilium-dsr', 'article-cilium-snat'])('%s: no kube-proxy, so no :10256/healthz in the figure or its table', (name) => {
+    const { scenario, answer } = load(name);
+    const { container } = render(<ClusterDiagram scenario={scenario} answer={answer} title="Cilium" />);
+    expect(container.textContent).not.toMatch(/10256|healthz/);
+    expect(screen.queryByRole('columnheader', { name: /healthz/ })).not.toBeInTheDocument();
+    const ipt = load('article-cluster-uneven');
+    const { container: other } = render(<ClusterDiagram scenario={ipt.scenario} answer={ipt.answer} title="kube-proxy" />);
+    expect(other.textContent).toMatch(/\/healthz :10256/);
   });
 });

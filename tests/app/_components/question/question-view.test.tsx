@@ -113,4 +113,29 @@ describe('<QuestionView>', () => {
     expect(screen.getByRole('textbox', { name: 'Replicas' })).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: 'Pod to move' })).not.toBeInTheDocument();
   });
+
+  it('answers a multi-field question field by field with the number keys', async () => {
+    const kinds: QuestionKind[] = ['source-ip', 'health-check', 'load-share', 'lb-targets', 'client-outcome', 'cross-node', 'policy-choice', 'api-validation', 'fix-it'];
+    const twoChoices = (x: Question) => x.response.fields.filter((f) => f.type === 'choice' && !f.when).length >= 2 && x.response.fields.every((f) => f.type === 'choice' && !f.when);
+    let q: Question | undefined;
+    for (const kind of kinds) {
+      try {
+        q = find(kind, twoChoices);
+        break;
+      } catch {
+        // this kind has no such question; try the next
+      }
+    }
+    if (!q) throw new Error('no question with two choice fields');
+    const user = userEvent.setup();
+    render(<Harness q={q} />);
+    const groups = q.response.fields.map((f) => screen.getByRole('group', { name: f.label }));
+    await user.keyboard('2');
+    expect(within(groups[0]!).getAllByRole('radio')[1]).toBeChecked();
+    // Focus moved on to the second field, so the next key answers it, not the first again.
+    expect(within(groups[1]!).getAllByRole('radio')[0]).toHaveFocus();
+    await user.keyboard('1');
+    expect(within(groups[1]!).getAllByRole('radio')[0]).toBeChecked();
+    expect(within(groups[0]!).getAllByRole('radio')[1]).toBeChecked();
+  });
 });

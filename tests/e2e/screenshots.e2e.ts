@@ -1,0 +1,39 @@
+/**
+ * Every route at 1280 and 375 px, light and dark: full-page screenshots in tests/e2e/screenshots/ (look at
+ * them), attached to this run's report, with no sideways scroll at 375 px. (axe runs per route in the other
+ * specs: learn, practice, smoke, drills, interview.)
+ */
+import { expect, test } from '@playwright/test';
+import { screenshot, useSystemTheme as applySystemTheme } from './support';
+
+const ROUTES: [name: string, path: string][] = [
+  ['home', '/'],
+  ['article', '/learn/external-traffic-policy'],
+  ['explorer', '/learn/explorer'],
+  ['practice-settings', '/practice'],
+  ['practice-question', '/practice?seed=shots&difficulty=standard&count=3&kinds=load-share,health-check,source-ip'],
+  ['drills', '/drills'],
+  ['interview', '/interview'],
+  ['review', '/review'],
+  ['progress', '/progress'],
+];
+
+test.describe('every route, light and dark, 1280 and 375 px', () => {
+  test.setTimeout(600_000);
+  for (const theme of ['light', 'dark'] as const) {
+    test(`${theme}`, async ({ page }, testInfo) => {
+      for (const [name, path] of ROUTES) {
+        await page.goto(path);
+        await applySystemTheme(page, theme);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        await page.setViewportSize({ width: 375, height: 812 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${name} scrolls sideways at 375 px`).toBeLessThanOrEqual(0);
+        await page.setViewportSize({ width: 1280, height: 800 });
+        for (const file of await screenshot(page, `route-${name}-${theme}`)) {
+          await testInfo.attach(file.split('/').pop() ?? name, { path: file, contentType: 'image/png' });
+        }
+      }
+    });
+  }
+});
