@@ -5,7 +5,10 @@
 import {
   applyChange,
   describeChange,
+  clusterSteps,
+  failMisconception,
   goalMet,
+  PROPERTY_TEXT,
   misconception,
   type Change,
   type ChoiceField,
@@ -62,12 +65,6 @@ function alternativeMatch(key: FieldKey, v: ParsedValue): MisconceptionId | null
   return null;
 }
 
-const FIX_FAIL: Record<string, MisconceptionId> = {
-  'client-ip': 'cluster-keeps-client-ip',
-  'no-drops': 'local-forwards-elsewhere',
-  'even-pods': 'even-per-pod-under-local',
-  'no-cross-node': 'cluster-prefers-local',
-};
 
 function summary(score: number, parts: number): string {
   if (score === 1) return 'Correct.';
@@ -146,10 +143,11 @@ function gradeFixIt(q: Question, values: Map<string, ParsedValue>): GradeResult 
   const answer = evaluate(parsed.scenario);
   const { score, failing } = goalMet(answer, fix.goal);
   const first = failing[0];
-  const m = first ? misconception(FIX_FAIL[first] ?? 'policy-ignores-trade-off') : null;
+  const mid = first ? failMisconception(changed.service.spec.externalTrafficPolicy ?? 'Cluster', changed.cluster.proxyMode, first) : null;
+  const m = mid ? misconception(mid) : null;
   const given = describeChange(change);
   const expected = describeChange(fix.witness);
-  const result = failing.length === 0 ? 'the goal is reached' : `still failing: ${failing.join(', ')}`;
+  const result = failing.length === 0 ? 'the goal is reached' : `still not met: ${failing.map((p) => PROPERTY_TEXT[p]).join('; ')}`;
   return {
     status: 'graded',
     score,
@@ -163,7 +161,7 @@ function gradeFixIt(q: Question, values: Map<string, ParsedValue>): GradeResult 
       .filter(Boolean)
       .join(' '),
     expected: `Any change that reaches the goal, e.g. ${expected}`,
-    steps: [`After your change (${given}): ${result}.`, ...answer.flows.filter((f) => f.from === 'external').flatMap((f) => f.steps).filter((s, i, a) => a.indexOf(s) === i).slice(0, 12)],
+    steps: [`After your change (${given}): ${result}.`, ...clusterSteps(answer, fix.goal)],
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Answer, ScenarioInput } from '@/lib/engine';
 import { runEngine } from './engine-run';
-import { hasProperty, PROPERTY_TEXT, type Property } from './properties';
+import { entryShare, failureReason, hasProperty, listText, PROPERTY_TEXT, receivingFlows, type Property } from './properties';
 import type { Change, FixGoal } from './types';
 
 export const GOAL_PROPERTIES: Record<FixGoal, Property[]> = {
@@ -13,6 +13,7 @@ export const GOAL_PROPERTIES: Record<FixGoal, Property[]> = {
   'even-pod-load': ['even-pods', 'no-drops'],
   'no-drops': ['no-drops'],
   'no-cross-node': ['no-cross-node', 'no-drops'],
+  'client-ip-even-load': ['client-ip', 'even-pods', 'no-drops'],
 };
 
 export const GOAL_TEXT: Record<FixGoal, string> = Object.fromEntries(
@@ -44,6 +45,16 @@ function freeIp(input: ScenarioInput, nodeName: string): string {
   throw new Error(`no free Pod IP on ${nodeName}`);
 }
 
+/**
+ * The health-check port the API server would allocate on a flip to Local (R-API-4): any free port of the NodePort
+ * range; a fixed one here, but never one of the Service's own NodePorts (the shared pool would refuse it).
+ */
+function freeHealthCheckPort(nodePorts: (number | undefined)[]): number {
+  let port = 32123;
+  while (nodePorts.includes(port)) port--;
+  return port;
+}
+
 function ready(): Partial<Pod> {
   return { ready: true, terminating: false, serving: undefined };
 }
@@ -66,7 +77,7 @@ export function applyChange(input: ScenarioInput, change: Change): ScenarioInput
   switch (change.action) {
     case 'policy': {
       spec.externalTrafficPolicy = change.policy;
-      if (spec.type === 'LoadBalancer' && change.policy === 'Local') spec.healthCheckNodePort ??= 32123;
+      if (spec.type === 'LoadBalancer' && change.policy === 'Local') spec.healthCheckNodePort ??= freeHealthCheckPort(spec.ports.map((p) => p.nodePort));
       if (change.policy === 'Cluster') delete spec.healthCheckNodePort;
       return next;
     }
@@ -120,10 +131,52 @@ export function describeChange(change: Change): string {
     case 'move':
       return `move ${change.pod} to ${change.node}`;
     case 'replicas':
-      return `scale to ${change.replicas} replicas`;
+      return `scale to ${change.replicas} replica${change.replicas === 1 ? '' : 's'}`;
     case 'spread':
       return 'spread the Pods evenly over the nodes';
   }
+}
+
+/**
+ * Whether `change` makes the cluster reach `goal` (the engine runs the changed cluster). A change the API server
+ * would refuse (R-API-3/4) reaches nothing, whatever the data plane would then do.
+ */
+export function judge(input: ScenarioInput, goal: FixGoal, change: Change): boolean {
+  return reaches(runEngine(applyChange(input, change)), goal);
+}
+
+/** judge's verdict on the engine's answer for the changed cluster. */
+export function reaches(changed: Answer, goal: FixGoal): boolean {
+  return changed.validation.valid && goalMet(changed, goal).score === 1;
+}
+
+/**
+ * The steps a learner reads about a cluster (before or after a change): why each failing requirement fails,
+ * the nodes the balancer sends nothing to, then the rule steps of the flows the balancer does send — never
+ * the flow of a node that receives nothing (its DROP is not something the clients meet).
+ */
+/** One sentence per requirement of `goal` that `answer` fails, naming the node or Pod that shows it. */
+export function notMet(answer: Answer, goal: FixGoal): string[] {
+  return goalMet(answer, goal).failing.map((p) => `“${PROPERTY_TEXT[p]}” fails: ${failureReason(answer, p)}.`);
+}
+
+export function clusterSteps(answer: Answer, goal: FixGoal, max = 12): string[] {
+  const skipped = answer.flows
+    .filter((f) => f.from === 'external' && f.to === 'loadBalancer' && f.node && entryShare(answer, f.node).equals(0))
+    .map((f) => f.node as string);
+  const seen = new Set<string>();
+  const flowSteps: string[] = [];
+  for (const f of receivingFlows(answer))
+    for (const s of f.steps)
+      if (!seen.has(s)) {
+        seen.add(s);
+        flowSteps.push(s);
+      }
+  return [
+    ...notMet(answer, goal),
+    ...(skipped.length > 0 ? [`The balancer sends nothing to ${listText(skipped)}: ${skipped.length === 1 ? 'it fails' : 'they fail'} its health check (R-LB-6).`] : []),
+    ...flowSteps.slice(0, max),
+  ];
 }
 
 export function evaluateChange(input: ScenarioInput, change: Change, goal: FixGoal): { answer: Answer; score: number; failing: Property[] } {

@@ -14,4 +14,6 @@ export type { Concept, ConceptId } from './concepts';
 export { MISCONCEPTIONS, misconception } from './misconceptions';
 export type { Misconception, MisconceptionId } from './misconceptions';
 export { generateQuestion, generateSession, sessionSpecs, toPublicQuestion, questionId, KIND_LABELS, DIFFICULTY_LABELS } from './generate';
-export { applyChange, describeChange, evaluateChange, goalMet, GOAL_TEXT } from './fix-it';
+export { applyChange, clusterSteps, describeChange, evaluateChange, goalMet, GOAL_TEXT, judge } from './fix-it';
+export { failMisconception, PROPERTY_TEXT } from './properties';
+export type { Property } from './properties';

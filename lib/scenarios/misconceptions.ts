@@ -131,6 +131,11 @@ export const MISCONCEPTIONS = {
     label: 'The plain-text health-check body',
     explanation: 'The "1 Service Endpoints found" text is from a long-gone implementation; kube-proxy answers tab-indented JSON (R-HC-5, §12).',
   },
+  'ipvs-local-stays-local': {
+    label: 'IPVS keeps Local traffic on the node',
+    explanation:
+      'Under IPVS a node with no local endpoint fills its eTP=Local virtual server with the whole Cluster set, so an external connection is sent unmasqueraded to a Pod on another node, where the reply bypasses the NAT and the connection fails (R-X-4).',
+  },
   'proxy-health-ignored': {
     label: 'The body ignores kube-proxy health',
     explanation: 'The body always carries serviceProxyHealthy, true while kube-proxy applies its updates in time (R-HC-5, R-PH-2).',

@@ -109,7 +109,7 @@ export type Change =
   | { action: 'replicas'; replicas: number }
   | { action: 'spread' };
 
-export const FIX_GOALS = ['client-ip-no-drops', 'even-pod-load', 'no-drops', 'no-cross-node'] as const;
+export const FIX_GOALS = ['client-ip-no-drops', 'even-pod-load', 'no-drops', 'no-cross-node', 'client-ip-even-load'] as const;
 export type FixGoal = (typeof FIX_GOALS)[number];
 
 export interface FixItKey {

@@ -5,11 +5,14 @@
  *   3. the self-test over PRACTICE_SELF_TEST_SEEDS seeds per kind (default 10,000; 0 skips it):
  *      correct → 1, wrong → < 1, garbage → invalid, exactly one correct option per choice field.
  *      Failures are printed and make the process exit 1.
- *   4. keyOf against the independent oracle for the engine-keyed kinds (ORACLE_SEEDS, default 10,000).
+ *   4. keyOf against an independent oracle (tests/lib/scenarios/oracle, no engine) for every kind, over
+ *      ORACLE_SEEDS seeds per kind (default 10,000; 0 skips it): agreements and disagreements per kind are
+ *      printed, a disagreement makes the process exit 1.
  */
 import { DIFFICULTIES, generateQuestion, generateSession, QUESTION_KINDS, type Question } from '@/lib/scenarios';
 import { correctAnswer, gradeAnswer, invalidAnswer, wrongAnswer } from '@/lib/grading';
 import { agreement, KEYED_KINDS } from '../lib/scenarios/oracle';
+import { agreement as externalAgreement, ORACLE_KINDS } from '../lib/scenarios/oracle/agreement';
 
 function gradeAll(qs: Question[]): void {
   for (const q of qs) {
@@ -107,5 +110,21 @@ sessions();
 perKind();
 const seeds = Number(process.env.PRACTICE_SELF_TEST_SEEDS ?? 10000);
 if (seeds > 0 && selfTest(seeds) > 0) process.exitCode = 1;
-const oracleSeeds = Number(process.env.ORACLE_SEEDS ?? 10000);
-if (oracleSeeds > 0 && oracleAgreement(oracleSeeds) > 0) process.exitCode = 1;
+
+/** The kinds checked against the external-traffic model (external-model.ts). */
+function externalOracleAgreement(n: number): number {
+  let disagreements = 0;
+  for (const kind of ORACLE_KINDS) {
+    const t0 = performance.now();
+    const a = externalAgreement(kind, n, 'bench-oracle');
+    disagreements += a.disagreements;
+    console.log(
+      `oracle    ${kind.padEnd(15)} ${n} seeds: ${a.agreements} agreements, ${a.disagreements} disagreements (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
+    for (const e of a.examples) console.log(`          ${e}`);
+  }
+  return disagreements;
+}
+
+const oracleSeeds = Number(process.env.ORACLE_SEEDS ?? process.env.PRACTICE_ORACLE_SEEDS ?? 10000);
+if (oracleSeeds > 0 && oracleAgreement(oracleSeeds) + externalOracleAgreement(oracleSeeds) > 0) process.exitCode = 1;

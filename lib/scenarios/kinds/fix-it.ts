@@ -1,37 +1,83 @@
 /**
- * Kind 9 — fix-it: change one thing (policy, a Pod's node, replicas, spread) to reach a goal. Generation
- * searches candidate changes with the engine until one works (the witness); the current policy (a no-op)
- * is the counterexample. Grading re-runs the engine on the learner's own change.
+ * Kind 9 — fix-it: change one thing (policy, a Pod's node, replicas, spread) to reach a goal. The key is the
+ * goal and the judgement of a change, `judge(scenario, goal, change)` (fix-it.ts): the engine runs the changed
+ * cluster. `keyOf(scenario, {goal, change})` states that judgement as a field ("yes" / "no").
+ *
+ * Some goals cannot be reached by flipping the policy, so a placement, replica or spread change is the only
+ * kind of fix (issue 12 item 12): the Pods must see the client IP (so Local) while the load must be even per Pod,
+ * or while the balancer still sends to every node (it has not noticed the failing checks) so that every node
+ * needs a ready Pod of its own. The witness is the first change that works in a seeded order of candidates.
  */
+import type { Answer, ScenarioInput } from '@/lib/engine';
 import { runEngine } from '../engine-run';
-import { describeChange, evaluateChange, GOAL_TEXT, goalMet } from '../fix-it';
+import { applyChange, clusterSteps, describeChange, GOAL_TEXT, goalMet, judge, notMet, reaches } from '../fix-it';
 import { buildLayout, describeSetup, toScenarioInput, type Layout } from '../layout';
 import type { Rng } from '../random';
 import type { Change, Difficulty, FixGoal } from '../types';
-import { choiceField, stepsOf, lbFlows, type Draft } from './draft';
+import { choiceField, type Draft } from './draft';
+import { dataPlaneSentence } from './stated';
+
+export interface FixItAsk {
+  goal: FixGoal;
+  change: Change;
+}
+
+/** The answer key of one judgement: does `ask.change` reach `ask.goal`? */
+export function keyOf(scenario: ScenarioInput, ask: FixItAsk): Record<string, string> {
+  return { reaches: judge(scenario, ask.goal, ask.change) ? 'yes' : 'no' };
+}
 
 function setupFor(rng: Rng, difficulty: Difficulty): { layout: Layout; goal: FixGoal } {
   const goal = rng.pick<FixGoal>(
-    difficulty === 'expert' ? ['client-ip-no-drops', 'even-pod-load', 'no-drops', 'no-cross-node'] : ['client-ip-no-drops', 'even-pod-load', 'no-cross-node'],
+    difficulty === 'expert'
+      ? ['client-ip-no-drops', 'even-pod-load', 'no-drops', 'no-cross-node', 'client-ip-even-load']
+      : ['client-ip-no-drops', 'even-pod-load', 'no-cross-node', 'client-ip-even-load'],
   );
-  const policy = goal === 'even-pod-load' ? 'Local' : goal === 'no-drops' ? 'Local' : 'Cluster';
+  if (goal === 'client-ip-no-drops' && rng.chance(0.5)) {
+    // Local already keeps the client IP, but the balancer still sends to a node without a Pod: flipping to
+    // Cluster would lose the client IP, so a Pod has to get onto that node.
+    const layout = buildLayout(rng, difficulty, { policy: 'Local', emptyNode: true });
+    layout.balancing = 'all-nodes';
+    return { layout, goal };
+  }
+  const policy = goal === 'even-pod-load' || goal === 'no-drops' || goal === 'client-ip-even-load' ? 'Local' : 'Cluster';
   // Uneven goals need at least two nodes with Pods: an empty node only where the goal is about drops.
   const layout = buildLayout(rng, difficulty, { policy, emptyNode: goal === 'no-drops' || (goal === 'client-ip-no-drops' && rng.chance(0.5)) });
   if (goal === 'no-drops') layout.balancing = 'all-nodes';
+  if (goal === 'client-ip-even-load' && layout.balancing === 'weighted') layout.balancing = 'healthy-nodes';
   return { layout, goal };
 }
 
+function podCounts(layout: Layout): Map<string, number> {
+  const counts = new Map(layout.nodes.map((n) => [n.name, 0]));
+  for (const p of layout.pods) counts.set(p.node, (counts.get(p.node) ?? 0) + 1);
+  return counts;
+}
+
 /**
- * Changes to try, cheapest to explain first: the policy flip, spreading, scaling, then a few moves. The
- * search stops at the first that works, so a typical question costs two engine runs.
+ * Changes to try, in a seeded order: the policy flip, spreading, a few replica counts, moves from the most
+ * crowded node to the emptiest one, and a few random moves. The search stops at the first that works.
  */
 function candidates(rng: Rng, layout: Layout): Change[] {
-  const list: Change[] = [
-    { action: 'policy', policy: layout.policy === 'Cluster' ? 'Local' : 'Cluster' },
-    ...rng.shuffle<Change>([{ action: 'spread' }, { action: 'replicas', replicas: layout.nodes.length }, { action: 'replicas', replicas: layout.nodes.length * 2 }]),
+  const counts = [...podCounts(layout).entries()].sort((a, b) => a[1] - b[1]);
+  const emptiest = counts[0]?.[0];
+  const crowded = counts[counts.length - 1]?.[0];
+  const n = layout.pods.length;
+  const replicaCounts = [...new Set([layout.nodes.length, layout.nodes.length * 2, n - 1, n + 1, n - 2, n + 2])].filter(
+    (r) => r >= 1 && r <= 12 && r !== n,
+  );
+  const moves: Change[] = [];
+  for (const pod of layout.pods.filter((p) => p.node === crowded).slice(0, 2)) if (emptiest && emptiest !== crowded) moves.push({ action: 'move', pod: pod.name, node: emptiest });
+  for (const pod of rng.sample(layout.pods, 2))
+    for (const node of rng.sample(layout.nodes, 2)) if (node.name !== pod.node) moves.push({ action: 'move', pod: pod.name, node: node.name });
+  // At most ten engine runs per draw: a draw with no witness among them is redrawn.
+  const groups: Change[][] = [
+    [{ action: 'policy', policy: layout.policy === 'Cluster' ? 'Local' : 'Cluster' }],
+    [{ action: 'spread' }],
+    rng.shuffle(replicaCounts.map((r): Change => ({ action: 'replicas', replicas: r }))).slice(0, 3),
+    moves.slice(0, 5),
   ];
-  for (const pod of rng.sample(layout.pods, 2)) for (const node of rng.sample(layout.nodes, 2)) list.push({ action: 'move', pod: pod.name, node: node.name });
-  return list;
+  return rng.shuffle(groups).flat();
 }
 
 export function generateFixIt(rng: Rng, difficulty: Difficulty): Draft | null {
@@ -39,15 +85,20 @@ export function generateFixIt(rng: Rng, difficulty: Difficulty): Draft | null {
   const scenario = toScenarioInput(layout);
   const answer = runEngine(scenario);
   if (goalMet(answer, goal).score === 1) return null; // already fine: not a question
-  const counterexample: Change = { action: 'policy', policy: layout.policy };
-  let witness: Change | null = null;
-  for (const c of candidates(rng, layout)) {
-    if (evaluateChange(scenario, c, goal).score === 1) {
-      witness = c;
-      break;
-    }
-  }
+  // One engine run per distinct change: the witness search, the flip and the explanation share them.
+  const runs = new Map<string, Answer>();
+  const after = (c: Change): Answer => {
+    const k = JSON.stringify(c);
+    let a = runs.get(k);
+    if (!a) runs.set(k, (a = runEngine(applyChange(scenario, c))));
+    return a;
+  };
+  const flip: Change = { action: 'policy', policy: layout.policy === 'Cluster' ? 'Local' : 'Cluster' };
+  const flipWorks = reaches(after(flip), goal);
+  const witness = candidates(rng, layout).find((c) => reaches(after(c), goal)) ?? null;
   if (!witness) return null;
+  // The counterexample (self-test): the policy flip when it does not help, else leaving the policy as it is.
+  const counterexample: Change = flipWorks ? { action: 'policy', policy: layout.policy } : flip;
   const action = choiceField(
     rng,
     'action',
@@ -88,19 +139,27 @@ export function generateFixIt(rng: Rng, difficulty: Difficulty): Draft | null {
     },
     { type: 'integer' as const, name: 'replicas', label: 'Replicas', min: 1, max: 12, when: { field: 'action', oneOf: ['replicas'] } },
   ];
-  const failing = goalMet(answer, goal).failing;
+  const flipText =
+    witness.action === 'policy'
+      ? ''
+      : flipWorks
+        ? ` Setting externalTrafficPolicy: ${flip.policy} would work too.`
+        : ` Setting externalTrafficPolicy: ${flip.policy} would not: ${notMet(after(flip), goal).join(' ')}`;
   return {
     title: 'Fix it with one change',
-    prompt: `${describeSetup(layout)} The team wants this: ${GOAL_TEXT[goal]}. Today that does not hold. Make exactly one change that achieves it; the engine will run your change.`,
+    prompt: `${describeSetup(layout)}${dataPlaneSentence(layout)} The team wants this: ${GOAL_TEXT[goal]}. Today that does not hold. Make exactly one change that achieves it; the engine will run your change.`,
     scenario,
     response: { fields },
     key: {
       // The action field's expected value is the witness's; any change that reaches the goal scores 1.
       fields: [action.key],
-      steps: [`Today: ${failing.length} requirement${failing.length === 1 ? '' : 's'} fail${failing.length === 1 ? 's' : ''} (${failing.join(', ')}).`, ...stepsOf(lbFlows(answer)).slice(0, 10)],
-      explanation: `One change that works: ${describeChange(witness)}.`,
+      steps: [
+        ...notMet(answer, goal).map((s) => `Today: ${s}`),
+        `After "${describeChange(witness)}" every requirement is met:`,
+        ...clusterSteps(after(witness), goal, 10),
+      ],
+      explanation: `Today: ${notMet(answer, goal).join(' ')} One change that works: ${describeChange(witness)}.${flipText}`,
       fixIt: { goal, witness, counterexample },
     },
   };
 }
-

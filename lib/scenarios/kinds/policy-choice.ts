@@ -1,74 +1,112 @@
 /**
  * Kind 7 — which policy meets stated requirements. The engine evaluates the same cluster under Cluster
- * and under Local; the options (Cluster / Local / either / neither) are mutually exclusive, so exactly
- * one is correct by construction.
+ * and under Local (`keyOf`); the options (Cluster / Local / either / neither) are mutually exclusive, so
+ * exactly one is correct by construction. The properties are read over the balancer's traffic only
+ * (properties.ts): under IPVS a node without a local endpoint that still receives traffic forwards it to
+ * another node (R-X-4), so Local then fails "no extra hop" as well as "no drops".
  */
+import type { Answer, ScenarioInput } from '@/lib/engine';
 import { runEngine } from '../engine-run';
-import { buildLayout, cloneLayout, describeSetup, toScenarioInput } from '../layout';
+import { applyChange } from '../fix-it';
+import { buildLayout, describeSetup, toScenarioInput } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
-import { hasProperty, PROPERTIES, PROPERTY_TEXT, type Property } from '../properties';
+import { failMisconception, failureReason, hasProperty, PROPERTIES, PROPERTY_TEXT, successReason, type Property } from '../properties';
 import type { Rng } from '../random';
 import type { Difficulty } from '../types';
 import { choiceField, type Draft } from './draft';
+import { dataPlaneSentence } from './stated';
 
-const FAIL_MISCONCEPTION: Record<'Cluster' | 'Local', Record<Property, MisconceptionId>> = {
-  Cluster: {
-    'client-ip': 'cluster-keeps-client-ip',
-    'even-pods': 'cluster-prefers-local',
-    'no-drops': 'node-without-pods-fails',
-    'no-cross-node': 'cluster-prefers-local',
-  },
-  Local: {
-    'client-ip': 'proxy-balancer-keeps-ip',
-    'even-pods': 'even-per-pod-under-local',
-    'no-drops': 'counts-empty-nodes',
-    'no-cross-node': 'local-may-cross',
-  },
-};
+type Policy = 'Cluster' | 'Local';
+export type PolicyVerdict = Policy | 'either' | 'neither';
+
+export interface PolicyChoiceAsk {
+  /** The requirements the team states. */
+  required: Property[];
+}
+
+/** Answers per scenario object: keyOf and the generator's explanation read the same two runs. */
+const byScenario = new WeakMap<ScenarioInput, Record<Policy, Answer>>();
+
+/** The same cluster under each policy (the scenario's own policy is irrelevant). */
+export function answersByPolicy(scenario: ScenarioInput): Record<Policy, Answer> {
+  const known = byScenario.get(scenario);
+  if (known) return known;
+  const answers = {
+    Cluster: runEngine(applyChange(scenario, { action: 'policy', policy: 'Cluster' })),
+    Local: runEngine(applyChange(scenario, { action: 'policy', policy: 'Local' })),
+  };
+  byScenario.set(scenario, answers);
+  return answers;
+}
+
+function verdictFrom(answers: Record<Policy, Answer>, required: Property[]): PolicyVerdict {
+  const meets = (p: Policy) => required.every((r) => hasProperty(answers[p], r));
+  const c = meets('Cluster');
+  const l = meets('Local');
+  return c && l ? 'either' : c ? 'Cluster' : l ? 'Local' : 'neither';
+}
+
+/** The answer key: which policy meets every requirement of `ask`. */
+export function keyOf(scenario: ScenarioInput, ask: PolicyChoiceAsk): Record<string, string> {
+  return { policy: verdictFrom(answersByPolicy(scenario), ask.required) };
+}
 
 export function generatePolicyChoice(rng: Rng, difficulty: Difficulty): Draft | null {
   const layout = buildLayout(rng, difficulty, { policy: 'Cluster' });
-  const local = cloneLayout(layout);
-  local.policy = 'Local';
-  const answers = { Cluster: runEngine(toScenarioInput(layout)), Local: runEngine(toScenarioInput(local)) };
-  const required = rng.sample(PROPERTIES, rng.int(1, difficulty === 'intro' ? 2 : 3));
-  const meets = (p: 'Cluster' | 'Local') => required.every((r) => hasProperty(answers[p], r));
-  const c = meets('Cluster');
-  const l = meets('Local');
-  const correct = c && l ? 'either' : c ? 'Cluster' : l ? 'Local' : 'neither';
-  const failing = (p: 'Cluster' | 'Local'): MisconceptionId | null => {
-    const r = required.find((x) => !hasProperty(answers[p], x));
-    return r ? FAIL_MISCONCEPTION[p][r] : null;
+  const scenario = toScenarioInput(layout);
+  const picked = rng.sample(PROPERTIES, rng.int(1, difficulty === 'intro' ? 2 : 3));
+  const required = PROPERTIES.filter((p) => picked.includes(p));
+  const correct = keyOf(scenario, { required }).policy as PolicyVerdict;
+  const answers = answersByPolicy(scenario);
+  const failing = (p: Policy): Property | undefined => required.find((x) => !hasProperty(answers[p], x));
+  const mis = (p: Policy): MisconceptionId | null => {
+    const f = failing(p);
+    return f ? failMisconception(p, layout.proxyMode, f) : null;
   };
   const choice = choiceField(
     rng,
     'policy',
     'Which externalTrafficPolicy meets every requirement?',
     [
-      { value: 'Cluster', label: 'externalTrafficPolicy: Cluster', correct: correct === 'Cluster', misconception: failing('Cluster') },
-      { value: 'Local', label: 'externalTrafficPolicy: Local', correct: correct === 'Local', misconception: failing('Local') },
-      { value: 'either', label: 'Either policy', correct: correct === 'either', misconception: failing('Cluster') ?? failing('Local') },
-      { value: 'neither', label: 'Neither policy meets all of them', correct: correct === 'neither', misconception: 'policy-ignores-trade-off' },
+      { value: 'Cluster', label: 'externalTrafficPolicy: Cluster', correct: correct === 'Cluster', misconception: mis('Cluster') },
+      { value: 'Local', label: 'externalTrafficPolicy: Local', correct: correct === 'Local', misconception: mis('Local') },
+      { value: 'either', label: 'Either policy', correct: correct === 'either', misconception: mis('Cluster') ?? mis('Local') },
+      { value: 'neither', label: 'Neither policy meets all of them', correct: correct === 'neither', misconception: null },
     ],
     { shuffle: false },
   );
-  const setup = describeSetup(layout);
   const lines = (['Cluster', 'Local'] as const).map(
     (p) =>
-      `Under ${p}: ${PROPERTIES.filter((x) => required.includes(x))
-        .map((x) => `${PROPERTY_TEXT[x]} — ${hasProperty(answers[p], x) ? 'yes' : 'no'}`)
+      `Under ${p}: ${required
+        .map((x) => `${PROPERTY_TEXT[x]} — ${hasProperty(answers[p], x) ? `yes: ${successReason(answers[p], x)}` : `no: ${failureReason(answers[p], x)}`}`)
         .join('; ')}.`,
   );
+  const verdictText: Record<PolicyVerdict, string> = {
+    Cluster: 'Only Cluster meets every requirement.',
+    Local: 'Only Local meets every requirement.',
+    either: 'Both policies meet every requirement here.',
+    neither: 'Neither policy meets every requirement.',
+  };
+  const why = (['Cluster', 'Local'] as const)
+    .map((p) => {
+      const f = failing(p);
+      if (f) return `${p} fails because ${failureReason(answers[p], f)}.`;
+      return required.length === 1
+        ? `${p} meets it: ${successReason(answers[p], required[0] as Property)}.`
+        : `${p} meets all ${required.length}.`;
+    })
+    .join(' ');
+  const weightedNote =
+    layout.balancing === 'weighted' ? ' Under Cluster there is no health-check node port, so the balancer then splits evenly over the nodes passing its check.' : '';
   return {
     title: 'Which policy meets the requirements?',
-    prompt: `${setup} The team requires that ${required.map((r) => PROPERTY_TEXT[r]).join(', and that ')}. Which externalTrafficPolicy meets every requirement for this cluster (whatever it uses today)?`,
-    scenario: toScenarioInput(layout),
+    prompt: `${describeSetup(layout)}${weightedNote}${dataPlaneSentence(layout)} The team requires that ${required.map((r) => PROPERTY_TEXT[r]).join(', and that ')}. Which externalTrafficPolicy meets every requirement for this cluster (whatever it uses today)?`,
+    scenario,
     response: { fields: [choice.field] },
     key: {
       fields: [choice.key],
-      steps: [...lines, 'Each line is the engine\'s answer for this cluster under that policy (R-EXT-1, R-EXT-6, R-LB-6, R-X-1, R-X-2).'],
-      explanation:
-        'Local keeps the client IP and never adds a hop, but splits load per node and needs a local ready Pod on every node the balancer uses; Cluster spreads load evenly and survives empty nodes, but masquerades and often crosses nodes.',
+      steps: [...lines, "Each line is the engine's answer for this cluster under that policy, over the connections the balancer sends (R-EXT-1, R-EXT-6, R-LB-6, R-X-1, R-X-2, R-X-4)."],
+      explanation: `${why} ${verdictText[correct]}`,
       fixIt: null,
     },
   };
