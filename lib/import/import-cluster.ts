@@ -8,7 +8,7 @@
  * friends. What cannot be known is assumed (assumptions.ts). Other kinds, Secrets included, are counted but
  * never read further, so their content is never echoed.
  */
-import { parseScenario } from '@/lib/engine';
+import { LIMITS, parseScenario } from '@/lib/engine';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { fromZodIssues } from '@/lib/engine/scenario/zod-issues';
@@ -71,7 +71,7 @@ export function importCluster(text: string, options: ImportOptions = {}): Import
   };
 
   const nodes: Located<KubeNode>[] = [];
-  const pods: Located<KubePod>[] = [];
+  const rawPods: KubeObject[] = [];
   const services: Located<KubeService>[] = [];
   const slices: Located<KubeEndpointSlice>[] = [];
   let proxyConfig: Located<KubeProxyConfig> | undefined;
@@ -79,7 +79,7 @@ export function importCluster(text: string, options: ImportOptions = {}): Import
   for (const at of objects) {
     const push = <T>(list: Located<T>[], v: T | undefined) => v && list.push({ at, value: v });
     if (at.kind === 'Node') push(nodes, check(kubeNodeSchema, at));
-    else if (at.kind === 'Pod') push(pods, check(kubePodSchema, at));
+    else if (at.kind === 'Pod') rawPods.push(at); // validated below, once the Service says which matter
     else if (at.kind === 'Service') push(services, check(kubeServiceSchema, at));
     else if (at.kind === 'EndpointSlice') push(slices, check(kubeEndpointSliceSchema, at));
     else if (at.kind === 'ConfigMap' && isKubeProxyConfigMap(at.value)) proxyConfig = readProxyConfig(at, check, issues, lineOf) ?? proxyConfig;
@@ -91,7 +91,7 @@ export function importCluster(text: string, options: ImportOptions = {}): Import
   // Choose the Service.
   const found = [...ignored].map(([k, n]) => `${n} ${k}`).join(', ');
   if (services.length === 0)
-    return fail({ document: 1, path: '', message: `no Service in the input${found ? ` (found ${[nodes.length && `${nodes.length} Node`, pods.length && `${pods.length} Pod`, found].filter(Boolean).join(', ')})` : ''}: include services, e.g. kubectl get nodes,pods,services,endpointslices -A -o yaml` }, serviceKeys);
+    return fail({ document: 1, path: '', message: `no Service in the input${found ? ` (found ${[nodes.length && `${nodes.length} Node`, rawPods.length && `${rawPods.length} Pod`, found].filter(Boolean).join(', ')})` : ''}: include services, e.g. kubectl get nodes,pods,services,endpointslices -A -o yaml` }, serviceKeys);
   let chosen: Located<KubeService> | undefined;
   if (options.service !== undefined) {
     const want = options.service.includes('/') ? options.service : `default/${options.service}`;
@@ -140,7 +140,21 @@ export function importCluster(text: string, options: ImportOptions = {}): Import
   const ownSlices = slices.filter((s) => (s.value.metadata.namespace ?? 'default') === namespace && s.value.metadata.labels?.[SERVICE_NAME_LABEL] === svc.metadata.name);
   const selector = svc.spec.selector ?? undefined;
   const hasSelector = selector !== undefined && Object.keys(selector).length > 0;
-  const podsInNs = new Map(pods.filter((p) => (p.value.metadata.namespace ?? 'default') === namespace).map((p) => [p.value.metadata.name, p.value]));
+  // Only the Pods that can be this Service's endpoints are read (and so validated): in its namespace, and
+  // named by its slices or matched by its selector. Validating 10,000 unrelated Pods is most of a large import.
+  const sliceTargets = new Set(ownSlices.flatMap((s) => (s.value.endpoints ?? []).map((e) => e.targetRef?.name)));
+  const relevant = rawPods.filter(({ value }) => {
+    const m = isRecord(value.metadata) ? value.metadata : {};
+    if ((typeof m.namespace === 'string' ? m.namespace : 'default') !== namespace) return false;
+    if (ownSlices.length > 0) return sliceTargets.has(m.name as string);
+    return !hasSelector || !isRecord(m.labels) || matches(selector ?? {}, m.labels as Record<string, string>);
+  });
+  const podsInNs = new Map<string, KubePod>();
+  for (const at of relevant) {
+    const pod = check(kubePodSchema, at);
+    if (pod) podsInNs.set(pod.metadata.name, pod);
+  }
+  if (issues.length > 0) return fail(issues, serviceKeys);
   const scenarioPods: Record<string, unknown>[] = [];
   if (ownSlices.length > 0) {
     const seen = new Set<string>();
@@ -227,6 +241,19 @@ export function importCluster(text: string, options: ImportOptions = {}): Import
     service,
     ...(Object.keys(loadBalancer).length > 0 ? { loadBalancer } : {}),
   };
+  // The default traffic is one flow per node; the engine bounds flows × endpoints (LIMITS.flowBackends), so a
+  // large cluster gets flows entering on as many nodes as fit, in the input's order.
+  const type = (service.spec as { type: string }).type;
+  if (type !== 'ClusterIP' && scenarioNodes.length * scenarioPods.length > LIMITS.flowBackends) {
+    const fit = Math.max(1, Math.floor(LIMITS.flowBackends / Math.max(1, scenarioPods.length)));
+    const to = type === 'LoadBalancer' ? 'loadBalancer' : 'nodePort';
+    scenario.traffic = scenarioNodes.slice(0, fit).map((n) => ({ from: 'external', to, node: n.name }));
+    assumptions.push({
+      field: 'traffic',
+      value: `external → ${to} on the first ${fit} of ${scenarioNodes.length} nodes`,
+      why: `${scenarioNodes.length} nodes × ${scenarioPods.length} endpoints is more flow work than the engine evaluates at once (LIMITS.flowBackends = ${LIMITS.flowBackends})`,
+    });
+  }
   const accepted = parseScenario(scenario);
   if (!accepted.ok)
     return fail(
