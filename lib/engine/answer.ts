@@ -6,8 +6,10 @@
 /** An exact fraction rendered as a string: "0", "1", "1/6". */
 export type ShareString = string;
 
-export type Verdict = 'forwarded' | 'dropped' | 'rejected' | 'unmatched' | 'asymmetric';
-export type SourceIpKind = 'client' | 'node' | 'bridge' | 'loadBalancer';
+/** `unanswered`: no node receives the packet (MetalLB with no eligible node, Azure with every probe down; R-LBK). */
+export type Verdict = 'forwarded' | 'dropped' | 'rejected' | 'unmatched' | 'asymmetric' | 'unanswered';
+/** `tunnel`: SNAT to the sending node's overlay address (R-CNI-3). */
+export type SourceIpKind = 'client' | 'node' | 'bridge' | 'tunnel' | 'loadBalancer';
 
 export interface ValidationAnswer {
   valid: boolean;

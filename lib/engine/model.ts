@@ -4,9 +4,19 @@
  * Nothing here is optional that has a default: consumers never re-apply defaults.
  */
 import type { UpdateAnswer } from './answer';
-import type { Balancing, ProxyMode, ServiceType, TrafficDestination } from './scenario/schema';
+import type {
+  Balancing,
+  BalancingModel,
+  CniInterNode,
+  CniPodInterface,
+  CniPreset,
+  LoadBalancerProvider,
+  ProxyMode,
+  ServiceType,
+  TrafficDestination,
+} from './scenario/schema';
 
-export type { Balancing, ProxyMode, ServiceType, TrafficDestination };
+export type { Balancing, BalancingModel, CniInterNode, CniPodInterface, CniPreset, LoadBalancerProvider, ProxyMode, ServiceType, TrafficDestination };
 
 export interface NodeModel {
   name: string;
@@ -25,6 +35,13 @@ export interface NodeModel {
   deleting: boolean;
   /** false: kube-proxy has queued updates it has not applied within healthTimeout (R-PH-2). */
   proxyHealthy: boolean;
+  /**
+   * The overlay device's address, the SNAT source toward a Pod on another node when the plugin tunnels (R-CNI-3):
+   * as written, else podCIDR's network address; null only when the plugin does not tunnel and there is no podCIDR.
+   */
+  tunnelIP: string | null;
+  /** Node labels (R-LBK-1/7/8: node.kubernetes.io/exclude-from-external-load-balancers). */
+  labels: Record<string, string>;
 }
 
 /**
@@ -80,7 +97,24 @@ export interface ServiceModel {
   trafficDistribution: string | null;
   allocateLoadBalancerNodePorts: boolean | null;
   ports: ServicePortModel[];
+  /** Ingress entries with an IP (kube-proxy programs only these, R-LBIP-1). */
   ingress: LoadBalancerIngressModel[];
+  /** Hostnames of ingress entries without an IP: kube-proxy programs nothing for them (R-LBK-9). */
+  ingressHostnames: string[];
+  /** metadata.annotations (R-LBK-2 reads GKE's networking.gke.io/weighted-load-balancing). */
+  annotations: Record<string, string>;
+}
+
+/**
+ * The network plugin's two facts that decide a masqueraded packet's source (R-CNI-5). `declared` is false when the
+ * scenario names no plugin: {bridge, direct}, answered exactly as before R-CNI (steps included).
+ */
+export interface CniModel {
+  declared: boolean;
+  /** The preset named, or null (an object, or nothing declared). */
+  preset: CniPreset | null;
+  podInterface: CniPodInterface;
+  interNode: CniInterNode;
 }
 
 export interface ClusterModel {
@@ -98,15 +132,28 @@ export interface ClusterModel {
   usedNodePorts: number[];
   /** cilium-*: Cilium serves :10256/healthz (R-HC-CIL-7); false: nothing listens on 10256. */
   kubeProxyReplacementHealthz: boolean;
+  cni: CniModel;
   nodes: NodeModel[];
   pods: PodModel[];
 }
 
+/** The external load balancer (R-LB-6, R-LBK-*), every provider default (R-LBK-10) filled in. */
 export interface LoadBalancerModel {
-  balancing: Balancing;
+  provider: LoadBalancerProvider;
+  balancing: BalancingModel;
   targets: 'nodes' | 'pods';
   preservesClientIP: boolean;
   ip: string;
+  /** AWS: cross-zone load balancing (R-LBK-3/5). */
+  crossZone: boolean;
+  /** Enabled zones (the balancer's subnets); a node without a zone is in zone null. Default: every node's zone. */
+  zones: Array<string | null>;
+  /** When every target fails its check: spread over all (fail-open) or send nothing (drop). */
+  allUnhealthy: 'fail-open' | 'drop';
+  /** MetalLB: eligible speaker nodes (default every node), in node order. */
+  speakers: string[];
+  /** MetalLB layer 2: preference scores by node name (R-LBK-7). */
+  preferredNodes: Record<string, number>;
 }
 
 export interface TrafficModel {

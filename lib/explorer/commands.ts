@@ -12,6 +12,7 @@ const KIND_WORDS: Record<SourceIpKind, (node: string) => string> = {
   client: () => 'your own address (the client IP is kept)',
   node: (node) => `${node}'s node IP (SNAT)`,
   bridge: (node) => `${node}'s Pod-network gateway address (SNAT to a local Pod)`,
+  tunnel: (node) => `${node}'s overlay tunnel address (SNAT to a Pod on another node)`,
   loadBalancer: () => "the balancer's own address",
 };
 

@@ -17,6 +17,9 @@ export const CONCEPT_IDS = [
   'policy-trade-offs',
   'endpoint-conditions',
   'service-validation',
+  'clusterip-routing',
+  'internal-traffic-policy',
+  'session-affinity',
 ] as const;
 export type ConceptId = (typeof CONCEPT_IDS)[number];
 
@@ -45,7 +48,7 @@ export const CONCEPTS: readonly Concept[] = [
     id: 'in-cluster-short-circuit',
     label: 'In-cluster clients',
     summary: 'Pods and nodes reaching the LB IP or a NodePort are short-circuited to the Cluster set (R-EXT-4, R-EXT-5).',
-    kinds: ['source-ip', 'client-outcome'],
+    kinds: ['source-ip', 'client-outcome', 'in-cluster'],
   },
   {
     id: 'health-check-node-port',
@@ -63,7 +66,7 @@ export const CONCEPTS: readonly Concept[] = [
     id: 'even-load-under-cluster',
     label: 'Even load under Cluster',
     summary: 'Under Cluster every node picks uniformly over all ready endpoints: each Pod gets 1/N (R-LB-1, R-LB-4).',
-    kinds: ['load-share', 'policy-choice'],
+    kinds: ['load-share', 'policy-choice', 'session-affinity'],
   },
   {
     id: 'balancer-node-selection',
@@ -75,7 +78,7 @@ export const CONCEPTS: readonly Concept[] = [
     id: 'drop-vs-reject',
     label: 'Drop vs reject',
     summary: 'No local endpoint → silent DROP (timeout); no endpoint anywhere → REJECT (refused) (R-DROP-2).',
-    kinds: ['client-outcome', 'fix-it'],
+    kinds: ['client-outcome', 'fix-it', 'in-cluster'],
   },
   {
     id: 'cross-node-hops',
@@ -93,13 +96,34 @@ export const CONCEPTS: readonly Concept[] = [
     id: 'endpoint-conditions',
     label: 'Ready, serving, terminating',
     summary: 'Only ready endpoints count; serving-terminating ones are a fallback and never counted by the health check (R-EP-*, R-HC-2).',
-    kinds: ['health-check', 'load-share', 'client-outcome'],
+    kinds: ['health-check', 'load-share', 'client-outcome', 'in-cluster'],
   },
   {
     id: 'service-validation',
     label: 'Service validation',
     summary: 'externalTrafficPolicy and healthCheckNodePort are only valid on externally accessible Services (R-API-3).',
     kinds: ['api-validation'],
+  },
+  {
+    id: 'clusterip-routing',
+    label: 'Calling a ClusterIP',
+    summary:
+      'A Pod or node calling the ClusterIP gets the Cluster set on any node, uniformly; only non-Pod sources and hairpins are masqueraded; no endpoints at all → REJECT (R-INT-1, R-INT-2, R-HP-1, R-DROP-1).',
+    kinds: ['in-cluster'],
+  },
+  {
+    id: 'internal-traffic-policy',
+    label: 'internalTrafficPolicy',
+    summary:
+      'internalTrafficPolicy: Local keeps ClusterIP traffic on the sender\'s node and drops it when that node has no usable endpoint; externalTrafficPolicy never applies to the ClusterIP (R-INT-1, R-INT-3).',
+    kinds: ['in-cluster'],
+  },
+  {
+    id: 'session-affinity',
+    label: 'Session affinity',
+    summary:
+      'sessionAffinity: ClientIP: a first connection is a uniform pick; later ones from the same source IP stick to that Pod until the timeout (counted from the last connection) or until the Pod goes away (R-LB-5).',
+    kinds: ['session-affinity'],
   },
 ];
 

@@ -11,9 +11,11 @@ import { generateCrossNode } from './kinds/cross-node';
 import type { Draft, KindGenerator } from './kinds/draft';
 import { generateFixIt } from './kinds/fix-it';
 import { generateHealthCheck } from './kinds/health-check';
+import { generateInCluster } from './kinds/in-cluster';
 import { generateLbTargets } from './kinds/lb-targets';
 import { generateLoadShare } from './kinds/load-share';
 import { generatePolicyChoice } from './kinds/policy-choice';
+import { generateSessionAffinity } from './kinds/session-affinity';
 import { generateSourceIp } from './kinds/source-ip';
 import { Rng } from './random';
 import type { Difficulty, PublicQuestion, Question, QuestionKind, QuestionSpec, SessionOptions } from './types';
@@ -29,6 +31,8 @@ const GENERATORS: Record<QuestionKind, KindGenerator> = {
   'policy-choice': generatePolicyChoice,
   'api-validation': generateApiValidation,
   'fix-it': generateFixIt,
+  'in-cluster': generateInCluster,
+  'session-affinity': generateSessionAffinity,
 };
 
 export const KIND_LABELS: Record<QuestionKind, string> = {
@@ -41,6 +45,8 @@ export const KIND_LABELS: Record<QuestionKind, string> = {
   'policy-choice': 'Choosing a policy',
   'api-validation': 'API validation',
   'fix-it': 'Fix it',
+  'in-cluster': 'In-cluster routing',
+  'session-affinity': 'Session affinity',
 };
 
 export const DIFFICULTY_LABELS: Record<Difficulty, string> = {

@@ -244,7 +244,7 @@ const BALANCING_TEXT: Record<BalancingChoice, string> = {
   weighted: 'The load balancer weights each node by the X-Load-Balancing-Endpoint-Weight header of its health check.',
   'all-nodes': 'The load balancer has not yet noticed any failing health check: it still splits evenly over all nodes.',
 };
-const PROXY_TEXT: Record<ProxyModeChoice, string> = {
+export const PROXY_TEXT: Record<ProxyModeChoice, string> = {
   iptables: 'kube-proxy runs in iptables mode.',
   nftables: 'kube-proxy runs in nftables mode (v1.34 or later).',
   ipvs: 'kube-proxy runs in IPVS mode.',

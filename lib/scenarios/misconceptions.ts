@@ -140,6 +140,52 @@ export const MISCONCEPTIONS = {
     label: 'The body ignores kube-proxy health',
     explanation: 'The body always carries serviceProxyHealthy, true while kube-proxy applies its updates in time (R-HC-5, R-PH-2).',
   },
+  'itp-local-falls-back': {
+    label: 'internalTrafficPolicy: Local falls back to other nodes',
+    explanation:
+      'With internalTrafficPolicy: Local a node with no usable local endpoint drops ClusterIP traffic silently, even when other nodes have endpoints (R-INT-3): the client times out.',
+  },
+  'itp-local-ignored': {
+    label: 'internalTrafficPolicy: Local still spreads over every node',
+    explanation: 'With internalTrafficPolicy: Local only the endpoints on the sender\'s node are eligible for ClusterIP traffic (R-INT-1).',
+  },
+  'etp-applies-to-clusterip': {
+    label: 'externalTrafficPolicy also applies to the ClusterIP',
+    explanation: 'externalTrafficPolicy only governs NodePort, load-balancer and externalIP traffic; the ClusterIP follows internalTrafficPolicy (R-INT-1).',
+  },
+  'terminating-never-used': {
+    label: 'Terminating Pods never take traffic',
+    explanation:
+      'When no endpoint is ready, kube-proxy falls back to endpoints that are terminating but still serving (R-EP-1, R-EP-2); only when there are none is the connection rejected (R-DROP-1).',
+  },
+  'pod-skips-itself': {
+    label: 'A Pod never reaches itself through its Service',
+    explanation: 'The sender is one of the endpoints and is chosen like any other; the packet is hairpinned back with SNAT (R-HP-1).',
+  },
+  'hairpin-keeps-ip': {
+    label: 'A hairpinned Pod sees its own address',
+    explanation: 'When a Pod reaches itself through the Service the packet is masqueraded to the node\'s Pod bridge address, so the reply can come back through the NAT (R-HP-1).',
+  },
+  'clusterip-always-snat': {
+    label: 'Traffic to a ClusterIP is always SNATed',
+    explanation: 'kube-proxy masquerades ClusterIP traffic only when the source is not a Pod (R-INT-2): a Pod calling a ClusterIP keeps its own IP (R-SRC-1).',
+  },
+  'affinity-pins-first-pod': {
+    label: 'Affinity decides the first connection too',
+    explanation: 'ClientIP affinity only remembers a choice once it is made: the first connection is a uniform pick over the endpoints (R-LB-5, R-LB-1).',
+  },
+  'affinity-never-expires': {
+    label: 'Affinity never expires',
+    explanation: 'The affinity entry lasts sessionAffinityConfig.clientIP.timeoutSeconds (default 10800 s) after the last connection; after that the next connection is a fresh pick (R-LB-5).',
+  },
+  'affinity-per-connection': {
+    label: 'Every connection is picked afresh',
+    explanation: 'With sessionAffinity: ClientIP, connections from the same source IP within the timeout go to the Pod chosen first (R-LB-5).',
+  },
+  'affinity-pins-deleted-pod': {
+    label: 'Affinity keeps pointing at a deleted Pod',
+    explanation: 'When the chosen Pod goes away its endpoint and affinity entries go with it: the next connection is a fresh pick over the endpoints left (R-LB-5).',
+  },
 } as const satisfies Record<string, { label: string; explanation: string }>;
 
 export type MisconceptionId = keyof typeof MISCONCEPTIONS;

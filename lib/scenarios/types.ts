@@ -17,6 +17,8 @@ export const QUESTION_KINDS = [
   'policy-choice',
   'api-validation',
   'fix-it',
+  'in-cluster',
+  'session-affinity',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 

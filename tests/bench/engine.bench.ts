@@ -8,7 +8,9 @@
  * - next to each, a baseline loop over the same scenario (JSON.parse(JSON.stringify(scenario))) in the same run,
  *   so figures from different machines can be compared;
  * - the browser bundle of lib/engine/index.ts (esbuild, platform browser, minified): raw and gzip bytes; and of
- *   `evaluate` alone, since the public face also carries the scenario reader (zod, yaml).
+ *   `evaluate` alone, since the public face also carries the scenario reader (zod, yaml);
+ * - kube-proxy's iptables (and nftables) rules rendered for each node of the 50-node / 500-Pod layout (lib/engine/rules): the
+ *   median time per node (target < 20 ms), beside the median of the same baseline round-trip.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,11 +21,17 @@ import { build } from 'esbuild';
 import { parseScenario, readScenarioText, type Answer, type Scenario, type ScenarioInput } from '@/lib/engine';
 
 type Evaluate = (scenario: Scenario) => Answer;
+type RenderIptables = (scenario: Scenario, node: string) => { text: string };
 
 /** `evaluate` bundled by esbuild for Node (ESM, minified like a production build) and loaded from a temp file. */
 async function shippedEvaluate(): Promise<Evaluate> {
+  return (await shipped<{ evaluate: Evaluate }>("export { evaluate } from './lib/engine/evaluate';")).evaluate;
+}
+
+/** An entry bundled by esbuild for Node (ESM, minified like a production build), loaded from a temp file. */
+async function shipped<M>(contents: string): Promise<M> {
   const result = await build({
-    stdin: { contents: "export { evaluate } from './lib/engine/evaluate';", resolveDir: ROOT, loader: 'ts' },
+    stdin: { contents, resolveDir: ROOT, loader: 'ts' },
     bundle: true,
     minify: true,
     platform: 'node',
@@ -35,8 +43,7 @@ async function shippedEvaluate(): Promise<Evaluate> {
   });
   const file = join(mkdtempSync(join(os.tmpdir(), 'engine-bench-')), 'engine.mjs');
   writeFileSync(file, result.outputFiles[0]?.contents ?? '');
-  const mod = (await import(pathToFileURL(file).href)) as { evaluate: Evaluate };
-  return mod.evaluate;
+  return (await import(pathToFileURL(file).href)) as M;
 }
 
 const ROOT = process.cwd();
@@ -108,6 +115,45 @@ function benchScenario(evaluate: Evaluate, label: string, scenario: Scenario, ta
   return ok;
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/**
+ * Median CPU and wall milliseconds per call of `fn` over `rounds` batches of `batch` calls (after one warm-up
+ * batch): CPU time, as the rates above, because the machine is shared.
+ */
+function medianMs(fn: (i: number) => unknown, batch: number, rounds: number): { cpu: number; wall: number } {
+  for (let i = 0; i < batch; i++) fn(i);
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const c = cpuMs();
+    const w = performance.now();
+    for (let i = 0; i < batch; i++) fn(i);
+    cpu.push((cpuMs() - c) / batch);
+    wall.push((performance.now() - w) / batch);
+  }
+  return { cpu: median(cpu), wall: median(wall) };
+}
+
+/** kube-proxy's iptables rules for every node of a layout: median CPU time per node against a 20 ms target. */
+function benchRules(render: RenderIptables, label: string, scenario: Scenario): boolean {
+  const nodes = scenario.cluster.nodes.map((n) => n.name);
+  const rounds = Math.max(5, Math.round(SECONDS * 5));
+  const rules = medianMs((i) => render(scenario, nodes[i % nodes.length]!), nodes.length, rounds);
+  const baseline = medianMs(() => JSON.parse(JSON.stringify(scenario)), nodes.length, rounds);
+  const lines = render(scenario, nodes[0]!).text.split('\n').length;
+  const ok = rules.cpu < 20;
+  console.log(
+    `${label.padEnd(45)} ${rules.cpu.toFixed(2).padStart(6)} ms per node, median (wall ${rules.wall.toFixed(2)} ms; target < 20 ms: ${ok ? 'met' : 'MISSED'})   ` +
+      `baseline JSON round-trip ${baseline.cpu.toFixed(2)} ms   ratio ${(rules.cpu / baseline.cpu).toFixed(2)}   [${nodes.length} nodes, ${lines} lines on ${nodes[0]}]`,
+  );
+  return ok;
+}
+
 /** Bundles an entry for the browser (esbuild, minified) and prints raw and gzip bytes and the packages inside. */
 async function bundleSize(label: string, contents: string): Promise<void> {
   const result = await build({
@@ -138,6 +184,10 @@ async function main(): Promise<void> {
     benchScenario(evaluate, '50 nodes / 500 pods, Cluster', bigScenario('Cluster'), 500),
     benchScenario(evaluate, '50 nodes / 500 pods, Local', bigScenario('Local'), 500),
   ];
+  const rules = await shipped<{ renderIptables: RenderIptables; renderNftables: RenderIptables }>("export { renderIptables, renderNftables } from './lib/engine/rules';");
+  results.push(benchRules(rules.renderIptables, 'iptables rules, 50 nodes / 500 pods, Cluster', bigScenario('Cluster')));
+  results.push(benchRules(rules.renderIptables, 'iptables rules, 50 nodes / 500 pods, Local', bigScenario('Local')));
+  results.push(benchRules(rules.renderNftables, 'nftables rules, 50 nodes / 500 pods, Cluster', bigScenario('Cluster')));
   await bundleSize('browser bundle: lib/engine/index.ts (everything)', "export * from './lib/engine';");
   await bundleSize('browser bundle: evaluate only (lib/engine/evaluate)', "export { evaluate } from './lib/engine/evaluate';");
   if (results.some((ok) => !ok)) console.log('engine bench: at least one target was missed');

@@ -8,11 +8,18 @@
  *   4. keyOf against an independent oracle (tests/lib/scenarios/oracle, no engine) for every kind, over
  *      ORACLE_SEEDS seeds per kind (default 10,000; 0 skips it): agreements and disagreements per kind are
  *      printed, a disagreement makes the process exit 1.
+ *   5. issue 13: per new kind, a 20-question expert session of that kind alone generated + graded (target p95 < 50 ms).
+ * BENCH_KINDS=in-cluster,… limits 2–5 to those kinds.
  */
-import { DIFFICULTIES, generateQuestion, generateSession, QUESTION_KINDS, type Question } from '@/lib/scenarios';
+import { DIFFICULTIES, generateQuestion, generateSession, QUESTION_KINDS, type Question, type QuestionKind } from '@/lib/scenarios';
 import { correctAnswer, gradeAnswer, invalidAnswer, wrongAnswer } from '@/lib/grading';
 import { agreement, KEYED_KINDS } from '../lib/scenarios/oracle';
 import { agreement as externalAgreement, ORACLE_KINDS } from '../lib/scenarios/oracle/agreement';
+
+const ONLY = process.env.BENCH_KINDS ? new Set(process.env.BENCH_KINDS.split(',')) : null;
+const KINDS: QuestionKind[] = QUESTION_KINDS.filter((k) => !ONLY || ONLY.has(k));
+/** The kinds issue 13 adds: each is timed alone in an expert session. */
+const NEW_KINDS: QuestionKind[] = (['in-cluster', 'session-affinity'] as QuestionKind[]).filter((k) => KINDS.includes(k));
 
 function gradeAll(qs: Question[]): void {
   for (const q of qs) {
@@ -45,7 +52,7 @@ function sessions(): void {
 }
 
 function perKind(): void {
-  for (const kind of QUESTION_KINDS) {
+  for (const kind of KINDS) {
     const n = 300;
     const t0 = performance.now();
     for (let i = 0; i < n; i++) {
@@ -59,7 +66,7 @@ function perKind(): void {
 
 function selfTest(seeds: number): number {
   let failures = 0;
-  for (const kind of QUESTION_KINDS) {
+  for (const kind of KINDS) {
     const t0 = performance.now();
     const bad: string[] = [];
     for (let i = 0; i < seeds; i++) {
@@ -96,7 +103,7 @@ function selfTest(seeds: number): number {
  */
 function oracleAgreement(seeds: number): number {
   let failures = 0;
-  for (const k of KEYED_KINDS) {
+  for (const k of KEYED_KINDS.filter((x) => KINDS.includes(x.kind as QuestionKind))) {
     const t0 = performance.now();
     const { agree, disagree } = agreement(k, seeds, 'bench-oracle');
     failures += disagree.length;
@@ -106,8 +113,26 @@ function oracleAgreement(seeds: number): number {
   return failures;
 }
 
-sessions();
+/** 5. Per new kind: 20-question expert sessions of that kind alone, generated + graded. */
+function newKindSessions(): void {
+  for (const kind of NEW_KINDS) {
+    for (let i = 0; i < 10; i++) gradeAll(generateSession({ seed: `warm-new-${i}`, kinds: [kind], difficulty: 'expert', count: 20 }));
+    const times: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const s = performance.now();
+      gradeAll(generateSession({ seed: `bench-new-${i}`, kinds: [kind], difficulty: 'expert', count: 20 }));
+      times.push(performance.now() - s);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `practice  ${kind.padEnd(15)} 20-question expert session generated+graded: p50 ${quantile(times, 0.5).toFixed(1)} ms, p95 ${quantile(times, 0.95).toFixed(1)} ms (target p95 < 50 ms)`,
+    );
+  }
+}
+
+if (!ONLY) sessions();
 perKind();
+newKindSessions();
 const seeds = Number(process.env.PRACTICE_SELF_TEST_SEEDS ?? 10000);
 if (seeds > 0 && selfTest(seeds) > 0) process.exitCode = 1;
 

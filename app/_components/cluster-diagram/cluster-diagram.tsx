@@ -31,6 +31,9 @@ const BALANCING_LABEL: Record<Scenario['loadBalancer']['balancing'], string> = {
   'healthy-nodes': 'equal over nodes passing its check',
   weighted: 'weighted by local endpoint count',
   'all-nodes': 'failing checks not yet noticed',
+  'per-zone': 'per zone first, then over healthy nodes',
+  'single-node': 'one announcing node receives everything',
+  'announcing-nodes': 'equal over announcing nodes (ECMP)',
 };
 
 const POD_STROKE: Record<PodState, { colour: string; dash?: string }> = {

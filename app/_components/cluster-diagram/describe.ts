@@ -35,12 +35,14 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   rejected: 'rejected (connection refused)',
   unmatched: 'no kube-proxy rule matches',
   asymmetric: 'forwarded without SNAT to another node; the reply bypasses the NAT and is lost',
+  unanswered: 'no node receives it (the connection attempt times out)',
 };
 
 export const SOURCE_KIND_LABEL: Record<SourceIpKind, string> = {
   client: 'the sender’s own address',
   node: 'SNAT to the receiving node’s IP',
   bridge: 'SNAT to the receiving node’s Pod-bridge IP',
+  tunnel: 'SNAT to the receiving node’s overlay (tunnel) address',
   loadBalancer: 'the proxying balancer’s address',
 };
 

@@ -16,6 +16,7 @@ import {
   type ServiceFlags,
 } from '../endpoints';
 import { proxyModeTraits, type ProxyModeTraits } from '../proxy-modes';
+import type { BalancerPlan } from '../balancer';
 import { cidrContains, LOOPBACK_IP } from '../net';
 import { ciliumLocalEndpointCounts } from '../health-check/cilium-health';
 
@@ -30,6 +31,8 @@ export class EngineContext {
   readonly hasDetector: boolean;
   /** Memo for traces shared by the flows and the load shares; keyed by canonical traffic. */
   readonly traceCache = new TrafficMemo<unknown>();
+  /** Memo for the balancer's plan (balancer/plan.ts). A field, not a WeakMap: one WeakMap entry per short-lived context made evaluation GC-bound. */
+  balancerPlan: BalancerPlan | null = null;
 
   private readonly podIPs: Set<string> | null = null;
   private readonly sharedCluster: Categorization | null = null;

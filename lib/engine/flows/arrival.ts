@@ -10,6 +10,7 @@ import type { LoadBalancerIngressModel, NodeModel, TrafficModel } from '../model
 import type { EngineContext } from '../context';
 import { anyCidrContains, LOOPBACK_IP } from '../net';
 import type { Sender } from './sender';
+import { balancerPlan } from '../balancer';
 
 export interface Arrival {
   node: NodeModel;
@@ -211,15 +212,17 @@ export function resolveArrival(ctx: EngineContext, sender: Sender, traffic: Traf
 
     case 'loadBalancer': {
       if (service.type !== 'LoadBalancer') return unmatched(senderNode, 'R-LB-6: the Service is not of type LoadBalancer, so there is no load balancer to send to.');
-      const ingress = pickIngress(ctx, traffic.ip);
-      if (!ingress) {
+      // R-LBK-9: an ingress entry with a hostname and no IP gets no rule on any node.
+      const hostname = service.ingress.length === 0 ? (service.ingressHostnames[0] ?? null) : null;
+      const ingress = hostname === null ? pickIngress(ctx, traffic.ip) : null;
+      if (!ingress && hostname === null) {
         return unmatched(senderNode, traffic.ip
           ? `R-LBIP-1: ${traffic.ip} is not an ingress IP of the Service.`
           : 'R-LBIP-1: the Service has no load-balancer ingress IP yet (status.loadBalancer.ingress is empty).');
       }
       const ranges = service.loadBalancerSourceRanges;
       const lb = scenario.loadBalancer;
-      const viaBalancer = !inCluster || ingress.ipMode === 'Proxy';
+      const viaBalancer = !inCluster || ingress === null || ingress.ipMode === 'Proxy';
 
       if (!viaBalancer) {
         // In-cluster client, VIP mode: the ingress IP is programmed on every node (no trip to the balancer).
@@ -237,10 +240,17 @@ export function resolveArrival(ctx: EngineContext, sender: Sender, traffic: Traf
 
       // The packet really reaches the cloud load balancer.
       let deliveredIp = sender.ip;
-      if (inCluster) {
+      if (inCluster && ingress === null) {
+        // R-LBK-10: the balancer sees the sender Pod's IP (a host process: its node's IP).
+        deliveredIp = sender.kind === 'pod' || !sender.node ? sender.ip : sender.node.ip;
+        const where = sender.node ? ` on the sender's node ${sender.node.name}` : '';
+        steps.push(`R-LBK-9: the balancer is known only by its hostname ${hostname}; kube-proxy programs no rule for an ingress entry without an IP, so there is no rule for the balancer's address${where}: ${sender.label}'s packet goes out to the balancer, which sees it from ${deliveredIp}, and comes back as external traffic.`);
+      } else if (inCluster && ingress) {
         deliveredIp = sender.node ? sender.node.ip : sender.ip;
         steps.push(`R-LBIP-1: the ingress IP ${ingress.ip} has ipMode Proxy, so no node programs it: ${sender.label}'s packet leaves the cluster for the load balancer, SNATed on the way out to its node's IP ${deliveredIp}.`);
       }
+      const plan = lb.targets === 'pods' ? null : balancerPlan(ctx);
+      if (plan?.unanswered) return { kind: 'outcome', verdict: 'unanswered', node: null, reason: plan.unanswered };
       if (ranges.length > 0) {
         if (!anyCidrContains(ranges, deliveredIp)) {
           return { kind: 'outcome', verdict: 'dropped', node: requested, reason: `R-FW-1: loadBalancerSourceRanges (${ranges.join(', ')}) do not contain the source ${deliveredIp}, so it is dropped.` };
@@ -258,6 +268,14 @@ export function resolveArrival(ctx: EngineContext, sender: Sender, traffic: Traf
       if (lb.targets === 'pods') return { kind: 'pod-targets', srcIp: deliveredIp, srcKind };
       const node = requested ?? senderNode;
       if (!node) return unmatched(null, 'R-LB-6: the load balancer picked no node.');
+      const lbStep = plan?.stepFor(node);
+      if (lbStep) steps.push(lbStep);
+      if (ingress === null) {
+        if (flags.nodePort === null) return unmatched(node, 'R-LBK-9: a balancer known only by hostname forwards to the NodePort, but the Service has none.');
+        const client = inCluster ? ' — the sender is not recognised as a local Pod or host here, so nothing short-circuits it' : '';
+        steps.push(`R-LBK-9: the balancer forwards to ${node.name}:${flags.nodePort} (no rule exists for its own address), so ${node.name}'s rules see an external client ${deliveredIp} hitting the NodePort${client}.`);
+        return { kind: 'arrival', arrival: { node, srcIp: deliveredIp, srcKind, isPod: inCluster ? false : ctx.isPodSource(deliveredIp), isLocal: inCluster ? false : ctx.isLocalAddress(node, deliveredIp), destClass: 'external', destIp: node.ip, socketTranslated: false } };
+      }
       if (ingress.ipMode === 'Proxy') {
         if (flags.nodePort === null) return unmatched(node, 'R-LBIP-1: with ipMode Proxy the load balancer forwards to a NodePort, but the Service has none.');
         steps.push(`R-LBIP-1: the load balancer forwards to ${node.name}:${flags.nodePort} (ipMode Proxy), which kube-proxy handles like any NodePort hit.`);

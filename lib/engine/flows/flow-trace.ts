@@ -15,7 +15,10 @@ export interface FlowTrace {
   masquerade: boolean;
   /** The set the backend is chosen from; `backends[i]` is `endpointSet[i]` (shared: never mutate). */
   endpointSet: readonly EndpointModel[];
-  /** Each backend's probability (the choice is uniform, R-LB-1..3); null when there is no backend. */
+  /**
+   * Each backend's probability (the choice is uniform, R-LB-1..3); null when there is no backend, or when a
+   * balancer with Pod targets weights them unevenly (per zone, R-LBK-4: see `backends`).
+   */
   probability: Share | null;
   /** The answer's backends, in `endpointSet` order. */
   backends: BackendAnswer[];

@@ -8,10 +8,11 @@
  * seen on that node before SNAT, stick to the Pod chosen first until the affinity timeout.
  */
 import type { BackendAnswer, SourceIpKind, Verdict } from '../answer';
-import type { EndpointModel, NodeModel, TrafficModel } from '../model';
+import type { CniModel, EndpointModel, NodeModel, TrafficModel } from '../model';
 import type { EngineContext } from '../context';
 import { share } from '../fractions';
-import { buildBackends, describeUniform, uniformProbability } from './backends';
+import { podTargetPlan } from '../balancer';
+import { buildBackends, describeUniform, snatSource, uniformProbability } from './backends';
 import { destinationRule, resolveArrival, type Arrival } from './arrival';
 import { decide } from './data-plane';
 import type { FlowTrace } from './flow-trace';
@@ -43,14 +44,35 @@ function crossingStep(ctx: EngineContext, a: Arrival, set: readonly EndpointMode
   return `${rule}: ${remote} of the ${set.length} eligible endpoints are on other nodes, so ${frac} of new connections entering ${a.node.name} cross nodes.`;
 }
 
-function sourceSteps(a: Arrival, masquerade: boolean, snatRemoteOnly: boolean, set: readonly EndpointModel[], backends: readonly BackendAnswer[], steps: string[]): void {
+/**
+ * What a masqueraded packet's source becomes toward a Pod on another node and toward one on `node` (R-SRC-2).
+ * With a declared network plugin (kube-proxy modes) the sentence says why, citing R-CNI; without one it is the
+ * pre-R-CNI sentence, word for word.
+ */
+function snatWords(node: NodeModel, cni: CniModel | null, crossesNodes: boolean): string {
+  const to = snatSource(node, crossesNodes, cni);
+  if (!cni?.declared) return crossesNodes ? `a Pod on another node sees ${node.name}'s IP ${to.ip}` : `a Pod on ${node.name} sees its bridge IP ${to.ip}`;
+  const plugin = cni.preset ?? 'the network plugin';
+  if (crossesNodes) {
+    return to.kind === 'tunnel'
+      ? `a Pod on another node sees ${node.name}'s tunnel address ${to.ip} (R-CNI-3: ${plugin} sends packets for other nodes' Pods out of its overlay device, which carries that address)`
+      : `a Pod on another node sees ${node.name}'s IP ${to.ip} (R-CNI-3: ${plugin} routes other nodes' Pods directly through the node's own interface)`;
+  }
+  if (cni.podInterface === 'bridge') return `a Pod on ${node.name} sees its bridge IP ${to.ip} (R-CNI-2: the packet leaves through the Pod bridge, which holds the Pod subnet's gateway address)`;
+  if (cni.podInterface === 'veth-gateway')
+    return `a Pod on ${node.name} sees its Pod-subnet gateway ${to.ip} (R-CNI-2: ${plugin} gives each host-side veth the gateway address as a /32)`;
+  return `a Pod on ${node.name} sees ${node.name}'s IP ${to.ip} (R-CNI-2: ${plugin}'s host-side veth has no IPv4 address, so MASQUERADE takes the node's primary address, R-CNI-1)`;
+}
+
+function sourceSteps(ctx: EngineContext, a: Arrival, masquerade: boolean, snatRemoteOnly: boolean, set: readonly EndpointModel[], backends: readonly BackendAnswer[], steps: string[]): void {
   const srcName = a.srcKind === 'loadBalancer' ? `the load balancer's address ${a.srcIp}` : a.srcIp;
+  const cni = ctx.traits.family === 'kube-proxy' ? ctx.scenario.cluster.cni : null;
   if (masquerade) {
     const local = backends.some((b) => !b.crossesNodes);
     const remote = backends.some((b) => b.crossesNodes);
     const parts: string[] = [];
-    if (remote) parts.push(`a Pod on another node sees ${a.node.name}'s IP ${a.node.ip}`);
-    if (local) parts.push(`a Pod on ${a.node.name} sees its bridge IP ${a.node.bridgeIP}`);
+    if (remote) parts.push(snatWords(a.node, cni, true));
+    if (local) parts.push(snatWords(a.node, cni, false));
     steps.push(`R-SRC-2: the packet is masqueraded (MASQUERADE, random-fully): ${parts.join(', and ')}.`);
     return;
   }
@@ -62,7 +84,8 @@ function sourceSteps(a: Arrival, masquerade: boolean, snatRemoteOnly: boolean, s
   const i = set.findIndex((e) => e.ip === a.srcIp);
   const hairpin = i >= 0 ? backends[i] : undefined;
   if (hairpin && hairpin.sourceIpKind !== 'client' && hairpin.sourceIpKind !== 'loadBalancer') {
-    steps.push(`R-HP-1: if ${hairpin.pod} is chosen it is talking to itself (hairpin), so that packet is masqueraded and it sees ${hairpin.sourceIp}.`);
+    const why = cni?.declared ? ` (R-CNI-4: the packet goes back out through the Pod's own device, so the same-node rule R-CNI-2 applies)` : '';
+    steps.push(`R-HP-1: if ${hairpin.pod} is chosen it is talking to itself (hairpin), so that packet is masqueraded and it sees ${hairpin.sourceIp}${why}.`);
   }
 }
 
@@ -73,19 +96,23 @@ function affinityStep(ctx: EngineContext, a: Arrival | null, steps: string[]): v
   steps.push(`R-LB-5: sessionAffinity ClientIP: the probabilities are for a client's first connection; later connections from the same source IP${where} (as seen before SNAT) stick to the Pod chosen first for ${s.sessionAffinityTimeoutSeconds} s. The state is per node, so a load balancer spreading one client over several nodes can still reach different Pods.`);
 }
 
-/** LB with IP targets: kube-proxy is bypassed (R-CLOUD-AWS, R-SRC-3). */
+/** LB with IP targets: kube-proxy is bypassed (R-CLOUD-AWS, R-SRC-3; per zone for an AWS NLB, R-LBK-4). */
 function podTargets(ctx: EngineContext, traffic: TrafficModel, srcIp: string, srcKind: SourceIpKind, steps: string[]): FlowTrace {
-  const ready = ctx.scenario.endpoints.filter((e) => e.ready);
+  const plan = podTargetPlan(ctx);
+  const ready = plan.set;
   steps.push('R-CLOUD-AWS: the load balancer targets Pod IPs directly, so kube-proxy and externalTrafficPolicy play no part and no node is crossed.');
   if (ready.length === 0) {
     steps.push('R-CLOUD-AWS: no Pod is ready, so the load balancer has no healthy target and the connection is dropped.');
     return ended(traffic, null, 'dropped', steps);
   }
-  steps.push(`R-CLOUD-AWS: the load balancer spreads connections evenly over its ${ready.length} healthy (ready) Pod target${ready.length === 1 ? '' : 's'}: ${describeUniform(ready.length)}.`);
-  const backends = buildBackends(ready, { node: null, srcIp, srcKind, masquerade: false, snatRemote: false, hairpin: false, onNode: [] });
+  if (plan.step === null) steps.push(`R-CLOUD-AWS: the load balancer spreads connections evenly over its ${ready.length} healthy (ready) Pod target${ready.length === 1 ? '' : 's'}: ${describeUniform(ready.length)}.`);
+  else steps.push(plan.step);
+  const backends = buildBackends(ready, { node: null, srcIp, srcKind, masquerade: false, snatRemote: false, hairpin: false, onNode: [], cni: null });
+  if (plan.step !== null) backends.forEach((b, i) => (b.probability = plan.shares[i]!.toFraction()));
   steps.push(srcKind === 'loadBalancer' ? `R-SRC-3: the Pod sees the load balancer's address ${srcIp}.` : `R-SRC-1: the Pod sees the client IP ${srcIp}.`);
   affinityStep(ctx, null, steps);
-  return { traffic, evaluatedOn: null, verdict: 'forwarded', masquerade: false, endpointSet: ready, probability: uniformProbability(ready.length), backends, steps };
+  const probability = plan.shares.every((s) => s.equals(plan.shares[0]!)) ? uniformProbability(ready.length) : null;
+  return { traffic, evaluatedOn: null, verdict: 'forwarded', masquerade: false, endpointSet: ready, probability, backends, steps };
 }
 
 /** The destination address with its default filled in, so that equivalent flows share one cached trace. */
@@ -134,11 +161,12 @@ function computeTrace(ctx: EngineContext, traffic: TrafficModel): FlowTrace {
     snatRemote: d.snatRemoteOnly,
     hairpin: ctx.traits.family === 'kube-proxy',
     onNode: ctx.localPositions(d.set, a.node.name),
+    cni: ctx.traits.family === 'kube-proxy' ? ctx.scenario.cluster.cni : null,
   });
   steps.push(balancingStep(ctx, d.set.length));
   steps.push(crossingStep(ctx, a, d.set));
-  const masquerade = d.masquerade || (backends.length > 0 && backends.every((b) => b.sourceIpKind === 'node' || b.sourceIpKind === 'bridge'));
-  sourceSteps(a, d.masquerade, d.snatRemoteOnly, d.set, backends, steps);
+  const masquerade = d.masquerade || (backends.length > 0 && backends.every((b) => b.sourceIpKind === 'node' || b.sourceIpKind === 'bridge' || b.sourceIpKind === 'tunnel'));
+  sourceSteps(ctx, a, d.masquerade, d.snatRemoteOnly, d.set, backends, steps);
   affinityStep(ctx, a, steps);
   return { traffic, evaluatedOn: a.node.name, verdict: d.verdict, masquerade, endpointSet: d.set, probability: uniformProbability(d.set.length), backends, steps };
 }

@@ -42,3 +42,8 @@ export function firstAddress(cidr: string): string {
   const { network, prefix } = parseCidr(cidr);
   return numberToIp(prefix >= 31 ? network : network + 1);
 }
+
+/** The network address of a CIDR (flannel's vxlan device address for a node's lease, R-CNI-3: 10.244.1.0/24 → 10.244.1.0). */
+export function networkAddress(cidr: string): string {
+  return numberToIp(parseCidr(cidr).network);
+}

@@ -14,10 +14,19 @@
  *   from 30000. An explicit `healthCheckNodePort: 0` is kept as 0 (so validation reports "Required value").
  * - An unset clusterIP is allocated (first free address from 10.96.0.10); "None" (headless) becomes null.
  * - Traffic from `external` or `localhost` that names no node becomes one flow per node, unless its
- *   destination address belongs to exactly one node.
+ *   destination address belongs to exactly one node. So does traffic from a Pod or node to a balancer known only
+ *   by hostname (R-LBK-9): it leaves the cluster, and the balancer picks the node.
+ * - cluster.cni (R-CNI-5): absent = {bridge, direct}, as before. tunnelIP defaults to podCIDR's network address;
+ *   a tunnelling plugin on a node with neither is refused on cluster.nodes[i].tunnelIP. Only an explicit tunnelIP
+ *   takes part in the duplicate-address check (the default is the podCIDR's network address, never a Pod's).
+ * - loadBalancer (R-LBK-10): balancing, allUnhealthy and preservesClientIP default by provider; zones default to
+ *   every node's zone (a node without one is in zone null); speakers default to every node. Node names in
+ *   speakers/preferredNodes and zones in `zones` must exist (a typo would otherwise silently zero a share).
  */
 import type {
+  CniModel,
   EndpointModel,
+  LoadBalancerModel,
   LoadBalancerIngressModel,
   NodeModel,
   PodModel,
@@ -27,9 +36,9 @@ import type {
   TrafficModel,
 } from '../model';
 import type { PathSegment, RawIssue } from './issues';
-import { firstAddress, ipToNumber, numberToIp } from './ipv4';
+import { firstAddress, ipToNumber, networkAddress, numberToIp } from './ipv4';
 import { externallyAccessible, needsHealthCheck } from './service-flags';
-import { LIMITS, type NodeDoc, type ScenarioDoc, type ServiceDoc, type TrafficDoc } from './schema';
+import { CNI_PRESETS, LIMITS, type NodeDoc, type ScenarioDoc, type ServiceDoc, type TrafficDoc } from './schema';
 import { updateService, type ServiceUpdateResult } from '../validation/update-service';
 
 const NODE_PORT_MIN = 30000;
@@ -63,9 +72,23 @@ export function normalizeScenario(doc: ScenarioDoc): { scenario: Scenario } | { 
     }
   });
 
+  const cni = toCni(doc);
+  if (cni.interNode === 'tunnel') {
+    doc.cluster.nodes.forEach((n, i) => {
+      if (n.tunnelIP === undefined && n.podCIDR === undefined)
+        issues.push({
+          path: ['cluster', 'nodes', i, 'tunnelIP'],
+          message: `is required: cluster.cni tunnels between nodes (interNode tunnel) and node "${n.name}" has no podCIDR to take it from (R-CNI-5)`,
+        });
+    });
+  }
   checkDuplicateAddresses(doc, nodes, issues);
 
-  const used = new Set<string>([...nodes.flatMap((n) => [n.ip, n.bridgeIP, ...n.extraIPs]), ...doc.cluster.pods.map((p) => p.ip)]);
+  const used = new Set<string>([
+    ...nodes.flatMap((n) => [n.ip, n.bridgeIP, ...n.extraIPs]),
+    ...doc.cluster.nodes.flatMap((n) => (n.tunnelIP === undefined ? [] : [n.tunnelIP])),
+    ...doc.cluster.pods.map((p) => p.ip),
+  ]);
   const nodePortRange = parseRange(doc.cluster.nodePortRange);
   const pool = { range: nodePortRange, used: doc.cluster.usedNodePorts };
   // R-API-UPD-9: with `previous`, the Service routed is the one stored after the update (or `previous` if refused).
@@ -93,6 +116,7 @@ export function normalizeScenario(doc: ScenarioDoc): { scenario: Scenario } | { 
     .filter((p) => p.selected)
     .map(({ pod, node, ip, zone, ready, serving, terminating }) => ({ pod, node, ip, zone, ready, serving, terminating }));
 
+  const loadBalancer = toLoadBalancer(doc, nodes, service, issues);
   const traffic = doc.traffic ? normalizeTraffic(doc.traffic, nodes, nodeByName, pods, service, issues) : defaultTraffic(nodes, pods, service);
 
   if (traffic.length > LIMITS.flows)
@@ -119,12 +143,13 @@ export function normalizeScenario(doc: ScenarioDoc): { scenario: Scenario } | { 
         nodePortRange,
         usedNodePorts: [...doc.cluster.usedNodePorts],
         kubeProxyReplacementHealthz: doc.cluster.kubeProxyReplacementHealthz,
+        cni,
         nodes,
         pods,
       },
       service,
       endpoints,
-      loadBalancer: { ...doc.loadBalancer },
+      loadBalancer,
       client: { ip: doc.client.ip },
       traffic,
       update: update ? update.answer : null,
@@ -158,6 +183,76 @@ function toNode(n: NodeDoc): NodeModel {
     taints: [...n.taints],
     deleting: n.deleting,
     proxyHealthy: n.proxyHealthy,
+    tunnelIP: n.tunnelIP ?? (n.podCIDR ? networkAddress(n.podCIDR) : null),
+    labels: { ...n.labels },
+  };
+}
+
+/** R-CNI-5: a preset, an object, or nothing ({bridge, direct}, not declared). */
+function toCni(doc: ScenarioDoc): CniModel {
+  const cni = doc.cluster.cni;
+  if (cni === undefined) return { declared: false, preset: null, podInterface: 'bridge', interNode: 'direct' };
+  if (typeof cni === 'string') return { declared: true, preset: cni, ...CNI_PRESETS[cni] };
+  return { declared: true, preset: null, podInterface: cni.podInterface, interNode: cni.interNode };
+}
+
+const GKE_WEIGHTED_ANNOTATION = 'networking.gke.io/weighted-load-balancing';
+
+/** The balancer with its provider's defaults (R-LBK-10), and its node and zone names checked. */
+function toLoadBalancer(doc: ScenarioDoc, nodes: NodeModel[], service: ServiceModel, issues: RawIssue[]): LoadBalancerModel {
+  const lb = doc.loadBalancer;
+  const names = new Set(nodes.map((n) => n.name));
+  const known = [...names].map((n) => `"${n}"`).join(', ');
+  lb.speakers?.forEach((s, i) => {
+    if (!names.has(s)) issues.push({ path: ['loadBalancer', 'speakers', i], message: `node "${s}" does not exist (cluster.nodes has ${known})` });
+  });
+  for (const s of Object.keys(lb.preferredNodes ?? {}))
+    if (!names.has(s)) issues.push({ path: ['loadBalancer', 'preferredNodes', s], message: `node "${s}" does not exist (cluster.nodes has ${known})` });
+  const nodeZones = [...new Set(nodes.map((n) => n.zone))];
+  lb.zones?.forEach((z, i) => {
+    if (!nodeZones.includes(z))
+      issues.push({
+        path: ['loadBalancer', 'zones', i],
+        message: `no node is in zone "${z}" (nodes[].zone: ${nodeZones.filter((x) => x !== null).map((x) => `"${x}"`).join(', ') || 'none'})`,
+      });
+  });
+
+  const provider = lb.provider;
+  let balancing = lb.balancing;
+  if (balancing === undefined) {
+    switch (provider) {
+      case 'gcp':
+        // R-LBK-2: WEIGHTED_MAGLEV only with the annotation and externalTrafficPolicy Local.
+        balancing =
+          service.annotations[GKE_WEIGHTED_ANNOTATION] === 'pods-per-node' && service.externalTrafficPolicy === 'Local' ? 'weighted' : 'healthy-nodes';
+        break;
+      case 'aws-nlb':
+      case 'aws-clb':
+        balancing = lb.crossZone ? 'healthy-nodes' : 'per-zone'; // R-LBK-3, R-LBK-5
+        break;
+      case 'metallb-l2':
+        balancing = 'single-node'; // R-LBK-7
+        break;
+      case 'metallb-bgp':
+        balancing = 'announcing-nodes'; // R-LBK-8
+        break;
+      default:
+        balancing = 'healthy-nodes'; // generic (R-LB-6), azure (R-LBK-6)
+    }
+  }
+  // R-SRC-3, R-LBK-4/5: a classic balancer proxies; NLB IP targets do not preserve the client IP by default.
+  const proxies = provider === 'aws-clb' || (provider === 'aws-nlb' && lb.targets === 'pods');
+  return {
+    provider,
+    balancing,
+    targets: lb.targets,
+    preservesClientIP: lb.preservesClientIP ?? !proxies,
+    ip: lb.ip,
+    crossZone: lb.crossZone,
+    zones: lb.zones ? [...lb.zones] : nodeZones,
+    allUnhealthy: lb.allUnhealthy ?? (provider === 'azure' ? 'drop' : 'fail-open'),
+    speakers: lb.speakers ? nodes.filter((n) => lb.speakers!.includes(n.name)).map((n) => n.name) : nodes.map((n) => n.name),
+    preferredNodes: { ...lb.preferredNodes },
   };
 }
 
@@ -177,6 +272,9 @@ function checkDuplicateAddresses(doc: ScenarioDoc, nodes: NodeModel[], issues: R
     const bridge = (nodes[i] as NodeModel).bridgeIP;
     if (bridge === n.ip) return;
     if (n.bridgeIP !== undefined) claim(bridge, ['cluster', 'nodes', i, 'bridgeIP'], `cluster.nodes[${i}].bridgeIP`);
+  });
+  doc.cluster.nodes.forEach((n, i) => {
+    if (n.tunnelIP !== undefined && n.tunnelIP !== n.ip) claim(n.tunnelIP, ['cluster', 'nodes', i, 'tunnelIP'], `cluster.nodes[${i}].tunnelIP`);
   });
   doc.cluster.pods.forEach((p, i) => claim(p.ip, ['cluster', 'pods', i, 'ip'], `cluster.pods[${i}].ip`));
   const clusterIP = doc.service.spec.clusterIP;
@@ -230,10 +328,12 @@ function toService(
   const partial = { type, externalIPs, externalTrafficPolicy };
   const healthCheckNodePort = spec.healthCheckNodePort ?? (needsHealthCheck(partial) ? allocate() : 0);
 
-  const ingress: LoadBalancerIngressModel[] = (doc.status.loadBalancer.ingress ?? []).map((i) => ({
-    ip: i.ip,
-    ipMode: i.ipMode ?? 'VIP',
-  }));
+  const ingress: LoadBalancerIngressModel[] = [];
+  const ingressHostnames: string[] = [];
+  for (const i of doc.status.loadBalancer.ingress ?? []) {
+    if (i.ip !== undefined) ingress.push({ ip: i.ip, ipMode: i.ipMode ?? 'VIP' });
+    else if (i.hostname !== undefined) ingressHostnames.push(i.hostname);
+  }
   return {
     name: doc.metadata.name,
     namespace: doc.metadata.namespace,
@@ -251,6 +351,8 @@ function toService(
     allocateLoadBalancerNodePorts,
     ports,
     ingress,
+    ingressHostnames,
+    annotations: { ...doc.metadata.annotations },
   };
 }
 
@@ -314,7 +416,9 @@ function normalizeTraffic(
           path: at('ip'),
           message:
             service.ingress.length === 0
-              ? `the Service has no load-balancer ingress IP (service.status.loadBalancer.ingress is empty)`
+              ? service.ingressHostnames.length > 0
+                ? `the Service's load balancer is known only by hostname (${service.ingressHostnames.join(', ')}); it has no ingress IP to name (R-LBK-9)`
+                : `the Service has no load-balancer ingress IP (service.status.loadBalancer.ingress is empty)`
               : `${t.ip} is not one of the Service's load-balancer ingress IPs (${service.ingress.map((g) => g.ip).join(', ')})`,
         });
       if (t.to === 'externalIP' && !service.externalIPs.includes(t.ip))
@@ -345,6 +449,12 @@ function normalizeTraffic(
       }
     };
 
+    // R-LBK-9: a balancer known only by hostname is reached by leaving the cluster; the balancer picks the node.
+    const viaHostname = t.to === 'loadBalancer' && service.ingress.length === 0 && service.ingressHostnames.length > 0;
+    if (sender && viaHostname && t.node === undefined) {
+      for (const node of nodes) out.push({ from: t.from, to: t.to, node: node.name, ip: null });
+      return;
+    }
     if (sender) {
       const nodeName = t.node ?? sender.node;
       const node = nodeName === null ? undefined : nodeByName.get(nodeName);

@@ -49,8 +49,36 @@ const name = z
 export const PROXY_MODES = ['iptables', 'nftables', 'ipvs', 'cilium-snat', 'cilium-dsr'] as const;
 export type ProxyMode = (typeof PROXY_MODES)[number];
 
+/** The generic balancer's models (R-LB-6, R-LB-7): what the explorer offers. */
 export const BALANCING = ['healthy-nodes', 'weighted', 'all-nodes'] as const;
 export type Balancing = (typeof BALANCING)[number];
+/** Every balancing model, the balancer families' included (R-LBK-10). */
+export const BALANCING_MODELS = [...BALANCING, 'per-zone', 'single-node', 'announcing-nodes'] as const;
+export type BalancingModel = (typeof BALANCING_MODELS)[number];
+
+/** External load-balancer families (R-LBK-10); generic is the pre-R-LBK model (R-LB-6, R-LB-7). */
+export const LB_PROVIDERS = ['generic', 'gcp', 'aws-nlb', 'aws-clb', 'azure', 'metallb-l2', 'metallb-bgp'] as const;
+export type LoadBalancerProvider = (typeof LB_PROVIDERS)[number];
+
+/** Network-plugin presets (R-CNI-5) and the two facts each stands for. */
+export const CNI_POD_INTERFACES = ['bridge', 'veth-gateway', 'veth-unnumbered'] as const;
+export type CniPodInterface = (typeof CNI_POD_INTERFACES)[number];
+export const CNI_INTER_NODE = ['direct', 'tunnel'] as const;
+export type CniInterNode = (typeof CNI_INTER_NODE)[number];
+export const CNI_PRESETS = {
+  kubenet: { podInterface: 'bridge', interNode: 'direct' },
+  bridge: { podInterface: 'bridge', interNode: 'direct' },
+  'flannel-host-gw': { podInterface: 'bridge', interNode: 'direct' },
+  'flannel-vxlan': { podInterface: 'bridge', interNode: 'tunnel' },
+  kindnet: { podInterface: 'veth-gateway', interNode: 'direct' },
+  gke: { podInterface: 'veth-gateway', interNode: 'direct' },
+  'calico-bgp': { podInterface: 'veth-unnumbered', interNode: 'direct' },
+  'aws-vpc': { podInterface: 'veth-unnumbered', interNode: 'direct' },
+  'calico-ipip': { podInterface: 'veth-unnumbered', interNode: 'tunnel' },
+  'calico-vxlan': { podInterface: 'veth-unnumbered', interNode: 'tunnel' },
+} as const satisfies Record<string, { podInterface: CniPodInterface; interNode: CniInterNode }>;
+export type CniPreset = keyof typeof CNI_PRESETS;
+const CNI_PRESET_NAMES = Object.keys(CNI_PRESETS) as [CniPreset, ...CniPreset[]];
 
 export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
@@ -65,6 +93,10 @@ export const nodeSchema = z.strictObject({
   taints: z.array(z.string().min(1)).max(64).default([]),
   deleting: z.boolean().default(false),
   proxyHealthy: z.boolean().default(true),
+  /** R-CNI-3/5: the overlay device's address (interNode tunnel); default: podCIDR's network address. */
+  tunnelIP: ipv4.optional(),
+  /** Node labels (R-LBK-1/7/8 read node.kubernetes.io/exclude-from-external-load-balancers). */
+  labels: z.record(z.string(), z.string()).optional(),
 });
 
 export const podSchema = z.strictObject({
@@ -93,6 +125,13 @@ export const clusterSchema = z.strictObject({
   usedNodePorts: z.array(z.number().int().min(1).max(65535)).max(LIMITS.ports * 10).default([]),
   /** cilium-*: Cilium answers :10256/healthz (kube-proxy-replacement-healthz-bind-address set, R-HC-CIL-7). */
   kubeProxyReplacementHealthz: z.boolean().default(false),
+  /** R-CNI-5: a preset, or the two facts; absent = {bridge, direct}, today's answers. */
+  cni: z
+    .union([
+      z.enum(CNI_PRESET_NAMES),
+      z.strictObject({ podInterface: z.enum(CNI_POD_INTERFACES).default('bridge'), interNode: z.enum(CNI_INTER_NODE).default('direct') }),
+    ])
+    .optional(),
   nodes: z.array(nodeSchema).min(1, { error: 'a cluster needs at least one node' }).max(LIMITS.nodes),
   pods: z.array(podSchema).max(LIMITS.pods).default([]),
 });
@@ -142,11 +181,14 @@ export const serviceSchema = z.strictObject({
         .strictObject({
           ingress: z
             .array(
-              z.strictObject({
-                ip: ipv4,
-                hostname: z.string().optional(),
-                ipMode: z.enum(['VIP', 'Proxy']).optional(),
-              }),
+              z
+                .strictObject({
+                  ip: ipv4.optional(),
+                  hostname: z.string().min(1).optional(),
+                  ipMode: z.enum(['VIP', 'Proxy']).optional(),
+                })
+                // R-LBK-9: a hostname-only entry (AWS) is allowed; an entry with neither is not.
+                .refine((i) => i.ip !== undefined || i.hostname !== undefined, { error: 'an ingress entry needs an ip or a hostname' }),
             )
             .max(16)
             .default([]),
@@ -156,11 +198,18 @@ export const serviceSchema = z.strictObject({
     .default({ loadBalancer: { ingress: [] } }),
 });
 
+/** Defaults that depend on the provider (balancing, allUnhealthy, preservesClientIP) are filled in by normalize.ts. */
 export const loadBalancerSchema = z.strictObject({
-  balancing: z.enum(BALANCING).default('healthy-nodes'),
+  provider: z.enum(LB_PROVIDERS).default('generic'),
+  balancing: z.enum(BALANCING_MODELS).optional(),
   targets: z.enum(['nodes', 'pods']).default('nodes'),
-  preservesClientIP: z.boolean().default(true),
+  preservesClientIP: z.boolean().optional(),
   ip: ipv4.default('10.0.0.250'),
+  crossZone: z.boolean().default(false),
+  zones: z.array(z.string().min(1)).min(1).max(64).optional(),
+  allUnhealthy: z.enum(['fail-open', 'drop']).optional(),
+  speakers: z.array(name).max(LIMITS.nodes).optional(),
+  preferredNodes: z.record(z.string(), z.number().int().min(0)).optional(),
 });
 
 export const TRAFFIC_DESTINATIONS = ['loadBalancer', 'nodePort', 'externalIP', 'clusterIP'] as const;
@@ -179,12 +228,7 @@ export const scenarioSchema = z.strictObject({
   name: z.string().max(200).optional(),
   cluster: clusterSchema,
   service: serviceSchema,
-  loadBalancer: loadBalancerSchema.default({
-    balancing: 'healthy-nodes',
-    targets: 'nodes',
-    preservesClientIP: true,
-    ip: '10.0.0.250',
-  }),
+  loadBalancer: loadBalancerSchema.default({ provider: 'generic', targets: 'nodes', ip: '10.0.0.250', crossZone: false }),
   client: z.strictObject({ ip: ipv4.default('203.0.113.2') }).default({ ip: '203.0.113.2' }),
   traffic: z.array(trafficSchema).max(LIMITS.traffic).optional(),
   /** The stored Service before an update; `service` is then the update request (R-API-UPD-9). */

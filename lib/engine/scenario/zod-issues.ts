@@ -25,9 +25,22 @@ export function fromZodIssues(issues: readonly Issue[], input: unknown, schema: 
       }
       continue;
     }
+    const branch = issue.code === 'invalid_union' ? matchingBranch(issue.errors) : null;
+    if (branch) {
+      // A union (e.g. cluster.cni: a preset name or an object) whose value has the type of exactly one branch:
+      // that branch's own issues name the real problem ("must be one of …", "unknown field …").
+      out.push(...fromZodIssues(branch.map((i) => ({ ...i, path: [...issue.path, ...i.path] })), input, schema));
+      continue;
+    }
     out.push({ path, message: messageFor(issue, valueAt(input, path)) });
   }
   return out;
+}
+
+/** The one branch of a failed union whose type matched the value (its issues are not a root type mismatch). */
+function matchingBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] | null {
+  const matched = branches.filter((b) => b.length > 0 && !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+  return matched.length === 1 ? matched[0]! : null;
 }
 
 function messageFor(issue: Issue, value: unknown): string {
@@ -92,7 +105,12 @@ function knownKeys(schema: AnySchema, path: readonly PathSegment[]): string[] {
     else cur = def.type === 'object' ? unwrap((def.shape as Record<string, AnySchema>)[seg]) : undefined;
   }
   if (!cur) return [];
-  const def = cur._zod.def as unknown as Record<string, unknown>;
+  let def = cur._zod.def as unknown as Record<string, unknown>;
+  // A union with an object branch (cluster.cni): that branch's keys.
+  if (def.type === 'union') {
+    const object = (def.options as AnySchema[]).map(unwrap).find((o) => (o?._zod.def as unknown as Record<string, unknown>).type === 'object');
+    if (object) def = object._zod.def as unknown as Record<string, unknown>;
+  }
   return def.type === 'object' ? Object.keys(def.shape as object) : [];
 }
 

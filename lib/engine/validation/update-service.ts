@@ -279,6 +279,8 @@ function asModel(state: SpecState, doc: ServiceDoc): ServiceModel {
       protocol: p.protocol as 'TCP' | 'UDP' | 'SCTP',
     })),
     ingress: [],
+    ingressHostnames: [],
+    annotations: { ...(doc.metadata.annotations ?? {}) },
   };
 }
 

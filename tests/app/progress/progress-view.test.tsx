@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { ProgressView } from '@/app/progress/progress-view';
 import { PROGRESS_STORAGE_KEY, storeAttempt } from '@/app/progress/progress-store';
 import { emptyProgress, exportProgress, recordAttempt } from '@/lib/progress';
+import { CONCEPTS } from '@/lib/scenarios';
 
 // Rendering diagrams in jsdom is slow on the shared 2-core machine: allow time (nothing here asserts on it).
 jest.setTimeout(30_000);
@@ -31,7 +32,8 @@ describe('<ProgressView>', () => {
     storeAttempt(ATTEMPT);
     render(<ProgressView />);
     const table = await screen.findByRole('table', { name: /Mastery by concept/ });
-    expect(within(table).getAllByRole('row')).toHaveLength(13);
+    // A header row and one row per concept.
+    expect(within(table).getAllByRole('row')).toHaveLength(CONCEPTS.length + 1);
     const row = within(table).getByRole('rowheader', { name: /Health-check node port/ }).closest('tr');
     expect(row).toHaveTextContent('Learning');
     expect(row).toHaveTextContent('0/1');

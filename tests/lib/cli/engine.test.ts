@@ -98,6 +98,11 @@ describe('engine CLI: refusals exit 2 with one message on stderr, never a stack 
       /traffic\[0\]\.ip \(line 31\): 127\.0\.0\.1 is the loopback address of node\/node-a itself/,
     ],
     ['an external client dialling 127.0.0.1', `${seedText}traffic: [{from: external, to: nodePort, ip: 127.0.0.1}]\n`, /traffic\[0\]\.ip \(line 31\): an external client cannot reach/],
+    [
+      'a tunnelling plugin on a node without podCIDR or tunnelIP (R-CNI-5)',
+      seedText.replace('proxyMode: iptables', 'proxyMode: iptables\n  cni: calico-ipip').replace('{name: node-b, ip: 10.0.1.11, podCIDR: 10.244.2.0/24}', '{name: node-b, ip: 10.0.1.11}'),
+      /cluster\.nodes\[1\]\.tunnelIP \(line 13\): is required: cluster\.cni tunnels between nodes/,
+    ],
   ])('%s', (name, text, message) => {
     const r = cli(['evaluate', write(`${name.replace(/\W+/g, '-')}.yaml`, text)]);
     expect(r.code).toBe(2);

@@ -87,7 +87,12 @@ describe('EKS-like: NLB with a hostname, Cluster policy, PreferClose over two zo
     ]);
     expect(flow(b1!)?.backends.map((b) => [b.pod, b.probability])).toEqual([['checkout-7f9c-klmno', '1']]);
   });
-  it('assumes the balancer family from the providerIDs and the Service annotation', () => {
-    expect(r.assumptions.map((a) => a.field)).toContain('cluster.proxyMode');
+  it('assumes the balancer family from the providerIDs and the Service annotation, and keeps the hostname ingress', () => {
+    expect(Object.fromEntries(r.assumptions.map((a) => [a.field, a.value]))).toEqual({
+      'cluster.proxyMode': 'iptables',
+      'cluster.cni': 'aws-vpc',
+      'loadBalancer.provider': 'aws-nlb',
+    });
+    expect(r.scenario.service).toMatchObject({ status: { loadBalancer: { ingress: [{ hostname: expect.stringMatching(/\.elb\.eu-west-1\.amazonaws\.com$/) }] } } });
   });
 });

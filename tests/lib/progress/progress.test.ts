@@ -1,3 +1,4 @@
+import { CONCEPTS } from '@/lib/scenarios';
 import {
   conceptSummaries,
   emptyProgress,
@@ -66,7 +67,7 @@ describe('summaries', () => {
     let p = recordAttempt(emptyProgress(), attempt(0, 1, ['drop-vs-reject']));
     p = recordAttempt(p, attempt(1, 2, ['snat-under-cluster']));
     const s = conceptSummaries(p);
-    expect(s).toHaveLength(12);
+    expect(s).toHaveLength(CONCEPTS.length);
     expect(s[0]?.mastery.attempts === 0 || s[0]?.id === 'drop-vs-reject').toBe(true);
     expect(weakConcepts(p)).toEqual(['drop-vs-reject', 'snat-under-cluster']);
   });

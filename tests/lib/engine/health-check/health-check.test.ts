@@ -107,7 +107,7 @@ describe('R-HC-1: which Services have a health-check node port', () => {
 describe('R-PH-1..4: /healthz and /livez on :10256 (TestHealthzServer / TestLivezServer)', () => {
   const node = (o: { proxyHealthy?: boolean; deleting?: boolean; taints?: string[] }) => ({
     name: 'n', ip: '10.0.0.1', extraIPs: [], podCIDR: null, bridgeIP: '10.0.0.1', zone: null,
-    taints: o.taints ?? [], deleting: o.deleting ?? false, proxyHealthy: o.proxyHealthy ?? true,
+    taints: o.taints ?? [], deleting: o.deleting ?? false, proxyHealthy: o.proxyHealthy ?? true, tunnelIP: null, labels: {},
   });
   it.each([
     ['R-PH-2: healthy proxy, eligible node', {}, 200, 200],
@@ -125,7 +125,7 @@ describe('R-PH-5: /healthz and /livez bodies (compact JSON, timestamps as inputs
   const times = { now: '2026-11-25T08:00:00.123456789Z', lastUpdated: '2026-11-25T07:58:00.000000001Z' };
   const node = (o: { proxyHealthy?: boolean; deleting?: boolean }) => ({
     name: 'n', ip: '10.0.0.1', extraIPs: [], podCIDR: null, bridgeIP: '10.0.0.1', zone: null,
-    taints: [], deleting: o.deleting ?? false, proxyHealthy: o.proxyHealthy ?? true,
+    taints: [], deleting: o.deleting ?? false, proxyHealthy: o.proxyHealthy ?? true, tunnelIP: null, labels: {},
   });
   it('healthy /healthz: 200, lastUpdated is the current time', () => {
     const r = proxyHealthResponse(node({}), '/healthz', times);

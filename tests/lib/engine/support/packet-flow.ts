@@ -41,6 +41,8 @@ export function packetFlow(scenario: Scenario, t: Partial<TrafficModel> & Pick<T
       return { output: 'REJECT', masq: false };
     case 'unmatched':
       return { output: '', masq: false };
+    case 'unanswered':
+      return { output: 'UNANSWERED', masq: false };
   }
 }
 

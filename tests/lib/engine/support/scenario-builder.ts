@@ -23,6 +23,8 @@ export interface NodeSpec {
   taints?: string[];
   deleting?: boolean;
   proxyHealthy?: boolean;
+  tunnelIP?: string | null;
+  labels?: Record<string, string>;
 }
 
 export interface PodSpec {
@@ -67,6 +69,8 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
     taints: n.taints ?? [],
     deleting: n.deleting ?? false,
     proxyHealthy: n.proxyHealthy ?? true,
+    tunnelIP: n.tunnelIP !== undefined ? n.tunnelIP : n.podCIDR ? n.podCIDR.split('/')[0]! : null,
+    labels: n.labels ?? {},
   }));
   const zoneOf = new Map(nodes.map((n) => [n.name, n.zone]));
   const pods: PodModel[] = (spec.pods ?? []).map((p) => {
@@ -111,6 +115,8 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
     allocateLoadBalancerNodePorts: s.allocateLoadBalancerNodePorts ?? (type === 'LoadBalancer' ? true : null),
     ports: s.ports ?? [{ name: null, port: 80, targetPort: 8080, nodePort: type === 'ClusterIP' ? null : 30080, protocol: 'TCP' }],
     ingress: s.ingress ?? (type === 'LoadBalancer' ? [{ ip: '203.0.113.10', ipMode: 'VIP' }] : []),
+    ingressHostnames: s.ingressHostnames ?? [],
+    annotations: s.annotations ?? {},
   };
 
   const proxyMode = spec.cluster?.proxyMode ?? 'iptables';
@@ -124,6 +130,7 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
     nodePortRange: spec.cluster?.nodePortRange ?? null,
     usedNodePorts: spec.cluster?.usedNodePorts ?? [],
     kubeProxyReplacementHealthz: spec.cluster?.kubeProxyReplacementHealthz ?? false,
+    cni: spec.cluster?.cni ?? { declared: false, preset: null, podInterface: 'bridge', interNode: 'direct' },
     nodes,
     pods,
   };
@@ -133,6 +140,12 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
     targets: spec.loadBalancer?.targets ?? 'nodes',
     preservesClientIP: spec.loadBalancer?.preservesClientIP ?? true,
     ip: spec.loadBalancer?.ip ?? '10.0.0.250',
+    provider: spec.loadBalancer?.provider ?? 'generic',
+    crossZone: spec.loadBalancer?.crossZone ?? false,
+    zones: spec.loadBalancer?.zones ?? [...new Set(nodes.map((n) => n.zone))],
+    allUnhealthy: spec.loadBalancer?.allUnhealthy ?? 'fail-open',
+    speakers: spec.loadBalancer?.speakers ?? nodes.map((n) => n.name),
+    preferredNodes: spec.loadBalancer?.preferredNodes ?? {},
   };
 
   const podNode = new Map(pods.map((p) => [p.pod, p.node]));

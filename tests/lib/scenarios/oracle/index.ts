@@ -7,14 +7,18 @@ import type { Difficulty } from '@/lib/scenarios';
 import type { Draft } from '@/lib/scenarios/kinds/draft';
 import * as clientOutcome from '@/lib/scenarios/kinds/client-outcome';
 import * as healthCheck from '@/lib/scenarios/kinds/health-check';
+import * as inCluster from '@/lib/scenarios/kinds/in-cluster';
 import * as lbTargets from '@/lib/scenarios/kinds/lb-targets';
 import * as loadShare from '@/lib/scenarios/kinds/load-share';
+import * as sessionAffinity from '@/lib/scenarios/kinds/session-affinity';
 import * as sourceIp from '@/lib/scenarios/kinds/source-ip';
 import type { ScenarioInput } from '@/lib/engine';
 import { oracleKey as clientOutcomeOracle } from './client-outcome';
 import { oracleKey as healthCheckOracle } from './health-check';
+import { oracleKey as inClusterOracle } from './in-cluster';
 import { oracleKey as lbTargetsOracle } from './lb-targets';
 import { oracleKey as loadShareOracle } from './load-share';
+import { oracleKey as sessionAffinityOracle } from './session-affinity';
 import { oracleKey as sourceIpOracle } from './source-ip';
 
 export interface KeyedKind {
@@ -39,6 +43,13 @@ export const KEYED_KINDS: KeyedKind[] = [
     build: clientOutcome.buildClientOutcome,
     keyOf: clientOutcome.keyOf,
     oracle: clientOutcomeOracle,
+  },
+  { kind: 'in-cluster', build: inCluster.buildInCluster, keyOf: inCluster.keyOf, oracle: inClusterOracle },
+  {
+    kind: 'session-affinity',
+    build: sessionAffinity.buildSessionAffinity,
+    keyOf: sessionAffinity.keyOf,
+    oracle: sessionAffinityOracle,
   },
 ];
 

@@ -1,0 +1,37 @@
+/**
+ * The rules kube-proxy programs on one node for a scenario (issue 14): chain names hashed as kube-proxy hashes
+ * them, rules in its order and text. Pure: no I/O. iptables and nftables; IPVS not yet.
+ *
+ *   renderIptables(scenario, node)            the filter and nat tables kube-proxy writes (iptables-restore input)
+ *   renderIptablesServices(scenarios, node)   several Services over one cluster into one table set
+ *   iptablesSave(rendering)                   the same tables as `iptables-save` prints them back on a node
+ *   renderNftables(scenario, node)            the `ip kube-proxy` table as the transaction kube-proxy sends to nft
+ *   serviceChainNames / endpointChainName     KUBE-SVC/SVL/EXT/FW- and KUBE-SEP- names
+ */
+export {
+  renderIptables,
+  renderIptablesServices,
+  kubeProxyProbability,
+  RulesError,
+  DEFAULT_MASQUERADE_MARK,
+} from './iptables';
+export type {
+  IptablesOptions,
+  IptablesRendering,
+  IptablesRule,
+  IptablesTable,
+  IptablesTableName,
+} from './iptables';
+export { iptablesSave, saveRule, savedProbability } from './iptables-save';
+export { renderNftables, renderNftablesServices } from './nftables';
+export type { NftablesOptions, NftablesRendering } from './nftables';
+export {
+  serviceChainNames,
+  endpointChainName,
+  servicePortName,
+  portProtoHash,
+  nftServiceChainBase,
+  nftEndpointChainBase,
+} from './names';
+export type { ServiceChainNames } from './names';
+export { KUBE_PROXY_SOURCE } from './version';

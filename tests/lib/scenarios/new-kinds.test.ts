@@ -1,0 +1,40 @@
+/**
+ * Issue 13: the new question kinds are everywhere the existing kinds are. The drills API schema, the practice
+ * settings and the progress schema follow QUESTION_KINDS, so they accept the new kinds; the kinds have labels and
+ * concepts (review and progress), and every concept a new kind tests names it back.
+ */
+import { createDrillSchema } from '@/lib/drills/schemas';
+import { parseSettings } from '@/app/practice/settings';
+import { CONCEPTS, conceptsForKind, generateQuestion, KIND_LABELS, QUESTION_KINDS, type QuestionKind } from '@/lib/scenarios';
+
+const NEW_KINDS: QuestionKind[] = ['in-cluster', 'session-affinity'];
+
+describe.each(NEW_KINDS)('%s', (kind) => {
+  it('is a question kind with a label and concepts that name it', () => {
+    expect(QUESTION_KINDS).toContain(kind);
+    expect(KIND_LABELS[kind]).toMatch(/\w/);
+    const concepts = conceptsForKind(kind);
+    expect(concepts.length).toBeGreaterThanOrEqual(1);
+    for (const id of concepts) expect(CONCEPTS.find((c) => c.id === id)?.kinds).toContain(kind);
+  });
+
+  it('is accepted by the drills API schema', () => {
+    const r = createDrillSchema.safeParse({ title: 'Inside the cluster', kinds: [kind, 'source-ip'], difficulty: 'expert', count: 10 });
+    expect(r.success).toBe(true);
+    const bad = createDrillSchema.safeParse({ title: 'x', kinds: [`${kind}-typo`], difficulty: 'expert', count: 10 });
+    expect(bad.success).toBe(false);
+  });
+
+  it('is accepted by the practice settings', () => {
+    const r = parseSettings({ seed: 'abc', difficulty: 'standard', count: '10', kinds: `${kind},load-share` });
+    expect(r.ok && r.settings.kinds).toEqual([kind, 'load-share']);
+  });
+
+  it('generates at every difficulty, deterministically', () => {
+    for (const difficulty of ['intro', 'standard', 'expert'] as const) {
+      const a = generateQuestion({ kind, difficulty, seed: 'same' });
+      expect(generateQuestion({ kind, difficulty, seed: 'same' })).toEqual(a);
+      expect(a.concepts).toEqual(conceptsForKind(kind));
+    }
+  });
+});
