@@ -3,12 +3,12 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
 /**
- * The wall around the domain core. lib/engine, lib/scenarios and lib/grading are pure: they run in the
+ * The wall around the domain core. lib/engine, lib/scenarios, lib/grading and lib/import are pure: they run in the
  * browser (explorer, practice) and on the server (drills), and their answers must depend on nothing but
  * their inputs. So they may not import UI frameworks, the database or Node I/O.
  */
 const PURE_CORE_MESSAGE =
-  'lib/engine, lib/scenarios and lib/grading are the pure domain core: they run in the browser and on the server and must not depend on React, Next, the database or Node I/O. Move this code to lib/<feature>/ or app/.';
+  'lib/engine, lib/scenarios, lib/grading and lib/import are the pure domain core: they run in the browser and on the server and must not depend on React, Next, the database or Node I/O. Move this code to lib/<feature>/ or app/.';
 
 export const pureCoreRestriction = {
   paths: [
@@ -41,7 +41,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['lib/engine/**', 'lib/scenarios/**', 'lib/grading/**'],
+    files: ['lib/engine/**', 'lib/scenarios/**', 'lib/grading/**', 'lib/import/**'],
     rules: { 'no-restricted-imports': ['error', pureCoreRestriction] },
   },
   {

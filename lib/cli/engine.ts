@@ -3,6 +3,9 @@
  *
  *   npm run --silent engine -- evaluate FILE    the full answer
  *   npm run --silent engine -- validate FILE    only the API server's checks: {name?, validation, service, update?}
+ *   npm run --silent engine -- import FILE [--service NAMESPACE/NAME]
+ *                                               kubectl output → a scenario (YAML) on stdout; the defaults it
+ *                                               assumed (balancer family, network plugin, …) on stderr
  *   npm run --silent engine -- rules FILE --node NAME [--mode iptables|nftables|ipvs] [--format restore|save]
  *                                               what kube-proxy programs on that node (lib/engine/rules), as text
  *
@@ -24,9 +27,12 @@ import {
   type Scenario,
   type ScenarioFormat,
 } from '@/lib/engine';
+import { formatImportIssue, importCluster } from '@/lib/import';
+import { stringify } from 'yaml';
 
 const USAGE = `usage: npm run --silent engine -- evaluate FILE
        npm run --silent engine -- validate FILE
+       npm run --silent engine -- import FILE [--service NAMESPACE/NAME]
        npm run --silent engine -- rules FILE --node NAME [--mode iptables|nftables|ipvs] [--format restore|save]
 
   evaluate   print the engine's answer for the scenario (routing, shares, health checks, flows)
@@ -35,7 +41,11 @@ const USAGE = `usage: npm run --silent engine -- evaluate FILE
              them to iptables-restore; nftables: the ip kube-proxy table as the transaction it sends to nft);
              --mode defaults to the scenario's proxyMode; ipvs is not rendered yet; iptables only:
              --format save prints the tables as iptables-save shows them on the node
+  import     print a scenario (YAML) for one Service of a real cluster, from what
+             kubectl get nodes,pods,services,endpointslices -A -o yaml (or -o json) prints;
+             the defaults it had to assume are listed on standard error
   FILE       a scenario in YAML (.yaml, .yml) or JSON (.json); "-" reads standard input
+             (for import: kubectl's output)
 `;
 
 class ExitError extends Error {
@@ -53,6 +63,7 @@ type RuleMode = (typeof RULE_MODES)[number];
 
 function run(argv: readonly string[], io: { stdin: () => string; readFile: (path: string) => string }): { stdout: string; stderr?: string } {
   if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help')) return { stdout: USAGE };
+  if (argv[0] === 'import') return runImport(argv.slice(1), io);
   const [command, file, ...rest] = argv;
   if (command !== 'evaluate' && command !== 'validate' && command !== 'rules')
     throw new ExitError(`engine: ${command === undefined ? 'missing command' : `unknown command "${command}"`}\n${USAGE}`, 2);
@@ -71,6 +82,36 @@ function run(argv: readonly string[], io: { stdin: () => string; readFile: (path
   if (flags) return rules(result.scenario, flags);
   const answer = respond(command, result.scenario);
   return { stdout: `${JSON.stringify(answer, null, 2)}\n` };
+}
+
+/** `import FILE [--service NAMESPACE/NAME]` (options before or after FILE). */
+function runImport(args: readonly string[], io: { stdin: () => string; readFile: (path: string) => string }): { stdout: string; stderr: string } {
+  let file: string | undefined;
+  let service: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--service' || a.startsWith('--service=')) {
+      const v = a === '--service' ? args[++i] : a.slice('--service='.length);
+      if (v === undefined || v === '') throw new ExitError(`engine: --service needs NAMESPACE/NAME\n${USAGE}`, 2);
+      service = v;
+    } else if (a.startsWith('--') && a !== '-') throw new ExitError(`engine: unknown option "${a}"\n${USAGE}`, 2);
+    else if (file === undefined) file = a;
+    else throw new ExitError(`engine: unexpected argument "${a}"\n${USAGE}`, 2);
+  }
+  if (file === undefined) throw new ExitError(`engine: import needs a FILE\n${USAGE}`, 2);
+  const text = file === '-' ? io.stdin() : readScenarioFile(file, io.readFile);
+  const name = file === '-' ? 'standard input' : file;
+  const r = importCluster(text, service === undefined ? {} : { service });
+  if (!r.ok) {
+    const count = r.issues.length === 1 ? 'a problem' : `${r.issues.length} problems`;
+    throw new ExitError(`engine: cannot import ${name} (${count}):\n${r.issues.map((i) => `  ${formatImportIssue(i)}`).join('\n')}\n`, 2);
+  }
+  const lines = [
+    `engine: imported Service ${r.service} from ${name}`,
+    ...r.assumptions.map((a) => `engine: assumed ${a.field}: ${a.value} (${a.why})`),
+    ...r.notes.map((n) => `engine: note: ${n}`),
+  ];
+  return { stdout: stringify(r.scenario, { lineWidth: 0 }), stderr: `${lines.join('\n')}\n` };
 }
 
 /** `rules` flags: --node NAME (required), --mode MODE (optional); "--flag=value" is accepted too. */

@@ -1,8 +1,8 @@
 /**
  * @jest-environment node
  *
- * Proves the lint wall around the domain core (eslint.config.mjs): lib/engine, lib/scenarios and
- * lib/grading may not import React, Next, the database or Node I/O, and the error says why; the same
+ * Proves the lint wall around the domain core (eslint.config.mjs): lib/engine, lib/scenarios, lib/grading
+ * and lib/import may not import React, Next, the database or Node I/O, and the error says why; the same
  * imports stay legal in app/. Runs the project's real ESLint config (`new ESLint({cwd}).lintText`) on
  * virtual files, in a child process (see lint-probes.mjs for why).
  */
@@ -33,7 +33,7 @@ function probe(code: string, filePath: string): () => LintMessage[] {
 
 const wallErrors = (messages: LintMessage[]) => messages.filter((m) => m.ruleId === 'no-restricted-imports');
 
-const PURE_DIRS = ['lib/engine', 'lib/scenarios', 'lib/grading'] as const;
+const PURE_DIRS = ['lib/engine', 'lib/scenarios', 'lib/grading', 'lib/import'] as const;
 
 /** Each forbidden import, written so no other rule (unused vars, type-only imports) has anything to say. */
 const FORBIDDEN: { module: string; code: string }[] = [
