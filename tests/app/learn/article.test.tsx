@@ -104,7 +104,17 @@ describe('the externalTrafficPolicy article', () => {
     expect(when[1]).toMatch(/Calico/);
     expect(when[1]).toMatch(/AWS VPC CNI/);
     expect(when[2]).toMatch(/flannel/);
-    expect(source).toContain('{/* FIGURE: cni */}');
+    // The engine's figure for the three cases (R-CNI-2/3): a bridge's gateway, the node IP, the tunnel address.
+    const cniTable = screen.getByRole('table', { name: /What a masqueraded Pod sees when node-a/ });
+    const cells = within(cniTable)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => Array.from(r.querySelectorAll('td')).map((c) => c.textContent));
+    expect(cells).toEqual([
+      ['10.244.1.1 (bridge)', '10.0.1.10 (node)'],
+      ['10.0.1.10 (node)', '10.0.1.10 (node)'],
+      ['10.244.1.1 (bridge)', '10.244.1.0 (tunnel)'],
+    ]);
   });
 
   it('puts the live explorer on the article, loaded as an island', async () => {
