@@ -121,7 +121,9 @@ describe('article figures show exactly the engine’s values', () => {
   it('ScenarioDiagram draws the named scenario with its engine shares', () => {
     const { answer } = engine('article-uneven-local');
     render(<ScenarioDiagram name="article-uneven-local" flow={0} />);
-    expect(screen.getByRole('img', { name: /Local: three Pods on node-a/ })).toBeInTheDocument();
+    // Drawn twice, a row and a stack of nodes; CSS shows one (jsdom applies no CSS, so both are in its tree).
+    const drawings = screen.getAllByRole('img', { name: /Local: three Pods on node-a/ });
+    expect(drawings.map((d) => d.getAttribute('data-variant'))).toEqual(['row', 'stack']);
     const table = screen.getByRole('table', { name: /: Pods$/ });
     expect(cells(row(table, 'web-b-1'))[2]).toBe(answer.shares?.pods['web-b-1']);
   });
