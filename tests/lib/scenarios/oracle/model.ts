@@ -19,7 +19,7 @@ export interface ONode {
  * R-CNI-5 presets, copied from the spec's table: what holds an address on the Pod side, and whether other
  * nodes' Pods are reached through a tunnel device.
  */
-const CNI_PRESETS: Record<string, { pod: 'bridge' | 'veth-gateway' | 'veth-unnumbered'; tunnel: boolean }> = {
+export const CNI_PRESETS: Record<string, { pod: 'bridge' | 'veth-gateway' | 'veth-unnumbered'; tunnel: boolean }> = {
   kubenet: { pod: 'bridge', tunnel: false },
   bridge: { pod: 'bridge', tunnel: false },
   'flannel-host-gw': { pod: 'bridge', tunnel: false },
