@@ -22,7 +22,7 @@ export type CniChoice = 'bridge' | 'kindnet' | 'gke' | 'aws-vpc' | 'flannel-vxla
  */
 export type ProviderChoice = 'generic' | 'gcp' | 'aws-nlb';
 /** The kind of cluster a scenario imitates; decides the plugin and the balancer. */
-export type Flavour = 'intro' | 'kind' | 'gke' | 'eks' | 'bare-metal';
+export type Flavour = 'intro' | 'kind' | 'gke' | 'eks' | 'aks' | 'bare-metal';
 
 export interface LayoutNode {
   name: string;
@@ -175,7 +175,7 @@ export function buildLayout(rng: Rng, difficulty: Difficulty, opts: LayoutOption
 /**
  * The cluster flavour, from its own forked stream (so the layout's other draws keep their values). Intro keeps
  * the simplest data plane (bridge plugin, generic even balancer). GKE- and EKS-style node names get the matching
- * plugin and balancer; other names are kind-like or bare-metal clusters, whose balancer is generic (a
+ * plugin and balancer, AKS names kubenet; kubeadm names are kind-like or bare-metal clusters, whose balancer is generic (a
  * MetalLB-style announcer is not used: it has no health check, which several prompts rely on).
  */
 function drawFlavour(
@@ -186,6 +186,9 @@ function drawFlavour(
   if (difficulty === 'intro') return { flavour: 'intro', cni: 'bridge', provider: 'generic' };
   if (naming.style === 'gke') return { flavour: 'gke', cni: 'gke', provider: 'gcp' };
   if (naming.style === 'eks') return { flavour: 'eks', cni: 'aws-vpc', provider: 'aws-nlb' };
+  // AKS with kubenet: a bridge plugin. Azure's balancer drops new flows when every probe fails (R-LBK-6), which
+  // the fail-open prompts do not describe, so its balancer stays generic.
+  if (naming.style === 'aks') return { flavour: 'aks', cni: 'bridge', provider: 'generic' };
   if (rng.chance(0.4)) return { flavour: 'kind', cni: 'kindnet', provider: 'generic' };
   return { flavour: 'bare-metal', cni: rng.pick(['bridge', 'flannel-vxlan', 'calico-ipip', 'calico-bgp'] as const), provider: 'generic' };
 }
