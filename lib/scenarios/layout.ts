@@ -13,6 +13,16 @@ import type { Difficulty } from './types';
 export type Policy = 'Cluster' | 'Local';
 export type ProxyModeChoice = 'iptables' | 'nftables' | 'ipvs' | 'cilium-snat';
 export type BalancingChoice = 'healthy-nodes' | 'weighted' | 'all-nodes';
+/** Network plugin presets the generators use (R-CNI-5): one per podInterface × interNode family. */
+export type CniChoice = 'bridge' | 'kindnet' | 'gke' | 'aws-vpc' | 'flannel-vxlan' | 'calico-bgp' | 'calico-ipip';
+/**
+ * Balancer families the generators use (R-LBK-10). Each splits new connections evenly over the nodes that
+ * pass its check (gcp R-LBK-2 without the weighted annotation, aws-nlb with cross-zone on R-LBK-3, generic),
+ * so the `balancing` knob keeps its meaning; other families are left to the engine's own tests.
+ */
+export type ProviderChoice = 'generic' | 'gcp' | 'aws-nlb';
+/** The kind of cluster a scenario imitates; decides the plugin and the balancer. */
+export type Flavour = 'intro' | 'kind' | 'gke' | 'eks' | 'aks' | 'bare-metal';
 
 export interface LayoutNode {
   name: string;
@@ -45,6 +55,9 @@ export interface Layout {
   policy: Policy;
   type: 'LoadBalancer' | 'NodePort';
   proxyMode: ProxyModeChoice;
+  flavour: Flavour;
+  cni: CniChoice;
+  provider: ProviderChoice;
   balancing: BalancingChoice;
   preservesClientIP: boolean;
   sourceRanges: string[];
@@ -139,6 +152,7 @@ export function buildLayout(rng: Rng, difficulty: Difficulty, opts: LayoutOption
   }
   const policy = opts.policy ?? rng.pick(['Cluster', 'Local'] as const);
   const expert = difficulty === 'expert';
+  const flavour = drawFlavour(rng.fork('flavour'), difficulty, naming);
   return {
     naming,
     nodes,
@@ -146,6 +160,7 @@ export function buildLayout(rng: Rng, difficulty: Difficulty, opts: LayoutOption
     policy,
     type: 'LoadBalancer',
     proxyMode: expert && rng.chance(0.4) ? rng.pick(['nftables', 'ipvs', 'cilium-snat'] as const) : 'iptables',
+    ...flavour,
     balancing: expert && rng.chance(0.35) ? rng.pick(['weighted', 'all-nodes'] as const) : 'healthy-nodes',
     preservesClientIP: true,
     sourceRanges: [],
@@ -155,6 +170,35 @@ export function buildLayout(rng: Rng, difficulty: Difficulty, opts: LayoutOption
     traffic: null,
     nextPodHost: 200,
   };
+}
+
+/**
+ * The cluster flavour, from its own forked stream (so the layout's other draws keep their values). Intro keeps
+ * the simplest data plane (bridge plugin, generic even balancer). GKE- and EKS-style node names get the matching
+ * plugin and balancer, AKS names kubenet; kubeadm names are kind-like or bare-metal clusters, whose balancer is generic (a
+ * MetalLB-style announcer is not used: it has no health check, which several prompts rely on).
+ */
+function drawFlavour(
+  rng: Rng,
+  difficulty: Difficulty,
+  naming: ClusterNaming,
+): { flavour: Flavour; cni: CniChoice; provider: ProviderChoice } {
+  if (difficulty === 'intro') return { flavour: 'intro', cni: 'bridge', provider: 'generic' };
+  if (naming.style === 'gke') return { flavour: 'gke', cni: 'gke', provider: 'gcp' };
+  if (naming.style === 'eks') return { flavour: 'eks', cni: 'aws-vpc', provider: 'aws-nlb' };
+  // AKS with kubenet: a bridge plugin. Azure's balancer drops new flows when every probe fails (R-LBK-6), which
+  // the fail-open prompts do not describe, so its balancer stays generic.
+  if (naming.style === 'aks') return { flavour: 'aks', cni: 'bridge', provider: 'generic' };
+  if (rng.chance(0.4)) return { flavour: 'kind', cni: 'kindnet', provider: 'generic' };
+  return { flavour: 'bare-metal', cni: rng.pick(['bridge', 'flannel-vxlan', 'calico-ipip', 'calico-bgp'] as const), provider: 'generic' };
+}
+
+/**
+ * The provider the scenario declares: the flavour's family only while the balancer is a passthrough one that
+ * splits evenly over healthy nodes; weight-aware, not-yet-settled and proxying balancers stay generic.
+ */
+export function providerOf(layout: Layout): ProviderChoice {
+  return layout.balancing === 'healthy-nodes' && layout.preservesClientIP ? layout.provider : 'generic';
 }
 
 function ensureUniquePodNames(pods: LayoutPod[], rng: Rng): void {
@@ -201,6 +245,7 @@ export function toScenarioInput(layout: Layout, name?: string): ScenarioInput {
     ...(name ? { name } : {}),
     cluster: {
       proxyMode: layout.proxyMode,
+      ...(layout.cni === 'bridge' ? {} : { cni: layout.cni }),
       clusterCIDR: naming.clusterCIDR,
       nodes: layout.nodes.map((n) => ({ name: n.name, ip: n.ip, podCIDR: n.podCIDR })),
       pods: layout.pods.map((p) => ({
@@ -219,7 +264,11 @@ export function toScenarioInput(layout: Layout, name?: string): ScenarioInput {
     },
     client: { ip: naming.clientIP },
   };
-  if (lb && (layout.balancing !== 'healthy-nodes' || !layout.preservesClientIP)) {
+  const provider = providerOf(layout);
+  if (lb && provider !== 'generic') {
+    // R-LBK-3: an NLB splits per zone unless cross-zone balancing is on; the generators turn it on.
+    input.loadBalancer = provider === 'aws-nlb' ? { provider, crossZone: true } : { provider };
+  } else if (lb && (layout.balancing !== 'healthy-nodes' || !layout.preservesClientIP)) {
     input.loadBalancer = { balancing: layout.balancing, preservesClientIP: layout.preservesClientIP };
   }
   if (layout.traffic) input.traffic = layout.traffic.map((t) => ({ ...t }));
@@ -265,17 +314,75 @@ function balancingText(layout: Layout): string {
   return BALANCING_TEXT[layout.balancing];
 }
 
+const PROVIDER_TEXT: Record<ProviderChoice, string> = {
+  generic: '',
+  gcp: 'The balancer is a GKE passthrough Network Load Balancer (no weighted-load-balancing annotation): it splits new connections evenly over the nodes that pass its health check.',
+  'aws-nlb': 'The balancer is an AWS Network Load Balancer with instance targets and cross-zone load balancing turned on: it splits new connections evenly over the nodes that pass its health check, across zones.',
+};
+
+/** What each plugin makes a masqueraded packet carry (R-CNI-2/3), as the prompts state it. */
+export const CNI_TEXT: Record<CniChoice, string> = {
+  bridge:
+    "The Pod network is a bridge plugin (kubenet, or flannel with host-gw): each node's Pods sit behind a bridge holding the first address of the node's podCIDR, and nodes route Pod traffic to each other directly.",
+  kindnet:
+    "The Pod network is kindnet (the ptp plugin): each Pod's host-side veth holds the first address of the node's podCIDR as a /32, and nodes route Pod traffic to each other directly.",
+  gke: "The Pod network is GKE's VPC-native ptp plugin: each Pod's host-side veth holds the first address of the node's podCIDR as a /32, and nodes route Pod traffic to each other directly.",
+  'aws-vpc':
+    "The Pod network is the AWS VPC CNI: the host-side veths carry no address (so the node's own IP is the only one to masquerade to), and Pod traffic between nodes is routed directly.",
+  'flannel-vxlan':
+    "The Pod network is flannel with VXLAN: each node's Pods sit behind a bridge holding the first address of the node's podCIDR, and traffic to other nodes' Pods leaves through flannel.1, which holds the podCIDR's network address (the .0).",
+  'calico-bgp':
+    "The Pod network is Calico with BGP, no encapsulation: the host-side veths carry no address (so the node's own IP is the only one to masquerade to), and Pod traffic between nodes is routed directly.",
+  'calico-ipip':
+    "The Pod network is Calico with IP-in-IP: the host-side veths carry no address, and traffic to other nodes' Pods leaves through tunl0, whose tunnel address here is the network address of the node's podCIDR (the .0).",
+};
+
+/** The plugin sentence where it decides a masqueraded source (kube-proxy modes; Cilium SNATs in BPF, §11). */
+export function cniText(layout: Layout): string {
+  return layout.proxyMode === 'cilium-snat' ? '' : CNI_TEXT[layout.cni];
+}
+
+/** The sentence naming the balancer family, if it is not the generic one. */
+function providerText(layout: Layout): string {
+  return PROVIDER_TEXT[providerOf(layout)];
+}
+
+/** The Pod-side device and inter-node path of a plugin (R-CNI-5 presets). */
+export function cniShape(cni: CniChoice): { podInterface: 'bridge' | 'veth-gateway' | 'veth-unnumbered'; tunnel: boolean } {
+  switch (cni) {
+    case 'bridge':
+      return { podInterface: 'bridge', tunnel: false };
+    case 'flannel-vxlan':
+      return { podInterface: 'bridge', tunnel: true };
+    case 'kindnet':
+    case 'gke':
+      return { podInterface: 'veth-gateway', tunnel: false };
+    case 'aws-vpc':
+    case 'calico-bgp':
+      return { podInterface: 'veth-unnumbered', tunnel: false };
+    case 'calico-ipip':
+      return { podInterface: 'veth-unnumbered', tunnel: true };
+  }
+}
+
+/** The overlay device's address of a node under a tunnel plugin: its podCIDR's network address (R-CNI-5). */
+export function tunnelIPOf(node: LayoutNode): string {
+  return node.podCIDR.replace(/\/24$/, '');
+}
+
 /** One or two sentences naming the Service, its policy, the balancer and the data plane. */
 export function describeSetup(layout: Layout): string {
   const svc = `${layout.naming.namespace}/${layout.naming.serviceName}`;
   const parts = [`Service ${svc} is type ${layout.type} with externalTrafficPolicy: ${layout.policy}.`];
   if (layout.type === 'LoadBalancer') {
-    parts.push(balancingText(layout));
+    parts.push(providerText(layout) || balancingText(layout));
     if (!layout.preservesClientIP) parts.push('The balancer is a proxy: it opens its own connection to the node.');
   }
   if (layout.sourceRanges.length > 0) parts.push(`loadBalancerSourceRanges: ${layout.sourceRanges.join(', ')}.`);
   const proxy = PROXY_TEXT[layout.proxyMode];
   if (proxy) parts.push(proxy);
+  const cni = cniText(layout);
+  if (cni) parts.push(cni);
   return parts.join(' ');
 }
 

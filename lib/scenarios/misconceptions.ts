@@ -119,6 +119,16 @@ export const MISCONCEPTIONS = {
     label: 'SNAT always uses the node IP',
     explanation: 'MASQUERADE uses the address of the interface the packet leaves by: the Pod bridge for a Pod on the same node, the node IP toward another node (R-SRC-2).',
   },
+  'source-always-bridge': {
+    label: 'A local backend always sees the Pod bridge',
+    explanation:
+      'Only plugins that give the Pod-side device an address (a bridge, or ptp veths with the gateway /32) make a same-node backend see the .1; with unnumbered veths (Calico, AWS VPC CNI) MASQUERADE falls back to the node IP (R-CNI-2).',
+  },
+  'tunnel-vs-node': {
+    label: 'A remote backend always sees the node IP',
+    explanation:
+      'Toward a Pod on another node MASQUERADE takes the address of the device the packet leaves by: the node IP on a direct route, but the tunnel device’s address under an overlay such as flannel VXLAN or Calico IP-in-IP (R-CNI-3).',
+  },
   'local-forwards-elsewhere': {
     label: 'Local forwards to another node when none is local',
     explanation: 'Under Local, external traffic reaching a node with no local endpoint is dropped (R-EXT-7); it is never sent to another node.',

@@ -11,7 +11,7 @@
  */
 import type { Answer, BackendAnswer, FlowAnswer, ScenarioInput } from '@/lib/engine';
 import { runEngine } from '../engine-run';
-import { bridgeIPOf, buildLayout, nodeOf, PROXY_TEXT, toScenarioInput, type Layout, type LayoutNode } from '../layout';
+import { bridgeIPOf, buildLayout, cniShape, cniText, nodeOf, PROXY_TEXT, tunnelIPOf, toScenarioInput, type Layout, type LayoutNode } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
 import { podName, replicaSetHash } from '../names';
 import type { Rng } from '../random';
@@ -189,7 +189,7 @@ function setupText(s: Setup): string {
     s.serviceType === 'ClusterIP'
       ? `type ClusterIP (${layout.naming.clusterIP}:80)`
       : `type LoadBalancer (ClusterIP ${layout.naming.clusterIP}, load balancer IP ${layout.naming.lbIP})`;
-  return `Service ${svc} is ${type} with ${policies}. ${PROXY_TEXT[layout.proxyMode]} The Pod network is a bridge plugin: each node's Pods sit behind a bridge holding the first address of the node's podCIDR, and nodes route Pod traffic to each other directly.`;
+  return `Service ${svc} is ${type} with ${policies}. ${[PROXY_TEXT[layout.proxyMode], cniText(layout)].filter(Boolean).join(' ')}`;
 }
 
 /** The Pods the learner reads about, with their conditions, in one sentence. */
@@ -356,9 +356,13 @@ function sourceKindText(b: BackendAnswer, from: LayoutNode): string {
     case 'client':
       return "the sender's own address: nothing masqueraded the packet";
     case 'node':
-      return `masqueraded to ${from.name}'s node IP, because ${b.pod} runs on another node`;
+      return b.crossesNodes
+        ? `masqueraded to ${from.name}'s node IP, because ${b.pod} runs on another node reached by a direct route (R-CNI-3)`
+        : `masqueraded to ${from.name}'s node IP: ${b.pod} runs on ${from.name} itself, but its host-side veth has no address (R-CNI-2)`;
     case 'bridge':
-      return `masqueraded to ${from.name}'s Pod bridge, because ${b.pod} runs on ${from.name} itself`;
+      return `masqueraded to ${from.name}'s Pod gateway (the first address of its podCIDR), because ${b.pod} runs on ${from.name} itself (R-CNI-2)`;
+    case 'tunnel':
+      return `masqueraded to ${from.name}'s tunnel address, because ${b.pod} runs on another node reached through the overlay (R-CNI-3)`;
     default:
       return 'another address';
   }
@@ -383,7 +387,10 @@ function sourceChoice(
   const cands: [string, string][] = [
     [senderIp, `${senderIp} (the sender${s.sender.kind === 'node' ? `, node ${from.name}` : ''})`],
     [from.ip, `${from.ip} (node ${from.name}, the sender's node)`],
-    [bridgeIPOf(from), `${bridgeIPOf(from)} (Pod bridge of ${from.name})`],
+    [bridgeIPOf(from), `${bridgeIPOf(from)} (${cniShape(s.layout.cni).podInterface === 'bridge' ? 'Pod bridge' : 'Pod gateway, the first address of the podCIDR'} of ${from.name})`],
+    ...(s.layout.proxyMode !== 'cilium-snat' && cniShape(s.layout.cni).tunnel
+      ? [[tunnelIPOf(from), `${tunnelIPOf(from)} (tunnel address of ${from.name})`] as [string, string]]
+      : []),
     [podNode.ip, `${podNode.ip} (node ${podNode.name}, where ${podName} runs)`],
     [NO_SOURCE, `None: no Pod receives the connection`],
   ];
@@ -414,8 +421,13 @@ function sourceAlts(s: Setup, b: BackendAnswer, from: LayoutNode): Alternative[]
     if (s.sender.kind === 'backend' && b.pod === s.sender.pod) add(senderIp, 'hairpin-keeps-ip');
     else if (s.sender.kind === 'node') add(from.ip, 'bridge-vs-node-ip');
     else add(senderIp, 'cluster-keeps-client-ip');
-  } else if (b.sourceIpKind === 'node') {
+  } else if (b.sourceIpKind === 'tunnel') {
     if (s.sender.kind !== 'node') add(senderIp, 'cluster-keeps-client-ip');
+    add(from.ip, 'tunnel-vs-node');
+  } else if (b.sourceIpKind === 'node') {
+    if (s.sender.kind === 'backend' && b.pod === s.sender.pod) add(senderIp, 'hairpin-keeps-ip');
+    if (s.sender.kind !== 'node') add(senderIp, 'cluster-keeps-client-ip');
+    if (!b.crossesNodes) add(bridgeIPOf(from), 'source-always-bridge');
     const podNode = s.layout.pods.find((p) => p.name === b.pod)?.node;
     if (podNode && podNode !== from.name) add(nodeOf(s.layout, podNode).ip, 'snat-on-backend-node');
   }

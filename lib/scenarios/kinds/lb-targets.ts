@@ -8,7 +8,7 @@
  */
 import type { Answer, ScenarioInput } from '@/lib/engine';
 import { runEngine } from '../engine-run';
-import { buildLayout, describeSetup, podsOn, toScenarioInput, type Layout } from '../layout';
+import { buildLayout, describeSetup, podsOn, providerOf, toScenarioInput, type Layout } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Difficulty, FieldKey, ResponseField } from '../types';
@@ -37,7 +37,9 @@ function checkText(layout: Layout, hcPort: number | null): string {
   }
   return layout.proxyMode === 'cilium-snat'
     ? 'It health-checks every node; Cilium runs on every node and no node is being deleted.'
-    : "It health-checks every node's kube-proxy (/healthz on port 10256); kube-proxy is healthy on every node and no node is being deleted.";
+    : providerOf(layout) === 'aws-nlb'
+      ? `It health-checks every node with a TCP connection to the traffic port (NodePort ${layout.nodePort}, R-LBK-1); kube-proxy is healthy on every node and no node is being deleted.`
+      : "It health-checks every node's kube-proxy (/healthz on port 10256); kube-proxy is healthy on every node and no node is being deleted.";
 }
 
 /** Why a node does or does not receive connections, naming its Pods (R-HC-2/3, R-LB-6). */

@@ -12,6 +12,8 @@ import { runEngine } from '../engine-run';
 import {
   bridgeIPOf,
   buildLayout,
+  cniShape,
+  tunnelIPOf,
   describeSetup,
   nodeOf,
   toScenarioInput,
@@ -89,12 +91,6 @@ function describeTraffic(layout: Layout, t: TrafficSpec): string {
   return `A host-network process on node ${node} (${nodeOf(layout, node).ip}) connects to the load balancer IP ${layout.naming.lbIP}:80.`;
 }
 
-/** Where the SNAT address depends on the Pod network (kube-proxy modes), name the engine's assumption (R-CNI). */
-function podNetworkText(layout: Layout): string {
-  if (layout.proxyMode === 'cilium-snat') return '';
-  return "The Pod network is a bridge plugin (kubenet, or flannel with host-gw): each node's Pods sit behind a bridge holding the first address of the node's podCIDR, and nodes route Pod traffic to each other directly.";
-}
-
 /** The node whose data plane chose the Pod: the entry node, or the sender's own node for in-cluster clients. */
 function decidingNode(layout: Layout, flow: FlowAnswer): string {
   if (flow.node) return flow.node;
@@ -107,9 +103,13 @@ function kindText(b: BackendAnswer, entry: string, podNode: string): string {
     case 'client':
       return "the sender's own address: nothing masqueraded the packet";
     case 'node':
-      return `SNAT to ${entry}'s node address, because ${b.pod} runs on another node (${podNode})`;
+      return podNode === entry
+        ? `SNAT to ${entry}'s node address: ${b.pod} runs on ${entry} itself, but its host-side veth has no address, so MASQUERADE takes the node's (R-CNI-2)`
+        : `SNAT to ${entry}'s node address, because ${b.pod} runs on another node (${podNode}) reached by a direct route (R-CNI-3)`;
     case 'bridge':
-      return `SNAT to ${entry}'s Pod bridge address, because ${b.pod} runs on ${entry} itself`;
+      return `SNAT to ${entry}'s Pod gateway address (the first address of its podCIDR), because ${b.pod} runs on ${entry} itself (R-CNI-2)`;
+    case 'tunnel':
+      return `SNAT to ${entry}'s tunnel address, because ${b.pod} runs on another node (${podNode}) reached through the overlay (R-CNI-3)`;
     default:
       return "the proxying balancer's own address: it opened a new connection to the node";
   }
@@ -135,7 +135,7 @@ export function buildSourceIp(rng: Rng, difficulty: Difficulty): { draft: Draft;
   const { field, key } = choiceField(rng, 'sourceIp', `Source IP seen by ${pod.name}`, options);
   const entry = decidingNode(layout, flow);
   const picker = layout.proxyMode === 'cilium-snat' ? `Cilium on ${entry}` : `kube-proxy on ${entry}`;
-  const setup = [describeSetup(layout), podNetworkText(layout)].filter(Boolean).join(' ');
+  const setup = describeSetup(layout);
   const why = kindText(backend, entry, pod.node);
   return {
     ask,
@@ -193,7 +193,7 @@ function sourceOptions(
       ? 'proxy-balancer-keeps-ip'
       : fromNode && policy === 'Local'
         ? 'local-keeps-ip-in-cluster'
-        : policy === 'Cluster' && kubeProxy && kind === 'bridge'
+        : policy === 'Cluster' && kubeProxy && (kind === 'bridge' || (kind === 'node' && backendNode?.name === entryName))
           ? 'snat-only-when-crossing'
           : policy === 'Cluster' && external
             ? 'cluster-keeps-client-ip'
@@ -205,7 +205,9 @@ function sourceOptions(
         : null
       : kind === 'bridge'
         ? 'bridge-vs-node-ip'
-        : null;
+        : kind === 'tunnel'
+          ? 'tunnel-vs-node'
+          : null;
   const candidates: { ip: string | undefined; label: string; mis: MisconceptionId | null }[] = [];
   candidates.push({ ip: senderIp, label: `${senderIp} (${senderLabel})`, mis: keptMis });
   if (entry) {
@@ -214,11 +216,25 @@ function sourceOptions(
       label: `${entry.ip} (node ${entry.name}, which received the packet)`,
       mis: entryMis,
     });
+    const shape = cniShape(layout.cni);
+    const sameNode = backendNode?.name === entry.name;
     candidates.push({
       ip: bridgeIPOf(entry),
-      label: `${bridgeIPOf(entry)} (Pod bridge of ${entry.name})`,
-      mis: kind === 'client' && policy === 'Local' ? 'local-still-snats' : null,
+      label: `${bridgeIPOf(entry)} (${shape.podInterface === 'bridge' ? 'Pod bridge' : 'Pod gateway, the first address of the podCIDR'} of ${entry.name})`,
+      mis:
+        kind === 'client' && policy === 'Local'
+          ? 'local-still-snats'
+          : kind === 'node' && sameNode && kubeProxy
+            ? 'source-always-bridge'
+            : null,
     });
+    // Under an overlay the remote path leaves by the tunnel device: its address is in play (R-CNI-3).
+    if (kubeProxy && shape.tunnel)
+      candidates.push({
+        ip: tunnelIPOf(entry),
+        label: `${tunnelIPOf(entry)} (tunnel address of ${entry.name})`,
+        mis: null,
+      });
   }
   if (backendNode && backendNode.name !== entryName) {
     candidates.push({

@@ -82,6 +82,11 @@ export function model(s: ScenarioInput): OModel {
   if (!MODES.includes(mode)) refuse(`proxy mode ${mode}`);
   const lb = s.loadBalancer ?? {};
   if (lb.targets === 'pods') refuse('IP targets');
+  // Balancer families that split evenly over the nodes passing the check: generic, gcp without the weighted
+  // annotation (R-LBK-2), aws-nlb with cross-zone on (R-LBK-3). Others are refused.
+  const provider = lb.provider ?? 'generic';
+  if (provider === 'aws-nlb' ? lb.crossZone !== true : !['generic', 'gcp'].includes(provider)) refuse(`provider ${provider}`);
+  if (provider !== 'generic' && lb.balancing) refuse('a provider with an explicit balancing model');
   const balancing = lb.balancing ?? 'healthy-nodes';
   if (!['healthy-nodes', 'weighted', 'all-nodes'].includes(balancing)) refuse(`balancing ${balancing}`);
   const keepsIp = lb.preservesClientIP ?? true;

@@ -1,7 +1,7 @@
 /**
  * Oracle for in-cluster (issue 13), written from routing-semantics.md §2, §3.1, §3.3, §3.4, §4, §5 without lib/engine.
  * It reads the scenarios the in-cluster generator makes (kube-proxy iptables / nftables / IPVS, one port, the
- * default detector over clusterCIDR, bridge Pod network, no topology, one flow from a Pod or a node to the ClusterIP
+ * default detector over clusterCIDR, an R-CNI-5 plugin preset, no topology, one flow from a Pod or a node to the ClusterIP
  * or, for iptables/nftables, to the load balancer IP) and refuses anything else with an "oracle:" error.
  *
  *  - R-EP-1 Cluster set: ready endpoints anywhere; if none, serving-and-terminating ones anywhere.
@@ -11,12 +11,15 @@
  *    iff the sender is not a Pod (inside clusterCIDR).
  *  - R-EXT-1/2 (eTP Cluster): LB IP → Cluster set, masqueraded. R-EXT-4/5 (eTP Local): a Pod → Cluster set
  *    unmasqueraded; a node → Cluster set masqueraded. iTP never applies to the LB IP (R-EXT-3).
- *  - R-LB-1..3 uniform; R-SRC-2 masquerade → the sender node's IP toward another node, its bridge (first
- *    address of its podCIDR) toward its own; R-HP-1 a Pod reaching itself is masqueraded to the bridge.
+ *  - R-LB-1..3 uniform; R-CNI-2/3 masquerade → toward its own node the Pod-side address (bridge or ptp
+ *    gateway: first address of the podCIDR; unnumbered veths: the node IP), toward another node the node IP on
+ *    direct routes or the tunnel address (podCIDR network address) under an overlay; R-HP-1 / R-CNI-4 a Pod
+ *    reaching itself is masqueraded by the same-node rule.
  */
 import Fraction from 'fraction.js';
 import type { ScenarioInput } from '@/lib/engine';
 import type { InClusterAsk } from '@/lib/scenarios/kinds/in-cluster';
+import { CNI_PRESETS } from './model';
 
 interface P {
   name: string;
@@ -40,8 +43,11 @@ export function oracleKey(s: ScenarioInput, ask: InClusterAsk): Record<string, s
   if (!['iptables', 'nftables', 'ipvs'].includes(mode)) throw new Error('oracle: kube-proxy modes only');
   if ((spec.ports ?? []).length !== 1 || spec.trafficDistribution || spec.externalIPs?.length)
     throw new Error('oracle: unsupported Service field');
-  if (s.cluster.detectLocal === false || s.cluster.masqueradeAll || !s.cluster.clusterCIDR || (s.cluster as Record<string, unknown>).cni)
+  if (s.cluster.detectLocal === false || s.cluster.masqueradeAll || !s.cluster.clusterCIDR)
     throw new Error('oracle: unsupported cluster field');
+  const cniName = s.cluster.cni ?? 'bridge';
+  const cni = typeof cniName === 'string' ? CNI_PRESETS[cniName] : undefined;
+  if (!cni) throw new Error('oracle: cni presets only');
   const traffic = s.traffic ?? [];
   if (traffic.length !== 1) throw new Error('oracle: exactly one flow');
   const t = traffic[0]!;
@@ -52,10 +58,14 @@ export function oracleKey(s: ScenarioInput, ask: InClusterAsk): Record<string, s
 
   const nodes = new Map(
     s.cluster.nodes.map((n) => {
-      if (!n.podCIDR || n.bridgeIP || n.zone) throw new Error('oracle: unsupported node field');
-      const b = n.podCIDR.split('/')[0]!.split('.').map(Number);
+      if (!n.podCIDR || n.bridgeIP || n.tunnelIP || n.zone) throw new Error('oracle: unsupported node field');
+      const net = n.podCIDR.split('/')[0]!;
+      const b = net.split('.').map(Number);
       b[3] = b[3]! + 1;
-      return [n.name, { ip: n.ip, bridge: b.join('.') }] as const;
+      const gateway = b.join('.');
+      // Same node: the Pod-side device's address, none on unnumbered veths → node IP. Other node: node IP, or
+      // the tunnel device's address (podCIDR network address) under an overlay.
+      return [n.name, { ip: n.ip, local: cni.pod === 'veth-unnumbered' ? n.ip : gateway, remote: cni.tunnel ? net : n.ip }] as const;
     }),
   );
   const selector = spec.selector ?? {};
@@ -121,7 +131,7 @@ export function oracleKey(s: ScenarioInput, ask: InClusterAsk): Record<string, s
   const p = new Fraction(1, set.length);
   const here = nodes.get(node)!;
   const seen = (e: P) =>
-    masq || e.ip === src ? (e.node === node ? here.bridge : here.ip) : src;
+    masq || e.ip === src ? (e.node === node ? here.local : here.remote) : src;
   const key: Record<string, string> = {
     outcome: 'served',
     podShare: set.some((e) => e.name === ask.sharePod) ? p.toFraction() : '0',

@@ -11,7 +11,26 @@ export interface ONode {
   name: string;
   ip: string;
   bridge: string;
+  /** Overlay device address: the podCIDR's network address (R-CNI-5 default). */
+  tunnel: string;
 }
+
+/**
+ * R-CNI-5 presets, copied from the spec's table: what holds an address on the Pod side, and whether other
+ * nodes' Pods are reached through a tunnel device.
+ */
+export const CNI_PRESETS: Record<string, { pod: 'bridge' | 'veth-gateway' | 'veth-unnumbered'; tunnel: boolean }> = {
+  kubenet: { pod: 'bridge', tunnel: false },
+  bridge: { pod: 'bridge', tunnel: false },
+  'flannel-host-gw': { pod: 'bridge', tunnel: false },
+  'flannel-vxlan': { pod: 'bridge', tunnel: true },
+  kindnet: { pod: 'veth-gateway', tunnel: false },
+  gke: { pod: 'veth-gateway', tunnel: false },
+  'calico-bgp': { pod: 'veth-unnumbered', tunnel: false },
+  'aws-vpc': { pod: 'veth-unnumbered', tunnel: false },
+  'calico-ipip': { pod: 'veth-unnumbered', tunnel: true },
+  'calico-vxlan': { pod: 'veth-unnumbered', tunnel: true },
+};
 export interface OPod {
   name: string;
   node: string;
@@ -41,6 +60,8 @@ export class Oracle {
   readonly passthrough: boolean;
   readonly clientIp: string;
   readonly lbOwnIp = '10.0.0.250';
+  /** The plugin's shape (R-CNI-5); absent cni = a bridge with direct routes. */
+  readonly cni: { pod: 'bridge' | 'veth-gateway' | 'veth-unnumbered'; tunnel: boolean };
 
   constructor(readonly s: ScenarioInput) {
     const spec = s.service.spec;
@@ -50,15 +71,20 @@ export class Oracle {
     if (s.cluster.detectLocal === false || s.cluster.masqueradeAll)
       throw new Error('oracle: unsupported cluster field');
     this.mode = s.cluster.proxyMode ?? 'iptables';
+    const cni = s.cluster.cni ?? 'bridge';
+    if (typeof cni !== 'string' || !CNI_PRESETS[cni]) throw new Error('oracle: cni presets only');
+    this.cni = CNI_PRESETS[cni]!;
     this.nodes = s.cluster.nodes.map((n) => {
       if (!n.podCIDR) throw new Error('oracle: nodes need a podCIDR');
       // Node health, deletion, taints and explicit bridges are not modelled: refuse rather than agree by luck.
-      if (n.proxyHealthy === false || n.deleting || n.taints?.length || n.bridgeIP)
+      if (n.proxyHealthy === false || n.deleting || n.taints?.length || n.bridgeIP || n.tunnelIP || n.zone)
         throw new Error('oracle: unsupported node field');
-      // The bridge holds the first address of the podCIDR (R-SRC-2, R-CNI-2 bridge).
-      const base = n.podCIDR.split('/')[0]!.split('.').map(Number);
+      // The bridge (or ptp gateway) holds the first address of the podCIDR (R-SRC-2, R-CNI-2); a tunnel
+      // device holds its network address (R-CNI-3 flannel vxlan, R-CNI-5 default).
+      const net = n.podCIDR.split('/')[0]!;
+      const base = net.split('.').map(Number);
       base[3] = base[3]! + 1;
-      return { name: n.name, ip: n.ip, bridge: base.join('.') };
+      return { name: n.name, ip: n.ip, bridge: base.join('.'), tunnel: net };
     });
     this.pods = (s.cluster.pods ?? []).map((p) => {
       if (!p.node) throw new Error('oracle: every Pod has a node');
@@ -78,6 +104,13 @@ export class Oracle {
     this.local = (spec.externalTrafficPolicy ?? 'Cluster') === 'Local';
     this.lbType = spec.type === 'LoadBalancer';
     this.ranges = spec.loadBalancerSourceRanges ?? [];
+    // R-LBK-2 (gcp without the weighted annotation), R-LBK-3 (aws-nlb with cross-zone on) and the generic
+    // balancer all split evenly over the nodes passing the check; other families are refused.
+    const provider = s.loadBalancer?.provider ?? 'generic';
+    if (provider === 'aws-nlb' ? s.loadBalancer?.crossZone !== true : !['generic', 'gcp'].includes(provider))
+      throw new Error(`oracle: provider ${provider}${provider === 'aws-nlb' ? ' without cross-zone' : ''}`);
+    if (provider !== 'generic' && (s.loadBalancer?.balancing || s.loadBalancer?.preservesClientIP === false))
+      throw new Error('oracle: a provider with an explicit balancing model');
     this.balancing = s.loadBalancer?.balancing ?? 'healthy-nodes';
     this.passthrough = s.loadBalancer?.preservesClientIP ?? true;
     if ((s.loadBalancer?.targets ?? 'nodes') !== 'nodes') throw new Error('oracle: node targets only');
@@ -205,10 +238,20 @@ export class Oracle {
       let sourceIp = src;
       const hairpin = kubeProxy && p.ip === src;
       if (masq === 'all' || (masq === 'remote' && crosses) || hairpin)
-        sourceIp = crosses ? deciding.ip : deciding.bridge;
+        sourceIp = kubeProxy ? this.masqueradeTo(deciding, crosses) : crosses ? deciding.ip : deciding.bridge;
       return { pod: p.name, sourceIp, crosses };
     });
     return { verdict, backends };
+  }
+
+  /**
+   * R-CNI-2/3, kube-proxy's MASQUERADE on node n: same node → the Pod-side device's address (bridge or ptp
+   * gateway .1; none on unnumbered veths → node IP); other node → node IP on a direct route, tunnel address
+   * through an overlay. (Cilium SNATs in BPF, §11: not this table.)
+   */
+  masqueradeTo(n: ONode, crosses: boolean): string {
+    if (crosses) return this.cni.tunnel ? n.tunnel : n.ip;
+    return this.cni.pod === 'veth-unnumbered' ? n.ip : n.bridge;
   }
 
   /** R-LB-6 / R-LB-7: each node's share of new connections from the balancer. */
