@@ -228,7 +228,8 @@ export function buildTopology(rng: Rng, difficulty: Difficulty): { draft: Draft;
         : unzoned.length > 0
           ? `Not every ready endpoint carries a zone hint, so kube-proxy ignores the hints and uses the whole Cluster set (R-EP-5, R-EP-1): nothing is dropped.`
           : `No ready endpoint is hinted for ${clientZone}${dist === 'PreferSameNode' ? ` or for ${clientNode.name}` : ''}, so kube-proxy falls back to the whole Cluster set (R-EP-5, R-EP-1): the connection is not dropped, it crosses zones.`;
-  const shareWhy = podShare === '0' ? `${pod} is not in that set, so its probability is 0.` : `${pod} is in it: ${podShare}.`;
+  const where = `on ${asked.node}, ${zoneOf.get(asked.node) ?? 'no zone'}`;
+  const shareWhy = podShare === '0' ? `${pod} (${where}) is not in that set, so its probability is 0.` : `${pod} (${where}) is in it: ${podShare}.`;
   const zoneWhy = ask.sameZone ? ` A Pod in ${clientZone} serves it with probability ${expected.sameZone}.` : '';
   return {
     ask,
@@ -239,7 +240,7 @@ export function buildTopology(rng: Rng, difficulty: Difficulty): { draft: Draft;
       response: { fields },
       key: {
         fields: keys,
-        steps: tidySteps([hintsText + unzonedText, ...stepsOf([flow]), `R-LB-1: ${shareWhy}`]),
+        steps: tidySteps([`R-EP-5: ${hintsText}${unzonedText}`, `R-EP-5: ${whyUses}`, ...stepsOf([flow]), `R-LB-1: ${shareWhy}`]),
         explanation: `${hintsText}${unzonedText} ${whyUses} The pick is uniform over ${n === 1 ? 'the one endpoint' : `the ${n} endpoints`} in that set, ${each} (R-LB-1); ${shareWhy}${zoneWhy}`,
         fixIt: null,
       },
