@@ -13,12 +13,12 @@
  */
 import { assignHints, parseScenario, topologyModeFromHints, type Answer, type ScenarioInput } from '@/lib/engine';
 import { runEngine } from '../engine-run';
-import { buildLayout, PROXY_TEXT, type Layout, toScenarioInput } from '../layout';
+import { buildLayout, PROXY_TEXT, type Layout } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
-import { podName, replicaSetHash } from '../names';
 import type { Rng } from '../random';
 import type { Alternative, Difficulty, FieldKey, ResponseField } from '../types';
 import { choiceField, distinctShares, frac, fracString, shareDisplay, stepsOf, type Draft } from './draft';
+import { drawClientPod, podToClusterIP } from './pod-client';
 import { counted, tidySteps } from './wording';
 
 export interface TopologyAsk {
@@ -113,31 +113,11 @@ export function buildTopology(rng: Rng, difficulty: Difficulty): { draft: Draft;
   if (!layout.pods.some((p) => p.ready)) return null;
   clientNode = layout.nodes.find((n) => n.name === clientNode.name)!;
 
-  const app = rng.pick(['frontend', 'toolbox', 'api-gateway', 'checkout'].filter((a) => a !== layout.naming.serviceName));
-  const client = { name: podName(rng, app, replicaSetHash(rng)), ip: `10.${layout.naming.podOctet}.${clientNode.index + 1}.250` };
-  const base = toScenarioInput(layout);
-  const scenario: ScenarioInput = {
-    cluster: {
-      ...base.cluster,
-      nodes: base.cluster.nodes.map((n) => {
-        const z = zoneOf.get(n.name);
-        return z ? { ...n, zone: z } : n;
-      }),
-      pods: [...(base.cluster.pods ?? []), { name: client.name, node: clientNode.name, ip: client.ip, labels: { app, role: 'client' } }],
-    },
-    service: {
-      metadata: base.service.metadata,
-      spec: {
-        type: 'ClusterIP',
-        selector: { app: layout.naming.serviceName },
-        clusterIP: layout.naming.clusterIP,
-        trafficDistribution: dist,
-        ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }],
-      },
-    },
-    client: base.client,
-    traffic: [{ from: `pod/${client.name}`, to: 'clusterIP' }],
-  };
+  const client = drawClientPod(rng, layout, clientNode, ['frontend', 'toolbox', 'api-gateway', 'checkout']);
+  const scenario = podToClusterIP(layout, client, { trafficDistribution: dist }, (n) => {
+    const z = zoneOf.get(n.name);
+    return z ? { ...n, zone: z } : n;
+  });
   const answer = runEngine(scenario);
   if (!answer.validation.valid) return null;
   const flow = answer.flows[0];
