@@ -43,9 +43,11 @@ export function keyOf(scenario: ScenarioInput, ask: TopologyAsk, answer: Answer 
   if (!sender) throw new Error('topology: the flow must come from a Pod');
   const node = s.cluster.nodes.find((n) => n.name === sender.node);
   if (!node) throw new Error(`topology: no node ${sender.node}`);
+  // internalTrafficPolicy: Local takes the Local set, which topology never filters (R-INT-1, R-EP-2, R-EP-5).
+  const local = s.service.internalTrafficPolicy === 'Local';
   const mode = topologyModeFromHints(assignHints(s.endpoints, s.service.trafficDistribution), node.name, node.zone);
   const key: Record<string, string> = {
-    uses: MODE_VALUE[mode],
+    uses: local ? 'node' : MODE_VALUE[mode],
     podShare: flow.backends.find((b) => b.pod === ask.pod)?.probability ?? '0',
   };
   if (ask.sameZone) {
@@ -114,7 +116,9 @@ export function buildTopology(rng: Rng, difficulty: Difficulty): { draft: Draft;
   clientNode = layout.nodes.find((n) => n.name === clientNode.name)!;
 
   const client = drawClientPod(rng, layout, clientNode, ['frontend', 'toolbox', 'api-gateway', 'checkout']);
-  const scenario = podToClusterIP(layout, client, { trafficDistribution: dist }, (n) => {
+  // Expert, now and then: internalTrafficPolicy: Local beside trafficDistribution, from a node with a ready Pod.
+  const itpLocal = expert && rng.chance(0.2) && layout.pods.some((p) => p.ready && p.node === clientNode.name);
+  const scenario = podToClusterIP(layout, client, { trafficDistribution: dist, ...(itpLocal ? { internalTrafficPolicy: 'Local' as const } : {}) }, (n) => {
     const z = zoneOf.get(n.name);
     return z ? { ...n, zone: z } : n;
   });
@@ -154,7 +158,7 @@ export function buildTopology(rng: Rng, difficulty: Difficulty): { draft: Draft;
         value: 'cluster',
         label: 'Every usable Pod of the Service, in any zone (no topology filtering)',
         correct: uses === 'cluster',
-        misconception: uses === 'cluster' ? null : uses === 'zone' && dist === 'PreferSameNode' ? 'same-node-skips-zone' : 'topology-ignored',
+        misconception: uses === 'cluster' ? null : itpLocal ? 'itp-local-ignored' : uses === 'zone' && dist === 'PreferSameNode' ? 'same-node-skips-zone' : 'topology-ignored',
       },
       {
         value: 'none',
@@ -200,8 +204,9 @@ export function buildTopology(rng: Rng, difficulty: Difficulty): { draft: Draft;
       ? 'The EndpointSlice controller hints every ready endpoint for its own node and its own zone (R-EP-5).'
       : 'The EndpointSlice controller hints every ready endpoint for its own zone (R-EP-5).';
   const unzonedText = unzoned.length > 0 ? ` ${unzoned.map((x) => x.name).join(', ')} has no zone label, so its ready endpoints carry no zone hint: not every ready endpoint is hinted.` : '';
-  const whyUses =
-    uses === 'node'
+  const whyUses = itpLocal
+    ? `internalTrafficPolicy: Local restricts ClusterIP traffic to ${clientNode.name}'s own ready endpoints (R-INT-1, R-EP-2); the Local set is never filtered by topology hints (R-EP-5), so trafficDistribution changes nothing here.`
+    : uses === 'node'
       ? `Every ready endpoint has a node hint and ${counted(nodeReady.length, 'ready endpoint is', 'ready endpoints are')} hinted for ${clientNode.name}, so kube-proxy there uses only those (R-EP-5, PreferSameNode).`
       : uses === 'zone'
         ? `${dist === 'PreferSameNode' ? `${clientNode.name} has no ready endpoint of its own, so the node hints do not apply there; every` : 'Every'} ready endpoint has a zone hint and ${counted(zoneReady.length, 'ready endpoint is', 'ready endpoints are')} hinted for ${clientZone}, so kube-proxy on ${clientNode.name} uses only those (R-EP-5).`
@@ -215,7 +220,7 @@ export function buildTopology(rng: Rng, difficulty: Difficulty): { draft: Draft;
     ask,
     draft: {
       title: 'Topology: which zone serves the connection?',
-      prompt: `Kubernetes 1.35. Service ${svc} is type ClusterIP (${layout.naming.clusterIP}:80) with trafficDistribution: ${dist}. ${PROXY_TEXT[layout.proxyMode]} Its nodes and zones: ${nodesText}. Its Pods: ${podsText}. Pod ${client.name} (${client.ip}, on ${clientNode.name} in ${clientZone}) opens a new connection to the ClusterIP. Which endpoints does kube-proxy on ${clientNode.name} pick from? Give the probability that ${pod} serves it${ask.sameZone ? ` and that a Pod in ${clientZone} serves it` : ''}. Answer probabilities as a fraction (1/3), a percentage (33.3%) or a decimal (0.3333).`,
+      prompt: `Kubernetes 1.35. Service ${svc} is type ClusterIP (${layout.naming.clusterIP}:80) with trafficDistribution: ${dist}${itpLocal ? ' and internalTrafficPolicy: Local' : ''}. ${PROXY_TEXT[layout.proxyMode]} Its nodes and zones: ${nodesText}. Its Pods: ${podsText}. Pod ${client.name} (${client.ip}, on ${clientNode.name} in ${clientZone}) opens a new connection to the ClusterIP. Which endpoints does kube-proxy on ${clientNode.name} pick from? Give the probability that ${pod} serves it${ask.sameZone ? ` and that a Pod in ${clientZone} serves it` : ''}. Answer probabilities as a fraction (1/3), a percentage (33.3%) or a decimal (0.3333).`,
       scenario,
       response: { fields },
       key: {

@@ -1,12 +1,13 @@
 /**
  * Oracle for topology (issue 13), from routing-semantics.md R-EP-1, R-EP-4, R-EP-5 and R-LB-1, without lib/engine.
  * It reads what the generator makes (one Pod calling the ClusterIP of a Service with trafficDistribution, under
- * kube-proxy, iTP Cluster, no affinity) and refuses anything else with an "oracle:" error.
+ * kube-proxy, iTP Cluster or Local, no affinity) and refuses anything else with an "oracle:" error.
  *  - hints (EndpointSlice controller): with PreferClose / PreferSameZone / PreferSameNode every ready selected Pod
  *    gets a zone hint for its node's zone (if the node has one); PreferSameNode adds a node hint for its node;
  *  - kube-proxy on the sender's node: node hints on every ready endpoint and one for this node → those; else zone
  *    hints on every ready endpoint and one for this node's zone → those; else every ready endpoint;
- *  - no ready endpoint at all → serving-and-terminating ones, topology ignored; the pick is uniform over the set.
+ *  - no ready endpoint at all → serving-and-terminating ones, topology ignored; the pick is uniform over the set;
+ *  - internalTrafficPolicy: Local → the sender node's own endpoints (ready, else serving-and-terminating), no topology.
  */
 import Fraction from 'fraction.js';
 import type { ScenarioInput } from '@/lib/engine';
@@ -18,7 +19,8 @@ export function oracleKey(s: ScenarioInput, ask: TopologyAsk): Record<string, st
   const spec = s.service.spec;
   if (spec.type !== 'ClusterIP') throw new Error('oracle: ClusterIP Services only');
   if (!['iptables', 'nftables', 'ipvs'].includes(s.cluster.proxyMode ?? 'iptables')) throw new Error('oracle: kube-proxy only');
-  if (spec.internalTrafficPolicy === 'Local' || spec.sessionAffinity === 'ClientIP') throw new Error('oracle: unsupported Service field');
+  if (spec.sessionAffinity === 'ClientIP') throw new Error('oracle: unsupported Service field');
+  const itpLocal = spec.internalTrafficPolicy === 'Local';
   const t = s.traffic?.[0];
   if (!t || s.traffic?.length !== 1 || t.to !== 'clusterIP' || !t.from.startsWith('pod/')) throw new Error('oracle: one flow from a Pod to the ClusterIP');
   const zoneOfNode = new Map(s.cluster.nodes.map((n) => [n.name, n.zone ?? null]));
@@ -39,7 +41,13 @@ export function oracleKey(s: ScenarioInput, ask: TopologyAsk): Record<string, st
   const zoneHint = (p: (typeof pods)[number]) => (hinted ? (zoneOfNode.get(nodeOf(p)) ?? null) : null);
   let uses: 'node' | 'zone' | 'cluster' = 'cluster';
   let set: string[];
-  if (ready.length > 0) {
+  if (itpLocal) {
+    // iTP Local: the sender node's ready endpoints, else its serving-and-terminating ones; never topology (R-INT-1, R-EP-2).
+    uses = 'node';
+    const here = pods.filter((p) => p.node === myNode);
+    const hereReady = here.filter((p) => (p.ready ?? true) && !p.terminating);
+    set = (hereReady.length > 0 ? hereReady : here.filter((p) => p.terminating && p.serving)).map((p) => p.name);
+  } else if (ready.length > 0) {
     if (sameNode && ready.some((p) => p.node === myNode)) uses = 'node';
     else if (ready.every((p) => zoneHint(p) !== null) && myZone !== null && ready.some((p) => zoneHint(p) === myZone)) uses = 'zone';
     set = ready.filter((p) => (uses === 'node' ? p.node === myNode : uses === 'zone' ? zoneHint(p) === myZone : true)).map((p) => p.name);
