@@ -20,6 +20,7 @@ export const CONCEPT_IDS = [
   'clusterip-routing',
   'internal-traffic-policy',
   'session-affinity',
+  'topology-aware-routing',
 ] as const;
 export type ConceptId = (typeof CONCEPT_IDS)[number];
 
@@ -124,6 +125,13 @@ export const CONCEPTS: readonly Concept[] = [
     summary:
       'sessionAffinity: ClientIP: a first connection is a uniform pick; later ones from the same source IP stick to that Pod until the timeout (counted from the last connection) or until the Pod goes away (R-LB-5).',
     kinds: ['session-affinity'],
+  },
+  {
+    id: 'topology-aware-routing',
+    label: 'Topology-aware routing',
+    summary:
+      'trafficDistribution (PreferClose, PreferSameZone, PreferSameNode): every ready endpoint is hinted for its zone (and node); kube-proxy keeps the endpoints hinted for the sender\'s node or zone only when every ready endpoint is hinted and one matches, else it uses the whole Cluster set (R-EP-5).',
+    kinds: ['topology'],
   },
 ];
 

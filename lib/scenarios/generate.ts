@@ -17,6 +17,7 @@ import { generateLoadShare } from './kinds/load-share';
 import { generatePolicyChoice } from './kinds/policy-choice';
 import { generateSessionAffinity } from './kinds/session-affinity';
 import { generateSourceIp } from './kinds/source-ip';
+import { generateTopology } from './kinds/topology';
 import { Rng } from './random';
 import type { Difficulty, PublicQuestion, Question, QuestionKind, QuestionSpec, SessionOptions } from './types';
 import { DIFFICULTIES, QUESTION_KINDS } from './types';
@@ -33,6 +34,7 @@ const GENERATORS: Record<QuestionKind, KindGenerator> = {
   'fix-it': generateFixIt,
   'in-cluster': generateInCluster,
   'session-affinity': generateSessionAffinity,
+  topology: generateTopology,
 };
 
 export const KIND_LABELS: Record<QuestionKind, string> = {
@@ -47,6 +49,7 @@ export const KIND_LABELS: Record<QuestionKind, string> = {
   'fix-it': 'Fix it',
   'in-cluster': 'In-cluster routing',
   'session-affinity': 'Session affinity',
+  topology: 'Topology-aware routing',
 };
 
 export const DIFFICULTY_LABELS: Record<Difficulty, string> = {

@@ -196,6 +196,31 @@ export const MISCONCEPTIONS = {
     label: 'Affinity keeps pointing at a deleted Pod',
     explanation: 'When the chosen Pod goes away its endpoint and affinity entries go with it: the next connection is a fresh pick over the endpoints left (R-LB-5).',
   },
+  'topology-strict': {
+    label: 'Topology is a hard filter',
+    explanation:
+      'trafficDistribution is a preference: when no ready endpoint is hinted for the sender\'s node or zone, kube-proxy uses the whole Cluster set instead of dropping the connection (R-EP-5, R-EP-1).',
+  },
+  'topology-ignored': {
+    label: 'trafficDistribution changes nothing',
+    explanation:
+      'With trafficDistribution set, the EndpointSlice controller hints every ready endpoint for its zone (and node, for PreferSameNode), and kube-proxy keeps only the endpoints hinted for the sender\'s zone or node (R-EP-5).',
+  },
+  'hints-per-pod-count': {
+    label: 'Each zone gets an equal part',
+    explanation:
+      'kube-proxy never weights zones: without topology filtering the pick is uniform over every endpoint of the Cluster set, so a zone\'s part is its share of the endpoints (R-EP-5, R-LB-1).',
+  },
+  'partial-hints-still-filter': {
+    label: 'Partial hints still filter',
+    explanation:
+      'kube-proxy filters by zone only when every ready endpoint carries a zone hint; one endpoint without a hint (a node without a zone label) turns the filtering off for every node (R-EP-5).',
+  },
+  'same-node-skips-zone': {
+    label: 'PreferSameNode falls back to the whole cluster',
+    explanation:
+      'PreferSameNode hints endpoints for their node and their zone: a node with no endpoint of its own still prefers its zone before the whole cluster (R-EP-5).',
+  },
 } as const satisfies Record<string, { label: string; explanation: string }>;
 
 export type MisconceptionId = keyof typeof MISCONCEPTIONS;

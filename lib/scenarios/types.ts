@@ -19,6 +19,7 @@ export const QUESTION_KINDS = [
   'fix-it',
   'in-cluster',
   'session-affinity',
+  'topology',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 

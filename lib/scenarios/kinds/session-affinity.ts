@@ -13,12 +13,12 @@
  */
 import { parseScenario, type Answer, type ScenarioInput } from '@/lib/engine';
 import { runEngine } from '../engine-run';
-import { buildLayout, PROXY_TEXT, toScenarioInput, type Layout } from '../layout';
+import { buildLayout, PROXY_TEXT, type Layout } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
-import { podName, replicaSetHash } from '../names';
 import type { Rng } from '../random';
 import type { Alternative, Difficulty, FieldKey, ResponseField } from '../types';
 import { choiceField, distinctShares, frac, fracString, shareDisplay, stepsOf, type Draft } from './draft';
+import { drawClientPod, podToClusterIP } from './pod-client';
 import { counted, tidySteps } from './wording';
 
 export interface SessionAffinityAsk {
@@ -85,25 +85,11 @@ export function buildSessionAffinity(rng: Rng, difficulty: Difficulty): { draft:
   if (ready.length < 2) return null;
   const timeout = rng.pick(TIMEOUTS);
   const node = rng.pick(layout.nodes);
-  const app = rng.pick(['frontend', 'toolbox', 'api-gateway', 'reports'].filter((a) => a !== layout.naming.serviceName));
-  const client = { name: podName(rng, app, replicaSetHash(rng)), ip: `10.${layout.naming.podOctet}.${node.index + 1}.250` };
-  const base = toScenarioInput(layout);
-  const scenario: ScenarioInput = {
-    cluster: { ...base.cluster, pods: [...(base.cluster.pods ?? []), { name: client.name, node: node.name, ip: client.ip, labels: { app, role: 'client' } }] },
-    service: {
-      metadata: base.service.metadata,
-      spec: {
-        type: 'ClusterIP',
-        selector: { app: layout.naming.serviceName },
-        clusterIP: layout.naming.clusterIP,
-        sessionAffinity: 'ClientIP',
-        ...(timeout === 10800 && rng.chance(0.5) ? {} : { sessionAffinityConfig: { clientIP: { timeoutSeconds: timeout } } }),
-        ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }],
-      },
-    },
-    client: base.client,
-    traffic: [{ from: `pod/${client.name}`, to: 'clusterIP' }],
-  };
+  const client = drawClientPod(rng, layout, node, ['frontend', 'toolbox', 'api-gateway', 'reports']);
+  const scenario = podToClusterIP(layout, client, {
+    sessionAffinity: 'ClientIP',
+    ...(timeout === 10800 && rng.chance(0.5) ? {} : { sessionAffinityConfig: { clientIP: { timeoutSeconds: timeout } } }),
+  });
   const answer = runEngine(scenario);
   if (answer.flows[0]?.verdict !== 'forwarded') return null;
   const pod = rng.chance(0.85) ? rng.pick(ready).name : rng.pick(layout.pods).name;

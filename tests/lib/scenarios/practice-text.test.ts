@@ -1,6 +1,6 @@
 /**
  * Issue 20 "Wording" and issue 12 items 10 and 13, for source-ip, health-check, load-share, lb-targets,
- * client-outcome, in-cluster and session-affinity (issue 13): many seeds of every difficulty are rendered and every text a learner reads (title, prompt,
+ * client-outcome, in-cluster, session-affinity and topology (issue 13): many seeds of every difficulty are rendered and every text a learner reads (title, prompt,
  * labels, options, the key's display, explanation and steps) is checked for slips — number agreement, literal
  * backticks, undefined/NaN, template leftovers — and the prompt for naming the data plane. The steps shown
  * must name the node and the Pod the question asks about.
@@ -8,7 +8,7 @@
 import { DIFFICULTIES, generateQuestion, type Question, type QuestionKind } from '@/lib/scenarios';
 import { draw, KEYED_KINDS } from './oracle/index';
 
-const KINDS: QuestionKind[] = ['source-ip', 'health-check', 'load-share', 'lb-targets', 'client-outcome', 'in-cluster', 'session-affinity'];
+const KINDS: QuestionKind[] = ['source-ip', 'health-check', 'load-share', 'lb-targets', 'client-outcome', 'in-cluster', 'session-affinity', 'topology'];
 const SEEDS = 80;
 
 /** Every slip found in one text. Exported shape: a list of "what: excerpt". */
@@ -102,6 +102,7 @@ describe('the steps name what the question asks about (issue 12 item 13)', () =>
           want.push(...draft.scenario.cluster.nodes.map((n) => n.name));
         if (k.kind === 'client-outcome' || k.kind === 'source-ip')
           want.push(flow?.node ?? senderPod?.node ?? flow?.from.slice('node/'.length) ?? '?');
+        if (k.kind === 'topology') want.push(senderPod?.node ?? '?');
         if (k.kind === 'in-cluster') {
           const ic = ask as { sharePod: string };
           want.push(ic.sharePod, senderPod?.node ?? flow?.from.slice('node/'.length) ?? '?');

@@ -12,6 +12,7 @@ import * as lbTargets from '@/lib/scenarios/kinds/lb-targets';
 import * as loadShare from '@/lib/scenarios/kinds/load-share';
 import * as sessionAffinity from '@/lib/scenarios/kinds/session-affinity';
 import * as sourceIp from '@/lib/scenarios/kinds/source-ip';
+import * as topology from '@/lib/scenarios/kinds/topology';
 import type { ScenarioInput } from '@/lib/engine';
 import { oracleKey as clientOutcomeOracle } from './client-outcome';
 import { oracleKey as healthCheckOracle } from './health-check';
@@ -20,6 +21,7 @@ import { oracleKey as lbTargetsOracle } from './lb-targets';
 import { oracleKey as loadShareOracle } from './load-share';
 import { oracleKey as sessionAffinityOracle } from './session-affinity';
 import { oracleKey as sourceIpOracle } from './source-ip';
+import { oracleKey as topologyOracle } from './topology';
 
 export interface KeyedKind {
   kind: string;
@@ -51,6 +53,7 @@ export const KEYED_KINDS: KeyedKind[] = [
     keyOf: sessionAffinity.keyOf,
     oracle: sessionAffinityOracle,
   },
+  { kind: 'topology', build: topology.buildTopology, keyOf: topology.keyOf, oracle: topologyOracle },
 ];
 
 /** The first draft a seed gives (redrawing as generateQuestion does) and the ask it was built from. */
