@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { generateQuestion, type QuestionSpec } from '../../lib/scenarios';
 import { createThrowawayDatabase } from '../support/throwaway-database';
+import { drillKeys } from './support/drill-keys';
 
 /**
  * Several app servers (issue 19 items 4 and 8). On one PostgreSQL, two `next start` processes serve one
@@ -90,22 +90,25 @@ test.describe('two app servers on one PostgreSQL', () => {
       const { code, manageToken } = drill.body as { code: string; manageToken: string };
 
       // Six students, joined alternately through A and B, each answering every question through both servers.
-      const students: { attemptId: string; token: string; questions: { id: string; spec: QuestionSpec }[] }[] = [];
+      const students: { attemptId: string; token: string; questions: { id: string }[] }[] = [];
       for (let i = 0; i < 6; i++) {
         const r = await call(servers[i % 2]!.base, 'POST', `/api/drills/${code}/attempts`, { name: `Student ${i}` });
         expect(r.status).toBe(201);
         students.push({ attemptId: r.body.attemptId, token: r.body.attemptToken, questions: r.body.questions });
       }
-      const answerOf = (spec: QuestionSpec) => Object.fromEntries(generateQuestion(spec).key.fields.map((f) => [f.field, f.expected]));
+      // Students never receive a question's seed: the right answers come from the instructor's CSV, as in drills.e2e.
+      const keys = await drillKeys(a.base, code, manageToken);
+      const answerOf = (si: number, questionId: string) =>
+        Object.fromEntries(keys.get(`Student ${si}#1`)!.get(questionId)!.key.fields.map((f) => [f.field, f.expected]));
       const acknowledged: { s: number; questionId: string; answer: Record<string, string> }[] = [];
       await Promise.all(
         students.map(async (s, si) => {
           // The first three questions only: the fourth is for after the close.
           for (const [qi, q] of s.questions.slice(0, 3).entries()) {
             const server = servers[(si + qi) % 2]!;
-            const r = await call(server.base, 'POST', `/api/attempts/${s.attemptId}/answers`, { questionId: q.id, answer: answerOf(q.spec) }, s.token);
+            const r = await call(server.base, 'POST', `/api/attempts/${s.attemptId}/answers`, { questionId: q.id, answer: answerOf(si, q.id) }, s.token);
             expect(r.status).toBe(201);
-            acknowledged.push({ s: si, questionId: q.id, answer: answerOf(q.spec) });
+            acknowledged.push({ s: si, questionId: q.id, answer: answerOf(si, q.id) });
           }
         }),
       );
@@ -116,9 +119,9 @@ test.describe('two app servers on one PostgreSQL', () => {
       expect(closed.body.phase).toBe('closed');
 
       // At once, through B: no new answer, no new attempt.
-      for (const s of students) {
+      for (const [si, s] of students.entries()) {
         const q = s.questions[3]!;
-        const r = await call(b.base, 'POST', `/api/attempts/${s.attemptId}/answers`, { questionId: q.id, answer: answerOf(q.spec) }, s.token);
+        const r = await call(b.base, 'POST', `/api/attempts/${s.attemptId}/answers`, { questionId: q.id, answer: answerOf(si, q.id) }, s.token);
         expect(r.status).toBe(409);
       }
       expect((await call(b.base, 'POST', `/api/drills/${code}/attempts`, { name: 'Late' })).status).toBe(409);

@@ -11,7 +11,7 @@ export const proseComponents: MDXComponents = {
   ol: (p) => <ol className="my-3 list-decimal pl-6" {...p} />,
   li: (p) => <li className="my-1" {...p} />,
   a: (p) => <a className="text-accent underline underline-offset-2" {...p} />,
-  code: (p) => <code className="rounded bg-surface px-1 font-mono text-[0.9em]" {...p} />,
+  code: (p) => <code className="rounded bg-surface px-1 font-mono text-[0.9em] break-words" {...p} />,
   pre: (p) => <pre className="my-4 overflow-x-auto rounded-lg border border-border bg-surface p-3 text-sm" tabIndex={0} {...p} />,
   blockquote: (p) => <blockquote className="my-4 border-l-4 border-accent pl-4" {...p} />,
   strong: (p) => <strong className="font-semibold" {...p} />,

@@ -217,7 +217,8 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
         <h2 id={`${ids}-weak`} className="text-2xl font-semibold">
           Concepts, weakest first
         </h2>
-        <div className="mt-3 overflow-x-auto">
+        {/* A region with keyboard access: on narrow screens the table scrolls sideways. */}
+        <div className="mt-3 overflow-x-auto" role="region" aria-labelledby={`${ids}-weak`} tabIndex={0}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Each concept with the chance you recall it now, reviews, lapses and when it is next due</caption>
             <thead>
