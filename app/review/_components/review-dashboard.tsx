@@ -218,7 +218,7 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
           Concepts, weakest first
         </h2>
         {/* A region with keyboard access: on narrow screens the table scrolls sideways. */}
-        <div className="mt-3 overflow-x-auto" role="region" aria-labelledby={`${ids}-weak`} tabIndex={0}>
+        <div className="mt-3 overflow-x-auto" role="region" aria-label="Concept table (scrolls sideways)" tabIndex={0}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Each concept with the chance you recall it now, reviews, lapses and when it is next due</caption>
             <thead>
