@@ -196,28 +196,41 @@ function formatOf(file: string, text: string): ScenarioFormat {
   return 'yaml';
 }
 
-function main(): void {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-  });
+/** What the CLI touches of its process; tests pass their own to run it in-process. */
+export interface CliIo {
+  stdin: () => string;
+  readFile: (path: string) => string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Runs one command line (without `node` and the script) and returns the exit code; never throws. */
+export function main(argv: readonly string[], io: CliIo): number {
   try {
-    const { stdout, stderr } = run(process.argv.slice(2), {
-      stdin: () => readFileSync(0, 'utf8'),
-      readFile: (path) => readFileSync(path, 'utf8'),
-    });
-    if (stderr) process.stderr.write(stderr);
-    process.stdout.write(stdout);
-    process.exitCode = 0;
+    const { stdout, stderr } = run(argv, io);
+    if (stderr) io.stderr(stderr);
+    io.stdout(stdout);
+    return 0;
   } catch (e) {
     if (e instanceof ExitError) {
-      process.stderr.write(e.message.endsWith('\n') ? e.message : `${e.message}\n`);
-      process.exitCode = e.code;
-    } else {
-      const message = e instanceof Error ? e.message : String(e);
-      process.stderr.write(`engine: internal error: ${message.split('\n')[0]}\n`);
-      process.exitCode = 1;
+      io.stderr(e.message.endsWith('\n') ? e.message : `${e.message}\n`);
+      return e.code;
     }
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(`engine: internal error: ${message.split('\n')[0]}\n`);
+    return 1;
   }
 }
 
-main();
+// Run only as the entry script (tsx runs this file as CommonJS), not when a test imports main.
+if (require.main === module) {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
+  process.exitCode = main(process.argv.slice(2), {
+    stdin: () => readFileSync(0, 'utf8'),
+    readFile: (path) => readFileSync(path, 'utf8'),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+}

@@ -4,22 +4,12 @@
  * `npm run --silent engine -- import FILE [--service NAMESPACE/NAME]`: the scenario on stdout (YAML the
  * `evaluate` command reads back), the assumed defaults on stderr, errors with exit 2.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluate, readScenarioText } from '@/lib/engine';
+import { runCli as cli, tempDir } from './run-cli';
 
-jest.setTimeout(60_000);
-
-const ROOT = process.cwd();
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const tmp = mkdtempSync(join(tmpdir(), 'engine-import-'));
-
-function cli(args: string[], input?: string) {
-  const r = spawnSync(TSX, ['lib/cli/engine.ts', ...args], { cwd: ROOT, input, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { dir: tmp } = tempDir('engine-import-');
 
 describe('engine import', () => {
   it('prints a scenario that evaluates as the hand-written layout, and says on stderr what it assumed', () => {

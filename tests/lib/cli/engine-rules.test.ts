@@ -3,23 +3,14 @@
  * stdout (exit 0); usage errors, unknown nodes and modes not rendered yet exit 2 with one line on stderr.
  * Chain names are checked against node:crypto's SHA-256 (a path independent of lib/engine/rules/sha256.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-jest.setTimeout(60_000);
+import { runCli as cli, tempDir } from './run-cli';
 
 const ROOT = process.cwd();
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const SEED = 'content/scenarios/seed-uneven-local.yaml';
-const tmp = mkdtempSync(join(tmpdir(), 'engine-rules-cli-'));
-
-function cli(args: string[]) {
-  const r = spawnSync(TSX, ['lib/cli/engine.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { dir: tmp } = tempDir('engine-rules-cli-');
 
 /** kube-proxy's portProtoHash with Node's own SHA-256 and a hand-written RFC 4648 base32 of the first 10 bytes. */
 function hash16(text: string): string {

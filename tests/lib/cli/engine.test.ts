@@ -1,27 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { evaluate, readScenarioText } from '@/lib/engine';
-
-jest.setTimeout(60_000);
+import { runCli as cli, spawnCli, tempDir } from './run-cli';
 
 const ROOT = process.cwd();
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const SEED = 'content/scenarios/seed-uneven-local.yaml';
-const tmp = mkdtempSync(join(tmpdir(), 'engine-cli-'));
-
-function cli(args: string[], input?: string) {
-  const r = spawnSync(TSX, ['lib/cli/engine.ts', ...args], { cwd: ROOT, input, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function write(name: string, text: string): string {
-  const path = join(tmp, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir: tmp, write } = tempDir('engine-cli-');
 
 const seedText = readFileSync(join(ROOT, SEED), 'utf8');
 const expectedAnswer = (() => {
@@ -29,6 +14,19 @@ const expectedAnswer = (() => {
   if (!r.ok) throw new Error('seed example must be readable');
   return `${JSON.stringify(evaluate(r.scenario), null, 2)}\n`;
 })();
+
+describe('engine CLI: the real process (tsx)', () => {
+  jest.setTimeout(60_000);
+
+  it('evaluate - reads standard input, prints the answer on stdout and exits 0', () => {
+    expect(spawnCli(['evaluate', '-'], seedText)).toEqual({ code: 0, stdout: expectedAnswer, stderr: '' });
+  });
+
+  it('a refusal exits 2 with one message on stderr and nothing on stdout', () => {
+    const missing = join(tmp, 'missing.yaml');
+    expect(spawnCli(['evaluate', missing])).toEqual({ code: 2, stdout: '', stderr: `engine: cannot read ${missing}: no such file\n` });
+  });
+});
 
 describe('engine CLI: answers', () => {
   it('evaluate FILE prints the answer as 2-space JSON and exits 0', () => {
