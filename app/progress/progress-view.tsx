@@ -7,6 +7,7 @@ import Link from 'next/link';
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { conceptSummaries, exportProgress, importProgress, type Progress, type ProgressIssue } from '@/lib/progress';
 import { concept, DIFFICULTY_LABELS, KIND_LABELS } from '@/lib/scenarios';
+import { DataTable } from '@/app/_components/data-table';
 import { StoredDataPending } from '@/app/_components/stored-data-pending';
 import { formatDateTime } from '@/app/_components/dates';
 import { describeImportIssues } from '@/app/_components/import-problems';
@@ -75,65 +76,63 @@ export function ProgressView() {
             No answers yet. <Link href="/practice" className="text-accent underline">Start practising</Link>.
           </p>
         )}
-        <div className="overflow-x-auto" role="region" aria-label="Mastery by concept" tabIndex={0}>
-          <table className="w-full border-collapse text-sm">
-            <caption className="sr-only">Mastery by concept, weakest first</caption>
-            <thead>
-              <tr className="border-b border-border text-left">
-                <th scope="col" className="py-1 pr-3">Concept</th>
-                <th scope="col" className="py-1 pr-3">Level</th>
-                <th scope="col" className="py-1 pr-3 max-sm:hidden">Answers</th>
-                <th scope="col" className="py-1 pr-3 max-sm:hidden">Streak</th>
-                <th scope="col" className="py-1 pr-3 max-sm:hidden">Status</th>
-                <th scope="col" className="py-1 max-sm:hidden">Practise</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summaries.map(({ id, mastery }) => {
-                const c = concept(id);
-                const pct = Math.round(mastery.level * 100);
-                const status = mastery.mastered ? 'Mastered' : mastery.attempts ? 'Learning' : 'Not started';
-                const practiseHref = `/practice?difficulty=standard&count=5&kinds=${c.kinds.join(',')}`;
-                return (
-                  <tr key={id} className="border-b border-border align-top">
-                    <th scope="row" className="py-2 pr-3 text-left font-normal">
-                      <span className="font-medium">{c.label}</span>
-                      <span className="block text-xs text-muted">{c.summary}</span>
-                      {/* Phones: the link sits here, its column is hidden. */}
-                      <Link href={practiseHref} className="text-sm text-accent underline sm:hidden" aria-label={`Practise ${c.label}`}>
-                        Practise
-                      </Link>
-                    </th>
-                    <td className="py-2 pr-3">
-                      <meter min={0} max={100} value={pct} aria-label={`${c.label} level`} className="w-20" />
-                      <span className="ml-1">{mastery.attempts ? `${pct}%` : '—'}</span>
-                      {/* Phones: the hidden columns' values, in words. */}
-                      <span className="block text-xs sm:hidden">
-                        {`${mastery.correct}/${mastery.attempts} right · streak ${mastery.streak} · ${status}`}
-                      </span>
-                    </td>
-                    <td className="py-2 pr-3 max-sm:hidden">
-                      {mastery.correct}/{mastery.attempts}
-                    </td>
-                    <td className="py-2 pr-3 max-sm:hidden">{mastery.streak}</td>
-                    <td className={`py-2 pr-3 max-sm:hidden ${mastery.mastered ? 'text-ok' : mastery.attempts ? 'text-warn' : 'text-muted'}`}>
-                      {status}
-                    </td>
-                    <td className="py-2 max-sm:hidden">
-                      <Link
-                        href={practiseHref}
-                        className="text-accent underline"
-                        aria-label={`Practise ${c.label}`}
-                      >
-                        Practise
-                      </Link>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Mastery by concept"
+          caption="Mastery by concept, weakest first"
+          captionHidden
+          rows={summaries.map(({ id, mastery }) => {
+            const c = concept(id);
+            const pct = Math.round(mastery.level * 100);
+            const status = mastery.mastered ? 'Mastered' : mastery.attempts ? 'Learning' : 'Not started';
+            return { id, mastery, c, pct, status, href: `/practice?difficulty=standard&count=5&kinds=${c.kinds.join(',')}` };
+          })}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              header: 'Concept',
+              cell: ({ c, href }) => (
+                <>
+                  <span className="font-medium">{c.label}</span>
+                  <span className="block text-xs text-muted">{c.summary}</span>
+                  {/* Phones: the link sits here, its column is hidden. */}
+                  <Link href={href} className="text-sm text-accent underline sm:hidden" aria-label={`Practise ${c.label}`}>
+                    Practise
+                  </Link>
+                </>
+              ),
+            },
+            {
+              header: 'Level',
+              cell: ({ c, mastery, pct, status }) => (
+                <>
+                  <meter min={0} max={100} value={pct} aria-label={`${c.label} level`} className="w-20" />
+                  <span className="ml-1">{mastery.attempts ? `${pct}%` : '—'}</span>
+                  {/* Phones: the hidden columns' values, in words. */}
+                  <span className="block text-xs sm:hidden">
+                    {`${mastery.correct}/${mastery.attempts} right · streak ${mastery.streak} · ${status}`}
+                  </span>
+                </>
+              ),
+            },
+            { header: 'Answers', className: 'max-sm:hidden', cell: ({ mastery }) => `${mastery.correct}/${mastery.attempts}` },
+            { header: 'Streak', className: 'max-sm:hidden', cell: ({ mastery }) => mastery.streak },
+            {
+              header: 'Status',
+              className: 'max-sm:hidden',
+              cellClassName: ({ mastery }) => (mastery.mastered ? 'text-ok' : mastery.attempts ? 'text-warn' : 'text-muted'),
+              cell: ({ status }) => status,
+            },
+            {
+              header: 'Practise',
+              className: 'max-sm:hidden',
+              cell: ({ c, href }) => (
+                <Link href={href} className="text-accent underline" aria-label={`Practise ${c.label}`}>
+                  Practise
+                </Link>
+              ),
+            },
+          ]}
+        />
       </section>
 
       {progress.sessions.length > 0 && (
