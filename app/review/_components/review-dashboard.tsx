@@ -23,6 +23,7 @@ import {
   type ItemStrength,
 } from '@/lib/review';
 import { freshSeed } from '@/app/interview/_components/fresh-seed';
+import { DataTable } from '@/app/_components/data-table';
 import { StoredDataPending } from '@/app/_components/stored-data-pending';
 import { ConceptReview, type ConceptInfo, type ConceptReviewDone } from './concept-review';
 import { describeImportIssues } from '@/app/_components/import-problems';
@@ -217,32 +218,21 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
         <h2 id={`${ids}-weak`} className="text-2xl font-semibold">
           Concepts, weakest first
         </h2>
-        {/* A region with keyboard access: on narrow screens the table scrolls sideways. */}
-        <div className="mt-3 overflow-x-auto" role="region" aria-label="Concept table (scrolls sideways)" tabIndex={0}>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Each concept with the chance you recall it now, reviews, lapses and when it is next due</caption>
-            <thead>
-              <tr className="border-b border-border">
-                <th scope="col" className="py-2 pr-3">Concept</th>
-                <th scope="col" className="py-2 pr-3">Recall now</th>
-                <th scope="col" className="py-2 pr-3">Reviews</th>
-                <th scope="col" className="py-2 pr-3">Lapses</th>
-                <th scope="col" className="py-2">Next due</th>
-              </tr>
-            </thead>
-            <tbody>
-              {strengths.map((s) => (
-                <tr key={s.id} className="border-b border-border">
-                  <th scope="row" className="py-2 pr-3 font-normal">{conceptById.get(s.id)?.label ?? s.id}</th>
-                  <td className="py-2 pr-3">{percent(s.retrievability)}</td>
-                  <td className="py-2 pr-3">{s.reps}</td>
-                  <td className="py-2 pr-3">{s.lapses}</td>
-                  <td className="py-2">{s.due ? (new Date(s.due) <= now ? 'now' : `in ${formatInterval(now, s.due)}`) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="mt-3"
+          label="Concept table (scrolls sideways)"
+          caption="Each concept with the chance you recall it now, reviews, lapses and when it is next due"
+          captionHidden
+          rows={strengths}
+          rowKey={(s) => s.id}
+          columns={[
+            { header: 'Concept', cell: (s) => conceptById.get(s.id)?.label ?? s.id },
+            { header: 'Recall now', cell: (s) => percent(s.retrievability) },
+            { header: 'Reviews', cell: (s) => s.reps },
+            { header: 'Lapses', cell: (s) => s.lapses },
+            { header: 'Next due', cell: (s) => (s.due ? (new Date(s.due) <= now ? 'now' : `in ${formatInterval(now, s.due)}`) : '—') },
+          ]}
+        />
       </section>
 
       <section aria-labelledby={`${ids}-history`}>
