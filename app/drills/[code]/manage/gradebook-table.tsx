@@ -1,8 +1,9 @@
-import type { Gradebook } from '@/lib/drills/gradebook';
+import type { Gradebook, GradebookStudent } from '@/lib/drills/gradebook';
+import { DataTable } from '@/app/_components/data-table';
 import { KIND_LABELS } from '@/lib/scenarios';
 
 /**
- * The gradebook as two tables. No hooks: rendered by the polling client component and by the benchmark
+ * The gradebook as two tables. No state: rendered by the polling client component and by the benchmark
  * (renderToString of 500 students × 20 questions). Names are rendered as text, never as HTML.
  */
 /** A question kind by its label ("Source IP"), as everywhere else in the app; an unknown slug as is. */
@@ -20,90 +21,65 @@ const STATUS_LABEL = { 'in-progress': 'In progress', submitted: 'Submitted', 'ti
 export function GradebookTable({ gradebook }: { gradebook: Gradebook }) {
   const { students, questions } = gradebook;
   if (students.length === 0) return <p className="text-muted">No student has joined yet.</p>;
+  const scoreClass = (score: number | null) => (score == null ? 'text-muted' : score >= 1 ? 'text-ok' : score > 0 ? 'text-warn' : 'text-bad');
   return (
-    <div className="overflow-x-auto" role="region" aria-labelledby="gradebook-caption" tabIndex={0}>
-      <table className="min-w-full border-collapse text-sm">
-        <caption id="gradebook-caption" className="mb-2 text-left font-semibold">
-          Gradebook: {students.length} attempt{students.length === 1 ? '' : 's'}
-        </caption>
-        <thead>
-          <tr className="border-b border-border text-left">
-            <th scope="col" className="p-2">Student</th>
-            <th scope="col" className="p-2">Status</th>
-            <th scope="col" className="p-2">Score</th>
-            <th scope="col" className="p-2">Time</th>
-            {questions.map((q) => (
-              <th key={q.position} scope="col" className="p-2 text-center">
-                {`Q${q.position + 1}`}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {students.map((s) => (
-            <tr key={s.attemptId} className="border-b border-border">
-              <th scope="row" className="p-2 text-left font-normal">
-                {s.name}
-                {s.attemptNumber > 1 && <span className="text-muted"> (attempt {s.attemptNumber})</span>}
-              </th>
-              <td className="p-2">
-                {STATUS_LABEL[s.status]}
-                {/* A seen key makes the answers final; a reopen for changes after it is worth knowing when grading. */}
-                {s.answersReopenedAt ? (
-                  <span className="block text-xs text-warn">Reopened for changes after key seen</span>
-                ) : s.keySeenAt ? (
-                  <span className="block text-xs text-muted">Key seen</span>
-                ) : null}
-              </td>
-              <td className="p-2 font-semibold">{pct(s.score)}</td>
-              <td className="p-2 whitespace-nowrap">{duration(s.seconds)}</td>
-              {s.cells.map((c) => (
-                <td
-                  key={c.questionId}
-                  className={`p-2 text-center ${c.score == null ? 'text-muted' : c.score >= 1 ? 'text-ok' : c.score > 0 ? 'text-warn' : 'text-bad'}`}
-                  title={c.misconception?.label}
-                >
-                  {c.score == null ? '—' : pct(c.score)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={`Gradebook: ${students.length} attempt${students.length === 1 ? '' : 's'}`}
+      rows={students}
+      rowKey={(s) => s.attemptId}
+      columns={[
+        {
+          header: 'Student',
+          cell: (s) => (
+            <>
+              {s.name}
+              {s.attemptNumber > 1 && <span className="text-muted"> (attempt {s.attemptNumber})</span>}
+            </>
+          ),
+        },
+        {
+          header: 'Status',
+          cell: (s) => (
+            <>
+              {STATUS_LABEL[s.status]}
+              {/* A seen key makes the answers final; a reopen for changes after it is worth knowing when grading. */}
+              {s.answersReopenedAt ? (
+                <span className="block text-xs text-warn">Reopened for changes after key seen</span>
+              ) : s.keySeenAt ? (
+                <span className="block text-xs text-muted">Key seen</span>
+              ) : null}
+            </>
+          ),
+        },
+        { header: 'Score', className: 'font-semibold', cell: (s) => pct(s.score) },
+        { header: 'Time', className: 'whitespace-nowrap', cell: (s) => duration(s.seconds) },
+        ...questions.map((q) => ({
+          key: q.questionId,
+          header: `Q${q.position + 1}`,
+          className: 'text-center',
+          cellClassName: (s: GradebookStudent) => scoreClass(s.cells[q.position]?.score ?? null),
+          title: (s: GradebookStudent) => s.cells[q.position]?.misconception?.label,
+          cell: (s: GradebookStudent) => pct(s.cells[q.position]?.score ?? null),
+        })),
+      ]}
+    />
   );
 }
 
 export function QuestionStatsTable({ gradebook }: { gradebook: Gradebook }) {
   return (
-    <div className="overflow-x-auto" role="region" aria-labelledby="stats-caption" tabIndex={0}>
-      <table className="min-w-full border-collapse text-sm">
-        <caption id="stats-caption" className="mb-2 text-left font-semibold">
-          Per question
-        </caption>
-        <thead>
-          <tr className="border-b border-border text-left">
-            <th scope="col" className="p-2">Question</th>
-            <th scope="col" className="p-2">Kind</th>
-            <th scope="col" className="p-2">Answered</th>
-            <th scope="col" className="p-2">Fully correct</th>
-            <th scope="col" className="p-2">Mean score</th>
-            <th scope="col" className="p-2">Most common misconception</th>
-          </tr>
-        </thead>
-        <tbody>
-          {gradebook.questions.map((q) => (
-            <tr key={q.position} className="border-b border-border">
-              <th scope="row" className="p-2 text-left font-normal">{`Q${q.position + 1}`}</th>
-              <td className="p-2">{q.kinds.map(kindLabel).join(', ') || '—'}</td>
-              <td className="p-2">{q.answered}</td>
-              <td className="p-2">{q.correct}</td>
-              <td className="p-2">{pct(q.meanScore)}</td>
-              <td className="p-2">{q.topMisconception ? `${q.topMisconception.label} (${q.topMisconception.count})` : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Per question"
+      rows={gradebook.questions}
+      rowKey={(q) => q.position}
+      columns={[
+        { header: 'Question', cell: (q) => `Q${q.position + 1}` },
+        { header: 'Kind', cell: (q) => q.kinds.map(kindLabel).join(', ') || '—' },
+        { header: 'Answered', cell: (q) => q.answered },
+        { header: 'Fully correct', cell: (q) => q.correct },
+        { header: 'Mean score', cell: (q) => pct(q.meanScore) },
+        { header: 'Most common misconception', cell: (q) => (q.topMisconception ? `${q.topMisconception.label} (${q.topMisconception.count})` : '—') },
+      ]}
+    />
   );
 }
