@@ -1,6 +1,7 @@
 'use client';
 /** The end of a session: score, a table by kind with time taken, and what to do next. */
 import Link from 'next/link';
+import { DataTable } from '@/app/_components/data-table';
 import { CopyLink } from './copy-link';
 import type { RefObject } from 'react';
 import type { GradedResult } from '@/lib/grading';
@@ -71,31 +72,18 @@ export function SessionSummary({
         Score <strong>{fmtScore(total)}</strong> of {answered.length} in {formatDuration(totalMs)}.{' '}
         {missed === 0 ? 'Every answer was right.' : `${missed} question${missed === 1 ? '' : 's'} missed.`}
       </p>
-      <div className="overflow-x-auto" role="region" aria-label="Results by kind" tabIndex={0}>
-        <table className="w-full border-collapse text-sm">
-          <caption className="text-left font-medium">Results by kind</caption>
-          <thead>
-            <tr className="border-b border-border text-left">
-              <th scope="col" className="py-1 pr-3">Kind</th>
-              <th scope="col" className="py-1 pr-3">Questions</th>
-              <th scope="col" className="py-1 pr-3">Score</th>
-              <th scope="col" className="py-1 pr-3">Missed</th>
-              <th scope="col" className="py-1">Time</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.kind} className="border-b border-border">
-                <th scope="row" className="py-1 pr-3 text-left font-normal">{KIND_LABELS[r.kind]}</th>
-                <td className="py-1 pr-3">{r.questions}</td>
-                <td className="py-1 pr-3">{fmtScore(r.score)}</td>
-                <td className="py-1 pr-3">{r.missed}</td>
-                <td className="py-1">{formatDuration(r.ms)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Results by kind"
+        rows={rows}
+        rowKey={(r) => r.kind}
+        columns={[
+          { header: 'Kind', cell: (r) => KIND_LABELS[r.kind] },
+          { header: 'Questions', cell: (r) => r.questions },
+          { header: 'Score', cell: (r) => fmtScore(r.score) },
+          { header: 'Missed', cell: (r) => r.missed },
+          { header: 'Time', cell: (r) => formatDuration(r.ms) },
+        ]}
+      />
       <div className="flex flex-wrap gap-3">
         {missed > 0 && (
           <button type="button" onClick={onRetry} className="rounded bg-accent px-4 py-2 font-medium text-accent-fg">
