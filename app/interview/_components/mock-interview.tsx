@@ -11,6 +11,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { pickMockCards, type InterviewCard } from '@/lib/interview';
 import { RATING_LABELS } from '@/lib/review';
+import { DataTable } from '@/app/_components/data-table';
 import { CardNotes, ModelAnswer } from './card-notes';
 import { toClientCard } from './client-card';
 import { freshSeed } from './fresh-seed';
@@ -148,41 +149,26 @@ export function MockInterview({ cards, seed: fixedSeed }: { cards: MockCard[]; s
           You covered <strong>{coveredPoints} of {totalPoints}</strong> key points (
           {totalPoints ? Math.round((coveredPoints / totalPoints) * 100) : 0}%) in {clock(totalSeconds)}.
         </p>
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Each question, the time you took, the key points you covered and your rating</caption>
-            <thead>
-              <tr className="border-b border-border">
-                <th scope="col" className="py-2 pr-3">Question</th>
-                <th scope="col" className="py-2 pr-3">Time</th>
-                <th scope="col" className="py-2 pr-3">Key points</th>
-                <th scope="col" className="py-2">Rating</th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.map((r) => {
-                const card = picked.find((c) => c.id === r.cardId);
-                return (
-                  <tr key={r.cardId} className="border-b border-border align-top">
-                    <th scope="row" className="py-2 pr-3 font-normal">
-                      <Link href={`/interview/${r.cardId}`} className="text-accent underline-offset-4 hover:underline">
-                        {card?.question}
-                      </Link>
-                    </th>
-                    <td className="py-2 pr-3">
-                      {clock(r.seconds)}
-                      {r.timedOut ? ' (time up)' : ''}
-                    </td>
-                    <td className="py-2 pr-3">
-                      {r.covered.length} of {card?.keyPoints.length ?? 0}
-                    </td>
-                    <td className="py-2">{RATING_LABELS[r.rating]}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="mt-4"
+          caption="Each question, the time you took, the key points you covered and your rating"
+          captionHidden
+          rows={results.map((r) => ({ ...r, card: picked.find((c) => c.id === r.cardId) }))}
+          rowKey={(r) => r.cardId}
+          columns={[
+            {
+              header: 'Question',
+              cell: (r) => (
+                <Link href={`/interview/${r.cardId}`} className="text-accent underline-offset-4 hover:underline">
+                  {r.card?.question}
+                </Link>
+              ),
+            },
+            { header: 'Time', cell: (r) => `${clock(r.seconds)}${r.timedOut ? ' (time up)' : ''}` },
+            { header: 'Key points', cell: (r) => `${r.covered.length} of ${r.card?.keyPoints.length ?? 0}` },
+            { header: 'Rating', cell: (r) => RATING_LABELS[r.rating] },
+          ]}
+        />
         {revisit.length ? (
           <p className="mt-4">
             Worth another look: {revisit.length} question{revisit.length === 1 ? '' : 's'} rated Again or Hard. They
