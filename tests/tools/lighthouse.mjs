@@ -16,7 +16,7 @@
 // with a message. Prints a table of the four category scores (0–100) per route. Lighthouse's own advice is
 // to judge performance by the median of several runs (scores move a few points between identical runs).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,17 +25,10 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The browser suite's Chromium and flags (tests/e2e/support/browser.ts reads the same file).
+const CHROMIUM = JSON.parse(readFileSync(path.join(ROOT, 'tests/e2e/support/chromium.json'), 'utf8'));
+const CHROME_PATH = process.env.CHROME_PATH || CHROMIUM.path;
+const CHROME_FLAGS = CHROMIUM.args;
 const MAIN_ROUTES = [
   '/',
   '/learn/external-traffic-policy',

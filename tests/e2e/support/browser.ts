@@ -2,19 +2,15 @@
  * Debian's Chromium and the flags it needs here. Nothing in this project downloads a browser:
  * CHROME_PATH overrides the binary for machines where Chromium lives elsewhere.
  */
-export const CHROMIUM_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
+import CHROMIUM from './chromium.json';
 
-/** Flags for a headless, offline, sandbox-less run (CI runs as root). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-] as const;
+export const CHROMIUM_PATH = process.env.CHROME_PATH || CHROMIUM.path;
+
+/**
+ * Flags for a headless, offline, sandbox-less run (CI runs as root). They live, with the default path, in
+ * chromium.json so that the Lighthouse script (tests/tools/lighthouse.mjs, plain Node) launches the same browser.
+ */
+export const CHROMIUM_ARGS: readonly string[] = CHROMIUM.args;
 
 /** For `use.launchOptions` in playwright.config.ts, or `chromium.launch()` from playwright-core. */
 export const chromiumLaunchOptions = {
