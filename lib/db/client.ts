@@ -134,7 +134,7 @@ export function targetFromEnv(env: ServerEnv = serverEnv()): DatabaseTarget {
 
 // One handle per process. Kept on globalThis because Next may evaluate this module in several bundles
 // (instrumentation, route handlers, dev HMR) and PGlite must never be opened twice on one folder
-// (it has no lock of its own: stack-notes pitfall 9; lockDataFolder refuses a second opener).
+// (it has no lock of its own: two writers on one folder corrupt it without an error; lockDataFolder refuses a second opener).
 const HANDLE = Symbol.for('service-traffic-trainer.database');
 type GlobalWithHandle = typeof globalThis & { [HANDLE]?: Promise<DatabaseHandle> };
 

@@ -1,6 +1,7 @@
 /**
  * A generated cluster, in a shape that is easy to vary (fix-it changes, policy comparisons), and its
- * rendering as an engine ScenarioInput. Difficulty decides the knobs (issue #5):
+ * rendering as an engine ScenarioInput. Difficulty decides the knobs, each level adding what the one before
+ * leaves out:
  *   intro     2–3 nodes, Cluster vs Local, ready Pods
  *   standard  3–6 nodes, uneven layouts, not-ready Pods, direct NodePort hits, health checks
  *   expert    terminating Pods, in-cluster clients, proxy modes, balancer models, source ranges

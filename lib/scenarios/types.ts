@@ -1,6 +1,7 @@
 /**
- * The Questions contract (team BRIEF, "Shared contracts"). A question is fully determined by its
- * QuestionSpec; everything here is JSON-serialisable so it can be stored and sent as is.
+ * The Questions contract, shared by practice, review and drills: a question is fully determined by its
+ * QuestionSpec (so a seed reproduces it anywhere); everything here is JSON-serialisable so it can be stored and
+ * sent as is.
  * `PublicQuestion` is what a browser may see; `Question` adds the answer key.
  */
 import type { ScenarioInput } from '@/lib/engine';

@@ -177,7 +177,7 @@ export function renderIptablesServices(
   ]);
   nat.rule(KUBE_MARK_MASQ, null, ['-j', 'MARK', '--or-mark', setup.mark]);
   if (setup.localhostNodePorts) {
-    // R-NP-1: localhost NodePorts need route_localnet; this rule closes the hole it opens (issue 90259).
+    // R-NP-1: localhost NodePorts need route_localnet; this rule closes the hole it opens (kubernetes/kubernetes#90259).
     filter.chain(KUBE_FIREWALL);
     filter.rule(KUBE_FIREWALL, null, [
       '-m',

@@ -89,7 +89,7 @@ describe('engine CLI: refusals exit 2 with one message on stderr, never a stack 
     ['a pod on a missing node', seedText.replace('node: node-b', 'node: node-x'), /cluster\.pods\[3\]\.node \(line 18\): node "node-x" does not exist/],
     ['a YAML syntax error', seedText.replace('ports: [{port: 80, targetPort: 8080, nodePort: 30080}]', 'ports: [{port: 80'), /YAML syntax error at line \d+/],
     ['a duplicate pod IP', seedText.replace('ip: 10.244.1.12', 'ip: 10.244.1.11'), /cluster\.pods\[1\]\.ip \(line 16\): duplicate IP 10\.244\.1\.11/],
-    // Issue #12 item 5: a node's loopback is reachable only from that node.
+    // A node's loopback is reachable only from that node (R-NP-1).
     [
       "node-a dialling node-b's 127.0.0.1",
       `${seedText}traffic: [{from: node/node-a, to: nodePort, node: node-b, ip: 127.0.0.1}]\n`,

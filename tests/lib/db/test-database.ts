@@ -1,8 +1,8 @@
 /**
  * A fresh, migrated database for one test file. With TEST_DATABASE_URL (CI's throwaway PostgreSQL) each call
  * creates its own database on that server and drops it on close, so parallel Jest workers never share rows.
- * Without it, PGlite in memory, loaded from a migrated template dump (about 0.5 s instead of 4 s of initdb,
- * stack-notes pitfall 8); the dump is cached in the OS temp folder, keyed by the migrations' content.
+ * Without it, PGlite in memory, loaded from a migrated template dump (about 0.5 s instead of the 4 s initdb and
+ * migrations take per file); the dump is cached in the OS temp folder, keyed by the migrations' content.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
