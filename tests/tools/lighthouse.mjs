@@ -2,6 +2,7 @@
 // Lighthouse 13 against the built app, in Debian's Chromium, offline.
 //
 //   npm run build && npm run lighthouse                 # every main route
+//   npm run lighthouse -- --help                        # this text
 //   npm run lighthouse -- / /practice                   # only these routes
 //   npm run lighthouse -- --base-url http://127.0.0.1:3000   # a server that is already running
 //   npm run lighthouse -- --desktop                     # desktop preset instead of Lighthouse's default mobile
@@ -49,7 +50,10 @@ function parseArgs(argv) {
       if (v === undefined) throw new Error(`${arg} needs a value`);
       return v;
     };
-    if (arg === '--base-url') opts.baseUrl = value().replace(/\/+$/, '');
+    if (arg === '--help' || arg === '-h') {
+      process.stdout.write(usage());
+      process.exit(0);
+    } else if (arg === '--base-url') opts.baseUrl = value().replace(/\/+$/, '');
     else if (arg === '--desktop') opts.desktop = true;
     else if (arg === '--floor') opts.floor = true;
     else if (arg === '--runs') {
@@ -68,6 +72,13 @@ function parseArgs(argv) {
   }
   if (opts.routes.length === 0) opts.routes = MAIN_ROUTES;
   return opts;
+}
+
+/** The comment at the top of this file is the usage text (`npm run lighthouse -- --help`). */
+function usage() {
+  const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1);
+  const head = lines.slice(0, lines.findIndex((l) => !l.startsWith('//')));
+  return `${head.map((l) => l.replace(/^\/\/ ?/, '')).join('\n')}\n`;
 }
 
 function freePort() {
