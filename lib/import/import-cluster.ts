@@ -11,7 +11,7 @@
 import { LIMITS, parseScenario } from '@/lib/engine';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { formatPath, zodRawIssues, type PathSegment } from '@/lib/validation/issues';
+import { formatPath, issueWhere, zodRawIssues, type PathSegment } from '@/lib/validation/issues';
 import { guessCni, guessPlatform, guessProvider, type Assumption } from './assumptions';
 import { readerCapabilities } from './capabilities';
 import { isRecord, readDocuments, type KubeObject, type ReadDocuments } from './documents';
@@ -256,7 +256,7 @@ export function importCluster(text: string, options: ImportOptions = {}): Import
   const accepted = parseScenario(scenario);
   if (!accepted.ok)
     return fail(
-      accepted.issues.map((i) => ({ document: chosen.at.document, path: '', message: `the imported scenario is refused by the engine at ${i.path || 'its root'}: ${i.message}` })),
+      accepted.issues.map((i) => ({ document: chosen.at.document, path: '', message: `the imported scenario is refused by the engine at ${issueWhere(i, 'its root')}: ${i.message}` })),
       serviceKeys,
     );
   return { ok: true, scenario, assumptions, notes, service: svcKey, services: serviceKeys };
