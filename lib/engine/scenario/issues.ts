@@ -7,9 +7,6 @@ import { formatIssue as formatAnyIssue, type Issue } from '@/lib/validation/issu
 
 export { formatPath, type Issue, type PathSegment, type RawIssue } from '@/lib/validation/issues';
 
-/** The same type as Issue (kept as the name the engine's callers know). */
-export type ScenarioIssue = Issue;
-
 export type ScenarioResult<T> = { ok: true; scenario: T } | { ok: false; issues: Issue[] };
 
 /** One line per issue: `cluster.pods[2].ip (line 14): must be an IPv4 address …`; the whole is `scenario`. */
