@@ -3,18 +3,16 @@
  * file ("Unexpected token 'h', "hello" is not valid JSON", unknown keys by name), and a file may hold
  * anything, so only the field path's shape and the kind of problem are shown, never the file's text.
  */
-export interface ImportIssue {
-  path: string;
-  message: string;
-}
+import { ROOT_PATH, type Issue } from '@/lib/validation/issues';
 
-const WHOLE_FILE = new Set(['(file)', '(document)', '(root)', '']);
+export type ImportIssue = Issue;
 
-/** Keeps a path's structure, not its words: array indexes and known-safe names only (a.3.b). */
+/** Keeps a path's structure, not its words: array indexes and known-safe names only (`a[3].b`; a quoted key is `[…]`). */
 function safePath(path: string): string {
   return path
+    .replace(/\["(?:[^"\\]|\\.)*"\]/g, '[…]')
     .split('.')
-    .map((part) => (/^\d+$/.test(part) || /^[a-zA-Z][a-zA-Z0-9_-]{0,30}(\[\d+\])*$/.test(part) ? part : '…'))
+    .map((part) => (/^[a-zA-Z][a-zA-Z0-9_-]{0,30}(\[(\d+|…)\])*$/.test(part) ? part : '…'))
     .join('.');
 }
 
@@ -33,7 +31,7 @@ function kindOf(message: string): string {
 /** At most `max` lines, then "and N more". */
 export function describeImportIssues(issues: ImportIssue[], max = 5): string[] {
   const lines = issues.slice(0, max).map((i) =>
-    WHOLE_FILE.has(i.path) ? `The file cannot be imported: ${kindOf(i.message)}.` : `At ${safePath(i.path)}: ${kindOf(i.message)}.`,
+    i.path === ROOT_PATH ? `The file cannot be imported: ${kindOf(i.message)}.` : `At ${safePath(i.path)}: ${kindOf(i.message)}.`,
   );
   if (issues.length > max) lines.push(`And ${issues.length - max} more problem${issues.length - max === 1 ? '' : 's'} like these.`);
   return [...new Set(lines)];

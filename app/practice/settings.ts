@@ -5,6 +5,7 @@
  *   /practice?seed=k3x9q2&difficulty=standard&q=source-ip.k3x9q2-2,load-share.k3x9q2-7
  * Validated once here with zod; every bad parameter is reported by name.
  */
+import { formatPath, zodRawIssues, type Issue } from '@/lib/validation/issues';
 import { z } from '@/lib/validation/zod';
 import { DIFFICULTIES, QUESTION_KINDS, type Difficulty, type QuestionKind, type QuestionSpec } from '@/lib/scenarios';
 
@@ -62,7 +63,7 @@ const settingsSchema = z.object({
     .optional(),
 });
 
-export type SettingsResult = { ok: true; settings: PracticeSettings } | { ok: false; issues: { path: string; message: string }[] };
+export type SettingsResult = { ok: true; settings: PracticeSettings } | { ok: false; issues: Issue[] };
 
 export function parseSettings(params: Params): SettingsResult {
   const q = one(params.q);
@@ -77,7 +78,8 @@ export function parseSettings(params: Params): SettingsResult {
     q,
   });
   if (!r.success) {
-    const issues = r.error.issues.map((i) => ({ path: String(i.path[0] ?? '(query)'), message: i.message }));
+    // Each issue is named by its query parameter (`kinds`, not `kinds[1]`: the URL holds one string per parameter).
+    const issues = zodRawIssues(r.error).map((i): Issue => ({ path: formatPath(i.path.slice(0, 1)), message: i.message }));
     // A bad `q` is reported once, as `q`, not again through the kinds and count it stands for.
     return { ok: false, issues: q !== undefined && issues.some((i) => i.path === 'q') ? issues.filter((i) => i.path !== 'kinds' && i.path !== 'count') : issues };
   }

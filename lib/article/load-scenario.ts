@@ -1,7 +1,7 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { evaluate, readScenarioText, type Answer, type Scenario } from '@/lib/engine';
+import { evaluate, formatIssue, readScenarioText, type Answer, type Scenario } from '@/lib/engine';
 import { parse } from 'yaml';
 
 /** Article scenarios live in content/scenarios/<name>.yaml; names are kebab-case, nothing else. */
@@ -40,7 +40,7 @@ export function loadArticleScenario(name: string): ArticleScenario {
   }
   const read = readScenarioText(text, 'yaml');
   if (!read.ok) {
-    const issues = read.issues.map((i) => `  ${i.path}${i.line !== undefined ? ` (line ${i.line})` : ''}: ${i.message}`);
+    const issues = read.issues.map((i) => `  ${formatIssue(i)}`);
     throw new Error(`scenario "${name}" (content/scenarios/${name}.yaml) is not readable:\n${issues.join('\n')}`);
   }
   const loaded: ArticleScenario = {

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, isNull, lte, max, or, sql } from 'drizzle-orm';
 import { tables, type AnswerRow, type AttemptRow, type Database, type DrillRow } from '@/lib/db';
-import { gradeAnswer } from '@/lib/grading';
+import { answerIssues, gradeAnswer } from '@/lib/grading';
 import type { GradeResult } from '@/lib/grading';
 import type { Question, RawAnswer } from '@/lib/scenarios';
 import { DrillError } from './errors';
@@ -319,7 +319,7 @@ async function gradeInput(db: Database, facts: AttemptFacts, input: AnswerInput)
   }
   const grade = gradeAnswer(question, input.answer);
   if (grade.status === 'invalid') {
-    throw new DrillError(422, 'The answer is not well-formed', [{ path: 'answer', message: grade.reason }]);
+    throw new DrillError(422, 'The answer is not well-formed', answerIssues(grade.problems));
   }
   return { input, questionId: ref.id, position, text: canonicalAnswer(input.answer), grade };
 }

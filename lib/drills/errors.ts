@@ -1,9 +1,4 @@
-import type { z } from 'zod';
-
-export interface ApiIssue {
-  path: string;
-  message: string;
-}
+import type { Issue } from '@/lib/validation/issues';
 
 /**
  * A refusal the API turns into `{error, issues}` with this status. The DAL throws it; route handlers
@@ -13,19 +8,11 @@ export class DrillError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
     message: string,
-    readonly issues: ApiIssue[] = [],
+    readonly issues: Issue[] = [],
     /** For 429: seconds until the limit's window ends (the Retry-After header). */
     readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DrillError';
   }
-}
-
-/** Every zod issue, with its field path joined by dots ("kinds.2"); the root is "". */
-export function zodIssues(error: z.ZodError, prefix = ''): ApiIssue[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issue.message,
-  }));
 }

@@ -15,8 +15,7 @@ export { clientKey, parseTrustProxy, trustProxyFromEnv } from './client-address'
 export type { TrustProxy } from './client-address';
 export { studentQuestion } from './questions';
 export type { DrillQuestion } from './questions';
-export { DrillError, zodIssues } from './errors';
-export type { ApiIssue } from './errors';
+export { DrillError } from './errors';
 export * from './schemas';
 export * from './policy';
 export { JOIN_CODE_ALPHABET, normaliseJoinCode } from './tokens';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatIssue, zodIssues } from '@/lib/validation/issues';
 
 /**
  * The server's settings, read from the environment once and validated with zod (every bad variable named at
@@ -55,7 +56,7 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
   const parsed = envSchema.safeParse(source);
   if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const lines = zodIssues(parsed.error).map((i) => formatIssue(i, 'environment'));
   throw new EnvError(`Invalid environment: ${lines.join('; ')}`);
 }
 

@@ -12,8 +12,10 @@
  *   when that is not its position + 1 (after a removal: `ar2br3`); "-" for none
  * - source: e (outside, entering at node) | p (a client Pod on node) | n (the node itself) + node letter
  *
- * Decoding reports the first part that is wrong, by name and position, instead of guessing.
+ * Decoding reports the first part that is wrong, by name and position, instead of guessing: one Issue on the
+ * URL parameter (`s`).
  */
+import type { Issue } from '@/lib/validation/issues';
 import type { Balancing, ProxyMode } from '@/lib/engine';
 import { EXPLORER_LIMITS, NODE_LETTERS, type ExplorerPodState, type ExplorerState, type TrafficSource } from './state';
 
@@ -48,19 +50,17 @@ export function encodeState(state: ExplorerState): string {
   ].join('.');
 }
 
-export type DecodeResult = { ok: true; state: ExplorerState } | { ok: false; error: string };
+export type DecodeResult = { ok: true; state: ExplorerState } | { ok: false; issues: Issue[] };
 
 const PARTS = ['version', 'policy', 'proxy mode', 'balancing', 'load balancer', 'nodes', 'pods', 'traffic source'] as const;
 
 export function decodeState(text: string): DecodeResult {
   const parts = text.split('.');
-  const fail = (i: number, message: string): DecodeResult => ({
-    ok: false,
-    error: `layout "${text}", part ${i + 1} (${PARTS[i] ?? 'extra'}): ${message}`,
-  });
+  const refuse = (message: string): DecodeResult => ({ ok: false, issues: [{ path: URL_PARAM, message }] });
+  const fail = (i: number, message: string) => refuse(`layout "${text}", part ${i + 1} (${PARTS[i] ?? 'extra'}): ${message}`);
   if (parts[0] !== CODEC_VERSION) return fail(0, `unknown version "${parts[0] ?? ''}" (this explorer reads version ${CODEC_VERSION})`);
   if (parts.length !== PARTS.length) {
-    return { ok: false, error: `layout "${text}": expected ${PARTS.length} parts separated by ".", found ${parts.length}` };
+    return refuse(`layout "${text}": expected ${PARTS.length} parts separated by ".", found ${parts.length}`);
   }
   const [, policy = '', proxy = '', balancing = '', lb = '', nodes = '', pods = '', source = ''] = parts;
   if (policy !== 'C' && policy !== 'L') return fail(1, `"${policy}" is not C (Cluster) or L (Local)`);

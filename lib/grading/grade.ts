@@ -19,7 +19,8 @@ import {
   type ResponseField,
 } from '@/lib/scenarios';
 import { evaluate, parseScenario } from '@/lib/engine';
-import { parseRawAnswer, type ParsedValue } from './parse';
+import { ROOT_PATH } from '@/lib/validation/issues';
+import { parseRawAnswer, type AnswerProblem, type ParsedValue } from './parse';
 import { parseShareInput, shareMatches } from './share';
 
 export interface GradedPart {
@@ -28,9 +29,10 @@ export interface GradedPart {
   expected: string;
   given: string;
 }
+/** Not graded (it costs nothing): every format problem, each on its field (or ROOT_PATH: the answer as a whole). */
 export interface InvalidResult {
   status: 'invalid';
-  reason: string;
+  problems: AnswerProblem[];
 }
 export interface GradedResult {
   status: 'graded';
@@ -74,9 +76,7 @@ function summary(score: number, parts: number): string {
 
 export function gradeAnswer(q: Question, raw: unknown): GradeResult {
   const parsed = parseRawAnswer(q, raw);
-  if (!parsed.ok) {
-    return { status: 'invalid', reason: parsed.problems.map((p) => `${p.field}: ${p.message}`).join('; ') };
-  }
+  if (!parsed.ok) return { status: 'invalid', problems: parsed.problems };
   if (q.key.fixIt) return gradeFixIt(q, parsed.values);
   const fieldsByName = new Map(q.response.fields.map((f) => [f.name, f]));
   const parts: GradedPart[] = [];
@@ -109,12 +109,14 @@ export function gradeAnswer(q: Question, raw: unknown): GradeResult {
   };
 }
 
-function changeFrom(values: Map<string, ParsedValue>): Change | string {
+const invalid = (field: string, message: string): InvalidResult => ({ status: 'invalid', problems: [{ field, message }] });
+
+function changeFrom(values: Map<string, ParsedValue>): Change | InvalidResult {
   const action = values.get('action')?.value;
   switch (action) {
     case 'policy': {
       const policy = values.get('policy')?.value;
-      return policy === 'Cluster' || policy === 'Local' ? { action, policy } : 'New externalTrafficPolicy: must be Cluster or Local';
+      return policy === 'Cluster' || policy === 'Local' ? { action, policy } : invalid('policy', 'must be Cluster or Local');
     }
     case 'move':
       return { action, pod: String(values.get('pod')?.value), node: String(values.get('node')?.value) };
@@ -123,7 +125,7 @@ function changeFrom(values: Map<string, ParsedValue>): Change | string {
     case 'spread':
       return { action };
     default:
-      return 'Change: choose one of the options';
+      return invalid('action', 'choose one of the options');
   }
 }
 
@@ -131,15 +133,15 @@ function gradeFixIt(q: Question, values: Map<string, ParsedValue>): GradeResult 
   const fix = q.key.fixIt;
   if (!fix) throw new Error('not a fix-it question');
   const change = changeFrom(values);
-  if (typeof change === 'string') return { status: 'invalid', reason: change };
+  if ('status' in change) return change;
   let changed;
   try {
     changed = applyChange(q.scenario, change);
   } catch (e) {
-    return { status: 'invalid', reason: `Change: ${(e as Error).message}` };
+    return invalid(ROOT_PATH, `the change cannot be made: ${(e as Error).message}`);
   }
   const parsed = parseScenario(changed);
-  if (!parsed.ok) return { status: 'invalid', reason: `Change: the cluster would not be valid (${parsed.issues.map((i) => i.message).join('; ')})` };
+  if (!parsed.ok) return invalid(ROOT_PATH, `the cluster would not be valid after this change (${parsed.issues.map((i) => i.message).join('; ')})`);
   const answer = evaluate(parsed.scenario);
   const { score, failing } = goalMet(answer, fix.goal);
   const first = failing[0];

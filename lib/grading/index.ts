@@ -1,6 +1,6 @@
 /**
- * Grading (pure), PrairieLearn style: parse → grade. A malformed answer is `invalid` (with the reason;
- * it costs nothing); a well-formed one is graded per field with partial credit, and the feedback names
+ * Grading (pure), PrairieLearn style: parse → grade. A malformed answer is `invalid` (with its problems,
+ * one per field: `{field, message}`; it costs nothing); a well-formed one is graded per field with partial credit, and the feedback names
  * the misconception the answer matches and carries the engine's steps.
  *
  *   gradeAnswer(question, raw)  → GradeResult
@@ -10,5 +10,6 @@ export { gradeAnswer } from './grade';
 export type { GradeResult, GradedResult, InvalidResult, GradedPart } from './grade';
 export { parseShareInput, shareMatches, SHARE_TOLERANCE } from './share';
 export type { ParsedShare } from './share';
-export { parseRawAnswer } from './parse';
+export { parseRawAnswer, answerIssues, problemsFromIssues } from './parse';
+export type { AnswerProblem } from './parse';
 export { correctAnswer, wrongAnswer, invalidAnswer, changeToRaw } from './self-test';

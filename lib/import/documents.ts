@@ -6,7 +6,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document } from 'yaml';
 import { findJsonSyntaxError } from '@/lib/engine/scenario/json-syntax';
-import type { PathSegment } from '@/lib/engine/scenario/issues';
+import { formatPath, type PathSegment } from '@/lib/validation/issues';
 import type { ImportIssue } from './issues';
 
 /** One object of the input: `document` is 1-based; `path` leads from the document's root to the object. */
@@ -86,7 +86,7 @@ function collect(values: unknown[], lineOf: ReadDocuments['lineOf']): { ok: true
   const issues: ImportIssue[] = [];
   const problem = (document: number, path: PathSegment[], message: string) => {
     const line = lineOf(document, path);
-    issues.push(line === undefined ? { document, path: pathText(path), message } : { document, path: pathText(path), line, message });
+    issues.push(line === undefined ? { document, path: formatPath(path), message } : { document, path: formatPath(path), line, message });
   };
   values.forEach((value, i) => {
     const document = i + 1;
@@ -131,16 +131,6 @@ function collect(values: unknown[], lineOf: ReadDocuments['lineOf']): { ok: true
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-export function pathText(path: readonly PathSegment[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out === '' ? seg : `.${seg}`;
-    else out += `[${JSON.stringify(seg)}]`;
-  }
-  return out;
 }
 
 /** The line of the node at `path`, or of the closest enclosing node that exists (a missing field). */

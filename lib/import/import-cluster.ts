@@ -11,11 +11,10 @@
 import { LIMITS, parseScenario } from '@/lib/engine';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { fromZodIssues } from '@/lib/engine/scenario/zod-issues';
-import type { PathSegment } from '@/lib/engine/scenario/issues';
+import { formatPath, issueWhere, zodRawIssues, type PathSegment } from '@/lib/validation/issues';
 import { guessCni, guessPlatform, guessProvider, type Assumption } from './assumptions';
 import { readerCapabilities } from './capabilities';
-import { isRecord, pathText, readDocuments, type KubeObject, type ReadDocuments } from './documents';
+import { isRecord, readDocuments, type KubeObject, type ReadDocuments } from './documents';
 import type { ImportIssue } from './issues';
 import {
   kubeConfigMapSchema,
@@ -66,7 +65,7 @@ export function importCluster(text: string, options: ImportOptions = {}): Import
   const check = <S extends z.ZodType>(schema: S, at: KubeObject): z.output<S> | undefined => {
     const r = schema.safeParse(at.value);
     if (r.success) return r.data;
-    for (const raw of fromZodIssues(r.error.issues, at.value, schema)) issues.push(issueAt(lineOf, at, raw.path, `${at.kind}: ${raw.message}`));
+    for (const raw of zodRawIssues(r.error, { explain: { input: at.value, schema } })) issues.push(issueAt(lineOf, at, raw.path, `${at.kind}: ${raw.message}`));
     return undefined;
   };
 
@@ -257,7 +256,7 @@ export function importCluster(text: string, options: ImportOptions = {}): Import
   const accepted = parseScenario(scenario);
   if (!accepted.ok)
     return fail(
-      accepted.issues.map((i) => ({ document: chosen.at.document, path: '', message: `the imported scenario is refused by the engine at ${i.path || 'its root'}: ${i.message}` })),
+      accepted.issues.map((i) => ({ document: chosen.at.document, path: '', message: `the imported scenario is refused by the engine at ${issueWhere(i, 'its root')}: ${i.message}` })),
       serviceKeys,
     );
   return { ok: true, scenario, assumptions, notes, service: svcKey, services: serviceKeys };
@@ -270,7 +269,7 @@ function fail(issues: ImportIssue | ImportIssue[], services: string[]): ImportRe
 function issueAt(lineOf: ReadDocuments['lineOf'], at: KubeObject, path: readonly PathSegment[], message: string): ImportIssue {
   const full = [...at.path, ...path];
   const line = lineOf(at.document, full);
-  return line === undefined ? { document: at.document, path: pathText(full), message } : { document: at.document, path: pathText(full), line, message };
+  return line === undefined ? { document: at.document, path: formatPath(full), message } : { document: at.document, path: formatPath(full), line, message };
 }
 
 function key(meta: { name: string; namespace?: string }): string {
@@ -330,8 +329,8 @@ function readProxyConfig(
   }
   const r = kubeProxyConfigSchema.safeParse(value ?? {});
   if (!r.success) {
-    for (const raw of fromZodIssues(r.error.issues, value, kubeProxyConfigSchema))
-      issues.push(issueAt(lineOf, at, ['data', 'config.conf'], `ConfigMap kube-system/kube-proxy: config.conf ${pathText(raw.path)}: ${raw.message}`));
+    for (const raw of zodRawIssues(r.error, { explain: { input: value, schema: kubeProxyConfigSchema } }))
+      issues.push(issueAt(lineOf, at, ['data', 'config.conf'], `ConfigMap kube-system/kube-proxy: config.conf ${formatPath(raw.path)}: ${raw.message}`));
     return undefined;
   }
   return { at, value: r.data };

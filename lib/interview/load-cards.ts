@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CARD_TOPICS, type InterviewCard } from './card-schema';
 import { formatCardIssue, parseCardText, type CardIssue } from './parse-card';
+import { ROOT_PATH } from '@/lib/validation/issues';
 
 export const CARDS_DIR = path.join(process.cwd(), 'content', 'interview');
 
@@ -33,7 +34,7 @@ export function loadCardsFrom(dir: string): InterviewCard[] {
     if (result.ok) cards.push(result.card);
     else issues.push(...result.issues);
   }
-  if (files.length === 0) issues.push({ file: path.relative(process.cwd(), dir) || dir, path: '(file)', message: 'no .yaml cards found' });
+  if (files.length === 0) issues.push({ file: path.relative(process.cwd(), dir) || dir, path: ROOT_PATH, message: 'no .yaml cards found' });
   if (issues.length > 0) throw new InterviewContentError(issues);
   return cards.sort(
     (a, b) =>

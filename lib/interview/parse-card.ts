@@ -3,20 +3,19 @@
  * YAML has the field (or its nearest parent), the line — so a malformed card names itself in the build log.
  */
 import { isNode, LineCounter, parseDocument } from 'yaml';
+import { formatIssue, formatPath, ROOT_PATH, zodRawIssues, type Issue } from '@/lib/validation/issues';
 import { cardSchema, type InterviewCard } from './card-schema';
 
-export interface CardIssue {
+/** An Issue (path e.g. `keyPoints[2].text`; ROOT_PATH for the file as a whole) in one card file. */
+export interface CardIssue extends Issue {
   file: string;
-  /** Dotted field path, e.g. `keyPoints.2.text`; `(file)` for problems with the file as a whole. */
-  path: string;
-  line?: number;
-  message: string;
 }
 
 export type CardParseResult = { ok: true; card: InterviewCard } | { ok: false; issues: CardIssue[] };
 
+/** `content/interview/x.yaml: keyPoints[2].text (line 9): …`; the file as a whole: `content/interview/x.yaml (line 3): …`. */
 export function formatCardIssue(i: CardIssue): string {
-  return `${i.file}: ${i.path}${i.line ? ` (line ${i.line})` : ''}: ${i.message}`;
+  return formatIssue({ ...i, path: i.path === ROOT_PATH ? ROOT_PATH : `${i.file}: ${i.path}` }, i.file);
 }
 
 export function parseCardText(text: string, file: string): CardParseResult {
@@ -27,7 +26,7 @@ export function parseCardText(text: string, file: string): CardParseResult {
       ok: false,
       issues: doc.errors.map((e) => ({
         file,
-        path: '(file)',
+        path: ROOT_PATH,
         line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
         message: `not valid YAML: ${e.message.split('\n')[0]}`,
       })),
@@ -38,15 +37,15 @@ export function parseCardText(text: string, file: string): CardParseResult {
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((issue) => {
-        const path = issue.path.map(String);
+      issues: zodRawIssues(parsed.error).map((issue) => {
+        const path = issue.path;
         // The deepest node that exists in the YAML: the field itself, else its parent (missing fields).
         let line: number | undefined;
         for (let n = path.length; n >= 0 && line === undefined; n -= 1) {
-          const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), true);
+          const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
           if (isNode(node) && node.range) line = lineCounter.linePos(node.range[0]).line;
         }
-        return { file, path: path.length ? path.join('.') : '(card)', ...(line ? { line } : {}), message: issue.message };
+        return { file, path: formatPath(path), ...(line ? { line } : {}), message: issue.message };
       }),
     };
   }

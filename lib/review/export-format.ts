@@ -9,6 +9,7 @@
  * older fixtures in tests/lib/review/fixtures loading. Only the current shape is validated (zod, every
  * failing field reported with its path); older documents are migrated first, step by step.
  */
+import { ROOT_PATH, zodIssues, type Issue } from '@/lib/validation/issues';
 import { z } from '@/lib/validation/zod';
 import { REVIEW_RATINGS, RETENTION_RANGE, SCHEDULE_STATES } from './schedule';
 import { DAY_KEY_PATTERN } from './day';
@@ -71,10 +72,8 @@ const documentSchema = z.strictObject({
   data: reviewDataSchema,
 });
 
-export interface ExportIssue {
-  path: string;
-  message: string;
-}
+/** An Issue (lib/validation/issues.ts): `data.history[3].at`; ROOT_PATH for the file as a whole. */
+export type ExportIssue = Issue;
 
 export type ImportResult =
   | { ok: true; data: ReviewData; version: number; migrated: string[] }
@@ -83,10 +82,6 @@ export type ImportResult =
 export function serializeReviewData(data: ReviewData, now: Date): string {
   const doc = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), data };
   return JSON.stringify(doc, null, 2);
-}
-
-function pathOf(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(document)';
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -108,9 +103,9 @@ export function parseReviewExport(
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, issues: [{ path: '(document)', message: `not valid JSON: ${(e as Error).message}` }] };
+    return { ok: false, issues: [{ path: ROOT_PATH, message: `not valid JSON: ${(e as Error).message}` }] };
   }
-  if (!isRecord(raw)) return { ok: false, issues: [{ path: '(document)', message: 'must be a JSON object' }] };
+  if (!isRecord(raw)) return { ok: false, issues: [{ path: ROOT_PATH, message: 'must be a JSON object' }] };
   if (raw.format !== EXPORT_FORMAT) {
     return {
       ok: false,
@@ -137,7 +132,7 @@ export function parseReviewExport(
   }
   const parsed = schema.safeParse(doc);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message })) };
+    return { ok: false, issues: zodIssues(parsed.error) };
   }
   return { ok: true, data: parsed.data.data, version, migrated };
 }

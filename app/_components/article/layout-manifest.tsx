@@ -4,7 +4,7 @@ import { URL_PARAM, decodeState, deploymentManifests, kindConfig, serviceManifes
 
 function layoutState(layout: string): ExplorerState {
   const decoded = decodeState(layout);
-  if (!decoded.ok) throw new Error(`LayoutManifest: ${decoded.error}`);
+  if (!decoded.ok) throw new Error(`LayoutManifest: ${decoded.issues.map((i) => i.message).join(' ')}`);
   return decoded.state;
 }
 

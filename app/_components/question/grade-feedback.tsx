@@ -4,9 +4,18 @@
  */
 import type { GradeResult } from '@/lib/grading';
 
+/** A field as the invalid summary names it: its label, and the element its link moves focus to. */
+export interface FeedbackField {
+  name: string;
+  label: string;
+  focusId: string;
+}
+
 export interface GradeFeedbackProps {
   result: GradeResult;
   headingId: string;
+  /** The fields shown in the form: an invalid answer's problems on them link there; others are listed as they are. */
+  fields?: readonly FeedbackField[];
 }
 
 export function scoreLabel(score: number): string {
@@ -15,14 +24,37 @@ export function scoreLabel(score: number): string {
   return `Partly right (${Math.round(score * 100)}%)`;
 }
 
-export function GradeFeedback({ result, headingId }: GradeFeedbackProps) {
+export function GradeFeedback({ result, headingId, fields = [] }: GradeFeedbackProps) {
   if (result.status === 'invalid') {
     return (
       <div className="rounded border border-warn p-3">
         <h3 id={headingId} tabIndex={-1} className="font-semibold text-warn">
           Not graded: check your answer
         </h3>
-        <p>{result.reason}</p>
+        <ul className="list-disc pl-6">
+          {result.problems.map((p) => {
+            const field = fields.find((f) => f.name === p.field);
+            return (
+              <li key={`${p.field}:${p.message}`}>
+                {field ? (
+                  <a
+                    href={`#${field.focusId}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      document.getElementById(field.focusId)?.focus();
+                    }}
+                    className="text-accent underline"
+                  >
+                    {field.label}
+                  </a>
+                ) : (
+                  'Answer'
+                )}
+                : {p.message}
+              </li>
+            );
+          })}
+        </ul>
         <p className="text-sm text-muted">An answer that cannot be read costs nothing. Fix it and submit again.</p>
       </div>
     );

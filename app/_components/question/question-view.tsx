@@ -13,7 +13,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { GradeResult } from '@/lib/grading';
 import type { PublicQuestion, RawAnswer } from '@/lib/scenarios';
 import { GradeFeedback } from './grade-feedback';
-import { fieldDomId, ResponseFields, visibleFields } from './response-fields';
+import { fieldDomId, fieldFocusTarget, ResponseFields, visibleFields } from './response-fields';
 import { ScenarioFigure } from './scenario-figure';
 
 export interface QuestionViewProps {
@@ -45,6 +45,9 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
   const graded = result?.status === 'graded';
   const feedbackHeadingId = `${idBase}-feedback`;
   const fields = visibleFields(question.response.fields, values);
+  // An unreadable answer: each problem beside its field (and listed, with links, in the feedback).
+  const problems: Record<string, string> = {};
+  if (result?.status === 'invalid') for (const p of result.problems) if (fields.some((f) => f.name === p.field)) problems[p.field] ??= p.message;
 
   // A new question starts empty.
   const [questionId, setQuestionId] = useState(question.id);
@@ -146,6 +149,7 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
           values={values}
           onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
           disabled={graded}
+          problems={problems}
         />
         {!graded && (
           <div className="flex flex-wrap items-center gap-3">
@@ -157,7 +161,13 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
         )}
       </form>
       <div aria-live="polite">
-        {result && <GradeFeedback result={result} headingId={feedbackHeadingId} />}
+        {result && (
+          <GradeFeedback
+            result={result}
+            headingId={feedbackHeadingId}
+            fields={fields.map((f) => ({ name: f.name, label: f.label, focusId: fieldFocusTarget(idBase, f, values) }))}
+          />
+        )}
       </div>
       {graded && (
         <>

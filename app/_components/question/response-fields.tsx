@@ -1,7 +1,9 @@
 /**
  * The answer inputs for a ResponseSpec: a radio group per choice field (options numbered 1–5 for the
  * keyboard shortcuts), a labelled text input per share / integer / IP field. Rendered inside the
- * client QuestionView; no state of its own.
+ * client QuestionView; no state of its own. A field the grader could not read (`problems`) is marked
+ * `aria-invalid` and its message sits beside it, joined to it by aria-describedby (the summary in
+ * QuestionView's live region announces it).
  */
 import type { ResponseField } from '@/lib/scenarios';
 
@@ -11,6 +13,8 @@ export interface ResponseFieldsProps {
   values: Record<string, string>;
   onChange: (name: string, value: string) => void;
   disabled: boolean;
+  /** Format problems by field name, from the last submission. */
+  problems?: Readonly<Record<string, string>>;
 }
 
 const HINT: Record<'share' | 'integer' | 'ip', string> = {
@@ -28,14 +32,42 @@ export function fieldDomId(idBase: string, name: string): string {
   return `${idBase}-${name.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
 }
 
-export function ResponseFields({ idBase, fields, values, onChange, disabled }: ResponseFieldsProps) {
+/** The element a field's problem links to: its text input, or its checked (else first) radio. */
+export function fieldFocusTarget(idBase: string, field: ResponseField, values: Record<string, string>): string {
+  const id = fieldDomId(idBase, field.name);
+  if (field.type !== 'choice') return id;
+  const checked = field.options.findIndex((o) => o.value === values[field.name]);
+  return `${id}-${checked < 0 ? 0 : checked}`;
+}
+
+/** The message beside a field the grader could not read. */
+function FieldProblem({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="mt-1 text-sm font-medium text-bad">
+      <span aria-hidden="true">⚠ </span>
+      {message}
+    </p>
+  );
+}
+
+export function ResponseFields({ idBase, fields, values, onChange, disabled, problems = {} }: ResponseFieldsProps) {
   return (
     <div className="space-y-4">
       {fields.map((field) => {
         const id = fieldDomId(idBase, field.name);
+        const problem = problems[field.name];
+        const errorId = `${id}-error`;
         if (field.type === 'choice') {
           return (
-            <fieldset key={field.name} id={id} data-choice-field={field.name} className="rounded border border-border p-3">
+            <fieldset
+              key={field.name}
+              id={id}
+              data-choice-field={field.name}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? errorId : undefined}
+              className={`rounded border p-3 ${problem ? 'border-bad' : 'border-border'}`}
+            >
               <legend className="px-1 font-medium">{field.label}</legend>
               <div className="mt-1 space-y-1">
                 {field.options.map((o, i) => {
@@ -69,6 +101,7 @@ export function ResponseFields({ idBase, fields, values, onChange, disabled }: R
                   );
                 })}
               </div>
+              <FieldProblem id={errorId} message={problem} />
             </fieldset>
           );
         }
@@ -88,12 +121,14 @@ export function ResponseFields({ idBase, fields, values, onChange, disabled }: R
               inputMode={field.type === 'share' ? 'decimal' : field.type === 'integer' ? 'numeric' : 'text'}
               autoComplete="off"
               spellCheck={false}
-              aria-describedby={hintId}
+              aria-describedby={problem ? `${hintId} ${errorId}` : hintId}
+              aria-invalid={problem ? true : undefined}
               value={values[field.name] ?? ''}
               onChange={(e) => onChange(field.name, e.target.value)}
               disabled={disabled}
-              className="mt-1 w-full max-w-xs rounded border border-border bg-bg px-2 py-1 font-mono"
+              className={`mt-1 w-full max-w-xs rounded border bg-bg px-2 py-1 font-mono ${problem ? 'border-bad' : 'border-border'}`}
             />
+            <FieldProblem id={errorId} message={problem} />
           </div>
         );
       })}

@@ -4,7 +4,7 @@
  * flow in question highlighted.
  */
 import { ClusterDiagram } from '@/app/_components/cluster-diagram';
-import { evaluate, parseScenario, type ScenarioInput } from '@/lib/engine';
+import { evaluate, formatIssue, parseScenario, type ScenarioInput } from '@/lib/engine';
 
 export interface ScenarioFigureProps {
   scenario: ScenarioInput;
@@ -18,7 +18,7 @@ export function ScenarioFigure({ scenario, title, id, showAnswer }: ScenarioFigu
   if (!parsed.ok) {
     return (
       <p role="alert" className="text-bad">
-        This scenario cannot be drawn: {parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}
+        This scenario cannot be drawn: {parsed.issues.map(formatIssue).join('; ')}
       </p>
     );
   }

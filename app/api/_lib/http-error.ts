@@ -1,4 +1,4 @@
-import type { ApiIssue } from '@/lib/drills';
+import type { Issue } from '@/lib/validation/issues';
 
 /**
  * A refusal decided at the HTTP edge, before any drill logic: wrong method (405), media type (415),
@@ -8,7 +8,7 @@ export class HttpError extends Error {
   constructor(
     readonly status: 403 | 405 | 415,
     message: string,
-    readonly issues: ApiIssue[] = [],
+    readonly issues: Issue[] = [],
     readonly headers: Record<string, string> = {},
   ) {
     super(message);

@@ -3,8 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { describeErrorForLog, isDatabaseUnavailable } from '@/lib/db/unavailable';
-import { clientKey, DrillError, LIMITS, trustProxyFromEnv, zodIssues, type ApiIssue } from '@/lib/drills';
+import { clientKey, DrillError, LIMITS, trustProxyFromEnv } from '@/lib/drills';
 import { serverEnv } from '@/lib/env';
+import { zodIssues, type Issue } from '@/lib/validation/issues';
 import { HttpError } from './http-error';
 import { assertJsonBody, guardStateChange } from './request-guards';
 
@@ -16,7 +17,7 @@ export function json(body: unknown, status = 200, headers?: HeadersInit) {
   return NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 }
 
-export function errorBody(error: string, issues: ApiIssue[] = []) {
+export function errorBody(error: string, issues: Issue[] = []) {
   return { error, issues };
 }
 

@@ -2,6 +2,8 @@
 
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { AttemptView, GradedResult, StoredAnswerView } from '@/lib/drills/attempts';
+import type { InvalidResult } from '@/lib/grading';
+import { problemsFromIssues } from '@/lib/grading/parse';
 import type { RawAnswer } from '@/lib/scenarios/types';
 import { QuestionView, scoreLabel } from '@/app/_components/question';
 import { ApiFailure, callApi, failureText, issuesByField } from '../_components/api-client';
@@ -176,7 +178,7 @@ function Attempt({
   });
   const [announce, setAnnounce] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [invalid, setInvalid] = useState<{ questionId: string; reason: string } | null>(null);
+  const [invalid, setInvalid] = useState<{ questionId: string; result: InvalidResult } | null>(null);
   const question = view.questions[index];
   const answers = new Map<string, StoredAnswerView>(view.answers.map((a) => [a.questionId, a]));
   const current = question ? answers.get(question.id) : undefined;
@@ -209,9 +211,12 @@ function Attempt({
     } catch (e) {
       if (!(e instanceof ApiFailure)) throw e;
       const detail = failureText(e);
-      // A malformed answer is shown by the question itself (and costs nothing); other refusals above it.
-      if (e.status === 422) setInvalid({ questionId: question.id, reason: detail });
-      else setError(detail);
+      // A malformed answer is shown by the question itself, each problem beside its field (and costs nothing);
+      // other refusals above it.
+      if (e.status === 422) {
+        const onFields = problemsFromIssues(e.issues);
+        setInvalid({ questionId: question.id, result: { status: 'invalid', problems: onFields.length ? onFields : [{ field: '', message: detail }] } });
+      } else setError(detail);
     }
   }
 
@@ -261,7 +266,7 @@ function Attempt({
                 key={question.id}
                 question={question}
                 onSubmit={(raw) => void sendAnswer(raw)}
-                result={current?.result ?? (invalid?.questionId === question.id ? { status: 'invalid', reason: invalid.reason } : null)}
+                result={current?.result ?? (invalid?.questionId === question.id ? invalid.result : null)}
                 position={`Question ${index + 1} of ${view.questions.length}`}
               />
               {current && !current.result && (

@@ -1,14 +1,11 @@
 /** Browser side of the drills JSON API: one fetch helper that turns `{error, issues}` into a thrown ApiFailure. */
-export interface ApiIssue {
-  path: string;
-  message: string;
-}
+import type { Issue } from '@/lib/validation/issues';
 
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly issues: ApiIssue[],
+    readonly issues: Issue[],
   ) {
     super(message);
   }
@@ -27,16 +24,16 @@ export async function callApi<T>(url: string, init: { method?: string; body?: un
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const body = (data ?? {}) as { error?: string; issues?: ApiIssue[] };
+    const body = (data ?? {}) as { error?: string; issues?: Issue[] };
     throw new ApiFailure(res.status, body.error ?? `Request failed (${res.status})`, body.issues ?? []);
   }
   return data as T;
 }
 
-/** Issues grouped by their top-level field, for messages next to form fields. */
-export function issuesByField(issues: ApiIssue[]): Record<string, string[]> {
+/** Issues grouped by their top-level field (`kinds[1]` → `kinds`), for messages next to form fields; the whole body is `form`. */
+export function issuesByField(issues: Issue[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const i of issues) (out[i.path.split('.')[0] || 'form'] ??= []).push(i.message);
+  for (const i of issues) (out[i.path.split(/[.[]/)[0] || 'form'] ??= []).push(i.message);
   return out;
 }
 

@@ -35,7 +35,7 @@ export function Explorer({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
       </Heading>
       {!decoded.ok && (
         <p role="alert" className="my-2 rounded border border-bad p-2 text-sm text-bad">
-          {`This link’s layout could not be read, so the default layout is shown. ${decoded.error}`}
+          {`This link’s layout could not be read, so the default layout is shown. ${decoded.issues.map((i) => i.message).join(' ')}`}
         </p>
       )}
       <p className="my-2 text-sm">

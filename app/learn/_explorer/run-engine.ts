@@ -1,5 +1,5 @@
 /** Runs the engine on an explorer layout (in the browser). */
-import { evaluate, parseScenario, type Answer, type Scenario } from '@/lib/engine';
+import { evaluate, formatIssue, parseScenario, type Answer, type Scenario } from '@/lib/engine';
 import type { ExplorerState } from '@/lib/explorer/state';
 import { toScenario } from '@/lib/explorer/to-scenario';
 
@@ -14,7 +14,7 @@ export function runEngine(state: ExplorerState): EngineRun {
   const parsedNp = parseScenario(np.input);
   if (!parsed.ok || !parsedNp.ok) {
     const issues = [...(parsed.ok ? [] : parsed.issues), ...(parsedNp.ok ? [] : parsedNp.issues)];
-    return { ok: false, error: issues.map((i) => `${i.path}: ${i.message}`).join('; ') };
+    return { ok: false, error: issues.map(formatIssue).join('; ') };
   }
   return {
     ok: true,

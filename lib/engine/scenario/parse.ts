@@ -3,17 +3,17 @@
  * checks and normalisation of normalize.ts. Pure: no I/O.
  */
 import type { Scenario } from '../model';
-import { formatPath, type RawIssue, type ScenarioIssue, type ScenarioResult } from './issues';
+import { zodRawIssues } from '@/lib/validation/issues';
+import { formatPath, type RawIssue, type ScenarioResult } from './issues';
 import { normalizeScenario } from './normalize';
 import { scenarioSchema } from './schema';
-import { fromZodIssues } from './zod-issues';
 
 /** Like parseScenario, but issues keep their path as segments (the text reader turns them into lines). */
 export function parseScenarioRaw(value: unknown): { ok: true; scenario: Scenario } | { ok: false; issues: RawIssue[] } {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     return { ok: false, issues: [{ path: [], message: 'a scenario must be a mapping with cluster and service (see scenario-format.md)' }] };
   const parsed = scenarioSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, value, scenarioSchema) };
+  if (!parsed.success) return { ok: false, issues: zodRawIssues(parsed.error, { explain: { input: value, schema: scenarioSchema } }) };
   const normalized = normalizeScenario(parsed.data);
   if ('issues' in normalized) return { ok: false, issues: normalized.issues };
   return { ok: true, scenario: normalized.scenario };
@@ -22,5 +22,5 @@ export function parseScenarioRaw(value: unknown): { ok: true; scenario: Scenario
 export function parseScenario(value: unknown): ScenarioResult<Scenario> {
   const r = parseScenarioRaw(value);
   if (r.ok) return r;
-  return { ok: false, issues: r.issues.map((i): ScenarioIssue => ({ path: formatPath(i.path), message: i.message })) };
+  return { ok: false, issues: r.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
 }

@@ -6,7 +6,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Scenario } from '../model';
-import { formatPath, type PathSegment, type RawIssue, type ScenarioIssue, type ScenarioResult } from './issues';
+import { formatPath, type PathSegment, type RawIssue, type Issue, type ScenarioResult } from './issues';
 import { findJsonSyntaxError } from './json-syntax';
 import { parseScenarioRaw } from './parse';
 import { LIMITS } from './schema';
@@ -56,14 +56,14 @@ export function readScenarioText(text: string, format: ScenarioFormat): Scenario
   if (result.ok) return result;
   const locatable = doc.errors.length === 0;
   return fail(
-    result.issues.map((issue: RawIssue): ScenarioIssue => {
+    result.issues.map((issue: RawIssue): Issue => {
       const line = locatable ? locate(doc, issue.path, lineOf) : undefined;
       return line === undefined ? { path: formatPath(issue.path), message: issue.message } : { path: formatPath(issue.path), line, message: issue.message };
     }),
   );
 }
 
-function fail(issues: ScenarioIssue[]): ScenarioResult<Scenario> {
+function fail(issues: Issue[]): ScenarioResult<Scenario> {
   return { ok: false, issues };
 }
 

@@ -47,7 +47,7 @@ describe(`JSON API (${TEST_BACKEND})`, () => {
       ['not JSON', { raw: '{title:' }, 400, ''],
       ['a JSON array', { raw: '[1,2]' }, 400, ''],
       ['no title', { body: { ...VALID, title: '   ' } }, 422, 'title'],
-      ['an unknown kind', { body: { ...VALID, kinds: ['source-ip', 'bogus'] } }, 422, 'kinds.1'],
+      ['an unknown kind', { body: { ...VALID, kinds: ['source-ip', 'bogus'] } }, 422, 'kinds[1]'],
       ['no kinds', { body: { ...VALID, kinds: [] } }, 422, 'kinds'],
       ['zero questions', { body: { ...VALID, count: 0 } }, 422, 'count'],
       ['a count as a string', { body: { ...VALID, count: '3' } }, 422, 'count'],

@@ -14,7 +14,7 @@ function engine(state: ExplorerState) {
 const layoutInUrl = () => new URLSearchParams(window.location.search).get(URL_PARAM);
 const stateInUrl = () => {
   const d = decodeState(layoutInUrl() ?? '');
-  if (!d.ok) throw new Error(d.error);
+  if (!d.ok) throw new Error(d.issues[0]?.message);
   return d.state;
 };
 const sharesTable = () => screen.getByRole('table', { name: 'Shares of new connections through the load balancer' });
@@ -43,7 +43,7 @@ describe('the explorer', () => {
     expect(screen.getByRole('combobox', { name: 'State of web-2' })).toHaveValue('not-ready');
     expect(screen.getByRole('combobox', { name: 'From' })).toHaveValue('pod');
     const d = decodeState(layout);
-    if (!d.ok) throw new Error(d.error);
+    if (!d.ok) throw new Error(d.issues[0]?.message);
     const answer = engine(d.state);
     expect(podShareCell('web-1')).toBe(answer.shares?.pods['web-1']);
   });

@@ -60,7 +60,7 @@ describe('<ProgressView>', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('your progress is unchanged');
     expect(alert).toHaveTextContent('version');
-    expect(alert).toHaveTextContent('attempts.0.questionId');
+    expect(alert).toHaveTextContent('attempts[0].questionId');
     expect(localStorage.getItem(PROGRESS_STORAGE_KEY)).toBe(before);
   });
 });

@@ -1,5 +1,6 @@
 import { hashSecret, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, newJoinCode, newSecret, normaliseJoinCode, secretMatches } from '@/lib/drills/tokens';
 import { joinCodeSchema } from '@/lib/drills/schemas';
+import { zodIssues } from '@/lib/validation/issues';
 
 describe('secrets', () => {
   it('carries at least 128 bits of randomness (32 random bytes, base64url)', () => {
@@ -51,6 +52,8 @@ describe('join codes', () => {
   });
 
   it.each(['ABC10O', 'ABCDE', 'ABCDEFG', 'ABC DE'])('the schema refuses %p', (code) => {
-    expect(joinCodeSchema.safeParse(code).success).toBe(false);
+    const r = joinCodeSchema.safeParse(code);
+    expect(r.success).toBe(false);
+    expect(zodIssues(r.error!)).toEqual([{ path: '', message: 'A join code is 6 letters and digits' }]);
   });
 });

@@ -58,6 +58,6 @@ describe('explorer Pod names stay put', () => {
 
   it('a layout with no gaps encodes exactly as before', () => {
     expect(encodeState(DEFAULT_STATE)).toBe('1.L.it.h.nk.abc.arararbr.ea');
-    expect(decodeState('1.L.it.h.nk.abc.ar2ar2.ea')).toMatchObject({ ok: false, error: expect.stringMatching(/numbered 2, which is taken/) });
+    expect(decodeState('1.L.it.h.nk.abc.ar2ar2.ea')).toEqual({ ok: false, issues: [{ path: 's', message: expect.stringMatching(/numbered 2, which is taken/) }] });
   });
 });

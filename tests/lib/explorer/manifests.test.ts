@@ -15,7 +15,7 @@ import {
 
 function state(layout: string): ExplorerState {
   const d = decodeState(layout);
-  if (!d.ok) throw new Error(d.error);
+  if (!d.ok) throw new Error(d.issues[0]?.message);
   return d.state;
 }
 

@@ -38,7 +38,7 @@ describe('explorer layout → engine scenario', () => {
     ['a weight-aware balancer', '1.L.it.w.nk.abc.arararbr.ea', 'article-uneven-weighted'],
   ])('gives %s the same node and Pod shares as the article scenario', (_name, layout, article) => {
     const decoded = decodeState(layout);
-    if (!decoded.ok) throw new Error(decoded.error);
+    if (!decoded.ok) throw new Error(decoded.issues[0]?.message);
     const { answer } = answerFor(decoded.state);
     const expected = articleAnswer(article);
     expect(answer.loadBalancer).toEqual(expected.loadBalancer);

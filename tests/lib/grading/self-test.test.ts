@@ -35,10 +35,11 @@ describe.each(QUESTION_KINDS)('self-test of %s questions', (kind) => {
     expect(failures.map((q) => q.id)).toEqual([]);
   });
 
-  it('answers garbage with "invalid" and a reason, never a score', () => {
+  it('answers garbage with "invalid" and a problem on a field of the question, never a score', () => {
     const failures = qs.filter((q) => {
       const r = gradeAnswer(q, invalidAnswer(q));
-      return r.status !== 'invalid' || r.reason.length === 0;
+      const names = new Set(q.response.fields.map((f) => f.name));
+      return r.status !== 'invalid' || r.problems.length === 0 || r.problems.some((p) => !names.has(p.field) || p.message.length === 0);
     });
     expect(failures.map((q) => q.id)).toEqual([]);
   });

@@ -38,14 +38,14 @@ describe('parseCardText', () => {
     {
       name: 'an empty key point',
       edit: (t: string) => t.replace('text: The JSON body reports localEndpoints 0.', 'text: ""'),
-      path: 'keyPoints.1.text',
+      path: 'keyPoints[1].text',
       line: 15,
       message: /at least 10 characters/,
     },
     {
       name: 'a concept that does not exist',
       edit: (t: string) => t.replace('concepts: [health-check-node-port]', 'concepts: [healthy-nodes]'),
-      path: 'concepts.0',
+      path: 'concepts[0]',
       line: 21,
       message: /Invalid option/,
     },
@@ -59,21 +59,21 @@ describe('parseCardText', () => {
     {
       name: 'a misspelt field',
       edit: (t: string) => t.replace('pitfalls:', 'pitfals:'),
-      path: '(card)',
+      path: '',
       line: 1,
       message: /Unrecognized key/,
     },
     {
       name: 'a duplicate key point id',
       edit: (t: string) => t.replace('- id: steer', '- id: status'),
-      path: 'keyPoints.2.id',
+      path: 'keyPoints[2].id',
       line: 16,
       message: /duplicate key point id "status"/,
     },
     {
       name: 'a rule reference that is not a rule id',
       edit: (t: string) => t.replace('rules: [R-HC-3]', 'rules: [HC-3]'),
-      path: 'rules.0',
+      path: 'rules[0]',
       line: 22,
       message: /rule id/,
     },
@@ -101,7 +101,7 @@ describe('parseCardText', () => {
 
   it('reports broken YAML with its line', () => {
     const [issue] = issues('id: x\nquestion: [unclosed\ntopic: health-check\n');
-    expect(issue).toMatchObject({ file: FILE, path: '(file)' });
+    expect(issue).toMatchObject({ file: FILE, path: '' });
     expect(issue?.message).toMatch(/not valid YAML/);
     expect(issue?.line).toBeGreaterThanOrEqual(2);
   });

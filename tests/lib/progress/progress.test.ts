@@ -82,7 +82,7 @@ describe('export and import', () => {
   });
 
   it.each([
-    ['not JSON', '{oops', [{ path: '(file)', message: expect.stringMatching(/is not JSON/) }]],
+    ['not JSON', '{oops', [{ path: '', message: expect.stringMatching(/is not JSON/) }]],
     ['another format', JSON.stringify({ format: 'x', version: 1, attempts: [], concepts: {}, sessions: [] }), [{ path: 'format', message: expect.any(String) }]],
     ['a future version', JSON.stringify({ ...emptyProgress(), version: 2 }), [{ path: 'version', message: expect.any(String) }]],
   ])('refuses %s, naming the path', (_name, text, issues) => {
@@ -93,6 +93,6 @@ describe('export and import', () => {
     const bad = { ...emptyProgress(), attempts: [{ ...attempt(1), score: 2, kind: 'nope', at: 'yesterday' }] };
     const r = importProgress(JSON.stringify(bad));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues.map((i) => i.path).sort()).toEqual(['attempts.0.at', 'attempts.0.kind', 'attempts.0.score']);
+    if (!r.ok) expect(r.issues.map((i) => i.path).sort()).toEqual(['attempts[0].at', 'attempts[0].kind', 'attempts[0].score']);
   });
 });

@@ -88,8 +88,8 @@ describe('review export format', () => {
   });
 
   it.each([
-    ['not JSON', '{"format": ', '(document)', /not valid JSON/],
-    ['not an object', '[1,2]', '(document)', /must be a JSON object/],
+    ['not JSON', '{"format": ', '', /not valid JSON/],
+    ['not an object', '[1,2]', '', /must be a JSON object/],
     ['another app’s file', JSON.stringify({ format: 'anki', version: 1 }), 'format', /not a review export/],
     ['a version from a newer app', JSON.stringify({ format: EXPORT_FORMAT, version: 99 }), 'version', /written by a newer app; this one reads up to 1/],
     ['a nonsense version', JSON.stringify({ format: EXPORT_FORMAT, version: 'one' }), 'version', /whole number/],

@@ -62,7 +62,13 @@ describe('review storage', () => {
     saveReviewData(store, emptyReviewData(), NOW);
     const snapshot = new Map(store.map);
     const result = importReviewData(store, '{"format":"service-traffic-trainer/review","version":1}', NOW);
-    expect(result.ok).toBe(false);
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        { path: 'exportedAt', message: expect.stringMatching(/^must be an ISO 8601 date-time/) },
+        { path: 'data', message: 'Invalid input: expected object, received undefined' },
+      ],
+    });
     expect(store.map).toEqual(snapshot);
   });
 });

@@ -4,6 +4,7 @@
  * concepts (review and progress), and every concept a new kind tests names it back.
  */
 import { createDrillSchema } from '@/lib/drills/schemas';
+import { zodIssues } from '@/lib/validation/issues';
 import { parseSettings } from '@/app/practice/settings';
 import { CONCEPTS, conceptsForKind, generateQuestion, KIND_LABELS, QUESTION_KINDS, type QuestionKind } from '@/lib/scenarios';
 
@@ -23,6 +24,7 @@ describe.each(NEW_KINDS)('%s', (kind) => {
     expect(r.success).toBe(true);
     const bad = createDrillSchema.safeParse({ title: 'x', kinds: [`${kind}-typo`], difficulty: 'expert', count: 10 });
     expect(bad.success).toBe(false);
+    expect(zodIssues(bad.error!)).toEqual([{ path: 'kinds[0]', message: expect.stringMatching(new RegExp(`^Invalid option: expected one of .*"${kind}"`)) }]);
   });
 
   it('is accepted by the practice settings', () => {

@@ -9,9 +9,9 @@ import { generateQuestion, toPublicQuestion, type Question, type QuestionKind } 
 // Rendering diagrams in jsdom is slow on the shared 2-core machine: allow time (nothing here asserts on it).
 jest.setTimeout(30_000);
 
-function find(kind: QuestionKind, pred: (q: Question) => boolean = () => true): Question {
+function find(kind: QuestionKind, pred: (q: Question) => boolean = () => true, difficulty: 'intro' | 'standard' = 'intro'): Question {
   for (let i = 0; i < 200; i++) {
-    const q = generateQuestion({ kind, difficulty: 'intro', seed: `view-${i}` });
+    const q = generateQuestion({ kind, difficulty, seed: `view-${i}` });
     if (pred(q)) return q;
   }
   throw new Error('no question');
@@ -54,15 +54,51 @@ describe('<QuestionView>', () => {
     expect(screen.getAllByRole('radio').every((r) => (r as HTMLInputElement).disabled)).toBe(true);
   });
 
-  it('shows an invalid share as "not graded" with the reason, and keeps the input editable', async () => {
-    const q = find('load-share');
+  it('shows an invalid share as "not graded", the message beside the field, and keeps the input editable', async () => {
+    const q = find('load-share', (x) => x.response.fields.length === 2 && x.response.fields.every((f) => f.type === 'share'), 'standard');
+    const [shareField, otherField] = q.response.fields;
     const user = userEvent.setup();
     render(<Harness q={q} />);
-    const input = screen.getByRole('textbox', { name: q.response.fields[0]?.label });
-    await user.type(input, 'lots{Enter}');
+    const input = screen.getByRole('textbox', { name: shareField?.label });
+    const other = screen.getByRole('textbox', { name: otherField?.label });
+    expect(input).not.toHaveAttribute('aria-invalid');
+    await user.type(other, '1/2');
+    await user.type(input, 'abc{Enter}');
     expect(await screen.findByRole('heading', { name: 'Not graded: check your answer' })).toBeInTheDocument();
-    expect(screen.getByText(/"lots" is not a share/)).toBeInTheDocument();
+    const message = '"abc" is not a share: write a fraction (1/6), a percentage (16.7%) or a decimal (0.1667)';
+    // The field: invalid, its hint and then the message as its description, the message right after it.
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription(`A fraction (1/6), a percentage (16.7%) or a decimal (0.1667). ${message}`);
+    expect(input.nextElementSibling).toHaveTextContent(message);
+    // The readable field is not marked.
+    expect(other).not.toHaveAttribute('aria-invalid');
+    expect(other).toHaveAccessibleDescription('A fraction (1/6), a percentage (16.7%) or a decimal (0.1667).');
+    // Announced: the summary in the polite live region names the field and says what is wrong; its link goes to the field.
+    const summary = screen.getByRole('heading', { name: 'Not graded: check your answer' }).closest('[aria-live]');
+    expect(summary).toHaveAttribute('aria-live', 'polite');
+    const item = within(summary as HTMLElement).getByRole('listitem');
+    expect(item).toHaveTextContent(`${shareField?.label}: ${message}`);
+    await user.click(within(item).getByRole('link', { name: shareField?.label }));
+    expect(input).toHaveFocus();
     expect(input).toBeEnabled();
+    // Fixed and submitted again: no longer invalid.
+    await user.clear(input);
+    await user.type(input, '1/3{Enter}');
+    expect(await screen.findByRole('heading', { level: 3, name: /Correct|Not right|Partly right/ })).toBeInTheDocument();
+    expect(input).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByText(message)).not.toBeInTheDocument();
+  });
+
+  it('marks an unanswered choice field invalid, its message described by the group', async () => {
+    const q = find('client-outcome');
+    const user = userEvent.setup();
+    render(<Harness q={q} />);
+    await user.click(screen.getByRole('button', { name: 'Submit answer' }));
+    const group = screen.getByRole('group', { name: 'What does the client see?' });
+    await screen.findByRole('heading', { name: 'Not graded: check your answer' });
+    expect(group).toHaveAttribute('aria-invalid', 'true');
+    expect(group).toHaveAccessibleDescription('has no answer');
+    expect(within(group).getByText('has no answer')).toBeInTheDocument();
   });
 
   it('does not treat digits typed into a share field as option shortcuts', async () => {

@@ -1,4 +1,4 @@
-import { LIMITS, readScenarioText, type ScenarioIssue } from '@/lib/engine';
+import { LIMITS, readScenarioText, type Issue } from '@/lib/engine';
 
 /** A valid two-node scenario, one field per line so that line numbers are easy to read off. */
 const BASE = `name: base
@@ -29,7 +29,7 @@ service:
     loadBalancer: {ingress: [{ip: 203.0.113.10}]}
 `;
 
-function issuesOf(text: string, format: 'yaml' | 'json' = 'yaml'): ScenarioIssue[] {
+function issuesOf(text: string, format: 'yaml' | 'json' = 'yaml'): Issue[] {
   const r = readScenarioText(text, format);
   if (r.ok) throw new Error('expected the scenario to be refused');
   return r.issues;

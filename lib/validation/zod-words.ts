@@ -1,14 +1,16 @@
 /**
- * Turns zod's issues into the reader's own messages: one issue per failing field (zod reports them all),
- * an unknown key becomes an issue on that key with a "did you mean" hint, and the offending value is quoted.
+ * zod's issues in the reader's own words (issues.ts `zodIssues(…, {explain})`): one issue per failing field (zod
+ * reports them all), an unknown key becomes an issue on that key with a "did you mean" hint, and the offending
+ * value is quoted. Used where people fix a file they wrote (scenarios, kubectl output).
  */
 import type { z } from 'zod';
 import type { PathSegment, RawIssue } from './issues';
 
-type Issue = z.core.$ZodIssue;
+export type ZodIssue = z.core.$ZodIssue;
+type Issue = ZodIssue;
 type AnySchema = z.core.$ZodType;
 
-export function fromZodIssues(issues: readonly Issue[], input: unknown, schema: AnySchema): RawIssue[] {
+export function explainZodIssues(issues: readonly Issue[], input: unknown, schema: AnySchema): RawIssue[] {
   const out: RawIssue[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
@@ -29,7 +31,7 @@ export function fromZodIssues(issues: readonly Issue[], input: unknown, schema: 
     if (branch) {
       // A union (e.g. cluster.cni: a preset name or an object) whose value has the type of exactly one branch:
       // that branch's own issues name the real problem ("must be one of …", "unknown field …").
-      out.push(...fromZodIssues(branch.map((i) => ({ ...i, path: [...issue.path, ...i.path] })), input, schema));
+      out.push(...explainZodIssues(branch.map((i) => ({ ...i, path: [...issue.path, ...i.path] })), input, schema));
       continue;
     }
     out.push({ path, message: messageFor(issue, valueAt(input, path)) });
