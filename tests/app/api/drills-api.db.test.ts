@@ -1,21 +1,12 @@
 /** @jest-environment node */
 import { count, eq } from 'drizzle-orm';
-import { setDatabaseHandle, tables, type DatabaseHandle } from '@/lib/db';
-import { openTestDatabase, TEST_BACKEND } from '../../lib/db/test-database';
+import { tables } from '@/lib/db';
+import { TEST_BACKEND, useTestDatabase } from '../../support/drill-database';
 import { correctAnswer, misconceivedAnswer, PLAIN_KINDS } from '../../lib/drills/answers-for';
 import { storedQuestions } from '../../lib/drills/stored-questions';
 import { api } from './api-client';
 
-
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  setDatabaseHandle(handle);
-}, 60_000);
-afterAll(async () => {
-  setDatabaseHandle(null);
-  await handle?.close();
-});
+const handle = useTestDatabase({ asAppDatabase: true });
 
 const VALID = { title: 'Week 3', kinds: [...PLAIN_KINDS], difficulty: 'standard', count: 3 };
 

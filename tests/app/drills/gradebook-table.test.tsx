@@ -8,7 +8,7 @@ const cell = (questionId: string, score: number | null, misconception: { id: str
 });
 
 const student = (over: Partial<GradebookStudent>): GradebookStudent => ({
-  attemptId: 'a1', name: 'Ada', attemptNumber: 1, status: 'submitted', startedAt: '', submittedAt: null, seconds: 75, answered: 2, score: 0.5,
+  attemptId: 'a1', studentId: 'a1', name: 'Ada', sameName: null, attemptNumber: 1, status: 'submitted', startedAt: '', submittedAt: null, seconds: 75, answered: 2, score: 0.5,
   keySeenAt: null, answersReopenedAt: null,
   cells: [cell('q1', 1), cell('q2', 0, { id: 'cluster-keeps-client-ip', label: 'Cluster keeps the client IP' })],
   ...over,
