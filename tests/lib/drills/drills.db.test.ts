@@ -428,7 +428,7 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
     it('tells students who gave the same name apart, in the gradebook and the CSV (issue 20)', async () => {
       const { code } = await newDrill({ count: 2, attemptsAllowed: 2 });
       const dana = await join(code, 'Dana', at(0));
-      const other = await join(code, 'DANA ', at(1));
+      const other = await join(code, 'DANA', at(1));
       await join(code, 'Eve', at(2));
       await startRetake(handle.db, dana.auth, at(3));
       const drill = await findDrill(handle.db, code);
