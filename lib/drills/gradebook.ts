@@ -3,6 +3,9 @@ import { asc, eq } from 'drizzle-orm';
 import { tables, type Database, type DrillRow } from '@/lib/db';
 import { toManagedDrill, type ManagedDrill } from './drills';
 import { pastDeadline } from './policy';
+import { sameNames, type SameName } from './same-name';
+
+export { studentLabel, type SameName } from './same-name';
 
 /**
  * The instructor's view of a drill: one row per attempt with every question's score, and per-question
@@ -19,12 +22,6 @@ export interface GradebookCell {
   answered: boolean;
   score: number | null;
   misconception: { id: string; label: string } | null;
-}
-
-/** Which of the students sharing a name this is: the n-th to start, of how many. */
-export interface SameName {
-  index: number;
-  of: number;
 }
 
 export interface GradebookStudent {
@@ -94,27 +91,6 @@ export interface GradebookAnswerRow {
   misconceptionId: string | null;
   misconceptionLabel: string | null;
   updatedAt: Date;
-}
-
-/**
- * For each student (by studentId) whose name another student also gave: which of them it is, numbered by
- * first start. `attemptRows` in start order.
- */
-export function sameNames(attemptRows: readonly Pick<GradebookAttemptRow, 'studentId' | 'nameKey'>[]): Map<string, SameName> {
-  const studentsByName = new Map<string, string[]>();
-  for (const t of attemptRows) {
-    const ids = studentsByName.get(t.nameKey) ?? [];
-    if (!ids.includes(t.studentId)) ids.push(t.studentId);
-    studentsByName.set(t.nameKey, ids);
-  }
-  const out = new Map<string, SameName>();
-  for (const ids of studentsByName.values()) if (ids.length > 1) ids.forEach((id, i) => out.set(id, { index: i + 1, of: ids.length }));
-  return out;
-}
-
-/** The name as the instructor sees it: "Dana", or "Dana (2)" for the second student who gave that name. */
-export function studentLabel(s: Pick<GradebookStudent, 'name' | 'sameName'>): string {
-  return s.sameName ? `${s.name} (${s.sameName.index})` : s.name;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {

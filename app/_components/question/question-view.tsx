@@ -30,6 +30,8 @@ export interface QuestionViewProps {
   shortcuts?: boolean;
   /** e.g. "Question 3 of 10". */
   position?: string;
+  /** What the inputs start with, e.g. an answer the server already stored (drills, after a reload). */
+  initialAnswer?: RawAnswer;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -38,19 +40,19 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.isContentEditable;
 }
 
-export function QuestionView({ question, onSubmit, result = null, onNext = null, nextLabel = 'Next question', shortcuts = true, position }: QuestionViewProps) {
+export function QuestionView({ question, onSubmit, result = null, onNext = null, nextLabel = 'Next question', shortcuts = true, position, initialAnswer }: QuestionViewProps) {
   const idBase = `q${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const [values, setValues] = useState<Record<string, string>>({});
+  const [values, setValues] = useState<Record<string, string>>(() => ({ ...initialAnswer }));
   const formRef = useRef<HTMLFormElement>(null);
   const graded = result?.status === 'graded';
   const feedbackHeadingId = `${idBase}-feedback`;
   const fields = visibleFields(question.response.fields, values);
 
-  // A new question starts empty.
+  // A new question starts empty (or with its initial answer).
   const [questionId, setQuestionId] = useState(question.id);
   if (questionId !== question.id) {
     setQuestionId(question.id);
-    setValues({});
+    setValues({ ...initialAnswer });
   }
 
   const submit = () => {

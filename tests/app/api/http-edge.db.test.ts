@@ -11,6 +11,7 @@ import * as csvRoute from '@/app/api/drills/[code]/results.csv/route';
 import * as attemptRoute from '@/app/api/attempts/[attemptId]/route';
 import * as answersRoute from '@/app/api/attempts/[attemptId]/answers/route';
 import * as submitRoute from '@/app/api/attempts/[attemptId]/submit/route';
+import * as retakeRoute from '@/app/api/attempts/[attemptId]/retake/route';
 import { createThrowawayDatabase } from '../../support/throwaway-database';
 import { TEST_BACKEND, useTestDatabase } from '../../support/drill-database';
 import { PLAIN_KINDS } from '../../lib/drills/answers-for';
@@ -33,6 +34,7 @@ const ROUTES: { path: string; module: RouteModule; params: Record<string, string
   { path: '/api/attempts/x', module: attemptRoute as unknown as RouteModule, params: { attemptId: 'x' }, implemented: ['GET'] },
   { path: '/api/attempts/x/answers', module: answersRoute as unknown as RouteModule, params: { attemptId: 'x' }, implemented: ['POST'] },
   { path: '/api/attempts/x/submit', module: submitRoute as unknown as RouteModule, params: { attemptId: 'x' }, implemented: ['POST'] },
+  { path: '/api/attempts/x/retake', module: retakeRoute as unknown as RouteModule, params: { attemptId: 'x' }, implemented: ['POST'] },
 ];
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 

@@ -81,3 +81,19 @@ describe('QuestionStatsTable', () => {
     expect(q1.textContent).not.toMatch(/cross-node|lb-targets/);
   });
 });
+
+describe('GradebookTable: students who gave the same name (issue 20)', () => {
+  it('numbers them and flags each with its attempt id; a unique name stays plain', () => {
+    render(
+      <GradebookTable
+        gradebook={book([
+          student({ attemptId: '11111111-aaaa', studentId: '11111111-aaaa', name: 'Dana', sameName: { index: 1, of: 2 } }),
+          student({ attemptId: '22222222-bbbb', studentId: '22222222-bbbb', name: 'dana', sameName: { index: 2, of: 2 } }),
+          student({ attemptId: '33333333-cccc', studentId: '33333333-cccc', name: 'Eve' }),
+        ])}
+      />,
+    );
+    const heads = screen.getAllByRole('rowheader').map((h) => h.textContent);
+    expect(heads).toEqual(['Dana (1)Same name as 1 other student · attempt 11111111', 'dana (2)Same name as 1 other student · attempt 22222222', 'Eve']);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Gradebook } from '@/lib/drills/gradebook';
+import { studentLabel } from '@/lib/drills/same-name';
 import { KIND_LABELS } from '@/lib/scenarios';
 
 /**
@@ -43,8 +44,14 @@ export function GradebookTable({ gradebook }: { gradebook: Gradebook }) {
           {students.map((s) => (
             <tr key={s.attemptId} className="border-b border-border">
               <th scope="row" className="p-2 text-left font-normal">
-                {s.name}
+                {studentLabel(s)}
                 {s.attemptNumber > 1 && <span className="text-muted"> (attempt {s.attemptNumber})</span>}
+                {/* Names identify nobody: students who gave the same name are numbered, with their attempt id. */}
+                {s.sameName && (
+                  <span className="block text-xs text-warn">
+                    Same name as {s.sameName.of - 1} other student{s.sameName.of > 2 ? 's' : ''} · attempt <span className="font-mono">{s.attemptId.slice(0, 8)}</span>
+                  </span>
+                )}
               </th>
               <td className="p-2">
                 {STATUS_LABEL[s.status]}
