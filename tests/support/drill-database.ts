@@ -23,7 +23,7 @@ export interface TestDatabase {
  * Opens the suite's database before its tests and closes it after. `asAppDatabase`: also the process's
  * database (`getDatabase()`), for suites that call the route handlers.
  */
-export function useTestDatabase(o: { asAppDatabase?: boolean } = {}): TestDatabase {
+export function suiteDatabase(o: { asAppDatabase?: boolean } = {}): TestDatabase {
   let handle: DatabaseHandle | undefined;
   beforeAll(async () => {
     handle = await openTestDatabase();

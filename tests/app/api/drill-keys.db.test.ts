@@ -9,14 +9,14 @@ import { renderToString } from 'react-dom/server';
 import { tables } from '@/lib/db';
 import { generateQuestion, sessionSpecs, type Question, type QuestionKind } from '@/lib/scenarios';
 import DrillPage from '@/app/drills/[code]/page';
-import { TEST_BACKEND, useTestDatabase } from '../../support/drill-database';
+import { TEST_BACKEND, suiteDatabase } from '../../support/drill-database';
 import { correctAnswer } from '../../lib/drills/answers-for';
 import { storedQuestions, storedSpecs } from '../../lib/drills/stored-questions';
 import { api } from './api-client';
 
 jest.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '192.0.2.44' }) }));
 
-const handle = useTestDatabase({ asAppDatabase: true });
+const handle = suiteDatabase({ asAppDatabase: true });
 
 const KINDS: QuestionKind[] = ['source-ip', 'load-share'];
 const DIFFICULTY = 'standard';

@@ -1,12 +1,12 @@
 /** @jest-environment node */
 import { count, eq } from 'drizzle-orm';
 import { tables } from '@/lib/db';
-import { TEST_BACKEND, useTestDatabase } from '../../support/drill-database';
+import { TEST_BACKEND, suiteDatabase } from '../../support/drill-database';
 import { correctAnswer, misconceivedAnswer, PLAIN_KINDS } from '../../lib/drills/answers-for';
 import { storedQuestions } from '../../lib/drills/stored-questions';
 import { api } from './api-client';
 
-const handle = useTestDatabase({ asAppDatabase: true });
+const handle = suiteDatabase({ asAppDatabase: true });
 
 const VALID = { title: 'Week 3', kinds: [...PLAIN_KINDS], difficulty: 'standard', count: 3 };
 

@@ -13,7 +13,7 @@ import * as answersRoute from '@/app/api/attempts/[attemptId]/answers/route';
 import * as submitRoute from '@/app/api/attempts/[attemptId]/submit/route';
 import * as retakeRoute from '@/app/api/attempts/[attemptId]/retake/route';
 import { createThrowawayDatabase } from '../../support/throwaway-database';
-import { TEST_BACKEND, useTestDatabase } from '../../support/drill-database';
+import { TEST_BACKEND, suiteDatabase } from '../../support/drill-database';
 import { PLAIN_KINDS } from '../../lib/drills/answers-for';
 
 /**
@@ -74,7 +74,7 @@ function withEnv(vars: Record<string, string | undefined>) {
 }
 
 describe(`API edge (${TEST_BACKEND})`, () => {
-  const shared = useTestDatabase({ asAppDatabase: true });
+  const shared = suiteDatabase({ asAppDatabase: true });
 
   const drillCount = async () => (await shared.db.select({ n: count() }).from(tables.drills))[0]!.n;
   const attemptCount = async () => (await shared.db.select({ n: count() }).from(tables.attempts))[0]!.n;

@@ -23,11 +23,11 @@ import {
 } from '@/lib/drills';
 import { storedQuestion } from '@/lib/drills/stored';
 import { generateQuestion, type Question } from '@/lib/scenarios';
-import { at, drillInput as input, expectRefusal, refusal, T0, TEST_BACKEND, useTestDatabase } from '../../support/drill-database';
+import { at, drillInput as input, expectRefusal, refusal, T0, TEST_BACKEND, suiteDatabase } from '../../support/drill-database';
 import { correctAnswer, misconceivedAnswer } from './answers-for';
 import { storedSpecs } from './stored-questions';
 
-const handle = useTestDatabase();
+const handle = suiteDatabase();
 
 async function newDrill(over: Partial<CreateDrillInput> = {}) {
   return createDrill(handle.db, input(over), T0);

@@ -21,11 +21,11 @@ import {
   gradeAndStoreAnswer,
   type CreateDrillInput,
 } from '@/lib/drills';
-import { at, drillInput, refusal, T0, TEST_BACKEND, useTestDatabase } from '../../support/drill-database';
+import { at, drillInput, refusal, T0, TEST_BACKEND, suiteDatabase } from '../../support/drill-database';
 import { correctAnswer, differentAnswer as wrong } from './answers-for';
 import { storedQuestions } from './stored-questions';
 
-const handle = useTestDatabase();
+const handle = suiteDatabase();
 
 async function newDrill(over: Partial<CreateDrillInput> = {}) {
   return createDrill(handle.db, drillInput({ title: 'Integrity', count: 3, ...over }), T0);

@@ -10,9 +10,9 @@ import { resultRows } from '@/lib/db';
 import { REVEAL_POLICIES, writeRefusal, type AttemptWriteState, type DrillTimes } from '@/lib/drills';
 import { writableSql, type TimeColumns } from '@/lib/drills/write-rule-sql';
 import { z } from 'zod';
-import { at, T0, TEST_BACKEND, useTestDatabase } from '../../support/drill-database';
+import { at, T0, TEST_BACKEND, suiteDatabase } from '../../support/drill-database';
 
-const handle = useTestDatabase();
+const handle = suiteDatabase();
 const now = at(100);
 const ms = (offset: number) => new Date(now.getTime() + offset);
 
