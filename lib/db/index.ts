@@ -6,4 +6,5 @@ import 'server-only';
 export { getDatabase, getDatabaseHandle, setDatabaseHandle, openDatabase, targetFromEnv, MIGRATIONS_FOLDER } from './client';
 export type { Database, DatabaseHandle, DatabaseTarget } from './client';
 export * as tables from './schema';
-export type { DrillRow, AttemptRow, AnswerRow, StoredQuestionRef } from './schema';
+export { resultRows } from './rows';
+export type { DrillRow, AttemptRow, AnswerRow, AttemptQuestionRow } from './schema';

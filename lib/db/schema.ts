@@ -1,9 +1,13 @@
 /**
- * The drills schema. Three tables: a drill (what the instructor set), its attempts (one per student try),
- * and answers (one row per attempt and question — the primary key is what makes a repeated answer store once).
- * Secrets (manage and attempt tokens) are stored only as SHA-256 hashes.
+ * The drills schema: a drill (what the instructor set), its attempts (one per student try), each attempt's
+ * questions, and answers (one row per attempt and question — the primary key is what makes a repeated answer
+ * store once). Secrets (manage and attempt tokens) are stored only as SHA-256 hashes. JSON columns are typed
+ * here and checked with zod when read (lib/drills/stored.ts).
  */
 import { sql } from 'drizzle-orm';
+import type { GradedResult } from '@/lib/grading';
+import type { Difficulty, Question, QuestionKind } from '@/lib/scenarios';
+import type { RevealPolicy, VariantMode } from '@/lib/drills/schemas';
 import { doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -12,15 +16,15 @@ export const drills = pgTable('drills', {
   id: text('id').primaryKey(),
   code: text('code').notNull().unique(),
   title: text('title').notNull(),
-  kinds: jsonb('kinds').$type<string[]>().notNull(),
-  difficulty: text('difficulty').notNull(),
+  kinds: jsonb('kinds').$type<QuestionKind[]>().notNull(),
+  difficulty: text('difficulty').$type<Difficulty>().notNull(),
   questionCount: integer('question_count').notNull(),
   timeLimitSeconds: integer('time_limit_seconds'),
   opensAt: tz('opens_at'),
   closesAt: tz('closes_at'),
   attemptsAllowed: integer('attempts_allowed').notNull(),
-  revealPolicy: text('reveal_policy').notNull(),
-  variantMode: text('variant_mode').notNull(),
+  revealPolicy: text('reveal_policy').$type<RevealPolicy>().notNull(),
+  variantMode: text('variant_mode').$type<VariantMode>().notNull(),
   /**
    * The drill's secret: every question seed is an HMAC under it (lib/drills/questions.ts), so it never leaves
    * the server. 256 random bits for new drills (older ones: 96).
@@ -32,12 +36,6 @@ export const drills = pgTable('drills', {
   createdAt: tz('created_at').notNull().default(sql`now()`),
 });
 
-/** The spec list of an attempt, frozen at start so regeneration is deterministic. */
-export interface StoredQuestionRef {
-  id: string;
-  spec: { kind: string; difficulty: string; seed: string };
-}
-
 export const attempts = pgTable(
   'attempts',
   {
@@ -46,12 +44,14 @@ export const attempts = pgTable(
       .notNull()
       .references(() => drills.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    /** Case- and space-folded name: identifies "the same student" for the attempts-allowed rule. */
+    /** Case- and space-folded name: attempts of different students under the same name are flagged to the instructor. */
     nameKey: text('name_key').notNull(),
+    /** One student's attempts share it: the id of their first attempt (a retake carries it on). */
+    studentId: text('student_id').notNull(),
+    /** 1 for a student's first attempt, then one more per retake (at most the drill's attemptsAllowed). */
     attemptNumber: integer('attempt_number').notNull(),
     tokenHash: text('token_hash').notNull(),
     seed: text('seed').notNull(),
-    questions: jsonb('questions').$type<StoredQuestionRef[]>().notNull(),
     startedAt: tz('started_at').notNull().default(sql`now()`),
     /** Time limit and close time folded together; answers after it are refused. Null: no limit. */
     deadline: tz('deadline'),
@@ -62,14 +62,16 @@ export const attempts = pgTable(
     answersReopenedAt: tz('answers_reopened_at'),
   },
   (t) => [
-    uniqueIndex('attempts_student_number').on(t.drillId, t.nameKey, t.attemptNumber),
+    uniqueIndex('attempts_student_number').on(t.drillId, t.studentId, t.attemptNumber),
     index('attempts_drill').on(t.drillId),
   ],
 );
 
 /**
- * The generated questions of an attempt, answer keys included, written once when the attempt starts so
- * grading never regenerates them. Server-only data: the DAL sends only `toPublicQuestion` of it.
+ * The questions of an attempt in order: each one's spec, and the generated question with its answer key,
+ * written once when the attempt starts so grading never regenerates it. Server-only data: the DAL sends only
+ * `studentQuestion` of it. `question` is null only for attempts started before it was stored (migration 0003);
+ * those are regenerated from the spec.
  */
 export const attemptQuestions = pgTable(
   'attempt_questions',
@@ -79,7 +81,11 @@ export const attemptQuestions = pgTable(
       .references(() => attempts.id, { onDelete: 'cascade' }),
     questionId: text('question_id').notNull(),
     position: integer('position').notNull(),
-    question: jsonb('question').notNull(),
+    kind: text('kind').$type<QuestionKind>().notNull(),
+    difficulty: text('difficulty').$type<Difficulty>().notNull(),
+    /** The question's seed: the instructor's CSV shows it (it opens this one question only). */
+    seed: text('seed').notNull(),
+    question: jsonb('question').$type<Question>(),
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
 );
@@ -98,7 +104,7 @@ export const answers = pgTable(
     misconceptionId: text('misconception_id'),
     misconceptionLabel: text('misconception_label'),
     /** The grader's full result; revealed to the student only when the drill's policy allows. */
-    result: jsonb('result').notNull(),
+    result: jsonb('result').$type<GradedResult>().notNull(),
     revisions: integer('revisions').notNull().default(0),
     createdAt: tz('created_at').notNull().default(sql`now()`),
     updatedAt: tz('updated_at').notNull().default(sql`now()`),
@@ -126,3 +132,4 @@ export type DrillRow = typeof drills.$inferSelect;
 export type NewDrillRow = typeof drills.$inferInsert;
 export type AttemptRow = typeof attempts.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
+export type AttemptQuestionRow = typeof attemptQuestions.$inferSelect;

@@ -1,5 +1,4 @@
 import 'server-only';
-import type { StoredQuestionRef } from '@/lib/db';
 import type { Question } from '@/lib/scenarios';
 import type { RevealPolicy } from './schemas';
 
@@ -21,7 +20,6 @@ export interface AttemptFacts {
   attemptId: string;
   drillId: string;
   tokenHash: string;
-  refs: readonly StoredQuestionRef[];
   revealPolicy: RevealPolicy;
 }
 
@@ -40,7 +38,10 @@ class Lru<V> {
   set(key: string, value: V): void {
     this.map.delete(key);
     this.map.set(key, value);
-    while (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+    for (const oldest of this.map.keys()) {
+      if (this.map.size <= this.max) break;
+      this.map.delete(oldest);
+    }
   }
   /** Deletes `key` only while it still holds `value` (a newer entry is left alone). */
   deleteIf(key: string, value: V): void {
@@ -58,7 +59,8 @@ type G = typeof globalThis & { [CACHE]?: WeakMap<object, Caches> };
 
 // On globalThis: Next may evaluate this module in more than one bundle of the same server.
 function caches(owner: object): Caches {
-  const all = ((globalThis as G)[CACHE] ??= new WeakMap());
+  const g: G = globalThis;
+  const all = (g[CACHE] ??= new WeakMap());
   let c = all.get(owner);
   if (!c) all.set(owner, (c = { facts: new Lru(MAX_ATTEMPTS), questions: new Lru(MAX_ATTEMPTS) }));
   return c;
@@ -73,13 +75,13 @@ export function knownAttempt(owner: object, attemptId: string): AttemptFacts | u
   return caches(owner).facts.get(attemptId);
 }
 
-/** Remembers every question of an attempt (all of them: a partial set would hide questions). */
+/** Remembers every question of an attempt, in order (all of them: a partial set would hide questions). */
 export function cacheQuestions(owner: object, attemptId: string, questions: readonly Question[]): void {
   caches(owner).questions.set(attemptId, Promise.resolve(new Map(questions.map((q) => [q.id, q]))));
 }
 
 /**
- * The attempt's questions by id: cached, else `load()` (all of the attempt's stored questions). Concurrent
+ * The attempt's questions by id, in the order loaded: cached, else `load()` (all of the attempt's stored questions, in order). Concurrent
  * misses share one load. An empty load (nothing stored, e.g. a deleted attempt) is not kept, so a later call
  * asks again; nor is a failed one.
  */

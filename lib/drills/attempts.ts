@@ -1,18 +1,20 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, isNull, lte, max, or, sql } from 'drizzle-orm';
-import { tables, type AnswerRow, type AttemptRow, type Database, type DrillRow } from '@/lib/db';
+import { resultRows, tables, type AnswerRow, type AttemptRow, type Database, type DrillRow } from '@/lib/db';
 import { answerIssues, gradeAnswer } from '@/lib/grading';
 import type { GradeResult } from '@/lib/grading';
-import type { Question, RawAnswer } from '@/lib/scenarios';
+import { generateQuestion, type Question, type RawAnswer } from '@/lib/scenarios';
 import { DrillError } from './errors';
 import { findDrillLimited, toPublicDrill, type PublicDrill } from './drills';
-import { answersAreFinal, attemptDeadline, DEADLINE_GRACE_MS, drillPhase, keyStillSeen, mayReveal, revealContext, writeRefusal, type WriteRefusal } from './policy';
+import { answersAreFinal, attemptDeadline, drillPhase, keyStillSeen, mayReveal, revealContext, writeRefusal, type WriteRefusal } from './policy';
 import { attemptSeed, drawQuestions, studentQuestion, type DrillQuestion } from './questions';
 import { attemptQuestionsCached, cacheQuestions, knownAttempt, rememberAttempt, type AttemptFacts } from './attempt-cache';
 import { enforce, MAX_ATTEMPTS_PER_DRILL, RATE_LIMITS } from './rate-limit';
-import { nameKey, type AnswerInput, type RevealPolicy, type VariantMode } from './schemas';
+import { nameKey, type AnswerInput } from './schemas';
+import { readStored, storedAnswer, storedGrade, storedQuestion } from './stored';
 import { hashSecret, newSecret, secretMatches } from './tokens';
+import { writableSql } from './write-rule-sql';
 
 export type GradedResult = Extract<GradeResult, { status: 'graded' }>;
 
@@ -52,13 +54,9 @@ export function canonicalAnswer(answer: RawAnswer): string {
   return JSON.stringify(Object.fromEntries(Object.entries(answer).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 }
 
-function policyOf(drill: DrillRow): RevealPolicy {
-  return drill.revealPolicy as RevealPolicy;
-}
-
 /** Revealed only once no write to the attempt can be accepted any more (policy.ts: one rule for both). */
 function canReveal(attempt: AttemptRow, drill: DrillRow, now: Date): boolean {
-  return mayReveal(policyOf(drill), revealContext(policyOf(drill), attempt, drill, now));
+  return mayReveal(drill.revealPolicy, revealContext(drill.revealPolicy, attempt, drill, now));
 }
 
 /**
@@ -67,8 +65,8 @@ function canReveal(attempt: AttemptRow, drill: DrillRow, now: Date): boolean {
  * `after-answer` each answer's own key is shown as it is stored and that answer alone is final, so nothing is
  * recorded. Returns the attempt as now stored.
  */
-async function recordKeySeen(db: Database, attempt: AttemptRow, drill: DrillRow, now: Date): Promise<AttemptRow> {
-  if (policyOf(drill) === 'after-answer' || keyStillSeen(attempt)) return attempt;
+async function recordKeySeen(db: Pick<Database, 'update'>, attempt: AttemptRow, drill: DrillRow, now: Date): Promise<AttemptRow> {
+  if (drill.revealPolicy === 'after-answer' || keyStillSeen(attempt)) return attempt;
   const [row] = await db
     .update(tables.attempts)
     .set({ keySeenAt: now })
@@ -90,49 +88,56 @@ const REFUSALS: Record<WriteRefusal, { message: string; detail: (a: AttemptRow) 
   scheduled: { message: 'This drill has not opened yet', detail: () => 'Not open yet' },
 };
 
+/** A new attempt's token (shown once; only its hash is stored), id and first view. */
+export interface StartedAttempt {
+  attemptId: string;
+  attemptToken: string;
+  view: AttemptView;
+}
+
 /**
- * Starts an attempt for `name`. 409 if the drill is not open or this name has used every attempt.
- * The returned token is shown once; only its hash is stored.
+ * Starts a new student's first attempt under `name`. Names identify nobody: a second "Dana" gets an attempt of
+ * her own (the instructor sees both flagged, lib/drills/gradebook.ts). 409 if the drill is not open or full.
  */
-export async function startAttempt(
-  db: Database,
-  unsafeCode: string,
-  name: string,
-  now = new Date(),
-  o: { client?: string } = {},
-): Promise<{ attemptId: string; attemptToken: string; view: AttemptView }> {
+export async function startAttempt(db: Database, unsafeCode: string, name: string, now = new Date(), o: { client?: string } = {}): Promise<StartedAttempt> {
   const drill = await findDrillLimited(db, unsafeCode, o.client, now);
+  return openAttempt(db, drill, { name, studentId: null }, now, o.client);
+}
+
+/**
+ * Starts the next attempt of the student whose attempt `auth` is (a retake: same name, same student).
+ * 409 when the drill is not open, or the student has used every attempt the drill allows.
+ */
+export async function startRetake(db: Database, auth: AuthorizedAttempt, now = new Date(), o: { client?: string } = {}): Promise<StartedAttempt> {
+  return openAttempt(db, auth.drill, { name: auth.attempt.name, studentId: auth.attempt.studentId }, now, o.client);
+}
+
+/** The drill's limits for one more attempt: open, under the rates, under its total. */
+async function admitAttempt(db: Database, drill: DrillRow, now: Date, client: string | undefined): Promise<void> {
   const phase = drillPhase(drill, now);
   if (phase !== 'open') {
     throw new DrillError(409, phase === 'closed' ? 'This drill is closed' : 'This drill has not opened yet', [
       { path: 'code', message: `The drill is ${phase}` },
     ]);
   }
-  if (o.client !== undefined) await enforce(db, RATE_LIMITS.attemptsPerClient, `${drill.id}|${o.client}`, now);
+  if (client !== undefined) await enforce(db, RATE_LIMITS.attemptsPerClient, `${drill.id}|${client}`, now);
   await enforce(db, RATE_LIMITS.attemptsPerDrill, drill.id, now);
   const [held] = await db.select({ n: count() }).from(tables.attempts).where(eq(tables.attempts.drillId, drill.id));
   if ((held?.n ?? 0) >= MAX_ATTEMPTS_PER_DRILL) {
     throw new DrillError(409, `This drill holds its maximum of ${MAX_ATTEMPTS_PER_DRILL} attempts`, [{ path: 'code', message: 'Drill full' }]);
   }
-  const key = nameKey(name);
-  const token = newSecret();
-  const id = randomUUID();
-  const seed = attemptSeed(drill.seed, drill.variantMode as VariantMode, id);
-  const spec = {
-    seed,
-    kinds: drill.kinds as Parameters<typeof drawQuestions>[0]['kinds'],
-    difficulty: drill.difficulty as Parameters<typeof drawQuestions>[0]['difficulty'],
-    count: drill.questionCount,
-  };
-  let drawn: ReturnType<typeof drawQuestions>;
+}
+
+/** Draws the attempt's questions; a generator failure is logged with what reproduces it (never the seed). */
+function drawFor(drill: DrillRow, attemptId: string): ReturnType<typeof drawQuestions> {
+  const spec = { seed: attemptSeed(drill.seed, drill.variantMode, attemptId), kinds: drill.kinds, difficulty: drill.difficulty, count: drill.questionCount };
   try {
-    drawn = drawQuestions(spec);
+    return drawQuestions(spec);
   } catch (error) {
-    // A generator bug must be reproducible from the log: the drill and attempt ids rebuild the seed from the
-    // database (the seed itself is not logged), the rest is the session's shape.
+    // The drill and attempt ids rebuild the seed from the database; the rest is the session's shape.
     console.error('[drills] question generation failed', {
       drillId: drill.id,
-      attemptId: id,
+      attemptId,
       variantMode: drill.variantMode,
       kinds: spec.kinds,
       difficulty: spec.difficulty,
@@ -141,17 +146,36 @@ export async function startAttempt(
     });
     throw error;
   }
-  // Two tabs joining at once under one name race for the same number; the unique index lets one win.
+}
+
+/**
+ * A new attempt of `student`: a new student (`studentId` null: this attempt's id becomes theirs, number 1) or
+ * the next attempt of an existing one (refused past the drill's `attemptsAllowed`).
+ */
+async function openAttempt(
+  db: Database,
+  drill: DrillRow,
+  student: { name: string; studentId: string | null },
+  now: Date,
+  client: string | undefined,
+): Promise<StartedAttempt> {
+  await admitAttempt(db, drill, now, client);
+  const token = newSecret();
+  const id = randomUUID();
+  const studentId = student.studentId ?? id;
+  const seed = attemptSeed(drill.seed, drill.variantMode, id);
+  const drawn = drawFor(drill, id);
+  // Two retakes of one student at once race for the same number; the unique index lets one win.
   for (let tries = 0; tries < 3; tries++) {
-    const [prev] = await db
-      .select({ n: max(tables.attempts.attemptNumber) })
-      .from(tables.attempts)
-      .where(and(eq(tables.attempts.drillId, drill.id), eq(tables.attempts.nameKey, key)));
+    const [prev] = student.studentId
+      ? await db
+          .select({ n: max(tables.attempts.attemptNumber) })
+          .from(tables.attempts)
+          .where(and(eq(tables.attempts.drillId, drill.id), eq(tables.attempts.studentId, studentId)))
+      : [{ n: 0 }];
     const used = prev?.n ?? 0;
     if (used >= drill.attemptsAllowed) {
-      throw new DrillError(409, 'No attempts left for this name', [
-        { path: 'name', message: `${drill.attemptsAllowed} attempt(s) allowed, ${used} used` },
-      ]);
+      throw new DrillError(409, 'No attempts left', [{ path: 'attemptId', message: `${drill.attemptsAllowed} attempt(s) allowed, ${used} used` }]);
     }
     const attempt = await db.transaction(async (tx) => {
       const [row] = await tx
@@ -159,29 +183,32 @@ export async function startAttempt(
         .values({
           id,
           drillId: drill.id,
-          name,
-          nameKey: key,
+          name: student.name,
+          nameKey: nameKey(student.name),
+          studentId,
           attemptNumber: used + 1,
           tokenHash: hashSecret(token),
           seed,
-          questions: drawn.refs,
           startedAt: now,
           deadline: attemptDeadline(now, drill.timeLimitSeconds, drill.closesAt),
         })
         .onConflictDoNothing()
         .returning();
       if (!row) return null;
-      await tx.insert(tables.attemptQuestions).values(drawn.questions.map((q, position) => ({ attemptId: id, questionId: q.id, position, question: q })));
+      await tx.insert(tables.attemptQuestions).values(
+        drawn.map((q, position) => ({ attemptId: id, questionId: q.id, position, kind: q.spec.kind, difficulty: q.spec.difficulty, seed: q.spec.seed, question: q })),
+      );
       return row;
     });
     if (attempt) {
       rememberAttempt(db, attemptFacts(attempt, drill));
-      // As stored (a JSON round trip), so grading sees exactly what a cache miss would read back.
-      cacheQuestions(db, id, JSON.parse(JSON.stringify(drawn.questions)) as Question[]);
-      return { attemptId: id, attemptToken: token, view: buildView(attempt, drill, [], drawn.questions, now) };
+      // As a cache miss would read them back (a JSON round trip), so grading sees the same either way.
+      const stored = drawn.map((q) => readStored(storedQuestion, JSON.parse(JSON.stringify(q)), 'attempt_questions.question'));
+      cacheQuestions(db, id, stored);
+      return { attemptId: id, attemptToken: token, view: buildView(attempt, drill, [], stored, now) };
     }
   }
-  throw new DrillError(409, 'Another attempt under this name started at the same moment; try again', [{ path: 'name', message: 'Busy' }]);
+  throw new DrillError(409, 'Another attempt of this student started at the same moment; try again', [{ path: 'attemptId', message: 'Busy' }]);
 }
 
 function buildAuthorizeQuery(db: Database) {
@@ -217,17 +244,22 @@ export async function authorizeAttempt(db: Database, unsafeAttemptId: string, to
 }
 
 function attemptFacts(attempt: AttemptRow, drill: DrillRow): AttemptFacts {
-  return { attemptId: attempt.id, drillId: drill.id, tokenHash: attempt.tokenHash, refs: attempt.questions, revealPolicy: policyOf(drill) };
+  return { attemptId: attempt.id, drillId: drill.id, tokenHash: attempt.tokenHash, revealPolicy: drill.revealPolicy };
 }
 
-function buildView(attempt: AttemptRow, drill: DrillRow, answerRows: AnswerRow[], questions: Question[], now: Date): AttemptView {
+/** A stored answer's text and grade, checked as they are read back. */
+function readAnswer(row: Pick<AnswerRow, 'answer' | 'result'>): { answer: RawAnswer; result: GradedResult } {
+  return { answer: readStored(storedAnswer, JSON.parse(row.answer), 'answers.answer'), result: readStored(storedGrade, row.result, 'answers.result') };
+}
+
+function buildView(attempt: AttemptRow, drill: DrillRow, answerRows: AnswerRow[], questions: readonly Question[], now: Date): AttemptView {
   const revealed = canReveal(attempt, drill, now);
-  const refs = attempt.questions;
   const byId = new Map(answerRows.map((a) => [a.questionId, a]));
-  const answers: StoredAnswerView[] = refs.flatMap((ref) => {
-    const a = byId.get(ref.id);
+  const answers: StoredAnswerView[] = questions.flatMap((q) => {
+    const a = byId.get(q.id);
     if (!a) return [];
-    return [{ questionId: a.questionId, answer: JSON.parse(a.answer) as RawAnswer, ...(revealed ? { result: a.result as GradedResult } : {}) }];
+    const { answer, result } = readAnswer(a);
+    return [{ questionId: a.questionId, answer, ...(revealed ? { result } : {}) }];
   });
   const view: AttemptView = {
     attemptId: attempt.id,
@@ -237,28 +269,24 @@ function buildView(attempt: AttemptRow, drill: DrillRow, answerRows: AnswerRow[]
     startedAt: attempt.startedAt.toISOString(),
     deadline: attempt.deadline?.toISOString() ?? null,
     submittedAt: attempt.submittedAt?.toISOString() ?? null,
-    finished: revealContext(policyOf(drill), attempt, drill, now).finished,
+    finished: revealContext(drill.revealPolicy, attempt, drill, now).finished,
     revealed,
     questions: questions.map(studentQuestion),
     answers,
   };
   if (revealed && (drill.revealPolicy !== 'after-answer' || view.finished)) {
-    view.score = answerRows.reduce((s, a) => s + a.score, 0) / Math.max(1, refs.length);
+    view.score = answerRows.reduce((s, a) => s + a.score, 0) / Math.max(1, questions.length);
   }
   return view;
 }
 
+/** The attempt, its drill and every stored answer, as the student may see them now (the key only once revealed). */
 export async function getAttemptView(db: Database, auth: AuthorizedAttempt, now = new Date()): Promise<AttemptView> {
-  const [answerRows, questionRows] = await Promise.all([
+  const [answerRows, byId] = await Promise.all([
     db.select().from(tables.answers).where(eq(tables.answers.attemptId, auth.attempt.id)),
-    db
-      .select({ question: tables.attemptQuestions.question })
-      .from(tables.attemptQuestions)
-      .where(eq(tables.attemptQuestions.attemptId, auth.attempt.id))
-      .orderBy(asc(tables.attemptQuestions.position)),
+    attemptQuestions(db, auth.attempt.id),
   ]);
-  const questions = questionRows.map((r) => r.question as Question);
-  if (questions.length > 0) cacheQuestions(db, auth.attempt.id, questions);
+  const questions = [...byId.values()];
   const attempt = canReveal(auth.attempt, auth.drill, now) ? await recordKeySeen(db, auth.attempt, auth.drill, now) : auth.attempt;
   return buildView(attempt, auth.drill, answerRows, questions, now);
 }
@@ -275,14 +303,22 @@ export interface AnswerOutcome {
   };
 }
 
-/** The attempt's stored questions by id: from the in-process cache, else all of them in one query. */
+/**
+ * The attempt's stored questions by id, in their order: from the in-process cache, else all of them in one
+ * query. A question stored before questions were kept (migration 0003) is regenerated from its spec.
+ */
 function attemptQuestions(db: Database, attemptId: string): Promise<ReadonlyMap<string, Question>> {
   return attemptQuestionsCached(db, attemptId, async () => {
     const rows = await db
-      .select({ question: tables.attemptQuestions.question })
+      .select()
       .from(tables.attemptQuestions)
-      .where(eq(tables.attemptQuestions.attemptId, attemptId));
-    return rows.map((r) => r.question as Question);
+      .where(eq(tables.attemptQuestions.attemptId, attemptId))
+      .orderBy(asc(tables.attemptQuestions.position));
+    return rows.map((r) =>
+      r.question == null
+        ? { ...generateQuestion({ kind: r.kind, difficulty: r.difficulty, seed: r.seed }), id: r.questionId }
+        : readStored(storedQuestion, r.question, 'attempt_questions.question'),
+    );
   });
 }
 
@@ -298,15 +334,14 @@ interface GradedAnswer {
 
 /** 422 for a question not in the attempt or a malformed answer; 404 if the attempt's questions are gone. */
 async function gradeInput(db: Database, facts: AttemptFacts, input: AnswerInput): Promise<GradedAnswer> {
-  const position = facts.refs.findIndex((q) => q.id === input.questionId);
-  const ref = facts.refs[position];
-  if (!ref) {
-    throw new DrillError(422, 'No such question in this attempt', [
-      { path: 'questionId', message: `Expected one of ${facts.refs.map((q) => q.id).join(', ')}` },
-    ]);
+  const byId = await attemptQuestions(db, facts.attemptId);
+  if (byId.size === 0) throw new DrillError(404, 'The attempt was deleted');
+  const ids = [...byId.keys()];
+  const position = ids.indexOf(input.questionId);
+  const question = byId.get(input.questionId);
+  if (!question || position < 0) {
+    throw new DrillError(422, 'No such question in this attempt', [{ path: 'questionId', message: `Expected one of ${ids.join(', ')}` }]);
   }
-  const question = (await attemptQuestions(db, facts.attemptId)).get(ref.id);
-  if (!question) throw new DrillError(404, 'The attempt was deleted');
   // Only the question's own fields are graded and stored: anything else is refused, not kept.
   const fields = new Set(question.response.fields.map((f) => f.name));
   const unknown = Object.keys(input.answer).filter((f) => !fields.has(f));
@@ -321,44 +356,49 @@ async function gradeInput(db: Database, facts: AttemptFacts, input: AnswerInput)
   if (grade.status === 'invalid') {
     throw new DrillError(422, 'The answer is not well-formed', answerIssues(grade.problems));
   }
-  return { input, questionId: ref.id, position, text: canonicalAnswer(input.answer), grade };
+  return { input, questionId: question.id, position, text: canonicalAnswer(input.answer), grade };
 }
 
 /**
- * One statement: stores a first answer while the attempt (locked for the statement) is unsubmitted and within
- * its deadline and its drill is open at `now` — all checked here, in SQL, so a remembered attempt can be
- * answered without reading it first. The answer status (201) is returned; null when nothing was stored (a
- * repeat, a change, a finished attempt, a closed or deleted drill): the careful path decides those.
+ * One statement: stores a first answer while the attempt (locked for the statement) and its drill accept a
+ * write at `now` — policy.ts's write rules, rendered as SQL by write-rule-sql.ts — so a remembered attempt can
+ * be answered without reading it first. The answer status (201) is returned; null when nothing was stored (a
+ * repeat, a change, a finished attempt, a closed or deleted drill): `storeAnswerUnderLock` decides those.
  */
-async function storeFirstAnswer(db: Database, facts: AttemptFacts, a: GradedAnswer, now: Date): Promise<AnswerOutcome | null> {
+async function insertFirstAnswerIfWritable(db: Database, facts: AttemptFacts, a: GradedAnswer, now: Date): Promise<AnswerOutcome | null> {
   const at = now.toISOString();
-  const graceCutoff = new Date(now.getTime() - DEADLINE_GRACE_MS).toISOString();
   const misconception = a.grade.misconception;
-  // policy.ts `writeRefusal`, in SQL: not submitted, within deadline + grace, key not seen (unless reopened
-  // for changes since, or under after-answer), drill open.
-  const keyNotSeen =
-    facts.revealPolicy === 'after-answer' ? sql`true` : sql`(a.key_seen_at is null or a.answers_reopened_at >= a.key_seen_at)`;
+  const writable = writableSql(facts.revealPolicy, WRITE_RULE_COLUMNS, now);
   const inserted = await db.execute(sql`
     with open_attempt as (
-      select a.id from ${tables.attempts} a join ${tables.drills} d on d.id = a.drill_id
-      where a.id = ${facts.attemptId} and a.submitted_at is null and (a.deadline is null or a.deadline >= ${graceCutoff}::timestamptz)
-        and ${keyNotSeen}
-        and d.closed_at is null and (d.closes_at is null or d.closes_at > ${at}::timestamptz) and (d.opens_at is null or d.opens_at <= ${at}::timestamptz)
-      for update of a
+      select ${tables.attempts.id} as id from ${tables.attempts} join ${tables.drills} on ${tables.drills.id} = ${tables.attempts.drillId}
+      where ${tables.attempts.id} = ${facts.attemptId} and ${writable}
+      for update of ${tables.attempts}
     )
     insert into ${tables.answers} (attempt_id, question_id, position, answer, score, misconception_id, misconception_label, result, created_at, updated_at)
     select id, ${a.questionId}, ${a.position}, ${a.text}, ${a.grade.score}, ${misconception?.id ?? null}, ${misconception?.label ?? null}, ${JSON.stringify(a.grade)}::jsonb, ${at}::timestamptz, ${at}::timestamptz
     from open_attempt
     on conflict do nothing
     returning 1 as stored`);
-  if ((inserted as unknown as { rows: unknown[] }).rows.length !== 1) return null;
+  if (resultRows(inserted).length !== 1) return null;
   // A first answer to an unfinished attempt in an open drill: revealed now only under "after each answer".
   const revealed = mayReveal(facts.revealPolicy, { finished: false, drillClosed: false });
   return { status: 201, body: { questionId: a.questionId, answer: a.input.answer, stored: true, revealed, ...(revealed ? { result: a.grade } : {}) } };
 }
 
+/** The timestamps the write rules speak of, as the columns of the fast path's join. */
+const WRITE_RULE_COLUMNS = {
+  submittedAt: tables.attempts.submittedAt,
+  deadline: tables.attempts.deadline,
+  keySeenAt: tables.attempts.keySeenAt,
+  answersReopenedAt: tables.attempts.answersReopenedAt,
+  opensAt: tables.drills.opensAt,
+  closesAt: tables.drills.closesAt,
+  closedAt: tables.drills.closedAt,
+} as const;
+
 /** Everything but a first answer to an open attempt: a repeat, a change, or a refusal (409), under the attempt's row lock. */
-function storeAnswerCarefully(db: Database, auth: AuthorizedAttempt, a: GradedAnswer, now: Date): Promise<AnswerOutcome> {
+function storeAnswerUnderLock(db: Database, auth: AuthorizedAttempt, a: GradedAnswer, now: Date): Promise<AnswerOutcome> {
   const { attempt, drill } = auth;
   return db.transaction(async (tx) => {
     // The row lock orders this answer against a concurrent submit of the same attempt.
@@ -370,17 +410,15 @@ function storeAnswerCarefully(db: Database, auth: AuthorizedAttempt, a: GradedAn
       .where(and(eq(tables.answers.attemptId, attempt.id), eq(tables.answers.questionId, a.questionId)));
     const reply = async (row: AnswerRow, status: 200 | 201): Promise<AnswerOutcome> => {
       const revealed = canReveal(locked, drill, now);
-      if (revealed) await recordKeySeen(tx as unknown as Database, locked, drill, now);
-      return {
-        status,
-        body: { questionId: a.questionId, answer: JSON.parse(row.answer) as RawAnswer, stored: true, revealed, ...(revealed ? { result: row.result as GradedResult } : {}) },
-      };
+      if (revealed) await recordKeySeen(tx, locked, drill, now);
+      const stored = readAnswer(row);
+      return { status, body: { questionId: a.questionId, answer: stored.answer, stored: true, revealed, ...(revealed ? { result: stored.result } : {}) } };
     };
     if (existing && existing.answer === a.text) return reply(existing, 200);
 
-    const refusal = writeRefusal(policyOf(drill), locked, drill, now);
+    const refusal = writeRefusal(drill.revealPolicy, locked, drill, now);
     if (refusal) throw new DrillError(409, REFUSALS[refusal].message, [{ path: 'questionId', message: REFUSALS[refusal].detail(locked) }]);
-    if (existing && answersAreFinal(policyOf(drill))) {
+    if (existing && answersAreFinal(drill.revealPolicy)) {
       throw new DrillError(409, 'This answer was already graded and shown; it cannot change', [{ path: 'questionId', message: 'Already answered' }]);
     }
 
@@ -415,20 +453,20 @@ function storeAnswerCarefully(db: Database, auth: AuthorizedAttempt, a: GradedAn
  * answer (then answers are final). 409 after submit, after the deadline, or once the drill is closed;
  * 422 when the grader calls the answer malformed (nothing is stored, no attempt is used).
  */
-export async function submitAnswer(db: Database, auth: AuthorizedAttempt, input: AnswerInput, now = new Date()): Promise<AnswerOutcome> {
+export async function gradeAndStoreAnswer(db: Database, auth: AuthorizedAttempt, input: AnswerInput, now = new Date()): Promise<AnswerOutcome> {
   const facts = attemptFacts(auth.attempt, auth.drill);
   const graded = await gradeInput(db, facts, input);
-  return (await storeFirstAnswer(db, facts, graded, now)) ?? storeAnswerCarefully(db, auth, graded, now);
+  return (await insertFirstAnswerIfWritable(db, facts, graded, now)) ?? storeAnswerUnderLock(db, auth, graded, now);
 }
 
 /**
  * The answer endpoint: authorises `token` for the attempt, reads the answer (`readInput`, called only once
- * the request is authorised) and stores it as `submitAnswer` does. An attempt this process started or
+ * the request is authorised), grades and stores it as `gradeAndStoreAnswer` does. An attempt this process started or
  * authorised before is checked against its remembered token hash and stored in one statement; any other
  * case, and every refusal, goes through the database's view of the attempt, so errors and their order
  * (404 unknown, 403 wrong token, then the body's 400/413/422) are the same either way.
  */
-export async function answerAttempt(
+export async function gradeAndStoreAnswerByToken(
   db: Database,
   attemptId: string,
   token: string,
@@ -438,7 +476,7 @@ export async function answerAttempt(
   const known = knownAttempt(db, attemptId);
   if (!known || !secretMatches(token, known.tokenHash)) {
     const auth = await authorizeAttempt(db, attemptId, token);
-    return submitAnswer(db, auth, await readInput(), now);
+    return gradeAndStoreAnswer(db, auth, await readInput(), now);
   }
   let graded: GradedAnswer;
   try {
@@ -447,7 +485,7 @@ export async function answerAttempt(
     await authorizeAttempt(db, attemptId, token); // a deleted attempt is a 404 before any complaint about the body
     throw error;
   }
-  return (await storeFirstAnswer(db, known, graded, now)) ?? storeAnswerCarefully(db, await authorizeAttempt(db, attemptId, token), graded, now);
+  return (await insertFirstAnswerIfWritable(db, known, graded, now)) ?? storeAnswerUnderLock(db, await authorizeAttempt(db, attemptId, token), graded, now);
 }
 
 /** Finishes the attempt (idempotent). The view carries the score only if the policy allows. */

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { serverEnv } from '@/lib/env';
 
 /**
  * The client address the abuse limits count by, from the X-Forwarded-For header and `TRUST_PROXY`.
@@ -91,8 +92,8 @@ export function clientKey(forwardedFor: string | null, trust: TrustProxy): strin
 
 let cached: { raw: string | undefined; trust: TrustProxy } | null = null;
 
-/** TRUST_PROXY from the environment, parsed once (and again if it changes). Throws on a bad value. */
-export function trustProxyFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): TrustProxy {
-  if (!cached || cached.raw !== env.TRUST_PROXY) cached = { raw: env.TRUST_PROXY, trust: parseTrustProxy(env.TRUST_PROXY) };
+/** TRUST_PROXY from the settings (lib/env), parsed once (and again if it changes). Throws on a bad value. */
+export function trustProxyFromEnv(raw: string | undefined = serverEnv().TRUST_PROXY): TrustProxy {
+  if (!cached || cached.raw !== raw) cached = { raw, trust: parseTrustProxy(raw) };
   return cached.trust;
 }

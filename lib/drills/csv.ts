@@ -6,7 +6,9 @@
 export const CSV_COLUMNS = [
   'drill',
   'student',
+  'same_name',
   'attempt',
+  'attempt_id',
   'status',
   'question',
   'kind',

@@ -7,6 +7,7 @@ import { DrillError } from './errors';
 import { drillPhase, type DrillPhase } from './policy';
 import { countHit, currentHits, enforce, limitOf, RATE_LIMITS, tooMany } from './rate-limit';
 import { joinCodeSchema, type CreateDrillInput, type ManageUpdateInput, type RevealPolicy, type VariantMode } from './schemas';
+import { readStored, storedKinds } from './stored';
 import { hashSecret, newJoinCode, newSecret, normaliseJoinCode, secretMatches } from './tokens';
 
 /** What anyone holding the join code may see. No seed, no token hash. */
@@ -34,15 +35,15 @@ export function toPublicDrill(d: DrillRow, now: Date): PublicDrill {
   return {
     code: d.code,
     title: d.title,
-    kinds: d.kinds as QuestionKind[],
-    difficulty: d.difficulty as Difficulty,
+    kinds: readStored(storedKinds, d.kinds, 'drills.kinds'),
+    difficulty: d.difficulty,
     questionCount: d.questionCount,
     timeLimitMinutes: d.timeLimitSeconds == null ? null : Math.round(d.timeLimitSeconds / 60),
     opensAt: d.opensAt?.toISOString() ?? null,
     closesAt: d.closesAt?.toISOString() ?? null,
     attemptsAllowed: d.attemptsAllowed,
-    revealPolicy: d.revealPolicy as RevealPolicy,
-    variant: d.variantMode as VariantMode,
+    revealPolicy: d.revealPolicy,
+    variant: d.variantMode,
     phase: drillPhase(d, now),
   };
 }

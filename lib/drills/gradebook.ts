@@ -1,12 +1,17 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
-import { tables, type Database, type DrillRow, type StoredQuestionRef } from '@/lib/db';
+import { tables, type Database, type DrillRow } from '@/lib/db';
 import { toManagedDrill, type ManagedDrill } from './drills';
 import { pastDeadline } from './policy';
+import { sameNames, type SameName } from './same-name';
+
+export { studentLabel, type SameName } from './same-name';
 
 /**
  * The instructor's view of a drill: one row per attempt with every question's score, and per-question
  * statistics with the most common misconception. `buildGradebook` is pure (rows in, DTO out).
+ * Students are told apart by attempt, not by name: when different students typed the same name (folded as
+ * `nameKey` folds it), each row says which of them it is (`sameName`), so "Dana" and "Dana" stay two people.
  */
 export type AttemptStatus = 'in-progress' | 'submitted' | 'timed-out';
 
@@ -21,7 +26,11 @@ export interface GradebookCell {
 
 export interface GradebookStudent {
   attemptId: string;
+  /** The same for every attempt of one student (their first attempt's id). */
+  studentId: string;
   name: string;
+  /** Null when no other student gave the same name; else which of them this is ("Dana (2)"). */
+  sameName: SameName | null;
   attemptNumber: number;
   status: AttemptStatus;
   startedAt: string;
@@ -57,14 +66,22 @@ export interface Gradebook {
 
 export interface GradebookAttemptRow {
   id: string;
+  studentId: string;
   name: string;
+  nameKey: string;
   attemptNumber: number;
   startedAt: Date;
   submittedAt: Date | null;
   deadline: Date | null;
   keySeenAt: Date | null;
   answersReopenedAt: Date | null;
-  questions: StoredQuestionRef[];
+}
+/** One question of one attempt: what the gradebook shows of it (never the question itself). */
+export interface GradebookQuestionRow {
+  attemptId: string;
+  questionId: string;
+  kind: string;
+  seed: string;
 }
 export interface GradebookAnswerRow {
   attemptId: string;
@@ -76,9 +93,21 @@ export interface GradebookAnswerRow {
   updatedAt: Date;
 }
 
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
 export function buildGradebook(
   drill: DrillRow,
   attemptRows: GradebookAttemptRow[],
+  questionRows: GradebookQuestionRow[],
   answerRows: GradebookAnswerRow[],
   now: Date,
 ): Gradebook {
@@ -88,20 +117,23 @@ export function buildGradebook(
     if (!m) byAttempt.set(a.attemptId, (m = new Map()));
     m.set(a.questionId, a);
   }
+  const questionsOf = groupBy(questionRows, (q) => q.attemptId);
+  const duplicates = sameNames(attemptRows);
   const students = attemptRows.map((t): GradebookStudent => {
     const mine = byAttempt.get(t.id) ?? new Map<string, GradebookAnswerRow>();
+    const questions = questionsOf.get(t.id) ?? [];
     let sum = 0;
     let last = t.startedAt.getTime();
-    const cells = t.questions.map((ref): GradebookCell => {
-      const a = mine.get(ref.id);
+    const cells = questions.map((ref): GradebookCell => {
+      const a = mine.get(ref.questionId);
       if (a) {
         sum += a.score;
         last = Math.max(last, a.updatedAt.getTime());
       }
       return {
-        questionId: ref.id,
-        kind: ref.spec.kind,
-        seed: ref.spec.seed,
+        questionId: ref.questionId,
+        kind: ref.kind,
+        seed: ref.seed,
         answered: !!a,
         score: a ? a.score : null,
         misconception: a?.misconceptionId ? { id: a.misconceptionId, label: a.misconceptionLabel ?? a.misconceptionId } : null,
@@ -111,14 +143,16 @@ export function buildGradebook(
     const end = t.submittedAt?.getTime() ?? (status === 'timed-out' ? Math.min(last, t.deadline!.getTime()) : last);
     return {
       attemptId: t.id,
+      studentId: t.studentId,
       name: t.name,
+      sameName: duplicates.get(t.studentId) ?? null,
       attemptNumber: t.attemptNumber,
       status,
       startedAt: t.startedAt.toISOString(),
       submittedAt: t.submittedAt?.toISOString() ?? null,
       seconds: Math.max(0, Math.round((end - t.startedAt.getTime()) / 1000)),
       answered: mine.size,
-      score: t.questions.length ? sum / t.questions.length : 0,
+      score: questions.length ? sum / questions.length : 0,
       keySeenAt: t.keySeenAt?.toISOString() ?? null,
       answersReopenedAt: t.answersReopenedAt?.toISOString() ?? null,
       cells,
@@ -159,18 +193,30 @@ export async function loadGradebookRows(db: Database, drill: DrillRow) {
   const attemptRows = await db
     .select({
       id: tables.attempts.id,
+      studentId: tables.attempts.studentId,
       name: tables.attempts.name,
+      nameKey: tables.attempts.nameKey,
       attemptNumber: tables.attempts.attemptNumber,
       startedAt: tables.attempts.startedAt,
       submittedAt: tables.attempts.submittedAt,
       deadline: tables.attempts.deadline,
       keySeenAt: tables.attempts.keySeenAt,
       answersReopenedAt: tables.attempts.answersReopenedAt,
-      questions: tables.attempts.questions,
     })
     .from(tables.attempts)
     .where(eq(tables.attempts.drillId, drill.id))
     .orderBy(asc(tables.attempts.startedAt), asc(tables.attempts.id));
+  const questionRows = await db
+    .select({
+      attemptId: tables.attemptQuestions.attemptId,
+      questionId: tables.attemptQuestions.questionId,
+      kind: tables.attemptQuestions.kind,
+      seed: tables.attemptQuestions.seed,
+    })
+    .from(tables.attemptQuestions)
+    .innerJoin(tables.attempts, eq(tables.attempts.id, tables.attemptQuestions.attemptId))
+    .where(eq(tables.attempts.drillId, drill.id))
+    .orderBy(asc(tables.attemptQuestions.attemptId), asc(tables.attemptQuestions.position));
   const answerRows = await db
     .select({
       attemptId: tables.answers.attemptId,
@@ -184,10 +230,10 @@ export async function loadGradebookRows(db: Database, drill: DrillRow) {
     .from(tables.answers)
     .innerJoin(tables.attempts, eq(tables.attempts.id, tables.answers.attemptId))
     .where(eq(tables.attempts.drillId, drill.id));
-  return { attemptRows, answerRows };
+  return { attemptRows, questionRows, answerRows };
 }
 
 export async function loadGradebook(db: Database, drill: DrillRow, now = new Date()): Promise<Gradebook> {
-  const { attemptRows, answerRows } = await loadGradebookRows(db, drill);
-  return buildGradebook(drill, attemptRows, answerRows, now);
+  const { attemptRows, questionRows, answerRows } = await loadGradebookRows(db, drill);
+  return buildGradebook(drill, attemptRows, questionRows, answerRows, now);
 }

@@ -2,7 +2,6 @@ import 'server-only';
 import { createHmac } from 'node:crypto';
 import { generateQuestion, sessionSpecs } from '@/lib/scenarios';
 import type { Difficulty, PublicQuestion, Question, QuestionKind } from '@/lib/scenarios';
-import type { StoredQuestionRef } from '@/lib/db';
 import type { VariantMode } from './schemas';
 
 /**
@@ -40,13 +39,9 @@ export function questionIdAt(position: number): string {
  * The questions of a session seed: kinds in the order `sessionSpecs` draws, each question from its own
  * derived seed (so one known question seed does not give the others).
  */
-export function drawQuestions(o: { seed: string; kinds: QuestionKind[]; difficulty: Difficulty; count: number }): {
-  refs: StoredQuestionRef[];
-  questions: Question[];
-} {
+export function drawQuestions(o: { seed: string; kinds: QuestionKind[]; difficulty: Difficulty; count: number }): Question[] {
   const specs = sessionSpecs(o).map((spec, i) => ({ ...spec, seed: deriveSeed(o.seed, 'question', String(i + 1)) }));
-  const questions = specs.map((spec, i) => ({ ...generateQuestion(spec), id: questionIdAt(i) }));
-  return { refs: questions.map((q) => ({ id: q.id, spec: { ...q.spec } })), questions };
+  return specs.map((spec, i) => ({ ...generateQuestion(spec), id: questionIdAt(i) }));
 }
 
 /**

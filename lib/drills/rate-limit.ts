@@ -1,6 +1,8 @@
 import 'server-only';
 import { lt, sql } from 'drizzle-orm';
-import { tables, type Database } from '@/lib/db';
+import { z } from 'zod';
+import { resultRows, tables, type Database } from '@/lib/db';
+import { serverEnv, type ServerEnv } from '@/lib/env';
 import { DrillError } from './errors';
 
 /**
@@ -10,44 +12,35 @@ import { DrillError } from './errors';
  * The figures are for a real class, which often shares one public address (a school network's NAT):
  * a lecture of 60 can join within one minute from one address, 300 students within one minute in all.
  */
+/** The settings (lib/env) that hold the limits; each has its default there. */
+export type LimitSetting = 'DRILLS_ATTEMPTS_PER_CLIENT' | 'DRILLS_ATTEMPTS_PER_DRILL' | 'DRILLS_LOOKUPS_PER_CLIENT' | 'DRILLS_UNKNOWN_CODES_PER_CLIENT';
+
 export interface LimitRule {
   /** Part of the counter's key; also names the rule in logs and tests. */
   name: string;
-  /** The default limit per window; the environment variable `env` overrides it. */
-  limit: number;
-  env: string;
+  /** The setting that holds the limit per window. */
+  env: LimitSetting;
   windowSeconds: number;
   message: string;
 }
 
 export const RATE_LIMITS = {
   /** New attempts at one drill from one client address. */
-  attemptsPerClient: { name: 'attempts-client', limit: 60, env: 'DRILLS_ATTEMPTS_PER_CLIENT', windowSeconds: 60, message: 'Too many attempts from this address; wait a minute' },
+  attemptsPerClient: { name: 'attempts-client', env: 'DRILLS_ATTEMPTS_PER_CLIENT', windowSeconds: 60, message: 'Too many attempts from this address; wait a minute' },
   /** New attempts at one drill from everyone. */
-  attemptsPerDrill: { name: 'attempts-drill', limit: 300, env: 'DRILLS_ATTEMPTS_PER_DRILL', windowSeconds: 60, message: 'Too many students are joining this drill at once; wait a minute' },
+  attemptsPerDrill: { name: 'attempts-drill', env: 'DRILLS_ATTEMPTS_PER_DRILL', windowSeconds: 60, message: 'Too many students are joining this drill at once; wait a minute' },
   /** Join-code lookups (drill page, GET /api/drills/{code}, joining) from one client address. */
-  lookupsPerClient: { name: 'lookups-client', limit: 600, env: 'DRILLS_LOOKUPS_PER_CLIENT', windowSeconds: 60, message: 'Too many requests from this address; wait a minute' },
+  lookupsPerClient: { name: 'lookups-client', env: 'DRILLS_LOOKUPS_PER_CLIENT', windowSeconds: 60, message: 'Too many requests from this address; wait a minute' },
   /** Lookups of codes that do not exist from one client address: guessing. Over it, every lookup is refused. */
-  unknownCodesPerClient: { name: 'unknown-codes-client', limit: 20, env: 'DRILLS_UNKNOWN_CODES_PER_CLIENT', windowSeconds: 60, message: 'Too many unknown join codes from this address; wait a minute' },
+  unknownCodesPerClient: { name: 'unknown-codes-client', env: 'DRILLS_UNKNOWN_CODES_PER_CLIENT', windowSeconds: 60, message: 'Too many unknown join codes from this address; wait a minute' },
 } as const satisfies Record<string, LimitRule>;
 
 /** Attempts one drill may hold in all (about 150 KB each with a 20-question drill): a class of 500 with 2 attempts. */
 export const MAX_ATTEMPTS_PER_DRILL = 1000;
 
-/**
- * The rule's limit: its environment variable (a positive integer, per window) or its default. A bad value
- * throws, naming the variable (`limitsFromEnv` checks them all, e.g. at start-up).
- */
-export function limitOf(rule: LimitRule, env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const raw = env[rule.env]?.trim();
-  if (!raw) return rule.limit;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`${rule.env}: expected a positive whole number per ${rule.windowSeconds} s, got ${JSON.stringify(raw)}`);
-  return Number(raw);
-}
-
-/** Every limit as configured; throws on the first bad environment value. */
-export function limitsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Record<keyof typeof RATE_LIMITS, number> {
-  return Object.fromEntries(Object.entries(RATE_LIMITS).map(([k, rule]) => [k, limitOf(rule, env)])) as Record<keyof typeof RATE_LIMITS, number>;
+/** The rule's limit per window, from the validated settings (lib/env: its variable, else the default). */
+export function limitOf(rule: LimitRule, env: Pick<ServerEnv, LimitSetting> = serverEnv()): number {
+  return env[rule.env];
 }
 
 function windowOf(rule: LimitRule, now: Date) {
@@ -65,6 +58,8 @@ export function tooMany(rule: LimitRule, now: Date): DrillError {
   return new DrillError(429, rule.message, [{ path: '', message: `Limit ${limitOf(rule)} per ${rule.windowSeconds} s (${rule.name})` }], retryAfterSeconds(rule, now));
 }
 
+const hitsRow = z.object({ hits: z.coerce.number() });
+
 function counterKey(rule: LimitRule, subject: string): string {
   return `${rule.name}|${subject}`;
 }
@@ -81,7 +76,7 @@ export async function countHit(db: Database, rule: LimitRule, subject: string, n
       expires_at = excluded.expires_at
     returning hits`);
   await maybePurge(db, now);
-  return Number((result as unknown as { rows: { hits: number }[] }).rows[0]?.hits ?? 0);
+  return resultRows(result, hitsRow)[0]?.hits ?? 0;
 }
 
 /** The hits counted so far in the current window (no hit counted). */
@@ -89,7 +84,7 @@ export async function currentHits(db: Database, rule: LimitRule, subject: string
   const w = windowOf(rule, now);
   const result = await db.execute(sql`
     select hits from ${tables.rateLimits} where key = ${counterKey(rule, subject)} and window_start = ${w.start.toISOString()}::timestamptz`);
-  return Number((result as unknown as { rows: { hits: number }[] }).rows[0]?.hits ?? 0);
+  return resultRows(result, hitsRow)[0]?.hits ?? 0;
 }
 
 /** Counts a hit and throws 429 (with Retry-After) when it is over the rule's limit. */

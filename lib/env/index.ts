@@ -3,7 +3,8 @@ import { formatIssue, zodIssues } from '@/lib/validation/issues';
 
 /**
  * The server's settings, read from the environment once and validated with zod (every bad variable named at
- * once). The only reader of process.env for the database, the public URL and the timeouts.
+ * once). The only reader of process.env in lib/ and app/: the database, the public URL, the timeouts, the
+ * proxies trusted for client addresses and the drills' abuse limits.
  */
 const positiveInt = (fallback: number, max: number) =>
   z
@@ -34,6 +35,19 @@ export const envSchema = z.object({
    * The origin links in API answers are built from (studentUrl, manageUrl), e.g. https://drills.example.org.
    * Unset: the origin of the request as Next sees it (never X-Forwarded-Host/-Proto).
    */
+  /**
+   * Which X-Forwarded-For entries were written by proxies we trust (lib/drills/client-address.ts parses it):
+   * unset/0/none, a number of hops, or a list of addresses and CIDRs.
+   */
+  TRUST_PROXY: optionalText,
+  /** The drills' abuse limits per minute (lib/drills/rate-limit.ts): new attempts at one drill from one address, */
+  DRILLS_ATTEMPTS_PER_CLIENT: positiveInt(60, 1_000_000),
+  /** … new attempts at one drill from everyone, */
+  DRILLS_ATTEMPTS_PER_DRILL: positiveInt(300, 1_000_000),
+  /** … join-code lookups from one address, */
+  DRILLS_LOOKUPS_PER_CLIENT: positiveInt(600, 1_000_000),
+  /** … and unknown join codes from one address (guessing). */
+  DRILLS_UNKNOWN_CODES_PER_CLIENT: positiveInt(20, 1_000_000),
   PUBLIC_URL: optionalText.pipe(
     z
       .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })

@@ -243,19 +243,25 @@ async function inProcessFigures(pgUrl: string | null) {
     const db = handle.db;
     const created = await drills.createDrill(db, drills.createDrillSchema.parse({ title: 'Big class', kinds: ['source-ip', 'load-share'], difficulty: 'standard', count: 20 }));
     const drill = await drills.findDrill(db, created.code);
-    const { refs } = drawQuestions({ seed: drill.seed, kinds: ['source-ip', 'load-share'], difficulty: 'standard', count: 20 });
+    const questions = drawQuestions({ seed: drill.seed, kinds: ['source-ip', 'load-share'], difficulty: 'standard', count: 20 });
     const misconceptions = [['cluster-keeps-client-ip', 'Cluster keeps the client IP'], ['even-per-pod-under-local', 'Load is even per Pod under Local'], [null, null]] as const;
     for (let batch = 0; batch < 10; batch++) {
       const attemptRows = Array.from({ length: 50 }, (_, j) => {
         const i = batch * 50 + j;
-        return { id: crypto.randomUUID(), drillId: drill.id, name: `Student ${i}`, nameKey: `student ${i}`, attemptNumber: 1, tokenHash: 'x', seed: drill.seed, questions: refs, startedAt: new Date(Date.now() - 600_000), submittedAt: i % 3 ? new Date() : null };
+        const id = crypto.randomUUID();
+        return { id, drillId: drill.id, name: `Student ${i}`, nameKey: `student ${i}`, studentId: id, attemptNumber: 1, tokenHash: 'x', seed: drill.seed, startedAt: new Date(Date.now() - 600_000), submittedAt: i % 3 ? new Date() : null };
       });
       await db.insert(tables.attempts).values(attemptRows);
+      await db.insert(tables.attemptQuestions).values(
+        attemptRows.flatMap((a) => questions.map((q, position) => ({ attemptId: a.id, questionId: q.id, position, kind: q.spec.kind, difficulty: q.spec.difficulty, seed: q.spec.seed, question: q }))),
+      );
       await db.insert(tables.answers).values(
         attemptRows.flatMap((a, j) =>
-          refs.map((r, k) => {
+          questions.map((q, k) => {
             const [mid, mlabel] = misconceptions[(j + k) % 3]!;
-            return { attemptId: a.id, questionId: r.id, position: k, answer: JSON.stringify({ sourceIp: `10.0.${j}.${k}` }), score: mid ? 0 : 1, misconceptionId: mid, misconceptionLabel: mlabel, result: { status: 'graded' } };
+            const score = mid ? 0 : 1;
+            const result = { status: 'graded' as const, score, parts: [], misconception: null, feedback: '', expected: '', steps: [] };
+            return { attemptId: a.id, questionId: q.id, position: k, answer: JSON.stringify({ sourceIp: `10.0.${j}.${k}` }), score, misconceptionId: mid, misconceptionLabel: mlabel, result };
           }),
         ),
       );

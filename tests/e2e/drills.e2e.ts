@@ -68,6 +68,20 @@ async function answer(page: Page, full: Question, right: boolean) {
   expect([200, 201]).toContain((await saved).status());
 }
 
+/** The current question's form shows the answer `answer(page, full, right)` gave. */
+async function expectFormHolds(page: Page, full: Question, right: boolean) {
+  const form = page.getByRole('form', { name: 'Your answer' });
+  for (const field of full.key.fields) {
+    const value = right ? field.expected : (field.alternatives[0]?.value ?? field.expected);
+    const choice = form.locator(`[data-choice-field="${field.field}"]`);
+    if (await choice.count()) await expect(choice.locator(`input[type=radio][value="${value}"]`)).toBeChecked();
+    else {
+      const label = full.response.fields.find((f) => f.name === field.field)!.label;
+      await expect(form.getByRole('textbox', { name: label, exact: true })).toHaveValue(value);
+    }
+  }
+}
+
 async function newStudent(browser: Browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -108,9 +122,12 @@ test.describe('drills', () => {
     await expect(a.page.getByText('Correct', { exact: true })).toBeVisible();
     await screenshot(a.page, 'drills-student-answered');
 
-    // Reload resumes the attempt: the answered question keeps its feedback.
+    // Reload resumes the attempt: the answered question keeps its feedback, and its form shows the saved answer
+    // (from the server's copy of the attempt: GET /api/attempts/{id}).
     await a.page.reload();
     await expect(a.page.getByText('1 of 3 answered')).toBeVisible();
+    await a.page.getByRole('button', { name: /^1/ }).click();
+    await expectFormHolds(a.page, aQuestions[0]!, true);
     await a.page.getByRole('button', { name: /^2/ }).click();
     await answer(a.page, aQuestions[1]!, true);
     await a.page.getByRole('button', { name: /^3/ }).click();
@@ -140,7 +157,7 @@ test.describe('drills', () => {
     await page.getByRole('button', { name: 'Download CSV' }).click();
     const file = await (await download).path();
     const lines = readFileSync(file, 'utf8').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('drill,student,attempt,status,question,kind,difficulty,seed,answer,score,misconception,misconception_label');
+    expect(lines[0]).toBe('drill,student,same_name,attempt,attempt_id,status,question,kind,difficulty,seed,answer,score,misconception,misconception_label');
     expect(lines).toHaveLength(1 + 2 * 3);
     expect(lines.filter((l) => l.includes(',Ada,'))).toHaveLength(3);
 

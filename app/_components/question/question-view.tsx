@@ -30,6 +30,8 @@ export interface QuestionViewProps {
   shortcuts?: boolean;
   /** e.g. "Question 3 of 10". */
   position?: string;
+  /** What the inputs start with, e.g. an answer the server already stored (drills, after a reload). */
+  initialAnswer?: RawAnswer;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -38,9 +40,9 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.isContentEditable;
 }
 
-export function QuestionView({ question, onSubmit, result = null, onNext = null, nextLabel = 'Next question', shortcuts = true, position }: QuestionViewProps) {
+export function QuestionView({ question, onSubmit, result = null, onNext = null, nextLabel = 'Next question', shortcuts = true, position, initialAnswer }: QuestionViewProps) {
   const idBase = `q${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const [values, setValues] = useState<Record<string, string>>({});
+  const [values, setValues] = useState<Record<string, string>>(() => ({ ...initialAnswer }));
   const formRef = useRef<HTMLFormElement>(null);
   const graded = result?.status === 'graded';
   const feedbackHeadingId = `${idBase}-feedback`;
@@ -49,11 +51,11 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
   const problems: Record<string, string> = {};
   if (result?.status === 'invalid') for (const p of result.problems) if (fields.some((f) => f.name === p.field)) problems[p.field] ??= p.message;
 
-  // A new question starts empty.
+  // A new question starts empty (or with its initial answer).
   const [questionId, setQuestionId] = useState(question.id);
   if (questionId !== question.id) {
     setQuestionId(question.id);
-    setValues({});
+    setValues({ ...initialAnswer });
   }
 
   const submit = () => {

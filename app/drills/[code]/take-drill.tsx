@@ -93,7 +93,23 @@ export function TakeDrill({ code, open }: { code: string; open: boolean }) {
     );
   }
   if (!view || view.attemptId !== stored.attemptId) return <p className="text-muted">{error ?? 'Loading your attempt…'}</p>;
-  return <Attempt stored={stored} view={view} onView={setView} onStartOver={() => writeStored(code, null)} />;
+  return (
+    <Attempt
+      stored={stored}
+      view={view}
+      onView={setView}
+      onRetake={(s, v) => {
+        setView(v);
+        writeStored(code, s);
+      }}
+    />
+  );
+}
+
+interface Started {
+  attemptId: string;
+  attemptToken: string;
+  attempt: AttemptView;
 }
 
 function JoinForm({ code, onJoined }: { code: string; onJoined: (s: Stored, v: AttemptView) => void }) {
@@ -105,7 +121,7 @@ function JoinForm({ code, onJoined }: { code: string; onJoined: (s: Stored, v: A
     const name = new FormData(event.currentTarget).get('name');
     setBusy(true);
     try {
-      const r = await callApi<{ attemptId: string; attemptToken: string; attempt: AttemptView }>(`/api/drills/${code}/attempts`, {
+      const r = await callApi<Started>(`/api/drills/${code}/attempts`, {
         method: 'POST',
         body: { name },
       });
@@ -165,12 +181,12 @@ function Attempt({
   stored,
   view,
   onView,
-  onStartOver,
+  onRetake,
 }: {
   stored: Stored;
   view: AttemptView;
   onView: (v: AttemptView) => void;
-  onStartOver: () => void;
+  onRetake: (s: Stored, v: AttemptView) => void;
 }) {
   const [index, setIndex] = useState(() => {
     const firstOpen = view.questions.findIndex((q) => !view.answers.some((a) => a.questionId === q.id));
@@ -191,6 +207,16 @@ function Attempt({
       setError(e instanceof ApiFailure ? e.message : 'Could not submit');
     }
   }, [onView, stored]);
+
+  // The same student's next attempt: the server counts it against the attempts allowed (names do not count).
+  const retake = useCallback(async () => {
+    try {
+      const r = await callApi<Started>(`/api/attempts/${stored.attemptId}/retake`, { method: 'POST', token: stored.token });
+      onRetake({ attemptId: r.attemptId, token: r.attemptToken }, r.attempt);
+    } catch (e) {
+      setError(e instanceof ApiFailure ? failureText(e) : 'Could not start another attempt');
+    }
+  }, [onRetake, stored]);
 
   // The server refuses answers after the deadline anyway; submitting makes the page show the result.
   const secondsLeft = useSecondsLeft(view.deadline, view.finished, submitAttempt);
@@ -239,7 +265,10 @@ function Attempt({
       {error && !view.finished && <p role="alert" className="rounded border border-bad p-3 text-bad">{error}</p>}
 
       {view.finished ? (
-        <Summary view={view} onStartOver={view.drill.phase === 'open' ? onStartOver : undefined} />
+        <>
+          {error && <p role="alert" className="rounded border border-bad p-3 text-bad">{error}</p>}
+          <Summary view={view} onRetake={view.drill.phase === 'open' ? () => void retake() : undefined} />
+        </>
       ) : (
         <>
           <nav aria-label="Questions">
@@ -268,6 +297,8 @@ function Attempt({
                 onSubmit={(raw) => void sendAnswer(raw)}
                 result={current?.result ?? (invalid?.questionId === question.id ? invalid.result : null)}
                 position={`Question ${index + 1} of ${view.questions.length}`}
+                // The answer the server holds (GET /api/attempts/{id} after a reload), so the form shows what was saved.
+                initialAnswer={current?.answer}
               />
               {current && !current.result && (
                 <p className="rounded border border-border bg-surface p-3 text-sm" data-testid="saved-answer">
@@ -322,7 +353,7 @@ function ResultSummary({ result }: { result: GradedResult }) {
   );
 }
 
-function Summary({ view, onStartOver }: { view: AttemptView; onStartOver?: () => void }) {
+function Summary({ view, onRetake }: { view: AttemptView; onRetake?: () => void }) {
   const answers = new Map(view.answers.map((a) => [a.questionId, a]));
   return (
     <section aria-labelledby="summary-heading" className="space-y-4">
@@ -352,8 +383,8 @@ function Summary({ view, onStartOver }: { view: AttemptView; onStartOver?: () =>
           })}
         </ol>
       )}
-      {onStartOver && view.attemptNumber < view.drill.attemptsAllowed && (
-        <button type="button" onClick={onStartOver} className="rounded border border-border px-3 py-2">
+      {onRetake && view.attemptNumber < view.drill.attemptsAllowed && (
+        <button type="button" onClick={onRetake} className="rounded border border-border px-3 py-2">
           Start another attempt
         </button>
       )}

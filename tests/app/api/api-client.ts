@@ -10,6 +10,7 @@ import * as csvRoute from '@/app/api/drills/[code]/results.csv/route';
 import * as attemptRoute from '@/app/api/attempts/[attemptId]/route';
 import * as answersRoute from '@/app/api/attempts/[attemptId]/answers/route';
 import * as submitRoute from '@/app/api/attempts/[attemptId]/submit/route';
+import * as retakeRoute from '@/app/api/attempts/[attemptId]/retake/route';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 let requestCount = 0;
@@ -55,4 +56,5 @@ export const api = {
   attempt: async (attemptId: string, o: Opts) => done(await attemptRoute.GET(request('GET', `/api/attempts/${attemptId}`, o), p({ attemptId }))),
   answer: async (attemptId: string, o: Opts) => done(await answersRoute.POST(request('POST', `/api/attempts/${attemptId}/answers`, o), p({ attemptId }))),
   submit: async (attemptId: string, o: Opts) => done(await submitRoute.POST(request('POST', `/api/attempts/${attemptId}/submit`, o), p({ attemptId }))),
+  retake: async (attemptId: string, o: Opts) => done(await retakeRoute.POST(request('POST', `/api/attempts/${attemptId}/retake`, o), p({ attemptId }))),
 };

@@ -6,25 +6,17 @@
  */
 import { eq } from 'drizzle-orm';
 import { renderToString } from 'react-dom/server';
-import { setDatabaseHandle, tables, type DatabaseHandle } from '@/lib/db';
+import { tables } from '@/lib/db';
 import { generateQuestion, sessionSpecs, type Question, type QuestionKind } from '@/lib/scenarios';
 import DrillPage from '@/app/drills/[code]/page';
-import { openTestDatabase, TEST_BACKEND } from '../../lib/db/test-database';
+import { TEST_BACKEND, suiteDatabase } from '../../support/drill-database';
 import { correctAnswer } from '../../lib/drills/answers-for';
-import { storedQuestions } from '../../lib/drills/stored-questions';
+import { storedQuestions, storedSpecs } from '../../lib/drills/stored-questions';
 import { api } from './api-client';
 
 jest.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '192.0.2.44' }) }));
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  setDatabaseHandle(handle);
-}, 60_000);
-afterAll(async () => {
-  setDatabaseHandle(null);
-  await handle?.close();
-});
+const handle = suiteDatabase({ asAppDatabase: true });
 
 const KINDS: QuestionKind[] = ['source-ip', 'load-share'];
 const DIFFICULTY = 'standard';
@@ -113,6 +105,7 @@ async function studentSees(variant: 'same' | 'per-student', revealPolicy: 'after
   const page = renderToString(await DrillPage({ params: Promise.resolve({ code }) }));
   const [drill] = await handle.db.select().from(tables.drills).where(eq(tables.drills.code, code));
   const [attempt] = await handle.db.select().from(tables.attempts).where(eq(tables.attempts.id, attemptId));
+  const specs = await storedSpecs(handle.db, attemptId);
   return {
     code,
     name,
@@ -121,8 +114,8 @@ async function studentSees(variant: 'same' | 'per-student', revealPolicy: 'after
     texts: [...responses.map((r) => r.text), page],
     questionsSent: [joined.body.questions, joined.body.attempt.questions, responses[2]!.body.questions, responses[4]!.body.questions].flat() as object[],
     served: stored.map((row) => row.q),
-    secrets: [drill!.seed, attempt!.seed, ...attempt!.questions.map((ref) => ref.spec.seed)],
-    specSeeds: attempt!.questions.map((ref) => ref.spec.seed),
+    secrets: [drill!.seed, attempt!.seed, ...specs.map((ref) => ref.spec.seed)],
+    specSeeds: specs.map((ref) => ref.spec.seed),
   };
 }
 

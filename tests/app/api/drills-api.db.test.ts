@@ -1,21 +1,12 @@
 /** @jest-environment node */
 import { count, eq } from 'drizzle-orm';
-import { setDatabaseHandle, tables, type DatabaseHandle } from '@/lib/db';
-import { openTestDatabase, TEST_BACKEND } from '../../lib/db/test-database';
+import { tables } from '@/lib/db';
+import { TEST_BACKEND, suiteDatabase } from '../../support/drill-database';
 import { correctAnswer, misconceivedAnswer, PLAIN_KINDS } from '../../lib/drills/answers-for';
 import { storedQuestions } from '../../lib/drills/stored-questions';
 import { api } from './api-client';
 
-
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  setDatabaseHandle(handle);
-}, 60_000);
-afterAll(async () => {
-  setDatabaseHandle(null);
-  await handle?.close();
-});
+const handle = suiteDatabase({ asAppDatabase: true });
 
 const VALID = { title: 'Week 3', kinds: [...PLAIN_KINDS], difficulty: 'standard', count: 3 };
 
@@ -134,11 +125,36 @@ describe(`JSON API (${TEST_BACKEND})`, () => {
       expect(n?.n).toBe(0);
     });
 
-    it('answers 409 when the name has used its attempts', async () => {
-      const d = await drill();
-      await student(d.code, 'Ada');
-      const r = await api.join(d.code, { body: { name: 'ada' } });
-      expect(r.status).toBe(409);
+    it('lets a second student with the same name join, and shows the instructor both, flagged (issue 20)', async () => {
+      const d = await drill({ attemptsAllowed: 1 });
+      const first = await student(d.code, 'Dana');
+      const second = await student(d.code, 'dana');
+      expect(second.attemptId).not.toBe(first.attemptId);
+      expect(second.raw.body.attempt.attemptNumber).toBe(1);
+      expect((await api.attempt(first.attemptId, { token: second.token })).status).toBe(403);
+      const book = await api.results(d.code, { token: d.manageToken });
+      expect(book.body.students.map((s: { attemptId: string; name: string; sameName: unknown }) => [s.attemptId, s.name, s.sameName])).toEqual([
+        [first.attemptId, 'Dana', { index: 1, of: 2 }],
+        [second.attemptId, 'dana', { index: 2, of: 2 }],
+      ]);
+      const csv = await api.csv(d.code, { token: d.manageToken });
+      expect(csv.text).toContain(`,dana,2 of 2,1,${second.attemptId},`);
+    });
+
+    it('POST /api/attempts/{id}/retake: the same student\'s next attempt, 409 once the attempts allowed are used', async () => {
+      const d = await drill({ attemptsAllowed: 2 });
+      const s = await student(d.code, 'Ada');
+      expect((await api.retake(s.attemptId, {})).status).toBe(401);
+      const other = await student(d.code, 'Bob');
+      expect((await api.retake(s.attemptId, { token: other.token })).status).toBe(403);
+      const r = await api.retake(s.attemptId, { token: s.token });
+      expect(r.status).toBe(201);
+      expect(r.body.attempt).toMatchObject({ name: 'Ada', attemptNumber: 2 });
+      expect(r.body.attemptId).not.toBe(s.attemptId);
+      expect(JSON.stringify(r.body)).not.toMatch(/"key"|seed/i);
+      const again = await api.retake(r.body.attemptId, { token: r.body.attemptToken });
+      expect(again.status).toBe(409);
+      expect(again.body.issues).toEqual([{ path: 'attemptId', message: '2 attempt(s) allowed, 2 used' }]);
     });
 
     it.each([

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import net from 'node:net';
 import { count, sql } from 'drizzle-orm';
-import { openDatabase, setDatabaseHandle, tables, type DatabaseHandle } from '@/lib/db';
+import { openDatabase, setDatabaseHandle, tables } from '@/lib/db';
 import { resetServerEnv } from '@/lib/env';
 import * as drillsRoute from '@/app/api/drills/route';
 import * as drillRoute from '@/app/api/drills/[code]/route';
@@ -11,8 +11,9 @@ import * as csvRoute from '@/app/api/drills/[code]/results.csv/route';
 import * as attemptRoute from '@/app/api/attempts/[attemptId]/route';
 import * as answersRoute from '@/app/api/attempts/[attemptId]/answers/route';
 import * as submitRoute from '@/app/api/attempts/[attemptId]/submit/route';
+import * as retakeRoute from '@/app/api/attempts/[attemptId]/retake/route';
 import { createThrowawayDatabase } from '../../support/throwaway-database';
-import { openTestDatabase, TEST_BACKEND } from '../../lib/db/test-database';
+import { TEST_BACKEND, suiteDatabase } from '../../support/drill-database';
 import { PLAIN_KINDS } from '../../lib/drills/answers-for';
 
 /**
@@ -33,6 +34,7 @@ const ROUTES: { path: string; module: RouteModule; params: Record<string, string
   { path: '/api/attempts/x', module: attemptRoute as unknown as RouteModule, params: { attemptId: 'x' }, implemented: ['GET'] },
   { path: '/api/attempts/x/answers', module: answersRoute as unknown as RouteModule, params: { attemptId: 'x' }, implemented: ['POST'] },
   { path: '/api/attempts/x/submit', module: submitRoute as unknown as RouteModule, params: { attemptId: 'x' }, implemented: ['POST'] },
+  { path: '/api/attempts/x/retake', module: retakeRoute as unknown as RouteModule, params: { attemptId: 'x' }, implemented: ['POST'] },
 ];
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -72,18 +74,10 @@ function withEnv(vars: Record<string, string | undefined>) {
 }
 
 describe(`API edge (${TEST_BACKEND})`, () => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await openTestDatabase();
-    setDatabaseHandle(handle);
-  }, 60_000);
-  afterAll(async () => {
-    setDatabaseHandle(null);
-    await handle?.close();
-  });
+  const shared = suiteDatabase({ asAppDatabase: true });
 
-  const drillCount = async () => (await handle.db.select({ n: count() }).from(tables.drills))[0]!.n;
-  const attemptCount = async () => (await handle.db.select({ n: count() }).from(tables.attempts))[0]!.n;
+  const drillCount = async () => (await shared.db.select({ n: count() }).from(tables.drills))[0]!.n;
+  const attemptCount = async () => (await shared.db.select({ n: count() }).from(tables.attempts))[0]!.n;
 
   describe('405 with JSON and Allow on every route', () => {
     for (const route of ROUTES) {
@@ -221,7 +215,7 @@ describe(`API edge (${TEST_BACKEND})`, () => {
   describe('500', () => {
     it('logs an error id and the error class, never the request data in the failed query', async () => {
       // Every new drill now fails in the database, after the seed and token hash became query parameters.
-      await handle.db.execute(sql.raw('ALTER TABLE drills ADD CONSTRAINT edge_test_refuse CHECK (false) NOT VALID'));
+      await shared.db.execute(sql.raw('ALTER TABLE drills ADD CONSTRAINT edge_test_refuse CHECK (false) NOT VALID'));
       const log = jest.spyOn(console, 'error').mockImplementation(() => {});
       try {
         const r = await createDrill(JSON_TYPE, { ...VALID, title: 'Title-7f3a-request-data' });
@@ -234,7 +228,7 @@ describe(`API edge (${TEST_BACKEND})`, () => {
         expect(logged).not.toMatch(/Title-7f3a|params|insert into|\$\d/i);
       } finally {
         log.mockRestore();
-        await handle.db.execute(sql.raw('ALTER TABLE drills DROP CONSTRAINT edge_test_refuse'));
+        await shared.db.execute(sql.raw('ALTER TABLE drills DROP CONSTRAINT edge_test_refuse'));
       }
     });
   });

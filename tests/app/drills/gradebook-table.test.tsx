@@ -8,7 +8,7 @@ const cell = (questionId: string, score: number | null, misconception: { id: str
 });
 
 const student = (over: Partial<GradebookStudent>): GradebookStudent => ({
-  attemptId: 'a1', name: 'Ada', attemptNumber: 1, status: 'submitted', startedAt: '', submittedAt: null, seconds: 75, answered: 2, score: 0.5,
+  attemptId: 'a1', studentId: 'a1', name: 'Ada', sameName: null, attemptNumber: 1, status: 'submitted', startedAt: '', submittedAt: null, seconds: 75, answered: 2, score: 0.5,
   keySeenAt: null, answersReopenedAt: null,
   cells: [cell('q1', 1), cell('q2', 0, { id: 'cluster-keeps-client-ip', label: 'Cluster keeps the client IP' })],
   ...over,
@@ -79,5 +79,21 @@ describe('QuestionStatsTable', () => {
     const q1 = screen.getByRole('row', { name: /Q1/ });
     expect(within(q1).getAllByRole('cell')[0]).toHaveTextContent('Crossing nodes, Balancer targets');
     expect(q1.textContent).not.toMatch(/cross-node|lb-targets/);
+  });
+});
+
+describe('GradebookTable: students who gave the same name (issue 20)', () => {
+  it('numbers them and flags each with its attempt id; a unique name stays plain', () => {
+    render(
+      <GradebookTable
+        gradebook={book([
+          student({ attemptId: '11111111-aaaa', studentId: '11111111-aaaa', name: 'Dana', sameName: { index: 1, of: 2 } }),
+          student({ attemptId: '22222222-bbbb', studentId: '22222222-bbbb', name: 'dana', sameName: { index: 2, of: 2 } }),
+          student({ attemptId: '33333333-cccc', studentId: '33333333-cccc', name: 'Eve' }),
+        ])}
+      />,
+    );
+    const heads = screen.getAllByRole('rowheader').map((h) => h.textContent);
+    expect(heads).toEqual(['Dana (1)Same name as 1 other student · attempt 11111111', 'dana (2)Same name as 1 other student · attempt 22222222', 'Eve']);
   });
 });

@@ -2,7 +2,7 @@ import { CSV_COLUMNS, csvCell, toCsv, type CsvRecord } from '@/lib/drills/csv';
 import { parseCsv } from '../../support/parse-csv';
 
 const record = (over: Partial<CsvRecord>): CsvRecord => ({
-  drill: 'ABC234', student: 'Ada', attempt: 1, status: 'submitted', question: 'q1', kind: 'source-ip',
+  drill: 'ABC234', student: 'Ada', same_name: null, attempt: 1, attempt_id: 'a1', status: 'submitted', question: 'q1', kind: 'source-ip',
   difficulty: 'intro', seed: 's1', answer: '{"a":"b"}', score: 1, misconception: null, misconception_label: null, ...over,
 });
 

@@ -1,12 +1,11 @@
 /** @jest-environment node */
 import { count, eq } from 'drizzle-orm';
-import { tables, type DatabaseHandle } from '@/lib/db';
+import { tables } from '@/lib/db';
 import {
-  answerAttempt,
+  gradeAndStoreAnswerByToken,
   authorizeAttempt,
   authorizeManage,
   createDrill,
-  createDrillSchema,
   deleteDrill,
   DrillError,
   findDrill,
@@ -16,40 +15,31 @@ import {
   loadGradebook,
   setDrillClosed,
   startAttempt,
-  submitAnswer,
+  startRetake,
+  studentLabel,
+  gradeAndStoreAnswer,
   submitAttempt,
   type CreateDrillInput,
 } from '@/lib/drills';
-import { generateQuestion, type Question, type QuestionSpec } from '@/lib/scenarios';
-import { openTestDatabase, TEST_BACKEND } from '../db/test-database';
-import { correctAnswer, misconceivedAnswer, PLAIN_KINDS } from './answers-for';
+import { storedQuestion } from '@/lib/drills/stored';
+import { generateQuestion, type Question } from '@/lib/scenarios';
+import { at, drillInput as input, expectRefusal, refusal, T0, TEST_BACKEND, suiteDatabase } from '../../support/drill-database';
+import { correctAnswer, misconceivedAnswer } from './answers-for';
+import { storedSpecs } from './stored-questions';
 
-const T0 = new Date('2026-11-25T10:00:00Z');
-const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
-
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-}, 60_000);
-afterAll(() => handle?.close());
-
-const input = (over: Partial<CreateDrillInput> = {}): CreateDrillInput =>
-  createDrillSchema.parse({ title: 'Week 3', kinds: [...PLAIN_KINDS], difficulty: 'standard', count: 4, ...over });
+const handle = suiteDatabase();
 
 async function newDrill(over: Partial<CreateDrillInput> = {}) {
   return createDrill(handle.db, input(over), T0);
 }
 
+/** Joins; the keys come from the stored specs through the public generator (an independent path to them). */
 async function join(code: string, name: string, now = T0) {
   const r = await startAttempt(handle.db, code, name, now);
   const auth = await authorizeAttempt(handle.db, r.attemptId, r.attemptToken);
-  const questions = auth.attempt.questions.map((ref) => ({ id: ref.id, q: generateQuestion(ref.spec as QuestionSpec) }));
-  return { ...r, auth, questions };
-}
-
-async function expectRefusal(p: Promise<unknown>, status: number) {
-  await expect(p).rejects.toBeInstanceOf(DrillError);
-  await p.catch((e: DrillError) => expect(e.status).toBe(status));
+  const specs = await storedSpecs(handle.db, r.attemptId);
+  const questions = specs.map((ref) => ({ id: ref.id, q: generateQuestion(ref.spec) }));
+  return { ...r, auth, specs, questions };
 }
 
 async function answerRows(attemptId: string) {
@@ -105,7 +95,7 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
     it('deletes the drill with its attempts and answers', async () => {
       const { code } = await newDrill();
       const s = await join(code, 'Ada');
-      await submitAnswer(handle.db, s.auth, { questionId: 'q1', answer: correctAnswer(s.questions[0]!.q) }, T0);
+      await gradeAndStoreAnswer(handle.db, s.auth, { questionId: 'q1', answer: correctAnswer(s.questions[0]!.q) }, T0);
       await deleteDrill(handle.db, await findDrill(handle.db, code));
       await expectRefusal(getPublicDrill(handle.db, code), 404);
       expect(await answerRows(s.attemptId)).toHaveLength(0);
@@ -118,12 +108,12 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
     it('sends questions without answer keys', async () => {
       const { code } = await newDrill({ count: 5 });
       const r = await startAttempt(handle.db, code, 'Ada', T0);
-      const auth = await authorizeAttempt(handle.db, r.attemptId, r.attemptToken);
+      const specs = await storedSpecs(handle.db, r.attemptId);
       expect(r.view.questions).toHaveLength(5);
       for (const [i, pq] of r.view.questions.entries()) {
         expect(pq).not.toHaveProperty('key');
         expect(pq).not.toHaveProperty('spec');
-        const full: Question = generateQuestion(auth.attempt.questions[i]!.spec as QuestionSpec);
+        const full: Question = generateQuestion(specs[i]!.spec);
         const text = JSON.stringify(pq);
         expect(text).not.toContain(full.key.explanation);
         expect(pq.id).toBe(`q${i + 1}`);
@@ -137,16 +127,35 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
       const { code } = await newDrill({ variant });
       const a = await join(code, 'Ada');
       const b = await join(code, 'Bob');
-      const specs = (s: typeof a) => s.auth.attempt.questions.map((q) => q.spec.seed);
+      const specs = (s: typeof a) => s.specs.map((q) => q.spec.seed);
       expect(specs(a).join() === specs(b).join()).toBe(same);
     });
 
-    it('counts attempts per name, folding case and spaces', async () => {
+    it('lets a second student with the same name join: each has an attempt and a token of their own (issue 20)', async () => {
+      const { code } = await newDrill({ attemptsAllowed: 1 });
+      const first = await join(code, 'Dana', at(0));
+      const second = await join(code, '  dana ', at(1));
+      expect(second.attemptId).not.toBe(first.attemptId);
+      expect([first.view.attemptNumber, second.view.attemptNumber]).toEqual([1, 1]);
+      expect(second.auth.attempt.studentId).not.toBe(first.auth.attempt.studentId);
+      await expectRefusal(authorizeAttempt(handle.db, first.attemptId, second.attemptToken), 403);
+      await gradeAndStoreAnswer(handle.db, first.auth, { questionId: 'q1', answer: correctAnswer(first.questions[0]!.q) }, at(5));
+      expect(await answerRows(second.attemptId)).toHaveLength(0);
+    });
+
+    it("numbers a student's retakes and refuses one past the attempts allowed", async () => {
       const { code } = await newDrill({ attemptsAllowed: 2 });
-      await join(code, 'Ada Lovelace');
-      await join(code, '  ada   LOVELACE ');
-      await expectRefusal(startAttempt(handle.db, code, 'ADA LOVELACE', T0), 409);
-      await expect(startAttempt(handle.db, code, 'Bob', T0)).resolves.toMatchObject({ view: { attemptNumber: 1 } });
+      const first = await join(code, 'Ada Lovelace', at(0));
+      const retake = await startRetake(handle.db, first.auth, at(10));
+      expect(retake.view).toMatchObject({ name: 'Ada Lovelace', attemptNumber: 2 });
+      const retakeAuth = await authorizeAttempt(handle.db, retake.attemptId, retake.attemptToken);
+      expect(retakeAuth.attempt.studentId).toBe(first.auth.attempt.studentId);
+      const over = await refusal(startRetake(handle.db, retakeAuth, at(20)));
+      expect(over).toMatchObject({ status: 409, issues: [{ path: 'attemptId', message: '2 attempt(s) allowed, 2 used' }] });
+      // From the first attempt too: the count is the student's, whichever attempt asks.
+      expect((await refusal(startRetake(handle.db, first.auth, at(20)))).status).toBe(409);
+      // Another student under the same name is not held back by Ada's attempts.
+      await expect(startAttempt(handle.db, code, 'ada lovelace', at(30))).resolves.toMatchObject({ view: { attemptNumber: 1 } });
     });
 
     it.each([
@@ -173,9 +182,9 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
       const { code } = await newDrill({ revealPolicy: 'after-answer' });
       const s = await join(code, 'Ada');
       const right = correctAnswer(s.questions[0]!.q);
-      const first = await submitAnswer(handle.db, s.auth, { questionId: 'q1', answer: right }, at(5));
+      const first = await gradeAndStoreAnswer(handle.db, s.auth, { questionId: 'q1', answer: right }, at(5));
       const reversed = Object.fromEntries(Object.entries(right).reverse());
-      const again = await submitAnswer(handle.db, s.auth, { questionId: 'q1', answer: reversed }, at(6));
+      const again = await gradeAndStoreAnswer(handle.db, s.auth, { questionId: 'q1', answer: reversed }, at(6));
       expect([first.status, again.status]).toEqual([201, 200]);
       expect(first.body.result?.score).toBe(1);
       expect(await answerRows(s.attemptId)).toHaveLength(1);
@@ -186,7 +195,7 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
       const s = await join(code, 'Ada');
       const found = s.questions.map(({ id, q }) => ({ id, m: misconceivedAnswer(q) })).find((x) => x.m);
       expect(found).toBeDefined();
-      const out = await submitAnswer(handle.db, s.auth, { questionId: found!.id, answer: found!.m!.raw }, at(5));
+      const out = await gradeAndStoreAnswer(handle.db, s.auth, { questionId: found!.id, answer: found!.m!.raw }, at(5));
       expect(out.body.result?.score).toBeLessThan(1);
       expect(out.body.result?.misconception?.id).toBe(found!.m!.misconception);
       const [row] = await answerRows(s.attemptId);
@@ -196,8 +205,8 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
     it('refuses a malformed answer with 422 and stores nothing', async () => {
       const { code } = await newDrill();
       const s = await join(code, 'Ada');
-      await expectRefusal(submitAnswer(handle.db, s.auth, { questionId: 'q1', answer: { nonsense: 'x' } }, at(5)), 422);
-      await expectRefusal(submitAnswer(handle.db, s.auth, { questionId: 'q99', answer: correctAnswer(s.questions[0]!.q) }, at(5)), 422);
+      await expectRefusal(gradeAndStoreAnswer(handle.db, s.auth, { questionId: 'q1', answer: { nonsense: 'x' } }, at(5)), 422);
+      await expectRefusal(gradeAndStoreAnswer(handle.db, s.auth, { questionId: 'q99', answer: correctAnswer(s.questions[0]!.q) }, at(5)), 422);
       expect(await answerRows(s.attemptId)).toHaveLength(0);
     });
 
@@ -206,8 +215,8 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
       const s = await join(code, 'Ada');
       const { q } = s.questions.find(({ q }) => misconceivedAnswer(q))!;
       const id = s.questions.find((x) => x.q === q)!.id;
-      await submitAnswer(handle.db, s.auth, { questionId: id, answer: misconceivedAnswer(q)!.raw }, at(5));
-      const changed = await submitAnswer(handle.db, s.auth, { questionId: id, answer: correctAnswer(q) }, at(6));
+      await gradeAndStoreAnswer(handle.db, s.auth, { questionId: id, answer: misconceivedAnswer(q)!.raw }, at(5));
+      const changed = await gradeAndStoreAnswer(handle.db, s.auth, { questionId: id, answer: correctAnswer(q) }, at(6));
       expect(changed.status).toBe(200);
       const [row] = await answerRows(s.attemptId);
       expect(row).toMatchObject({ score: 1, revisions: 1, misconceptionId: null });
@@ -217,29 +226,29 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
       const { code } = await newDrill({ revealPolicy: 'after-answer' });
       const s = await join(code, 'Ada');
       const { id, q } = s.questions.find(({ q }) => misconceivedAnswer(q))!;
-      await submitAnswer(handle.db, s.auth, { questionId: id, answer: misconceivedAnswer(q)!.raw }, at(5));
-      await expectRefusal(submitAnswer(handle.db, s.auth, { questionId: id, answer: correctAnswer(q) }, at(6)), 409);
+      await gradeAndStoreAnswer(handle.db, s.auth, { questionId: id, answer: misconceivedAnswer(q)!.raw }, at(5));
+      await expectRefusal(gradeAndStoreAnswer(handle.db, s.auth, { questionId: id, answer: correctAnswer(q) }, at(6)), 409);
     });
 
     it('after submit: the same answer is acknowledged, a changed one is refused with 409', async () => {
       const { code } = await newDrill();
       const s = await join(code, 'Ada');
       const { id, q } = s.questions.find(({ q }) => misconceivedAnswer(q))!;
-      await submitAnswer(handle.db, s.auth, { questionId: id, answer: correctAnswer(q) }, at(5));
+      await gradeAndStoreAnswer(handle.db, s.auth, { questionId: id, answer: correctAnswer(q) }, at(5));
       await submitAttempt(handle.db, s.auth, at(6));
       const auth = await authorizeAttempt(handle.db, s.attemptId, s.attemptToken);
-      await expect(submitAnswer(handle.db, auth, { questionId: id, answer: correctAnswer(q) }, at(7))).resolves.toMatchObject({ status: 200 });
-      await expectRefusal(submitAnswer(handle.db, auth, { questionId: id, answer: misconceivedAnswer(q)!.raw }, at(7)), 409);
+      await expect(gradeAndStoreAnswer(handle.db, auth, { questionId: id, answer: correctAnswer(q) }, at(7))).resolves.toMatchObject({ status: 200 });
+      await expectRefusal(gradeAndStoreAnswer(handle.db, auth, { questionId: id, answer: misconceivedAnswer(q)!.raw }, at(7)), 409);
       // A question not answered before the submit (the one above may be any of them, q2 included).
       const other = s.questions.find((x) => x.id !== id)!;
-      await expectRefusal(submitAnswer(handle.db, auth, { questionId: other.id, answer: correctAnswer(other.q) }, at(7)), 409);
+      await expectRefusal(gradeAndStoreAnswer(handle.db, auth, { questionId: other.id, answer: correctAnswer(other.q) }, at(7)), 409);
     });
 
     it('enforces the time limit on the server (with a 2 s grace for requests in flight)', async () => {
       const { code } = await newDrill({ timeLimitMinutes: 1 });
       const s = await join(code, 'Ada');
-      await expect(submitAnswer(handle.db, s.auth, { questionId: 'q1', answer: correctAnswer(s.questions[0]!.q) }, at(61))).resolves.toMatchObject({ status: 201 });
-      await expectRefusal(submitAnswer(handle.db, s.auth, { questionId: 'q2', answer: correctAnswer(s.questions[1]!.q) }, at(63)), 409);
+      await expect(gradeAndStoreAnswer(handle.db, s.auth, { questionId: 'q1', answer: correctAnswer(s.questions[0]!.q) }, at(61))).resolves.toMatchObject({ status: 201 });
+      await expectRefusal(gradeAndStoreAnswer(handle.db, s.auth, { questionId: 'q2', answer: correctAnswer(s.questions[1]!.q) }, at(63)), 409);
       const view = await getAttemptView(handle.db, s.auth, at(63));
       expect(view.finished).toBe(true);
       const submitted = await submitAttempt(handle.db, s.auth, at(500));
@@ -251,13 +260,13 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
       const s = await join(code, 'Ada');
       await setDrillClosed(handle.db, await findDrill(handle.db, code), true, at(10));
       const auth = await authorizeAttempt(handle.db, s.attemptId, s.attemptToken);
-      await expectRefusal(submitAnswer(handle.db, auth, { questionId: 'q1', answer: correctAnswer(s.questions[0]!.q) }, at(11)), 409);
+      await expectRefusal(gradeAndStoreAnswer(handle.db, auth, { questionId: 'q1', answer: correctAnswer(s.questions[0]!.q) }, at(11)), 409);
     });
 
     it('stores 200 concurrent answers (each sent twice at once) exactly once each', async () => {
       const { code } = await newDrill({ count: 20, variant: 'per-student', attemptsAllowed: 1 });
       const students = await Promise.all(Array.from({ length: 10 }, (_, i) => join(code, `Student ${i}`)));
-      const jobs = students.flatMap((s) => s.questions.map(({ id, q }) => () => submitAnswer(handle.db, s.auth, { questionId: id, answer: correctAnswer(q) }, at(30))));
+      const jobs = students.flatMap((s) => s.questions.map(({ id, q }) => () => gradeAndStoreAnswer(handle.db, s.auth, { questionId: id, answer: correctAnswer(q) }, at(30))));
       const outcomes = await Promise.all([...jobs, ...jobs].map((j) => j()));
       expect(outcomes.filter((o) => o.status === 201)).toHaveLength(200);
       expect(outcomes.filter((o) => o.status === 200)).toHaveLength(200);
@@ -270,7 +279,7 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
     }, 60_000);
   });
 
-  describe('the answer endpoint (answerAttempt): remembered attempts', () => {
+  describe('the answer endpoint (gradeAndStoreAnswerByToken): remembered attempts', () => {
     const ok = (answer: Record<string, string>, questionId = 'q1') => async () => ({ questionId, answer });
 
     /** The database, counting the reads and transactions the code under test starts. */
@@ -293,7 +302,7 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
       const s = await startAttempt(db, code, 'Ada', T0);
       const [stored] = await handle.db.select().from(tables.attemptQuestions).where(eq(tables.attemptQuestions.attemptId, s.attemptId)).orderBy(tables.attemptQuestions.position);
       Object.assign(calls, { select: 0, transaction: 0, execute: 0 });
-      const out = await answerAttempt(db, s.attemptId, s.attemptToken, ok(correctAnswer(stored!.question as Question)), at(5));
+      const out = await gradeAndStoreAnswerByToken(db, s.attemptId, s.attemptToken, ok(correctAnswer(storedQuestion.parse(stored!.question))), at(5));
       expect(out).toMatchObject({ status: 201, body: { revealed: true, result: { score: 1 } } });
       expect(calls).toEqual({ select: 0, transaction: 0, execute: 1 });
       expect(await answerRows(s.attemptId)).toHaveLength(1);
@@ -304,8 +313,8 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
       const a = await join(code, 'Ada');
       const b = await join(code, 'Bob');
       const body = ok(correctAnswer(a.questions[0]!.q));
-      await expectRefusal(answerAttempt(handle.db, a.attemptId, b.attemptToken, body, at(5)), 403);
-      await expectRefusal(answerAttempt(handle.db, '00000000-0000-4000-8000-000000000000', a.attemptToken, body, at(5)), 404);
+      await expectRefusal(gradeAndStoreAnswerByToken(handle.db, a.attemptId, b.attemptToken, body, at(5)), 403);
+      await expectRefusal(gradeAndStoreAnswerByToken(handle.db, '00000000-0000-4000-8000-000000000000', a.attemptToken, body, at(5)), 404);
       expect(await answerRows(a.attemptId)).toHaveLength(0);
     });
 
@@ -314,17 +323,17 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
       const a = await join(code, 'Ada');
       const b = await join(code, 'Bob');
       const readInput = jest.fn(ok(correctAnswer(a.questions[0]!.q)));
-      await expectRefusal(answerAttempt(handle.db, a.attemptId, b.attemptToken, readInput, at(5)), 403);
+      await expectRefusal(gradeAndStoreAnswerByToken(handle.db, a.attemptId, b.attemptToken, readInput, at(5)), 403);
       expect(readInput).not.toHaveBeenCalled();
     });
 
-    it('acknowledges a repeat (200) and replaces a changed answer, as submitAnswer does', async () => {
+    it('acknowledges a repeat (200) and replaces a changed answer, as gradeAndStoreAnswer does', async () => {
       const { code } = await newDrill({ revealPolicy: 'after-submit' });
       const s = await join(code, 'Ada');
       const { id, q } = s.questions.find(({ q }) => misconceivedAnswer(q))!;
-      const first = await answerAttempt(handle.db, s.attemptId, s.attemptToken, ok(misconceivedAnswer(q)!.raw, id), at(5));
-      const again = await answerAttempt(handle.db, s.attemptId, s.attemptToken, ok(misconceivedAnswer(q)!.raw, id), at(6));
-      const changed = await answerAttempt(handle.db, s.attemptId, s.attemptToken, ok(correctAnswer(q), id), at(7));
+      const first = await gradeAndStoreAnswerByToken(handle.db, s.attemptId, s.attemptToken, ok(misconceivedAnswer(q)!.raw, id), at(5));
+      const again = await gradeAndStoreAnswerByToken(handle.db, s.attemptId, s.attemptToken, ok(misconceivedAnswer(q)!.raw, id), at(6));
+      const changed = await gradeAndStoreAnswerByToken(handle.db, s.attemptId, s.attemptToken, ok(correctAnswer(q), id), at(7));
       expect([first.status, again.status, changed.status]).toEqual([201, 200, 200]);
       const [row] = await answerRows(s.attemptId);
       expect(row).toMatchObject({ score: 1, revisions: 1 });
@@ -340,7 +349,7 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
       const { code } = await newDrill();
       const s = await join(code, 'Ada');
       await change(s);
-      await expectRefusal(answerAttempt(handle.db, s.attemptId, s.attemptToken, ok(correctAnswer(s.questions[0]!.q)), at(5)), 409);
+      await expectRefusal(gradeAndStoreAnswerByToken(handle.db, s.attemptId, s.attemptToken, ok(correctAnswer(s.questions[0]!.q)), at(5)), 409);
       expect(await answerRows(s.attemptId)).toHaveLength(0);
     });
 
@@ -348,18 +357,18 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
       const { code } = await newDrill();
       const s = await join(code, 'Ada');
       await deleteDrill(handle.db, await findDrill(handle.db, code));
-      await expectRefusal(answerAttempt(handle.db, s.attemptId, s.attemptToken, ok(correctAnswer(s.questions[0]!.q)), at(5)), 404);
+      await expectRefusal(gradeAndStoreAnswerByToken(handle.db, s.attemptId, s.attemptToken, ok(correctAnswer(s.questions[0]!.q)), at(5)), 404);
       const malformed = async () => {
         throw new DrillError(422, 'The request body is invalid');
       };
-      await expectRefusal(answerAttempt(handle.db, s.attemptId, s.attemptToken, malformed, at(5)), 404);
+      await expectRefusal(gradeAndStoreAnswerByToken(handle.db, s.attemptId, s.attemptToken, malformed, at(5)), 404);
     });
 
     it('refuses a question that is not in the attempt or a malformed answer with 422, storing nothing', async () => {
       const { code } = await newDrill();
       const s = await join(code, 'Ada');
-      await expectRefusal(answerAttempt(handle.db, s.attemptId, s.attemptToken, ok(correctAnswer(s.questions[0]!.q), 'q99'), at(5)), 422);
-      await expectRefusal(answerAttempt(handle.db, s.attemptId, s.attemptToken, ok({ nonsense: 'x' }), at(5)), 422);
+      await expectRefusal(gradeAndStoreAnswerByToken(handle.db, s.attemptId, s.attemptToken, ok(correctAnswer(s.questions[0]!.q), 'q99'), at(5)), 422);
+      await expectRefusal(gradeAndStoreAnswerByToken(handle.db, s.attemptId, s.attemptToken, ok({ nonsense: 'x' }), at(5)), 422);
       expect(await answerRows(s.attemptId)).toHaveLength(0);
     });
   });
@@ -368,7 +377,7 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
     async function answeredAttempt(revealPolicy: CreateDrillInput['revealPolicy']) {
       const { code } = await newDrill({ revealPolicy });
       const s = await join(code, 'Ada');
-      const out = await submitAnswer(handle.db, s.auth, { questionId: 'q1', answer: correctAnswer(s.questions[0]!.q) }, at(5));
+      const out = await gradeAndStoreAnswer(handle.db, s.auth, { questionId: 'q1', answer: correctAnswer(s.questions[0]!.q) }, at(5));
       return { code, s, out };
     }
 
@@ -399,10 +408,10 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
       const { code } = await newDrill({ count: 3, revealPolicy: 'never' });
       const ada = await join(code, 'Ada', at(0));
       const bob = await join(code, 'Bob', at(1));
-      for (const { id, q } of ada.questions) await submitAnswer(handle.db, ada.auth, { questionId: id, answer: correctAnswer(q) }, at(20));
+      for (const { id, q } of ada.questions) await gradeAndStoreAnswer(handle.db, ada.auth, { questionId: id, answer: correctAnswer(q) }, at(20));
       await submitAttempt(handle.db, ada.auth, at(30));
       const wrong = bob.questions.find(({ q }) => misconceivedAnswer(q))!;
-      await submitAnswer(handle.db, bob.auth, { questionId: wrong.id, answer: misconceivedAnswer(wrong.q)!.raw }, at(40));
+      await gradeAndStoreAnswer(handle.db, bob.auth, { questionId: wrong.id, answer: misconceivedAnswer(wrong.q)!.raw }, at(40));
 
       const book = await loadGradebook(handle.db, await findDrill(handle.db, code), at(50));
       expect(book.students.map((s) => [s.name, s.status, s.answered, s.seconds])).toEqual([
@@ -416,17 +425,37 @@ describe(`drills DAL (${TEST_BACKEND})`, () => {
       expect(stats.topMisconception).toMatchObject({ id: misconceivedAnswer(wrong.q)!.misconception, count: 1 });
     });
 
+    it('tells students who gave the same name apart, in the gradebook and the CSV (issue 20)', async () => {
+      const { code } = await newDrill({ count: 2, attemptsAllowed: 2 });
+      const dana = await join(code, 'Dana', at(0));
+      const other = await join(code, 'DANA', at(1));
+      await join(code, 'Eve', at(2));
+      await startRetake(handle.db, dana.auth, at(3));
+      const drill = await findDrill(handle.db, code);
+      const book = await loadGradebook(handle.db, drill, at(10));
+      expect(book.students.map((s) => [studentLabel(s), s.attemptNumber, s.sameName])).toEqual([
+        ['Dana (1)', 1, { index: 1, of: 2 }],
+        ['DANA (2)', 1, { index: 2, of: 2 }],
+        ['Eve', 1, null],
+        ['Dana (1)', 2, { index: 1, of: 2 }],
+      ]);
+      const lines = (await gradebookCsv(handle.db, drill, at(10))).trimEnd().split('\r\n');
+      expect(lines.filter((l) => l.includes(`,DANA,2 of 2,1,${other.attemptId},`))).toHaveLength(2);
+      expect(lines.filter((l) => l.includes(`,Dana,1 of 2,1,${dana.attemptId},`))).toHaveLength(2);
+      expect(lines.filter((l) => l.includes(',Eve,,1,'))).toHaveLength(2);
+    });
+
     it('exports one CSV row per student and question with seed, answer, score and misconception', async () => {
       const { code } = await newDrill({ count: 3 });
       const ada = await join(code, 'Ada, "the first"', at(0));
-      await submitAnswer(handle.db, ada.auth, { questionId: 'q1', answer: correctAnswer(ada.questions[0]!.q) }, at(5));
+      await gradeAndStoreAnswer(handle.db, ada.auth, { questionId: 'q1', answer: correctAnswer(ada.questions[0]!.q) }, at(5));
       await join(code, '=cmd|calc', at(1));
       const csv = await gradebookCsv(handle.db, await findDrill(handle.db, code), at(10));
       const lines = csv.trimEnd().split('\r\n');
       expect(lines).toHaveLength(1 + 2 * 3);
-      expect(lines[0]).toBe('drill,student,attempt,status,question,kind,difficulty,seed,answer,score,misconception,misconception_label');
-      expect(lines[1]).toContain('"Ada, ""the first"""');
-      expect(lines[1]).toContain(ada.auth.attempt.questions[0]!.spec.seed);
+      expect(lines[0]).toBe('drill,student,same_name,attempt,attempt_id,status,question,kind,difficulty,seed,answer,score,misconception,misconception_label');
+      expect(lines[1]).toContain(`"Ada, ""the first""",,1,${ada.attemptId},`);
+      expect(lines[1]).toContain(ada.specs[0]!.spec.seed);
       expect(lines[1]).toMatch(/,1,,$/);
       expect(lines[4]).toContain("'=cmd|calc");
     });

@@ -4,53 +4,36 @@
  * kept in the database (item 5) — against the DAL with an injected clock.
  */
 import { sql } from 'drizzle-orm';
-import { tables, type DatabaseHandle } from '@/lib/db';
+import { tables } from '@/lib/db';
 import {
-  answerAttempt,
+  gradeAndStoreAnswerByToken,
   authorizeAttempt,
   createDrill,
-  createDrillSchema,
-  DrillError,
   findDrill,
   getAttemptView,
   getPublicDrill,
+  limitOf,
   loadGradebook,
   MAX_ATTEMPTS_PER_DRILL,
   RATE_LIMITS,
   setDrillClosed,
   startAttempt,
-  submitAnswer,
+  gradeAndStoreAnswer,
   type CreateDrillInput,
 } from '@/lib/drills';
-import { openTestDatabase, TEST_BACKEND } from '../db/test-database';
-import { correctAnswer, differentAnswer as wrong, PLAIN_KINDS } from './answers-for';
+import { at, drillInput, refusal, T0, TEST_BACKEND, suiteDatabase } from '../../support/drill-database';
+import { correctAnswer, differentAnswer as wrong } from './answers-for';
 import { storedQuestions } from './stored-questions';
 
-const T0 = new Date('2026-11-25T10:00:00Z');
-const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
-
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-}, 60_000);
-afterAll(() => handle?.close());
+const handle = suiteDatabase();
 
 async function newDrill(over: Partial<CreateDrillInput> = {}) {
-  return createDrill(handle.db, createDrillSchema.parse({ title: 'Integrity', kinds: [...PLAIN_KINDS], difficulty: 'standard', count: 3, ...over }), T0);
+  return createDrill(handle.db, drillInput({ title: 'Integrity', count: 3, ...over }), T0);
 }
 
 async function join(code: string, name: string, now = T0, client?: string) {
   const r = await startAttempt(handle.db, code, name, now, { client });
   return { ...r, questions: await storedQuestions(handle.db, r.attemptId), auth: () => authorizeAttempt(handle.db, r.attemptId, r.attemptToken) };
-}
-
-async function refusal(p: Promise<unknown>): Promise<DrillError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DrillError);
-  return e as DrillError;
 }
 
 describe(`drill integrity (${TEST_BACKEND})`, () => {
@@ -59,21 +42,21 @@ describe(`drill integrity (${TEST_BACKEND})`, () => {
       const { code } = await newDrill({ timeLimitMinutes: 1, revealPolicy: 'after-submit' });
       const s = await join(code, 'Ada');
       const [first, second, third] = s.questions;
-      await submitAnswer(handle.db, await s.auth(), { questionId: first!.id, answer: correctAnswer(first!.q) }, at(30));
+      await gradeAndStoreAnswer(handle.db, await s.auth(), { questionId: first!.id, answer: correctAnswer(first!.q) }, at(30));
 
       // 0.5 s past the deadline (at 60 s): a write would still be accepted, so nothing is revealed.
       const early = await getAttemptView(handle.db, await s.auth(), at(60.5));
       expect(early).toMatchObject({ revealed: false, finished: false });
       expect(early.answers.every((a) => a.result === undefined)).toBe(true);
       expect(early.score).toBeUndefined();
-      await expect(submitAnswer(handle.db, await s.auth(), { questionId: second!.id, answer: correctAnswer(second!.q) }, at(61.5))).resolves.toMatchObject({
+      await expect(gradeAndStoreAnswer(handle.db, await s.auth(), { questionId: second!.id, answer: correctAnswer(second!.q) }, at(61.5))).resolves.toMatchObject({
         status: 201,
         body: { revealed: false },
       });
 
       // Past the grace: writes are refused, and only now the key shows.
-      await expect(refusal(submitAnswer(handle.db, await s.auth(), { questionId: third!.id, answer: correctAnswer(third!.q) }, at(62.5)))).resolves.toMatchObject({ status: 409 });
-      await expect(refusal(answerAttempt(handle.db, s.attemptId, s.attemptToken, async () => ({ questionId: third!.id, answer: correctAnswer(third!.q) }), at(62.5)))).resolves.toMatchObject({ status: 409 });
+      await expect(refusal(gradeAndStoreAnswer(handle.db, await s.auth(), { questionId: third!.id, answer: correctAnswer(third!.q) }, at(62.5)))).resolves.toMatchObject({ status: 409 });
+      await expect(refusal(gradeAndStoreAnswerByToken(handle.db, s.attemptId, s.attemptToken, async () => ({ questionId: third!.id, answer: correctAnswer(third!.q) }), at(62.5)))).resolves.toMatchObject({ status: 409 });
       const late = await getAttemptView(handle.db, await s.auth(), at(62.5));
       expect(late).toMatchObject({ revealed: true, finished: true });
       expect(late.answers.every((a) => a.result !== undefined)).toBe(true);
@@ -86,8 +69,8 @@ describe(`drill integrity (${TEST_BACKEND})`, () => {
       const ada = await join(code, 'Ada');
       const bob = await join(code, 'Bob');
       const [q1, q2] = ada.questions;
-      await submitAnswer(handle.db, await ada.auth(), { questionId: q1!.id, answer: wrong(q1!.q) }, at(10));
-      await submitAnswer(handle.db, await bob.auth(), { questionId: bob.questions[0]!.id, answer: wrong(bob.questions[0]!.q) }, at(10));
+      await gradeAndStoreAnswer(handle.db, await ada.auth(), { questionId: q1!.id, answer: wrong(q1!.q) }, at(10));
+      await gradeAndStoreAnswer(handle.db, await bob.auth(), { questionId: bob.questions[0]!.id, answer: wrong(bob.questions[0]!.q) }, at(10));
 
       // Closing reveals under after-submit; Ada looks, Bob does not.
       await setDrillClosed(handle.db, await findDrill(handle.db, code), true, at(20));
@@ -97,17 +80,17 @@ describe(`drill integrity (${TEST_BACKEND})`, () => {
 
       await setDrillClosed(handle.db, await findDrill(handle.db, code), false, at(30));
       // Ada: neither a change nor a first answer, through either answer path.
-      const change = await refusal(submitAnswer(handle.db, await ada.auth(), { questionId: q1!.id, answer: correctAnswer(q1!.q) }, at(31)));
+      const change = await refusal(gradeAndStoreAnswer(handle.db, await ada.auth(), { questionId: q1!.id, answer: correctAnswer(q1!.q) }, at(31)));
       expect(change.status).toBe(409);
       expect(change.message).toMatch(/key/);
-      expect((await refusal(answerAttempt(handle.db, ada.attemptId, ada.attemptToken, async () => ({ questionId: q2!.id, answer: correctAnswer(q2!.q) }), at(31)))).status).toBe(409);
+      expect((await refusal(gradeAndStoreAnswerByToken(handle.db, ada.attemptId, ada.attemptToken, async () => ({ questionId: q2!.id, answer: correctAnswer(q2!.q) }), at(31)))).status).toBe(409);
       // Her view still shows what she saw (no write can change it).
       expect((await getAttemptView(handle.db, await ada.auth(), at(32))).revealed).toBe(true);
       // Bob never saw his key: he continues. A new student starts.
       const bq = bob.questions[0]!;
-      await expect(submitAnswer(handle.db, await bob.auth(), { questionId: bq.id, answer: correctAnswer(bq.q) }, at(33))).resolves.toMatchObject({ status: 200 });
+      await expect(gradeAndStoreAnswer(handle.db, await bob.auth(), { questionId: bq.id, answer: correctAnswer(bq.q) }, at(33))).resolves.toMatchObject({ status: 200 });
       const cy = await join(code, 'Cy', at(34));
-      await expect(submitAnswer(handle.db, await cy.auth(), { questionId: cy.questions[0]!.id, answer: correctAnswer(cy.questions[0]!.q) }, at(35))).resolves.toMatchObject({ status: 201 });
+      await expect(gradeAndStoreAnswer(handle.db, await cy.auth(), { questionId: cy.questions[0]!.id, answer: correctAnswer(cy.questions[0]!.q) }, at(35))).resolves.toMatchObject({ status: 201 });
 
       let book = await loadGradebook(handle.db, await findDrill(handle.db, code), at(36));
       const row = (name: string) => book.students.find((s) => s.name === name)!;
@@ -117,8 +100,8 @@ describe(`drill integrity (${TEST_BACKEND})`, () => {
       // The instructor explicitly lets attempts that saw their key change answers.
       await setDrillClosed(handle.db, await findDrill(handle.db, code), true, at(40));
       await setDrillClosed(handle.db, await findDrill(handle.db, code), { closed: false, reopenAttempts: true }, at(50));
-      await expect(submitAnswer(handle.db, await ada.auth(), { questionId: q1!.id, answer: correctAnswer(q1!.q) }, at(51))).resolves.toMatchObject({ status: 200 });
-      await expect(answerAttempt(handle.db, ada.attemptId, ada.attemptToken, async () => ({ questionId: q2!.id, answer: correctAnswer(q2!.q) }), at(52))).resolves.toMatchObject({ status: 201 });
+      await expect(gradeAndStoreAnswer(handle.db, await ada.auth(), { questionId: q1!.id, answer: correctAnswer(q1!.q) }, at(51))).resolves.toMatchObject({ status: 200 });
+      await expect(gradeAndStoreAnswerByToken(handle.db, ada.attemptId, ada.attemptToken, async () => ({ questionId: q2!.id, answer: correctAnswer(q2!.q) }), at(52))).resolves.toMatchObject({ status: 201 });
       book = await loadGradebook(handle.db, await findDrill(handle.db, code), at(53));
       expect(row('Ada')).toMatchObject({ keySeenAt: at(21).toISOString(), answersReopenedAt: at(50).toISOString() });
     });
@@ -127,16 +110,16 @@ describe(`drill integrity (${TEST_BACKEND})`, () => {
       const { code } = await newDrill({ revealPolicy: 'after-answer' });
       const s = await join(code, 'Ada');
       const [q1, q2] = s.questions;
-      await submitAnswer(handle.db, await s.auth(), { questionId: q1!.id, answer: correctAnswer(q1!.q) }, at(5));
+      await gradeAndStoreAnswer(handle.db, await s.auth(), { questionId: q1!.id, answer: correctAnswer(q1!.q) }, at(5));
       expect((await getAttemptView(handle.db, await s.auth(), at(6))).revealed).toBe(true);
-      await expect(submitAnswer(handle.db, await s.auth(), { questionId: q2!.id, answer: correctAnswer(q2!.q) }, at(7))).resolves.toMatchObject({ status: 201 });
+      await expect(gradeAndStoreAnswer(handle.db, await s.auth(), { questionId: q2!.id, answer: correctAnswer(q2!.q) }, at(7))).resolves.toMatchObject({ status: 201 });
     });
   });
 
   describe('item 5: abuse limits in the database', () => {
-    it(`refuses attempt number ${RATE_LIMITS.attemptsPerClient.limit + 1} in a minute at one drill from one client with 429 and the seconds left`, async () => {
+    it(`refuses attempt number ${limitOf(RATE_LIMITS.attemptsPerClient) + 1} in a minute at one drill from one client with 429 and the seconds left`, async () => {
       const { code } = await newDrill({ count: 1, kinds: ['source-ip'], attemptsAllowed: 20 });
-      for (let i = 0; i < RATE_LIMITS.attemptsPerClient.limit; i++) await startAttempt(handle.db, code, `S${i}`, at(15), { client: '203.0.113.7' });
+      for (let i = 0; i < limitOf(RATE_LIMITS.attemptsPerClient); i++) await startAttempt(handle.db, code, `S${i}`, at(15), { client: '203.0.113.7' });
       const e = await refusal(startAttempt(handle.db, code, 'One more', at(16), { client: '203.0.113.7' }));
       expect(e).toMatchObject({ status: 429, retryAfterSeconds: 44 });
       // Another client, and the same client in the next minute, go on.
@@ -148,22 +131,22 @@ describe(`drill integrity (${TEST_BACKEND})`, () => {
       const { code } = await newDrill({ count: 1, kinds: ['source-ip'] });
       const drill = await findDrill(handle.db, code);
       // The per-drill counter as many other clients left it in this minute.
-      await handle.db.insert(tables.rateLimits).values({ key: `${RATE_LIMITS.attemptsPerDrill.name}|${drill.id}`, windowStart: at(0), hits: RATE_LIMITS.attemptsPerDrill.limit, expiresAt: at(60) });
+      await handle.db.insert(tables.rateLimits).values({ key: `${RATE_LIMITS.attemptsPerDrill.name}|${drill.id}`, windowStart: at(0), hits: limitOf(RATE_LIMITS.attemptsPerDrill), expiresAt: at(60) });
       expect(await refusal(startAttempt(handle.db, code, 'Ada', at(5), { client: '198.51.100.1' }))).toMatchObject({ status: 429, retryAfterSeconds: 55 });
       await expect(startAttempt(handle.db, code, 'Ada', at(60), { client: '198.51.100.1' })).resolves.toBeDefined();
 
       // The drill's total: filled up directly, then one more start is refused.
       await handle.db.execute(sql`
-        insert into attempts (id, drill_id, name, name_key, attempt_number, token_hash, seed, questions, started_at)
-        select gen_random_uuid()::text, ${drill.id}, 'filler ' || n, 'filler ' || n, 1, 'x', 'x', '[]'::jsonb, ${at(61).toISOString()}::timestamptz
+        insert into attempts (id, drill_id, name, name_key, student_id, attempt_number, token_hash, seed, started_at)
+        select gen_random_uuid()::text, ${drill.id}, 'filler ' || n, 'filler ' || n, 'filler ' || n, 1, 'x', 'x', ${at(61).toISOString()}::timestamptz
         from generate_series(1, ${MAX_ATTEMPTS_PER_DRILL - 1}) n`);
       expect(await refusal(startAttempt(handle.db, code, 'Bob', at(62), { client: '198.51.100.2' }))).toMatchObject({ status: 409 });
     }, 60_000);
 
-    it(`refuses every join-code lookup from a client after ${RATE_LIMITS.unknownCodesPerClient.limit} unknown codes in a minute; others are not affected`, async () => {
+    it(`refuses every join-code lookup from a client after ${limitOf(RATE_LIMITS.unknownCodesPerClient)} unknown codes in a minute; others are not affected`, async () => {
       const { code } = await newDrill();
       const guesser = '192.0.2.99';
-      for (let i = 0; i < RATE_LIMITS.unknownCodesPerClient.limit; i++) {
+      for (let i = 0; i < limitOf(RATE_LIMITS.unknownCodesPerClient); i++) {
         expect((await refusal(getPublicDrill(handle.db, `ZZZZ${'ABCDEFGHJKMNPQRSTUVWXYZ'[i]}2`, at(10), { client: guesser }))).status).toBe(404);
       }
       expect(await refusal(getPublicDrill(handle.db, code, at(11), { client: guesser }))).toMatchObject({ status: 429, retryAfterSeconds: 49 });
@@ -177,10 +160,15 @@ describe(`drill integrity (${TEST_BACKEND})`, () => {
       ['full-width letters', 'Ａｄａ'],
       ['a soft hyphen and a word joiner', 'Ad\u00ad\u2060a'],
       ['a variation selector', 'Ada\ufe0f'],
-    ])('the per-name limit cannot be dodged with %s', async (_n, variant) => {
+    ])('a name that differs from another only by %s is flagged as the same name', async (_n, variant) => {
       const { code } = await newDrill({ attemptsAllowed: 1 });
       await join(code, 'Ada');
-      expect(await refusal(startAttempt(handle.db, code, variant, at(1)))).toMatchObject({ status: 409 });
+      await join(code, variant, at(1));
+      const book = await loadGradebook(handle.db, await findDrill(handle.db, code), at(2));
+      expect(book.students.map((s) => s.sameName)).toEqual([
+        { index: 1, of: 2 },
+        { index: 2, of: 2 },
+      ]);
     });
   });
 });

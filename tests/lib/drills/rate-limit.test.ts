@@ -1,17 +1,20 @@
 /** @jest-environment node */
-import { limitOf, limitsFromEnv, RATE_LIMITS, retryAfterSeconds } from '@/lib/drills/rate-limit';
+import { parseEnv } from '@/lib/env';
+import { limitOf, RATE_LIMITS, retryAfterSeconds } from '@/lib/drills/rate-limit';
 
 describe('abuse limits: configuration and windows', () => {
+  const limits = (env: Record<string, string>) => Object.fromEntries(Object.entries(RATE_LIMITS).map(([k, rule]) => [k, limitOf(rule, parseEnv(env))]));
+
   it('uses the defaults without environment', () => {
-    expect(limitsFromEnv({})).toEqual({ attemptsPerClient: 60, attemptsPerDrill: 300, lookupsPerClient: 600, unknownCodesPerClient: 20 });
+    expect(limits({})).toEqual({ attemptsPerClient: 60, attemptsPerDrill: 300, lookupsPerClient: 600, unknownCodesPerClient: 20 });
   });
 
   it('takes a limit from its environment variable', () => {
-    expect(limitOf(RATE_LIMITS.attemptsPerClient, { DRILLS_ATTEMPTS_PER_CLIENT: '120' })).toBe(120);
+    expect(limits({ DRILLS_ATTEMPTS_PER_CLIENT: '120' }).attemptsPerClient).toBe(120);
   });
 
   it.each(['0', '-5', '1.5', 'lots'])('refuses %p, naming the variable', (raw) => {
-    expect(() => limitsFromEnv({ DRILLS_UNKNOWN_CODES_PER_CLIENT: raw })).toThrow(/DRILLS_UNKNOWN_CODES_PER_CLIENT/);
+    expect(() => parseEnv({ DRILLS_UNKNOWN_CODES_PER_CLIENT: raw })).toThrow(/DRILLS_UNKNOWN_CODES_PER_CLIENT/);
   });
 
   it.each([

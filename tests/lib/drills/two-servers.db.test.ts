@@ -10,7 +10,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { Pool } from 'pg';
 import { openDatabase, tables, type Database, type DatabaseHandle } from '@/lib/db';
 import {
-  answerAttempt,
+  gradeAndStoreAnswerByToken,
   canonicalAnswer,
   createDrill,
   createDrillSchema,
@@ -18,6 +18,7 @@ import {
   findDrill,
   getPublicDrill,
   gradebookCsv,
+  limitOf,
   loadGradebook,
   RATE_LIMITS,
   setDrillClosed,
@@ -67,7 +68,7 @@ interface Sent {
 
 async function send(server: Database, s: { attemptId: string; attemptToken: string }, questionId: string, answer: RawAnswer): Promise<Sent> {
   try {
-    const out = await answerAttempt(server, s.attemptId, s.attemptToken, async () => ({ questionId, answer }));
+    const out = await gradeAndStoreAnswerByToken(server, s.attemptId, s.attemptToken, async () => ({ questionId, answer }));
     return { attemptId: s.attemptId, questionId, answer, status: out.status };
   } catch (e) {
     if (e instanceof DrillError && e.status === 409) return { attemptId: s.attemptId, questionId, answer, status: 'refused' };
@@ -126,13 +127,13 @@ describe(`two app servers on one database (${TEST_BACKEND})`, () => {
   it('counts the limits once for both servers', async () => {
     const { code } = await createDrill(serverA, createDrillSchema.parse({ ...input, count: 1, kinds: ['source-ip'], attemptsAllowed: 20 }));
     const now = new Date('2026-12-01T09:00:10Z');
-    const limit = RATE_LIMITS.attemptsPerClient.limit;
+    const limit = limitOf(RATE_LIMITS.attemptsPerClient);
     for (let i = 0; i < limit; i++) await startAttempt(i % 2 ? serverB : serverA, code, `S${i}`, now, { client: '198.51.100.77' });
     for (const server of [serverA, serverB]) {
       await expect(startAttempt(server, code, 'One more', now, { client: '198.51.100.77' })).rejects.toMatchObject({ status: 429 });
     }
     // A join-code guesser alternating between the servers meets one budget.
-    for (let i = 0; i < RATE_LIMITS.unknownCodesPerClient.limit; i++) {
+    for (let i = 0; i < limitOf(RATE_LIMITS.unknownCodesPerClient); i++) {
       await expect(getPublicDrill(i % 2 ? serverB : serverA, 'ZZZZZ2', now, { client: '198.51.100.78' })).rejects.toMatchObject({ status: 404 });
     }
     for (const server of [serverA, serverB]) {

@@ -1,4 +1,5 @@
 import type { Gradebook, GradebookStudent } from '@/lib/drills/gradebook';
+import { studentLabel } from '@/lib/drills/same-name';
 import { DataTable } from '@/app/_components/data-table';
 import { KIND_LABELS } from '@/lib/scenarios';
 
@@ -32,8 +33,14 @@ export function GradebookTable({ gradebook }: { gradebook: Gradebook }) {
           header: 'Student',
           cell: (s) => (
             <>
-              {s.name}
+              {studentLabel(s)}
               {s.attemptNumber > 1 && <span className="text-muted"> (attempt {s.attemptNumber})</span>}
+              {/* Names identify nobody: students who gave the same name are numbered, with their attempt id. */}
+              {s.sameName && (
+                <span className="block text-xs text-warn">
+                  Same name as {s.sameName.of - 1} other student{s.sameName.of > 2 ? 's' : ''} · attempt <span className="font-mono">{s.attemptId.slice(0, 8)}</span>
+                </span>
+              )}
             </>
           ),
         },

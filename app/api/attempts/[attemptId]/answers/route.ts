@@ -1,5 +1,5 @@
 import { getDatabase } from '@/lib/db';
-import { answerAttempt, answerSchema } from '@/lib/drills';
+import { answerSchema, gradeAndStoreAnswerByToken } from '@/lib/drills';
 import { handle, json, readBody } from '../../../_lib/http';
 import { attemptCredentials } from '../../../_lib/attempt';
 import { otherMethods } from '../../../_lib/methods';
@@ -9,7 +9,7 @@ type Ctx = { params: Promise<{ attemptId: string }> };
 /** POST /api/attempts/{attemptId}/answers {questionId, answer} → 201 stored (200 if already stored), feedback only when revealed. */
 export const POST = handle(async (req: Request, { params }: Ctx) => {
   const { attemptId, token } = await attemptCredentials(req, params);
-  const outcome = await answerAttempt(await getDatabase(), attemptId, token, () => readBody(req, answerSchema));
+  const outcome = await gradeAndStoreAnswerByToken(await getDatabase(), attemptId, token, () => readBody(req, answerSchema));
   return json(outcome.body, outcome.status);
 });
 

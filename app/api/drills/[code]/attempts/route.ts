@@ -5,7 +5,7 @@ import { otherMethods } from '../../../_lib/methods';
 
 type Ctx = { params: Promise<{ code: string }> };
 
-/** POST /api/drills/{code}/attempts {name} → 201 {attemptId, attemptToken, questions, …}. No answer keys. */
+/** POST /api/drills/{code}/attempts {name} → 201 {attemptId, attemptToken, questions, …}: a new student's first attempt (names may repeat). No answer keys. */
 export const POST = handle(async (req: Request, { params }: Ctx) => {
   const { code: unsafeCode } = await params;
   const { name } = await readBody(req, joinSchema);
