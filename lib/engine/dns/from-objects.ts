@@ -39,20 +39,26 @@ export interface DnsPodInput {
   containerPorts?: { name: string; containerPort: number }[];
 }
 
-const selects = (selector: Record<string, string>, labels: Record<string, string>) => Object.entries(selector).every(([k, v]) => labels[k] === v);
+const selects = (selector: Record<string, string>, labels: Record<string, string>) =>
+  Object.entries(selector).every(([k, v]) => labels[k] === v);
 
 function slicePorts(svc: DnsServiceInput, pod: DnsPodInput): DnsPort[] {
   const out: DnsPort[] = [];
   for (const p of svc.ports ?? []) {
     const target = p.targetPort ?? p.port;
-    const port = typeof target === 'number' ? target : pod.containerPorts?.find((c) => c.name === target)?.containerPort;
+    const port =
+      typeof target === 'number' ? target : pod.containerPorts?.find((c) => c.name === target)?.containerPort;
     if (port === undefined) continue; // the controller leaves a port it cannot resolve out of this Pod's slice
     out.push({ name: p.name ?? '', port, protocol: p.protocol ?? 'TCP' });
   }
   return out;
 }
 
-export function dnsClusterOf(services: DnsServiceInput[], pods: DnsPodInput[], options: { domain?: string; ttl?: number } = {}): DnsCluster {
+export function dnsClusterOf(
+  services: DnsServiceInput[],
+  pods: DnsPodInput[],
+  options: { domain?: string; ttl?: number } = {},
+): DnsCluster {
   const slices: DnsEndpointSlice[] = [];
   const dnsServices: DnsService[] = services.map((s) => ({
     name: s.name,
@@ -76,8 +82,13 @@ export function dnsClusterOf(services: DnsServiceInput[], pods: DnsPodInput[], o
         bySignature.set(signature, slice);
         slices.push(slice);
       }
-      const ready = s.publishNotReadyAddresses === true ? true : pod.ready !== false && pod.terminating !== true;
-      slice.endpoints.push({ ip: pod.ip, ready, ...(pod.hostname && pod.subdomain === s.name ? { hostname: pod.hostname } : {}) });
+      const ready =
+        s.publishNotReadyAddresses === true ? true : pod.ready !== false && pod.terminating !== true;
+      slice.endpoints.push({
+        ip: pod.ip,
+        ready,
+        ...(pod.hostname && pod.subdomain === s.name ? { hostname: pod.hostname } : {}),
+      });
     }
   }
   return { ...options, services: dnsServices, slices };

@@ -14,7 +14,14 @@ type Parsed =
   | { kind: 'apex' }
   | { kind: 'namespace'; namespace: string; podOrSvc: 'pod' | 'svc' }
   | { kind: 'pod'; namespace: string; label: string }
-  | { kind: 'service'; namespace: string; service: string; endpoint?: string; port?: string; protocol?: string };
+  | {
+      kind: 'service';
+      namespace: string;
+      service: string;
+      endpoint?: string;
+      port?: string;
+      protocol?: string;
+    };
 
 /** A record before formatting: CoreDNS's msg.Service (host + port + the name it stands under). */
 interface Found {
@@ -33,14 +40,25 @@ function parse(qname: string, domain: string): Parsed {
   if (base === '' || base === 'svc' || base === 'pod') return { kind: 'apex' };
   const segs = base.split('.');
   const podOrSvc = segs.pop()!;
-  if (podOrSvc !== 'svc' && podOrSvc !== 'pod') return { kind: 'invalid', why: `the label before ${domain} is "${podOrSvc}", not svc or pod` };
+  if (podOrSvc !== 'svc' && podOrSvc !== 'pod')
+    return { kind: 'invalid', why: `the label before ${domain} is "${podOrSvc}", not svc or pod` };
   const namespace = segs.pop()!;
   if (segs.length === 0) return { kind: 'namespace', namespace, podOrSvc };
-  if (podOrSvc === 'pod') return segs.length === 1 ? { kind: 'pod', namespace, label: segs[0]! } : { kind: 'invalid', why: 'a Pod name has one label before the namespace' };
+  if (podOrSvc === 'pod')
+    return segs.length === 1
+      ? { kind: 'pod', namespace, label: segs[0]! }
+      : { kind: 'invalid', why: 'a Pod name has one label before the namespace' };
   const service = segs.pop()!;
   if (segs.length === 0) return { kind: 'service', namespace, service };
   if (segs.length === 1) return { kind: 'service', namespace, service, endpoint: segs[0]! };
-  if (segs.length === 2) return { kind: 'service', namespace, service, port: segs[0]!.replace(/^_/, ''), protocol: segs[1]!.replace(/^_/, '') };
+  if (segs.length === 2)
+    return {
+      kind: 'service',
+      namespace,
+      service,
+      port: segs[0]!.replace(/^_/, ''),
+      protocol: segs[1]!.replace(/^_/, ''),
+    };
   return { kind: 'invalid', why: 'the name has more labels than the grammar allows' };
 }
 
@@ -54,11 +72,20 @@ export function endpointName(ep: { ip: string; hostname?: string }): string {
 
 function namespaceExists(cluster: DnsCluster, namespace: string): boolean {
   if (cluster.namespaces) return cluster.namespaces.includes(namespace);
-  return cluster.services.some((s) => s.namespace === namespace) || cluster.slices.some((s) => s.namespace === namespace);
+  return (
+    cluster.services.some((s) => s.namespace === namespace) ||
+    cluster.slices.some((s) => s.namespace === namespace)
+  );
 }
 
-const matchPortAndProtocol = (wantPort: string | undefined, name: string, wantProtocol: string | undefined, protocol: string) =>
-  (wantPort === undefined || wantPort === name.toLowerCase()) && (wantProtocol === undefined || wantProtocol === protocol.toLowerCase());
+const matchPortAndProtocol = (
+  wantPort: string | undefined,
+  name: string,
+  wantProtocol: string | undefined,
+  protocol: string,
+) =>
+  (wantPort === undefined || wantPort === name.toLowerCase()) &&
+  (wantProtocol === undefined || wantProtocol === protocol.toLowerCase());
 
 interface Lookup {
   found: Found[] | null; // null = no such name (NXDOMAIN)
@@ -72,19 +99,47 @@ function slicesOf(cluster: DnsCluster, svc: DnsService): DnsEndpointSlice[] {
 
 /** CoreDNS's findServices for one parsed service name (R-DNS-5 … R-DNS-8, R-DNS-11). */
 function findService(cluster: DnsCluster, domain: string, q: Extract<Parsed, { kind: 'service' }>): Lookup {
-  if (!namespaceExists(cluster, q.namespace)) return { found: null, cname: null, steps: [`R-DNS-4: there is no namespace ${q.namespace}, so the name does not exist (NXDOMAIN).`] };
+  if (!namespaceExists(cluster, q.namespace))
+    return {
+      found: null,
+      cname: null,
+      steps: [`R-DNS-4: there is no namespace ${q.namespace}, so the name does not exist (NXDOMAIN).`],
+    };
   const svc = cluster.services.find((s) => s.name === q.service && s.namespace === q.namespace);
   const steps: string[] = [];
-  if (!svc) return { found: null, cname: null, steps: [`R-DNS-4: there is no Service ${q.service} in namespace ${q.namespace}, so the name does not exist (NXDOMAIN).`] };
+  if (!svc)
+    return {
+      found: null,
+      cname: null,
+      steps: [
+        `R-DNS-4: there is no Service ${q.service} in namespace ${q.namespace}, so the name does not exist (NXDOMAIN).`,
+      ],
+    };
   const svcName = `${svc.name}.${svc.namespace}.svc.${domain}`;
 
   if (svc.type === 'ExternalName') {
     if (q.endpoint !== undefined || q.port !== undefined)
-      return { found: null, cname: null, steps: [`R-DNS-8: ${svc.name} is an ExternalName Service; it has no endpoints or ports in DNS, so names under it do not exist (NXDOMAIN).`] };
+      return {
+        found: null,
+        cname: null,
+        steps: [
+          `R-DNS-8: ${svc.name} is an ExternalName Service; it has no endpoints or ports in DNS, so names under it do not exist (NXDOMAIN).`,
+        ],
+      };
     const target = (svc.externalName ?? '').replace(/\.$/, '').toLowerCase();
     if (target === '' || isIPv4(target))
-      return { found: null, cname: null, steps: [`R-DNS-8: ${svc.name}'s externalName ${svc.externalName ?? '(empty)'} is not a DNS name, so CoreDNS answers nothing for it (NXDOMAIN).`] };
-    return { found: [], cname: target, steps: [`R-DNS-8: ${svc.name} is an ExternalName Service: the name is an alias (CNAME) for ${target}.`] };
+      return {
+        found: null,
+        cname: null,
+        steps: [
+          `R-DNS-8: ${svc.name}'s externalName ${svc.externalName ?? '(empty)'} is not a DNS name, so CoreDNS answers nothing for it (NXDOMAIN).`,
+        ],
+      };
+    return {
+      found: [],
+      cname: target,
+      steps: [`R-DNS-8: ${svc.name} is an ExternalName Service: the name is an alias (CNAME) for ${target}.`],
+    };
   }
 
   const headless = svc.clusterIP === 'None';
@@ -109,9 +164,18 @@ function findService(cluster: DnsCluster, domain: string, q: Extract<Parsed, { k
         }
       }
     }
-    if (q.endpoint !== undefined) steps.push(`R-DNS-7: endpoint names are hostnames or dashed addresses; ${found.length > 0 ? `${q.endpoint} names ${new Set(found.map((f) => f.host)).size} of them` : `none is called ${q.endpoint}`}.`);
-    else if (headless) steps.push(`R-DNS-6: ${svc.name} is headless, so its name stands for its ready endpoints' addresses${found.length === 0 ? '; with none, the name does not exist (NXDOMAIN)' : ''}.`);
-    if (q.port !== undefined) steps.push(`R-DNS-11: _${q.port}._${q.protocol} matches ${found.length > 0 ? 'the port of that name and protocol' : 'no port of that name and protocol'}.`);
+    if (q.endpoint !== undefined)
+      steps.push(
+        `R-DNS-7: endpoint names are hostnames or dashed addresses; ${found.length > 0 ? `${q.endpoint} names ${new Set(found.map((f) => f.host)).size} of them` : `none is called ${q.endpoint}`}.`,
+      );
+    else if (headless)
+      steps.push(
+        `R-DNS-6: ${svc.name} is headless, so its name stands for its ready endpoints' addresses${found.length === 0 ? '; with none, the name does not exist (NXDOMAIN)' : ''}.`,
+      );
+    if (q.port !== undefined)
+      steps.push(
+        `R-DNS-11: _${q.port}._${q.protocol} matches ${found.length > 0 ? 'the port of that name and protocol' : 'no port of that name and protocol'}.`,
+      );
     return { found: found.length > 0 ? found : null, cname: null, steps };
   }
 
@@ -120,8 +184,13 @@ function findService(cluster: DnsCluster, domain: string, q: Extract<Parsed, { k
     if (!matchPortAndProtocol(q.port, p.name, q.protocol, p.protocol)) continue;
     if (svc.clusterIP) found.push({ host: svc.clusterIP, port: p.port, key: svcName });
   }
-  steps.push(`R-DNS-5: ${svc.name} has a ClusterIP (${svc.clusterIP}); its name answers with that address, with or without endpoints.`);
-  if (q.port !== undefined) steps.push(`R-DNS-11: _${q.port}._${q.protocol} matches ${found.length > 0 ? 'the port of that name and protocol' : 'no port of that name and protocol'}.`);
+  steps.push(
+    `R-DNS-5: ${svc.name} has a ClusterIP (${svc.clusterIP}); its name answers with that address, with or without endpoints.`,
+  );
+  if (q.port !== undefined)
+    steps.push(
+      `R-DNS-11: _${q.port}._${q.protocol} matches ${found.length > 0 ? 'the port of that name and protocol' : 'no port of that name and protocol'}.`,
+    );
   return { found: found.length > 0 ? found : null, cname: null, steps };
 }
 
@@ -129,22 +198,69 @@ function lookupName(cluster: DnsCluster, domain: string, qname: string): Lookup 
   const q = parse(qname, domain);
   switch (q.kind) {
     case 'outside':
-      return { found: null, cname: null, exists: false, steps: [`R-DNS-3: ${qname} is not under ${domain}; the cluster DNS forwards it upstream (not modelled here).`] };
+      return {
+        found: null,
+        cname: null,
+        exists: false,
+        steps: [
+          `R-DNS-3: ${qname} is not under ${domain}; the cluster DNS forwards it upstream (not modelled here).`,
+        ],
+      };
     case 'invalid':
-      return { found: null, cname: null, exists: false, steps: [`R-DNS-3: ${q.why}, so the name does not exist (NXDOMAIN).`] };
+      return {
+        found: null,
+        cname: null,
+        exists: false,
+        steps: [`R-DNS-3: ${q.why}, so the name does not exist (NXDOMAIN).`],
+      };
     case 'apex':
-      return { found: [], cname: null, exists: true, steps: [`R-DNS-3: ${qname} is a zone name with no records of its own.`] };
+      return {
+        found: [],
+        cname: null,
+        exists: true,
+        steps: [`R-DNS-3: ${qname} is a zone name with no records of its own.`],
+      };
     case 'namespace': {
       return namespaceExists(cluster, q.namespace)
-        ? { found: [], cname: null, exists: true, steps: [`R-DNS-3: ${qname} names namespace ${q.namespace}, which has no records of its own.`] }
-        : { found: null, cname: null, exists: false, steps: [`R-DNS-4: there is no namespace ${q.namespace}, so the name does not exist (NXDOMAIN).`] };
+        ? {
+            found: [],
+            cname: null,
+            exists: true,
+            steps: [`R-DNS-3: ${qname} names namespace ${q.namespace}, which has no records of its own.`],
+          }
+        : {
+            found: null,
+            cname: null,
+            exists: false,
+            steps: [`R-DNS-4: there is no namespace ${q.namespace}, so the name does not exist (NXDOMAIN).`],
+          };
     }
     case 'pod': {
       const ip = q.label.replaceAll('-', '.');
-      if (!namespaceExists(cluster, q.namespace)) return { found: null, cname: null, exists: false, steps: [`R-DNS-4: there is no namespace ${q.namespace}, so the name does not exist (NXDOMAIN).`] };
+      if (!namespaceExists(cluster, q.namespace))
+        return {
+          found: null,
+          cname: null,
+          exists: false,
+          steps: [`R-DNS-4: there is no namespace ${q.namespace}, so the name does not exist (NXDOMAIN).`],
+        };
       return isIPv4(ip)
-        ? { found: [{ host: ip, port: 0, key: qname }], cname: null, exists: true, steps: [`R-DNS-9: with "pods insecure", ${q.label}.${q.namespace}.pod answers ${ip} whether or not such a Pod exists.`] }
-        : { found: null, cname: null, exists: false, steps: [`R-DNS-9: ${q.label} is not a dashed IPv4 address, so the name does not exist (NXDOMAIN).`] };
+        ? {
+            found: [{ host: ip, port: 0, key: qname }],
+            cname: null,
+            exists: true,
+            steps: [
+              `R-DNS-9: with "pods insecure", ${q.label}.${q.namespace}.pod answers ${ip} whether or not such a Pod exists.`,
+            ],
+          }
+        : {
+            found: null,
+            cname: null,
+            exists: false,
+            steps: [
+              `R-DNS-9: ${q.label} is not a dashed IPv4 address, so the name does not exist (NXDOMAIN).`,
+            ],
+          };
     }
     case 'service': {
       const r = findService(cluster, domain, q);
@@ -158,7 +274,15 @@ function record(name: string, ttl: number, type: DnsRecord['type'], data: string
 }
 
 /** R-DNS-5/6/8: A answers (CoreDNS's plugin.A), following CNAMEs inside the cluster domain. */
-function aRecords(cluster: DnsCluster, domain: string, ttl: number, qname: string, l: Lookup, depth: number, steps: string[]): DnsRecord[] {
+function aRecords(
+  cluster: DnsCluster,
+  domain: string,
+  ttl: number,
+  qname: string,
+  l: Lookup,
+  depth: number,
+  steps: string[],
+): DnsRecord[] {
   if (l.cname !== null) {
     if (l.cname === qname || depth > 7) return [];
     const alias = record(qname, ttl, 'CNAME', fqdn(l.cname));
@@ -200,7 +324,8 @@ export function resolveDns(cluster: DnsCluster, qnameIn: string, qtype: DnsQuery
     case 'AAAA':
       // IPv4-only model: an alias inside the domain leads to no AAAA record, so nothing is returned (CoreDNS adds the
       // CNAME only with records behind it); an alias outside the domain is returned for the resolver to follow.
-      if (l.cname !== null && !(l.cname === domain || l.cname.endsWith(`.${domain}`))) answer = [record(qname, ttl, 'CNAME', fqdn(l.cname))];
+      if (l.cname !== null && !(l.cname === domain || l.cname.endsWith(`.${domain}`)))
+        answer = [record(qname, ttl, 'CNAME', fqdn(l.cname))];
       break;
     case 'CNAME':
       if (l.cname !== null) answer = [record(qname, ttl, 'CNAME', fqdn(l.cname))];
@@ -223,12 +348,18 @@ export function resolveDns(cluster: DnsCluster, qnameIn: string, qtype: DnsQuery
           extra.push(record(f.key, ttl, isIPv4(f.host) ? 'A' : 'AAAA', f.host));
         }
       }
-      if (found.length > 0) steps.push(`R-DNS-10: ${answer.length} SRV record${answer.length === 1 ? '' : 's'}, priority 0, weight ${weight} each.`);
+      if (found.length > 0)
+        steps.push(
+          `R-DNS-10: ${answer.length} SRV record${answer.length === 1 ? '' : 's'}, priority 0, weight ${weight} each.`,
+        );
       break;
     }
     case 'TXT':
       break;
   }
-  if (answer.length === 0) steps.push(`R-DNS-4: the name exists but has no ${qtype} record, so the answer is empty (NOERROR, no data).`);
+  if (answer.length === 0)
+    steps.push(
+      `R-DNS-4: the name exists but has no ${qtype} record, so the answer is empty (NOERROR, no data).`,
+    );
   return { rcode: 'NOERROR', answer, extra, steps };
 }

@@ -18,12 +18,21 @@ export function searchList(namespace: string, domain = 'cluster.local'): string[
   return [`${namespace}.svc.${domain}`, `svc.${domain}`, domain];
 }
 
-export function lookupFromPod(cluster: DnsCluster, podNamespace: string, name: string, qtype: DnsQueryType): PodLookup {
+export function lookupFromPod(
+  cluster: DnsCluster,
+  podNamespace: string,
+  name: string,
+  qtype: DnsQueryType,
+): PodLookup {
   const domain = (cluster.domain ?? 'cluster.local').replace(/\.$/, '').toLowerCase();
   const absolute = name.endsWith('.');
   const bare = name.replace(/\.$/, '');
   const dots = bare.split('.').length - 1;
-  const candidates = absolute ? [bare] : dots >= 5 ? [bare, ...searchList(podNamespace, domain).map((s) => `${bare}.${s}`)] : [...searchList(podNamespace, domain).map((s) => `${bare}.${s}`), bare];
+  const candidates = absolute
+    ? [bare]
+    : dots >= 5
+      ? [bare, ...searchList(podNamespace, domain).map((s) => `${bare}.${s}`)]
+      : [...searchList(podNamespace, domain).map((s) => `${bare}.${s}`), bare];
   const tried: PodLookup['tried'] = [];
   let last: { name: string; answer: DnsAnswer } | null = null;
   for (const candidate of candidates) {
