@@ -20,6 +20,7 @@ export const QUESTION_KINDS = [
   'in-cluster',
   'session-affinity',
   'topology',
+  'dns',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
