@@ -44,11 +44,11 @@ export const LEARNING_PATH: readonly LearningTopic[] = [
   },
   {
     id: 'inside-the-cluster',
-    title: 'Inside the cluster: ClusterIP, affinity, topology',
-    goal: 'Predict where a Pod’s call to a ClusterIP goes, with internalTrafficPolicy, session affinity and trafficDistribution.',
+    title: 'Inside the cluster: ClusterIP, DNS, affinity, topology',
+    goal: 'Predict what a Pod’s lookup of a Service returns and where its call to the ClusterIP goes, with internalTrafficPolicy, session affinity and trafficDistribution.',
     read: { href: '/learn/inside-the-cluster', label: 'Read: inside the cluster' },
-    kinds: ['in-cluster', 'session-affinity', 'topology'],
-    concepts: ['clusterip-routing', 'internal-traffic-policy', 'in-cluster-short-circuit', 'session-affinity', 'topology-aware-routing'],
+    kinds: ['in-cluster', 'session-affinity', 'topology', 'dns'],
+    concepts: ['clusterip-routing', 'internal-traffic-policy', 'in-cluster-short-circuit', 'session-affinity', 'topology-aware-routing', 'service-dns'],
   },
   {
     id: 'api-validation',
