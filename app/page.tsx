@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { NAV_ITEMS } from './_components/nav-items';
+import { LearningPath } from './learn/learning-path';
 
 /**
  * Home: what the trainer is for, who uses it and where to go. A Server Component with no client JS.
@@ -9,8 +10,8 @@ import { NAV_ITEMS } from './_components/nav-items';
 
 /** One line per feature, keyed by its nav href so the home page lists exactly what the nav lists. */
 const FEATURE_BLURBS: Record<string, string> = {
-  '/learn/external-traffic-policy':
-    'An illustrated article on how a Service carries traffic from outside the cluster to its Pods, and what externalTrafficPolicy changes.',
+  '/learn':
+    'The learning path: articles on traffic from outside and inside the cluster, each followed by the explorer and practice.',
   '/learn/explorer':
     'Change a cluster — its nodes, endpoints and Service policy — and see where each request goes.',
   '/practice':
@@ -55,18 +56,18 @@ export default function HomePage() {
           Service Traffic Trainer
         </h1>
         <p className="mt-4 text-lg text-muted">
-          Learn how a Kubernetes Service routes traffic that arrives from outside the cluster — the{' '}
+          Learn how a Kubernetes Service routes traffic, from outside the cluster and from inside it — the{' '}
           <code className="font-mono text-fg">externalTrafficPolicy</code> choice between Cluster and Local,
-          source NAT, the health-check node port and uneven load — then prove it by predicting what a cluster
-          does and having your answer checked by a routing engine.
+          source NAT, the health-check node port, uneven load, ClusterIP calls, affinity and topology — then prove
+          it by predicting what a cluster does and having your answer checked by a routing engine.
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
           <Link
             prefetch={false}
-            href="/learn/external-traffic-policy"
+            href="/learn"
             className="rounded-md bg-accent px-4 py-2 font-semibold text-accent-fg hover:opacity-90"
           >
-            Start with the article
+            Start the learning path
           </Link>
           <Link
             prefetch={false}
@@ -76,6 +77,14 @@ export default function HomePage() {
             Go straight to practice
           </Link>
         </div>
+      </section>
+
+      <section aria-labelledby="path-title">
+        <h2 id="path-title" className="text-2xl font-bold">
+          The learning path
+        </h2>
+        <p className="mt-2 text-muted">Read, explore, then practise, one topic at a time.</p>
+        <LearningPath headingLevel={3} />
       </section>
 
       <section aria-labelledby="questions-title">

@@ -5,7 +5,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { href: '/learn/external-traffic-policy', label: 'Learn' },
+  { href: '/learn', label: 'Learn' },
   { href: '/learn/explorer', label: 'Explorer' },
   { href: '/practice', label: 'Practice' },
   { href: '/drills', label: 'Drills' },

@@ -21,6 +21,7 @@ export const CONCEPT_IDS = [
   'internal-traffic-policy',
   'session-affinity',
   'topology-aware-routing',
+  'service-dns',
 ] as const;
 export type ConceptId = (typeof CONCEPT_IDS)[number];
 
@@ -36,25 +37,29 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'snat-under-cluster',
     label: 'SNAT under Cluster',
-    summary: 'Under externalTrafficPolicy: Cluster every external packet is masqueraded, local Pod or not (R-EXT-1).',
+    summary:
+      'Under externalTrafficPolicy: Cluster every external packet is masqueraded, local Pod or not (R-EXT-1).',
     kinds: ['source-ip', 'policy-choice', 'fix-it'],
   },
   {
     id: 'client-ip-under-local',
     label: 'Client IP under Local',
-    summary: 'Under Local, external traffic goes only to local endpoints, unmasqueraded: the Pod sees the client IP (R-EXT-6).',
+    summary:
+      'Under Local, external traffic goes only to local endpoints, unmasqueraded: the Pod sees the client IP (R-EXT-6).',
     kinds: ['source-ip', 'policy-choice', 'fix-it'],
   },
   {
     id: 'in-cluster-short-circuit',
     label: 'In-cluster clients',
-    summary: 'Pods and nodes reaching the LB IP or a NodePort are short-circuited to the Cluster set (R-EXT-4, R-EXT-5).',
+    summary:
+      'Pods and nodes reaching the LB IP or a NodePort are short-circuited to the Cluster set (R-EXT-4, R-EXT-5).',
     kinds: ['source-ip', 'client-outcome', 'in-cluster'],
   },
   {
     id: 'health-check-node-port',
     label: 'Health-check node port',
-    summary: 'Each node answers 200 only with a local ready endpoint, else 503; the body counts localEndpoints (R-HC-*).',
+    summary:
+      'Each node answers 200 only with a local ready endpoint, else 503; the body counts localEndpoints (R-HC-*).',
     kinds: ['health-check', 'lb-targets'],
   },
   {
@@ -66,7 +71,8 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'even-load-under-cluster',
     label: 'Even load under Cluster',
-    summary: 'Under Cluster every node picks uniformly over all ready endpoints: each Pod gets 1/N (R-LB-1, R-LB-4).',
+    summary:
+      'Under Cluster every node picks uniformly over all ready endpoints: each Pod gets 1/N (R-LB-1, R-LB-4).',
     kinds: ['load-share', 'policy-choice', 'session-affinity'],
   },
   {
@@ -84,25 +90,29 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'cross-node-hops',
     label: 'Crossing nodes',
-    summary: 'Under Cluster a connection crosses nodes with probability 1 − k/N; under Local it never does (R-X-1, R-X-2).',
+    summary:
+      'Under Cluster a connection crosses nodes with probability 1 − k/N; under Local it never does (R-X-1, R-X-2).',
     kinds: ['cross-node', 'fix-it'],
   },
   {
     id: 'policy-trade-offs',
     label: 'Choosing a policy',
-    summary: 'Local keeps the client IP and avoids a hop but can be uneven; Cluster spreads evenly but SNATs.',
+    summary:
+      'Local keeps the client IP and avoids a hop but can be uneven; Cluster spreads evenly but SNATs.',
     kinds: ['policy-choice', 'fix-it'],
   },
   {
     id: 'endpoint-conditions',
     label: 'Ready, serving, terminating',
-    summary: 'Only ready endpoints count; serving-terminating ones are a fallback and never counted by the health check (R-EP-*, R-HC-2).',
+    summary:
+      'Only ready endpoints count; serving-terminating ones are a fallback and never counted by the health check (R-EP-*, R-HC-2).',
     kinds: ['health-check', 'load-share', 'client-outcome', 'in-cluster'],
   },
   {
     id: 'service-validation',
     label: 'Service validation',
-    summary: 'externalTrafficPolicy and healthCheckNodePort are only valid on externally accessible Services (R-API-3).',
+    summary:
+      'externalTrafficPolicy and healthCheckNodePort are only valid on externally accessible Services (R-API-3).',
     kinds: ['api-validation'],
   },
   {
@@ -116,7 +126,7 @@ export const CONCEPTS: readonly Concept[] = [
     id: 'internal-traffic-policy',
     label: 'internalTrafficPolicy',
     summary:
-      'internalTrafficPolicy: Local keeps ClusterIP traffic on the sender\'s node and drops it when that node has no usable endpoint; externalTrafficPolicy never applies to the ClusterIP (R-INT-1, R-INT-3).',
+      "internalTrafficPolicy: Local keeps ClusterIP traffic on the sender's node and drops it when that node has no usable endpoint; externalTrafficPolicy never applies to the ClusterIP (R-INT-1, R-INT-3).",
     kinds: ['in-cluster'],
   },
   {
@@ -130,8 +140,15 @@ export const CONCEPTS: readonly Concept[] = [
     id: 'topology-aware-routing',
     label: 'Topology-aware routing',
     summary:
-      'trafficDistribution (PreferClose, PreferSameZone, PreferSameNode): every ready endpoint is hinted for its zone (and node); kube-proxy keeps the endpoints hinted for the sender\'s node or zone only when every ready endpoint is hinted and one matches, else it uses the whole Cluster set (R-EP-5).',
+      "trafficDistribution (PreferClose, PreferSameZone, PreferSameNode): every ready endpoint is hinted for its zone (and node); kube-proxy keeps the endpoints hinted for the sender's node or zone only when every ready endpoint is hinted and one matches, else it uses the whole Cluster set (R-EP-5).",
     kinds: ['topology'],
+  },
+  {
+    id: 'service-dns',
+    label: 'Service DNS',
+    summary:
+      "A ClusterIP Service's name answers its ClusterIP, endpoints or not; a headless one its ready endpoints (NXDOMAIN with none; publishNotReadyAddresses makes all ready); SRV carries the Service port or the endpoints' target port; a short name is searched in the caller's own namespace first (R-DNS-1…12).",
+    kinds: ['dns'],
   },
 ];
 

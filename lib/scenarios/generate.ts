@@ -8,6 +8,7 @@ import { conceptsForKind } from './concepts';
 import { generateApiValidation } from './kinds/api-validation';
 import { generateClientOutcome } from './kinds/client-outcome';
 import { generateCrossNode } from './kinds/cross-node';
+import { generateDns } from './kinds/dns';
 import type { Draft, KindGenerator } from './kinds/draft';
 import { generateFixIt } from './kinds/fix-it';
 import { generateHealthCheck } from './kinds/health-check';
@@ -35,6 +36,7 @@ const GENERATORS: Record<QuestionKind, KindGenerator> = {
   'in-cluster': generateInCluster,
   'session-affinity': generateSessionAffinity,
   topology: generateTopology,
+  dns: generateDns,
 };
 
 export const KIND_LABELS: Record<QuestionKind, string> = {
@@ -50,6 +52,7 @@ export const KIND_LABELS: Record<QuestionKind, string> = {
   'in-cluster': 'In-cluster routing',
   'session-affinity': 'Session affinity',
   topology: 'Topology-aware routing',
+  dns: 'Service DNS',
 };
 
 export const DIFFICULTY_LABELS: Record<Difficulty, string> = {

@@ -11,11 +11,13 @@ export const MISCONCEPTIONS = {
   },
   'cluster-keeps-client-ip': {
     label: 'Cluster keeps the client IP',
-    explanation: 'Cluster masquerades external traffic (R-EXT-1): the Pod sees a node address, not the client.',
+    explanation:
+      'Cluster masquerades external traffic (R-EXT-1): the Pod sees a node address, not the client.',
   },
   'local-still-snats': {
     label: 'Local still SNATs',
-    explanation: 'Under Local, external traffic goes only to local endpoints and is not masqueraded (R-EXT-6): the Pod sees the client IP.',
+    explanation:
+      'Under Local, external traffic goes only to local endpoints and is not masqueraded (R-EXT-6): the Pod sees the client IP.',
   },
   'local-keeps-ip-in-cluster': {
     label: 'Local preserves the IP from inside the cluster too',
@@ -29,19 +31,23 @@ export const MISCONCEPTIONS = {
   },
   'empty-node-200': {
     label: 'A node without Pods answers 200',
-    explanation: 'The health-check node port answers 503 when the node has no local ready endpoint (R-HC-3); it still listens (R-HC-1).',
+    explanation:
+      'The health-check node port answers 503 when the node has no local ready endpoint (R-HC-3); it still listens (R-HC-1).',
   },
   'not-ready-counted': {
     label: 'Not-ready Pods count',
-    explanation: 'Endpoints that are not ready are ignored by routing and by the health check (R-EP-4, R-HC-2).',
+    explanation:
+      'Endpoints that are not ready are ignored by routing and by the health check (R-EP-4, R-HC-2).',
   },
   'terminating-counted': {
     label: 'Terminating Pods count in the health check',
-    explanation: 'Serving-but-terminating endpoints still take traffic as a fallback, but localEndpoints counts only ready ones (R-HC-2).',
+    explanation:
+      'Serving-but-terminating endpoints still take traffic as a fallback, but localEndpoints counts only ready ones (R-HC-2).',
   },
   'even-per-pod-under-local': {
     label: 'Load is even per Pod under Local',
-    explanation: 'The balancer splits evenly per node, and each node only among its own Pods (R-LB-6): a Pod on a crowded node gets less.',
+    explanation:
+      'The balancer splits evenly per node, and each node only among its own Pods (R-LB-6): a Pod on a crowded node gets less.',
   },
   'share-of-node-not-total': {
     label: 'Share of the node, not of all traffic',
@@ -49,31 +55,38 @@ export const MISCONCEPTIONS = {
   },
   'cluster-prefers-local': {
     label: 'Cluster prefers local Pods',
-    explanation: 'Without topology hints the Cluster policy picks uniformly over all ready endpoints, local or not (R-LB-4).',
+    explanation:
+      'Without topology hints the Cluster policy picks uniformly over all ready endpoints, local or not (R-LB-4).',
   },
   'counts-empty-nodes': {
     label: 'The balancer also sends to nodes without Pods',
-    explanation: 'Under Local a node without a local ready endpoint fails the health check, so the balancer stops sending to it (R-LB-6).',
+    explanation:
+      'Under Local a node without a local ready endpoint fails the health check, so the balancer stops sending to it (R-LB-6).',
   },
   'skips-empty-nodes-under-cluster': {
     label: 'The balancer skips nodes without Pods under Cluster',
-    explanation: 'Under Cluster every node forwards to the whole Cluster set, so the balancer keeps sending to nodes without Pods (R-LB-6).',
+    explanation:
+      'Under Cluster every node forwards to the whole Cluster set, so the balancer keeps sending to nodes without Pods (R-LB-6).',
   },
   'drop-is-refusal': {
     label: 'A drop is a refusal',
-    explanation: 'With endpoints elsewhere but none local, kube-proxy DROPs silently (R-EXT-7): the client times out. Only "no endpoints at all" REJECTs (R-DROP-2).',
+    explanation:
+      'With endpoints elsewhere but none local, kube-proxy DROPs silently (R-EXT-7): the client times out. Only "no endpoints at all" REJECTs (R-DROP-2).',
   },
   'refusal-is-drop': {
     label: 'No endpoints means a timeout',
-    explanation: 'With no usable endpoint anywhere kube-proxy REJECTs (R-DROP-1): the client sees "connection refused" at once.',
+    explanation:
+      'With no usable endpoint anywhere kube-proxy REJECTs (R-DROP-1): the client sees "connection refused" at once.',
   },
   'node-without-pods-fails': {
     label: 'A node without Pods cannot serve',
-    explanation: 'Under Cluster a node forwards to endpoints on other nodes (R-EXT-2); only under Local is the traffic dropped.',
+    explanation:
+      'Under Cluster a node forwards to endpoints on other nodes (R-EXT-2); only under Local is the traffic dropped.',
   },
   'cluster-always-crosses': {
     label: 'Cluster always crosses nodes',
-    explanation: 'Under Cluster the chosen endpoint may be local: a connection crosses with probability 1 − k/N (R-X-2).',
+    explanation:
+      'Under Cluster the chosen endpoint may be local: a connection crosses with probability 1 − k/N (R-X-2).',
   },
   'local-may-cross': {
     label: 'Local may cross nodes',
@@ -81,19 +94,23 @@ export const MISCONCEPTIONS = {
   },
   'crossing-counts-empty-only': {
     label: 'Only nodes without Pods forward elsewhere',
-    explanation: 'Under Cluster even a node with local Pods sends (N − k)/N of its connections to other nodes (R-LB-4).',
+    explanation:
+      'Under Cluster even a node with local Pods sends (N − k)/N of its connections to other nodes (R-LB-4).',
   },
   'policy-ignores-trade-off': {
     label: 'One policy gives everything',
-    explanation: 'Local keeps the client IP and avoids a hop; Cluster spreads evenly and survives empty nodes. Neither gives all of it.',
+    explanation:
+      'Local keeps the client IP and avoids a hop; Cluster spreads evenly and survives empty nodes. Neither gives all of it.',
   },
   'etp-on-clusterip': {
     label: 'externalTrafficPolicy is allowed on any Service',
-    explanation: 'externalTrafficPolicy may only be set on externally accessible Services: NodePort, LoadBalancer or ClusterIP with externalIPs (R-API-1, R-API-3).',
+    explanation:
+      'externalTrafficPolicy may only be set on externally accessible Services: NodePort, LoadBalancer or ClusterIP with externalIPs (R-API-1, R-API-3).',
   },
   'hcnp-on-nodeport': {
     label: 'Any Local Service gets a health-check port',
-    explanation: 'healthCheckNodePort only exists for type LoadBalancer with externalTrafficPolicy Local (R-API-3).',
+    explanation:
+      'healthCheckNodePort only exists for type LoadBalancer with externalTrafficPolicy Local (R-API-3).',
   },
   'wrong-error': {
     label: 'A different validation error',
@@ -105,19 +122,23 @@ export const MISCONCEPTIONS = {
   },
   'valid-rejected': {
     label: 'A valid Service is rejected',
-    explanation: 'This Service is externally accessible and its traffic fields are consistent (R-API-1, R-API-2).',
+    explanation:
+      'This Service is externally accessible and its traffic fields are consistent (R-API-1, R-API-2).',
   },
   'source-ranges-on-nodeport': {
     label: 'Source ranges also filter NodePorts',
-    explanation: 'loadBalancerSourceRanges filter only traffic to the LB ingress IP; NodePort traffic bypasses them (R-FW-1).',
+    explanation:
+      'loadBalancerSourceRanges filter only traffic to the LB ingress IP; NodePort traffic bypasses them (R-FW-1).',
   },
   'proxy-balancer-keeps-ip': {
     label: 'Every balancer keeps the client IP',
-    explanation: 'A proxying balancer (AWS CLB/ALB) delivers its own address; Local cannot restore the client IP (R-SRC-3).',
+    explanation:
+      'A proxying balancer (AWS CLB/ALB) delivers its own address; Local cannot restore the client IP (R-SRC-3).',
   },
   'bridge-vs-node-ip': {
     label: 'SNAT always uses the node IP',
-    explanation: 'MASQUERADE uses the address of the interface the packet leaves by: the Pod bridge for a Pod on the same node, the node IP toward another node (R-SRC-2).',
+    explanation:
+      'MASQUERADE uses the address of the interface the packet leaves by: the Pod bridge for a Pod on the same node, the node IP toward another node (R-SRC-2).',
   },
   'source-always-bridge': {
     label: 'A local backend always sees the Pod bridge',
@@ -131,15 +152,18 @@ export const MISCONCEPTIONS = {
   },
   'local-forwards-elsewhere': {
     label: 'Local forwards to another node when none is local',
-    explanation: 'Under Local, external traffic reaching a node with no local endpoint is dropped (R-EXT-7); it is never sent to another node.',
+    explanation:
+      'Under Local, external traffic reaching a node with no local endpoint is dropped (R-EXT-7); it is never sent to another node.',
   },
   'snat-on-backend-node': {
-    label: 'SNAT uses the Pod\'s own node address',
-    explanation: 'Masquerading happens on the node that received the packet, with that node\'s address on the path to the Pod (R-SRC-2).',
+    label: "SNAT uses the Pod's own node address",
+    explanation:
+      "Masquerading happens on the node that received the packet, with that node's address on the path to the Pod (R-SRC-2).",
   },
   'tutorial-body': {
     label: 'The plain-text health-check body',
-    explanation: 'The "1 Service Endpoints found" text is from a long-gone implementation; kube-proxy answers tab-indented JSON (R-HC-5, §12).',
+    explanation:
+      'The "1 Service Endpoints found" text is from a long-gone implementation; kube-proxy answers tab-indented JSON (R-HC-5, §12).',
   },
   'ipvs-local-stays-local': {
     label: 'IPVS keeps Local traffic on the node',
@@ -148,7 +172,8 @@ export const MISCONCEPTIONS = {
   },
   'proxy-health-ignored': {
     label: 'The body ignores kube-proxy health',
-    explanation: 'The body always carries serviceProxyHealthy, true while kube-proxy applies its updates in time (R-HC-5, R-PH-2).',
+    explanation:
+      'The body always carries serviceProxyHealthy, true while kube-proxy applies its updates in time (R-HC-5, R-PH-2).',
   },
   'itp-local-falls-back': {
     label: 'internalTrafficPolicy: Local falls back to other nodes',
@@ -157,11 +182,13 @@ export const MISCONCEPTIONS = {
   },
   'itp-local-ignored': {
     label: 'internalTrafficPolicy: Local still spreads over every node',
-    explanation: 'With internalTrafficPolicy: Local only the endpoints on the sender\'s node are eligible for ClusterIP traffic (R-INT-1).',
+    explanation:
+      "With internalTrafficPolicy: Local only the endpoints on the sender's node are eligible for ClusterIP traffic (R-INT-1).",
   },
   'etp-applies-to-clusterip': {
     label: 'externalTrafficPolicy also applies to the ClusterIP',
-    explanation: 'externalTrafficPolicy only governs NodePort, load-balancer and externalIP traffic; the ClusterIP follows internalTrafficPolicy (R-INT-1).',
+    explanation:
+      'externalTrafficPolicy only governs NodePort, load-balancer and externalIP traffic; the ClusterIP follows internalTrafficPolicy (R-INT-1).',
   },
   'terminating-never-used': {
     label: 'Terminating Pods never take traffic',
@@ -170,46 +197,102 @@ export const MISCONCEPTIONS = {
   },
   'pod-skips-itself': {
     label: 'A Pod never reaches itself through its Service',
-    explanation: 'The sender is one of the endpoints and is chosen like any other; the packet is hairpinned back with SNAT (R-HP-1).',
+    explanation:
+      'The sender is one of the endpoints and is chosen like any other; the packet is hairpinned back with SNAT (R-HP-1).',
   },
   'hairpin-keeps-ip': {
     label: 'A hairpinned Pod sees its own address',
-    explanation: 'When a Pod reaches itself through the Service the packet is masqueraded to the node\'s Pod bridge address, so the reply can come back through the NAT (R-HP-1).',
+    explanation:
+      "When a Pod reaches itself through the Service the packet is masqueraded to the node's Pod bridge address, so the reply can come back through the NAT (R-HP-1).",
   },
   'clusterip-always-snat': {
     label: 'Traffic to a ClusterIP is always SNATed',
-    explanation: 'kube-proxy masquerades ClusterIP traffic only when the source is not a Pod (R-INT-2): a Pod calling a ClusterIP keeps its own IP (R-SRC-1).',
+    explanation:
+      'kube-proxy masquerades ClusterIP traffic only when the source is not a Pod (R-INT-2): a Pod calling a ClusterIP keeps its own IP (R-SRC-1).',
   },
   'affinity-pins-first-pod': {
     label: 'Affinity decides the first connection too',
-    explanation: 'ClientIP affinity only remembers a choice once it is made: the first connection is a uniform pick over the endpoints (R-LB-5, R-LB-1).',
+    explanation:
+      'ClientIP affinity only remembers a choice once it is made: the first connection is a uniform pick over the endpoints (R-LB-5, R-LB-1).',
   },
   'affinity-never-expires': {
     label: 'Affinity never expires',
-    explanation: 'The affinity entry lasts sessionAffinityConfig.clientIP.timeoutSeconds (default 10800 s) after the last connection; after that the next connection is a fresh pick (R-LB-5).',
+    explanation:
+      'The affinity entry lasts sessionAffinityConfig.clientIP.timeoutSeconds (default 10800 s) after the last connection; after that the next connection is a fresh pick (R-LB-5).',
   },
   'affinity-per-connection': {
     label: 'Every connection is picked afresh',
-    explanation: 'With sessionAffinity: ClientIP, connections from the same source IP within the timeout go to the Pod chosen first (R-LB-5).',
+    explanation:
+      'With sessionAffinity: ClientIP, connections from the same source IP within the timeout go to the Pod chosen first (R-LB-5).',
   },
   'affinity-pins-deleted-pod': {
     label: 'Affinity keeps pointing at a deleted Pod',
-    explanation: 'When the chosen Pod goes away its endpoint and affinity entries go with it: the next connection is a fresh pick over the endpoints left (R-LB-5).',
+    explanation:
+      'When the chosen Pod goes away its endpoint and affinity entries go with it: the next connection is a fresh pick over the endpoints left (R-LB-5).',
+  },
+  'dns-short-name-any-namespace': {
+    label: 'A short name finds a Service in any namespace',
+    explanation:
+      "A relative name is completed with the caller's namespace first (<name>.<caller-ns>.svc.cluster.local), then svc.cluster.local and cluster.local; none reaches another namespace, so use <service>.<namespace> (R-DNS-12).",
+  },
+  'dns-other-namespace-unreachable': {
+    label: 'A Pod can only resolve Services of its own namespace',
+    explanation:
+      '<service>.<namespace> (or the full name) resolves from any namespace: the search path turns it into <service>.<namespace>.svc.cluster.local (R-DNS-12).',
+  },
+  'dns-needs-endpoints': {
+    label: 'A Service without endpoints has no DNS record',
+    explanation:
+      "A ClusterIP Service's name answers its ClusterIP whether or not it has endpoints (R-DNS-5); only a headless Service depends on its endpoints (R-DNS-6).",
+  },
+  'dns-empty-headless-noerror': {
+    label: 'A headless Service with no ready Pods answers an empty list',
+    explanation:
+      'With no ready endpoint the headless name has no record of any type, so CoreDNS answers NXDOMAIN, not an empty NOERROR (R-DNS-6).',
+  },
+  'dns-returns-pod-ips': {
+    label: "A Service's name resolves to its Pods",
+    explanation:
+      'Only a headless Service answers Pod addresses; a Service with a ClusterIP answers that one address and kube-proxy picks the Pod (R-DNS-5).',
+  },
+  'dns-lists-not-ready': {
+    label: 'DNS lists every Pod, ready or not',
+    explanation:
+      'CoreDNS serves only endpoints whose ready condition is true; not-ready and terminating Pods are left out (R-DNS-1).',
+  },
+  'dns-publish-ignored': {
+    label: 'publishNotReadyAddresses does not change DNS',
+    explanation:
+      'With publishNotReadyAddresses the EndpointSlice controller marks every endpoint ready, so DNS lists them all (R-DNS-2).',
+  },
+  'dns-srv-one-record': {
+    label: 'An SRV query returns one record',
+    explanation: "A headless Service's SRV answer has one record per ready endpoint and port (R-DNS-6).",
+  },
+  'dns-srv-service-port': {
+    label: "A headless SRV record carries the Service's port",
+    explanation:
+      'The records of a headless Service come from its EndpointSlices, whose ports are the target ports (R-DNS-2, R-DNS-6).',
+  },
+  'dns-srv-target-port': {
+    label: "A ClusterIP Service's SRV record carries the target port",
+    explanation:
+      'For a Service with a ClusterIP the SRV record names the Service and carries its port, the one clients connect to (R-DNS-5).',
   },
   'topology-strict': {
     label: 'Topology is a hard filter',
     explanation:
-      'trafficDistribution is a preference: when no ready endpoint is hinted for the sender\'s node or zone, kube-proxy uses the whole Cluster set instead of dropping the connection (R-EP-5, R-EP-1).',
+      "trafficDistribution is a preference: when no ready endpoint is hinted for the sender's node or zone, kube-proxy uses the whole Cluster set instead of dropping the connection (R-EP-5, R-EP-1).",
   },
   'topology-ignored': {
     label: 'trafficDistribution changes nothing',
     explanation:
-      'With trafficDistribution set, the EndpointSlice controller hints every ready endpoint for its zone (and node, for PreferSameNode), and kube-proxy keeps only the endpoints hinted for the sender\'s zone or node (R-EP-5).',
+      "With trafficDistribution set, the EndpointSlice controller hints every ready endpoint for its zone (and node, for PreferSameNode), and kube-proxy keeps only the endpoints hinted for the sender's zone or node (R-EP-5).",
   },
   'hints-per-pod-count': {
     label: 'Each zone gets an equal part',
     explanation:
-      'kube-proxy never weights zones: without topology filtering the pick is uniform over every endpoint of the Cluster set, so a zone\'s part is its share of the endpoints (R-EP-5, R-LB-1).',
+      "kube-proxy never weights zones: without topology filtering the pick is uniform over every endpoint of the Cluster set, so a zone's part is its share of the endpoints (R-EP-5, R-LB-1).",
   },
   'partial-hints-still-filter': {
     label: 'Partial hints still filter',

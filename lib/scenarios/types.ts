@@ -21,6 +21,7 @@ export const QUESTION_KINDS = [
   'in-cluster',
   'session-affinity',
   'topology',
+  'dns',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 

@@ -8,7 +8,9 @@ import { screenshot, useSystemTheme as applySystemTheme } from './support';
 
 const ROUTES: [name: string, path: string][] = [
   ['home', '/'],
+  ['learn', '/learn'],
   ['article', '/learn/external-traffic-policy'],
+  ['article-inside', '/learn/inside-the-cluster'],
   ['explorer', '/learn/explorer'],
   ['practice-settings', '/practice'],
   ['practice-question', '/practice?seed=shots&difficulty=standard&count=3&kinds=load-share,health-check,source-ip'],

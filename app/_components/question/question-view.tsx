@@ -134,7 +134,8 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
           {question.title}
         </h2>
       </header>
-      <p>{question.prompt}</p>
+      {/* Long DNS names and addresses have no break opportunities: let them wrap anywhere rather than widen the page. */}
+      <p className="[overflow-wrap:anywhere]">{question.prompt}</p>
       <ScenarioFigure scenario={question.scenario} title="The cluster" id={`${idBase}-cluster`} showAnswer={false} />
       <form
         ref={formRef}

@@ -8,7 +8,17 @@
 import { DIFFICULTIES, generateQuestion, type Question, type QuestionKind } from '@/lib/scenarios';
 import { draw, KEYED_KINDS } from './oracle/index';
 
-const KINDS: QuestionKind[] = ['source-ip', 'health-check', 'load-share', 'lb-targets', 'client-outcome', 'in-cluster', 'session-affinity', 'topology'];
+const KINDS: QuestionKind[] = [
+  'source-ip',
+  'health-check',
+  'load-share',
+  'lb-targets',
+  'client-outcome',
+  'in-cluster',
+  'session-affinity',
+  'topology',
+  'dns',
+];
 const SEEDS = 80;
 
 /** Every slip found in one text. Exported shape: a list of "what: excerpt". */
@@ -58,11 +68,17 @@ describe.each(KINDS)('%s text', (kind) => {
   });
 
   it.each(DIFFICULTIES)(
-    '%s: the prompt names the data plane, and kube-proxy only where it runs',
+    '%s: the prompt names what decides the answer: the data plane (kube-proxy only where it runs), or the DNS server',
     (difficulty) => {
       const bad: string[] = [];
       for (let i = 0; i < SEEDS; i++) {
         const q = generateQuestion({ kind, difficulty, seed: `text-${i}` });
+        if (kind === 'dns') {
+          // The answer is the DNS server's, whatever the data plane: the prompt names it and its configuration.
+          if (!q.prompt.includes("CoreDNS with kubeadm's defaults (cluster domain cluster.local)"))
+            bad.push(`${q.id}: the DNS server not named`);
+          continue;
+        }
         const mode = q.scenario.cluster.proxyMode ?? 'iptables';
         const named = {
           iptables: 'kube-proxy runs in iptables mode',

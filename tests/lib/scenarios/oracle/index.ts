@@ -6,6 +6,7 @@ import { Rng } from '@/lib/scenarios/random';
 import type { Difficulty } from '@/lib/scenarios';
 import type { Draft } from '@/lib/scenarios/kinds/draft';
 import * as clientOutcome from '@/lib/scenarios/kinds/client-outcome';
+import * as dns from '@/lib/scenarios/kinds/dns';
 import * as healthCheck from '@/lib/scenarios/kinds/health-check';
 import * as inCluster from '@/lib/scenarios/kinds/in-cluster';
 import * as lbTargets from '@/lib/scenarios/kinds/lb-targets';
@@ -15,6 +16,7 @@ import * as sourceIp from '@/lib/scenarios/kinds/source-ip';
 import * as topology from '@/lib/scenarios/kinds/topology';
 import type { ScenarioInput } from '@/lib/engine';
 import { oracleKey as clientOutcomeOracle } from './client-outcome';
+import { oracleKey as dnsOracle } from './dns';
 import { oracleKey as healthCheckOracle } from './health-check';
 import { oracleKey as inClusterOracle } from './in-cluster';
 import { oracleKey as lbTargetsOracle } from './lb-targets';
@@ -54,6 +56,7 @@ export const KEYED_KINDS: KeyedKind[] = [
     oracle: sessionAffinityOracle,
   },
   { kind: 'topology', build: topology.buildTopology, keyOf: topology.keyOf, oracle: topologyOracle },
+  { kind: 'dns', build: dns.buildDns, keyOf: dns.keyOf, oracle: dnsOracle },
 ];
 
 /** The first draft a seed gives (redrawing as generateQuestion does) and the ask it was built from. */
