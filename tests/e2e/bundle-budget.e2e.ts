@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-// @ts-expect-error -- a plain .mjs tool without types
 import { routeBundles } from '../tools/route-bundles.mjs';
 
 interface Row {
