@@ -95,6 +95,7 @@ export function TakeDrill({ code, open }: { code: string; open: boolean }) {
   if (!view || view.attemptId !== stored.attemptId) return <p className="text-muted">{error ?? 'Loading your attempt…'}</p>;
   return (
     <Attempt
+      key={view.attemptId}
       stored={stored}
       view={view}
       onView={setView}
@@ -195,6 +196,8 @@ function Attempt({
   const [announce, setAnnounce] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [invalid, setInvalid] = useState<{ questionId: string; result: InvalidResult } | null>(null);
+  // Only a refused retake is shown once the attempt is over (an earlier answer refusal is not: the summary says it).
+  const [retakeError, setRetakeError] = useState<string | null>(null);
   const question = view.questions[index];
   const answers = new Map<string, StoredAnswerView>(view.answers.map((a) => [a.questionId, a]));
   const current = question ? answers.get(question.id) : undefined;
@@ -214,7 +217,7 @@ function Attempt({
       const r = await callApi<Started>(`/api/attempts/${stored.attemptId}/retake`, { method: 'POST', token: stored.token });
       onRetake({ attemptId: r.attemptId, token: r.attemptToken }, r.attempt);
     } catch (e) {
-      setError(e instanceof ApiFailure ? failureText(e) : 'Could not start another attempt');
+      setRetakeError(e instanceof ApiFailure ? failureText(e) : 'Could not start another attempt');
     }
   }, [onRetake, stored]);
 
@@ -266,7 +269,7 @@ function Attempt({
 
       {view.finished ? (
         <>
-          {error && <p role="alert" className="rounded border border-bad p-3 text-bad">{error}</p>}
+          {retakeError && <p role="alert" className="rounded border border-bad p-3 text-bad">{retakeError}</p>}
           <Summary view={view} onRetake={view.drill.phase === 'open' ? () => void retake() : undefined} />
         </>
       ) : (
