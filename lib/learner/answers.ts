@@ -31,6 +31,19 @@ export function recordAnswer(record: LearnerRecord, attempt: AttemptRecord, day:
   return next;
 }
 
+/**
+ * Records a graded drill answer. A drill question shows no seed or kind (the server keeps its spec), so it is
+ * not kept as an attempt; it rates the concepts it tests, as a practice answer does.
+ */
+export function recordDrillAnswer(record: LearnerRecord, answer: { concepts: readonly string[]; score: number; at: Date }, day: DayKey): LearnerRecord {
+  const rating = answerRating(answer.score, 0);
+  let next = record;
+  for (const id of new Set(answer.concepts)) {
+    next = recordReview(next, { type: 'concept', id, rating, now: answer.at, day, score: answer.score, source: 'drill' });
+  }
+  return next;
+}
+
 export function recordSession(record: LearnerRecord, session: SessionRecord): LearnerRecord {
   return { ...record, sessions: [...record.sessions, session].slice(-MAX_SESSIONS) };
 }

@@ -4,7 +4,6 @@
  * generated scenario (concept-question.ts), so a miss comes back as a different cluster.
  */
 import { reviewQueue, strengthOf, type ItemStrength, type QueueOptions } from '@/lib/review';
-import { isMiss } from './answers';
 import type { LearnerRecord } from './record';
 
 /** How far back a practice or drill miss still earns a place in the queue. */
@@ -27,15 +26,13 @@ export function learnerQueue(record: LearnerRecord, o: QueueOptions): QueueEntry
   const lastReviewed = new Map<string, string>();
   for (const h of record.history) if (h.type === 'concept' && h.source === 'review') lastReviewed.set(h.id, h.at);
   const misses: QueueEntry[] = [];
-  for (const a of [...record.attempts].reverse()) {
-    if (!isMiss(a) || new Date(a.at).getTime() < since) continue;
-    for (const id of a.concepts) {
-      if (taken.has(id) || !known.has(id)) continue;
-      const reviewed = lastReviewed.get(id);
-      if (reviewed && reviewed > a.at) continue;
-      taken.add(id);
-      misses.push({ ...strengthOf(record, 'concept', id, o.now), reason: 'missed', missedAt: a.at });
-    }
+  for (const h of [...record.history].reverse()) {
+    const missed = h.type === 'concept' && (h.source === 'practice' || h.source === 'drill') && h.score !== null && h.score < 1;
+    if (!missed || new Date(h.at).getTime() < since || taken.has(h.id) || !known.has(h.id)) continue;
+    const reviewed = lastReviewed.get(h.id);
+    if (reviewed && reviewed > h.at) continue;
+    taken.add(h.id);
+    misses.push({ ...strengthOf(record, 'concept', h.id, o.now), reason: 'missed', missedAt: h.at });
   }
   const fresh: QueueEntry[] = base.fresh.filter((s) => !taken.has(s.id)).map((s) => ({ ...s, reason: 'new', missedAt: null }));
   return [...due, ...misses, ...fresh];
