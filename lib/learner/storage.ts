@@ -9,7 +9,7 @@
  * the record is written, and leaves a notice in the record so the learner is told.
  */
 import { dayKey, type DayKey } from '@/lib/review';
-import { parseDocument } from './document';
+import { parseDocument, type DocumentKind } from './document';
 import { adoptLegacy, LEGACY_KEYS, LEGACY_PROGRESS_DOCUMENT, LEGACY_REVIEW_DOCUMENT, parseLegacyDrillAttempt, type LegacyParts } from './legacy';
 import { emptyLearnerRecord, LEARNER_DOCUMENT, type LearnerRecord, type NoticeSource } from './record';
 
@@ -82,24 +82,20 @@ export function loadLearner(store: KeyValueStore, now: Date, dayOf: (d: Date) =>
 
   const parts: LegacyParts = {};
   const oldKeys: string[] = [];
-  const progressText = store.getItem(LEGACY_KEYS.progress);
-  if (progressText !== null) {
-    oldKeys.push(LEGACY_KEYS.progress);
-    const r = parseDocument(progressText, LEGACY_PROGRESS_DOCUMENT);
-    if (r.ok) {
-      parts.progress = r.value;
-      migrated.push('progress');
-    } else keep('progress', progressText);
-  }
-  const reviewText = store.getItem(LEGACY_KEYS.review);
-  if (reviewText !== null) {
-    oldKeys.push(LEGACY_KEYS.review);
-    const r = parseDocument(reviewText, LEGACY_REVIEW_DOCUMENT);
-    if (r.ok) {
-      parts.review = r.value;
-      migrated.push('review');
-    } else keep('review', reviewText);
-  }
+  /** Reads one of today's JSON documents: its value when readable, else a backup of its text. */
+  const readLegacy = <T>(key: string, kind: DocumentKind<T>, source: NoticeSource): T | undefined => {
+    const old = store.getItem(key);
+    if (old === null) return undefined;
+    oldKeys.push(key);
+    const r = parseDocument(old, kind);
+    if (!r.ok) return void keep(source, old);
+    migrated.push(source);
+    return r.value;
+  };
+  const progress = readLegacy(LEGACY_KEYS.progress, LEGACY_PROGRESS_DOCUMENT, 'progress');
+  if (progress) parts.progress = progress;
+  const review = readLegacy(LEGACY_KEYS.review, LEGACY_REVIEW_DOCUMENT, 'review');
+  if (review) parts.review = review;
   for (const [key, source] of [
     [LEGACY_KEYS.progressBackup, 'progress-backup'],
     [LEGACY_KEYS.reviewBackup, 'review-backup'],
