@@ -1,5 +1,5 @@
 /**
- * Import problems (lib/progress, lib/review) in words for people. Parser and schema messages can quote the
+ * Import problems (lib/learner) in words for people. Parser and schema messages can quote the
  * file ("Unexpected token 'h', "hello" is not valid JSON", unknown keys by name), and a file may hold
  * anything, so only the field path's shape and the kind of problem are shown, never the file's text.
  */

@@ -1,14 +1,16 @@
 'use client';
 /**
  * A practice session in the browser: generates the questions from the URL's seed and settings (or the exact
- * questions a retry names), grades each answer locally, records progress, and ends with a summary by kind.
+ * questions a retry names), grades each answer locally, records it in the learner record (which also schedules
+ * its concepts for spaced review), and ends with a summary by kind.
  * Where the learner stands is kept per tab (session-store.ts): a reload resumes at the same question.
  * One clock (`startedAt`, `finishedAt`) feeds both the timer and the summary, so they always agree.
  */
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { QuestionView } from '@/app/_components/question';
-import { storeAttempt, storeSession } from '@/app/progress/progress-store';
+import { today, updateLearner } from '@/app/_components/learner/learner-store';
+import { recordAnswer, recordSession } from '@/lib/learner';
 import { gradeAnswer } from '@/lib/grading';
 import { generateQuestion, sessionSpecs, toPublicQuestion, type QuestionSpec, type RawAnswer } from '@/lib/scenarios';
 import { randomSeed, settingsQuery, type PracticeSettings } from './settings';
@@ -69,7 +71,8 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
     const now = Date.now();
     const ms = now - progress.questionStartedAt;
     update({ ...progress, result: r, answered: [...progress.answered, { spec: question.spec, result: r, ms }] });
-    storeAttempt({
+    // Kept as an attempt, and rates each concept it tests in spaced review (a miss brings it back soon).
+    const attempt = {
       questionId: question.id,
       kind: question.spec.kind,
       difficulty: question.spec.difficulty,
@@ -79,7 +82,9 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
       ms,
       concepts: question.concepts,
       misconception: r.misconception?.id ?? null,
-    });
+      source: 'practice' as const,
+    };
+    updateLearner((record) => recordAnswer(record, attempt, today(new Date(now))), new Date(now));
   };
 
   const onNext = () => {
@@ -89,7 +94,7 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
       return;
     }
     update({ ...progress, finishedAt: now });
-    storeSession({
+    const session = {
       seed: settings.seed,
       difficulty: settings.difficulty,
       kinds: settings.kinds,
@@ -97,7 +102,8 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
       score: progress.answered.reduce((s, a) => s + a.result.score, 0),
       at: new Date(now).toISOString(),
       ms: now - progress.startedAt,
-    });
+    };
+    updateLearner((record) => recordSession(record, session), new Date(now));
   };
 
   useEffect(() => {

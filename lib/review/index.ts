@@ -1,6 +1,6 @@
 /**
  * Spaced review, pure: FSRS scheduling (ts-fsrs) with adjustable desired retention, concept- and
- * card-level review state, streaks, history, and the versioned export/import format.
+ * card-level review state, streaks and history. Storage and export: lib/learner.
  * No React, no I/O beyond a Storage-like object passed in.
  */
 export * from './schedule';
@@ -9,5 +9,3 @@ export * from './streak';
 export * from './history';
 export * from './review-data';
 export * from './concept-question';
-export * from './export-format';
-export * from './storage';

@@ -5,11 +5,15 @@
  * time, so the learner cannot memorise an answer) and interview `card`s (recall in one's own words).
  * Every review is appended to `history`, which drives the streak and the chart.
  */
-import { createScheduler, isDue, newSchedule, RETENTION_RANGE, type ReviewRating, type Schedule } from './schedule';
+import { createScheduler, isDue, newSchedule, RETENTION_RANGE, type ReviewRating, type Schedule, type ScheduleStateName } from './schedule';
 import type { DayKey } from './day';
 
 export const REVIEW_TARGET_TYPES = ['concept', 'card'] as const;
 export type ReviewTargetType = (typeof REVIEW_TARGET_TYPES)[number];
+
+/** Where a rating came from: /review, a practice answer, a drill answer, or the learner's own card rating. */
+export const HISTORY_SOURCES = ['review', 'practice', 'drill', 'interview'] as const;
+export type HistorySource = (typeof HISTORY_SOURCES)[number];
 
 export interface ItemState {
   schedule: Schedule;
@@ -28,6 +32,7 @@ export interface HistoryEntry {
   /** The generated question's seed and kind (concept reviews and interviewer twists). */
   seed: string | null;
   kind: string | null;
+  source: HistorySource;
 }
 
 export interface ReviewSettings {
@@ -57,14 +62,16 @@ export interface ReviewInput {
   score?: number | null;
   seed?: string | null;
   kind?: string | null;
+  /** Defaults to 'review' for a concept, 'interview' for a card. */
+  source?: HistorySource;
 }
 
 function bucket(data: ReviewData, type: ReviewTargetType): Record<string, ItemState> {
   return type === 'concept' ? data.concepts : data.cards;
 }
 
-/** Schedules the item with the learner's desired retention and logs the review. Returns new data. */
-export function recordReview(data: ReviewData, input: ReviewInput): ReviewData {
+/** Schedules the item with the learner's desired retention and logs the review. Returns new data (same shape). */
+export function recordReview<D extends ReviewData>(data: D, input: ReviewInput): D {
   const scheduler = createScheduler({ desiredRetention: data.settings.desiredRetention, fuzz: true });
   const items = bucket(data, input.type);
   const previous = items[input.id];
@@ -79,6 +86,7 @@ export function recordReview(data: ReviewData, input: ReviewInput): ReviewData {
     score: input.score ?? null,
     seed: input.seed ?? null,
     kind: input.kind ?? null,
+    source: input.source ?? (input.type === 'concept' ? 'review' : 'interview'),
   };
   const history = [...data.history, entry].slice(-HISTORY_LIMIT);
   const updated = { ...items, [input.id]: item };
@@ -86,7 +94,7 @@ export function recordReview(data: ReviewData, input: ReviewInput): ReviewData {
 }
 
 /** Changes desired retention; existing due dates stay, the next rating of each item uses the new target. */
-export function setDesiredRetention(data: ReviewData, desiredRetention: number): ReviewData {
+export function setDesiredRetention<D extends ReviewData>(data: D, desiredRetention: number): D {
   createScheduler({ desiredRetention }); // validates the range, throwing a RangeError naming it
   return { ...data, settings: { ...data.settings, desiredRetention } };
 }
@@ -96,19 +104,25 @@ export interface ItemStrength {
   id: string;
   /** Probability of recall now (FSRS); null for an item never reviewed. */
   retrievability: number | null;
+  /** Days for recall to fall to 90% (FSRS stability); null for an item never reviewed. */
+  stability: number | null;
+  /** FSRS state; null for an item never reviewed. */
+  state: ScheduleStateName | null;
   due: string | null;
   reps: number;
   lapses: number;
 }
 
-function strengthOf(data: ReviewData, type: ReviewTargetType, id: string, now: Date): ItemStrength {
+export function strengthOf(data: ReviewData, type: ReviewTargetType, id: string, now: Date): ItemStrength {
   const item = bucket(data, type)[id];
-  if (!item) return { type, id, retrievability: null, due: null, reps: 0, lapses: 0 };
+  if (!item) return { type, id, retrievability: null, stability: null, state: null, due: null, reps: 0, lapses: 0 };
   const scheduler = createScheduler({ desiredRetention: data.settings.desiredRetention });
   return {
     type,
     id,
     retrievability: scheduler.retrievability(item.schedule, now),
+    stability: item.schedule.stability,
+    state: item.schedule.state,
     due: item.schedule.due,
     reps: item.schedule.reps,
     lapses: item.schedule.lapses,

@@ -1,5 +1,5 @@
 /**
- * The concepts a learner masters, and which question kinds test each one. Mastery (lib/progress) and
+ * The concepts a learner masters, and which question kinds test each one. Mastery (lib/learner) and
  * spaced review are kept per concept, so a review can draw a fresh question of any kind that tests it.
  */
 import type { QuestionKind } from './types';

@@ -4,7 +4,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations, screenshot, useSystemTheme } from './support';
 
 const CARD = '/interview/why-cluster-loses-client-ip';
-const V1_EXPORT = readFileSync(path.join(__dirname, '..', 'lib', 'review', 'fixtures', 'review-export-v1.json'), 'utf8');
+const V1_EXPORT = readFileSync(path.join(__dirname, '..', 'fixtures', 'learner', 'review-v1.json'), 'utf8');
 
 /** Presses Tab until `target` has focus; fails if it never does (keyboard-only navigation). */
 async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
@@ -67,8 +67,8 @@ test.describe('interview mode', () => {
 
     await page.keyboard.press('3');
     await expect(page.getByRole('status').filter({ hasText: /Recorded Good/ })).toBeFocused();
-    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stt:review') ?? 'null'));
-    expect(stored.data.cards['why-cluster-loses-client-ip'].schedule.reps).toBe(1);
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stt.learner') ?? 'null'));
+    expect(stored.cards['why-cluster-loses-client-ip'].schedule.reps).toBe(1);
 
     await tabTo(page, page.getByRole('button', { name: 'Take the twist' }));
     await page.keyboard.press('Enter');
@@ -77,8 +77,8 @@ test.describe('interview mode', () => {
     await expect(form).toBeVisible();
     await answerByKeyboard(page, form);
     await expect(page.getByRole('button', { name: 'Another twist (new cluster)' })).toBeVisible();
-    const after = await page.evaluate(() => JSON.parse(localStorage.getItem('stt:review') ?? 'null'));
-    expect(after.data.history.some((h: { type: string; kind: string }) => h.type === 'concept' && h.kind === 'source-ip')).toBe(true);
+    const after = await page.evaluate(() => JSON.parse(localStorage.getItem('stt.learner') ?? 'null'));
+    expect(after.history.some((h: { type: string; kind: string }) => h.type === 'concept' && h.kind === 'source-ip')).toBe(true);
     await expectNoAxeViolations(page);
     await screenshot(page, 'interview-twist');
   });
@@ -164,8 +164,8 @@ test.describe('spaced review', () => {
     await page.keyboard.press('1');
     await page.keyboard.press('2');
     await expect(page.getByRole('status').filter({ hasText: /Recorded .* for Health-check node port/ })).toBeVisible();
-    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stt:review') ?? 'null'));
-    const last = stored.data.history.at(-1);
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stt.learner') ?? 'null'));
+    const last = stored.history.at(-1);
     expect(last).toMatchObject({ type: 'concept', id: 'health-check-node-port' });
     expect(last.seed).toBe(seed);
   });

@@ -177,7 +177,7 @@ test.describe('practice', () => {
     await expect(page.getByText(`Question 2 of ${qs.length}`)).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: qs[1]!.title })).toBeVisible();
     await expect(page.getByText(`1 of ${qs.length} answered`)).toBeVisible();
-    const attempts = await page.evaluate(() => JSON.parse(localStorage.getItem('stt.progress') ?? '{}').attempts?.length);
+    const attempts = await page.evaluate(() => JSON.parse(localStorage.getItem('stt.learner') ?? '{}').attempts?.length);
     expect(attempts).toBe(1);
   });
 

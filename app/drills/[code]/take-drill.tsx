@@ -1,6 +1,8 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { recordDrillAnswer, type DrillAttemptRef } from '@/lib/learner';
+import { today, updateLearner, useLearner } from '@/app/_components/learner/learner-store';
 import type { AttemptView, GradedResult, StoredAnswerView } from '@/lib/drills/attempts';
 import type { InvalidResult } from '@/lib/grading';
 import { problemsFromIssues } from '@/lib/grading/parse';
@@ -9,37 +11,14 @@ import { QuestionView, scoreLabel } from '@/app/_components/question';
 import { ApiFailure, callApi, failureText, issuesByField } from '../_components/api-client';
 import { FieldError } from '../_components/field-error';
 
-interface Stored {
-  attemptId: string;
-  token: string;
-}
+type Stored = DrillAttemptRef;
 
-const storageKey = (code: string) => `drill-attempt:${code}`;
-const STORAGE_EVENT = 'drill-attempt-storage';
-
-/** localStorage as an external store: other tabs fire `storage`, this tab fires STORAGE_EVENT. */
-function subscribeStorage(onChange: () => void) {
-  window.addEventListener('storage', onChange);
-  window.addEventListener(STORAGE_EVENT, onChange);
-  return () => {
-    window.removeEventListener('storage', onChange);
-    window.removeEventListener(STORAGE_EVENT, onChange);
-  };
-}
-
+/** The attempt this browser is taking, kept in the learner record (one key family for all learner data). */
 function writeStored(code: string, value: Stored | null) {
-  if (value) window.localStorage.setItem(storageKey(code), JSON.stringify(value));
-  else window.localStorage.removeItem(storageKey(code));
-  window.dispatchEvent(new Event(STORAGE_EVENT));
-}
-
-function parseStored(raw: string | null): Stored | null {
-  try {
-    const v = JSON.parse(raw ?? 'null') as Stored | null;
-    return v && typeof v.attemptId === 'string' && typeof v.token === 'string' ? v : null;
-  } catch {
-    return null;
-  }
+  updateLearner((r) => {
+    const { [code]: _previous, ...rest } = r.drills;
+    return { ...r, drills: value ? { ...rest, [code]: value } : rest };
+  });
 }
 
 interface AnswerReply {
@@ -52,12 +31,12 @@ interface AnswerReply {
 
 /**
  * The student's side: join with a name, answer each question (graded on the server), submit.
- * The attempt id and token live in localStorage, so a reload resumes the same attempt.
+ * The attempt id and token live in the learner record (localStorage), so a reload resumes the same attempt.
  */
 export function TakeDrill({ code, open }: { code: string; open: boolean }) {
-  // undefined on the server and while hydrating; then the stored JSON or null.
-  const raw = useSyncExternalStore(subscribeStorage, () => window.localStorage.getItem(storageKey(code)), () => undefined);
-  const stored = useMemo(() => (raw === undefined ? null : parseStored(raw)), [raw]);
+  // null on the server and while hydrating.
+  const learner = useLearner();
+  const stored = learner?.drills[code] ?? null;
   const [view, setView] = useState<AttemptView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -79,7 +58,7 @@ export function TakeDrill({ code, open }: { code: string; open: boolean }) {
     };
   }, [code, stored, view?.attemptId]);
 
-  if (raw === undefined) return <p className="text-muted">Loading…</p>;
+  if (learner === null) return <p className="text-muted">Loading…</p>;
   if (!stored) {
     if (!open) return null;
     return (
@@ -236,6 +215,12 @@ function Attempt({
       });
       const next: StoredAnswerView = { questionId: reply.questionId, answer: reply.answer, ...(reply.result ? { result: reply.result } : {}) };
       onView({ ...view, answers: [...view.answers.filter((a) => a.questionId !== reply.questionId), next] });
+      // A revealed grade feeds spaced review: the question's concepts are rated as a practice answer would be.
+      if (reply.result) {
+        const at = new Date();
+        const score = reply.result.score;
+        updateLearner((r) => recordDrillAnswer(r, { concepts: question.concepts, score, at }, today(at)), at);
+      }
       setAnnounce(reply.revealed && reply.result ? `Answer saved. Score ${Math.round(reply.result.score * 100)}%.` : `Answer to question ${index + 1} saved.`);
     } catch (e) {
       if (!(e instanceof ApiFailure)) throw e;

@@ -10,7 +10,7 @@ import { gradeAnswer, type GradeResult } from '@/lib/grading';
 import { ratingFromScore, recordReview } from '@/lib/review';
 import type { CardTwist } from '@/lib/interview';
 import { QuestionView } from '@/app/_components/question';
-import { today, updateReviewData } from '@/app/review/_components/review-store';
+import { today, updateLearner } from '@/app/_components/learner/learner-store';
 import { freshSeed } from './fresh-seed';
 
 export function InterviewerTwist({ twist, cardConcepts }: { twist: CardTwist; cardConcepts: readonly string[] }) {
@@ -39,7 +39,7 @@ export function InterviewerTwist({ twist, cardConcepts }: { twist: CardTwist; ca
     const now = new Date();
     const linked = question.concepts.filter((c) => cardConcepts.includes(c));
     const concepts = linked.length ? linked : question.concepts.slice(0, 1);
-    updateReviewData((d) =>
+    updateLearner((d) =>
       concepts.reduce(
         (acc, id) =>
           recordReview(acc, {

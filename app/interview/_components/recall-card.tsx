@@ -15,7 +15,7 @@ import {
   type ReviewRating,
 } from '@/lib/review';
 import { RatingButtons } from '@/app/review/_components/rating-buttons';
-import { today, updateReviewData, useReviewData } from '@/app/review/_components/review-store';
+import { today, updateLearner, useLearner } from '@/app/_components/learner/learner-store';
 import type { ClientCard } from './client-card';
 
 export interface RecallOutcome {
@@ -41,7 +41,7 @@ type Phase = 'answering' | 'revealed' | 'rated';
 
 export function RecallCard({ card, modelAnswer, notes, forceReveal, onRated, after, headingLevel = 2 }: RecallCardProps) {
   const ids = useId();
-  const loaded = useReviewData();
+  const loaded = useLearner();
   const [answer, setAnswer] = useState('');
   const [phase, setPhase] = useState<Phase>('answering');
   const [covered, setCovered] = useState<string[]>([]);
@@ -53,7 +53,7 @@ export function RecallCard({ card, modelAnswer, notes, forceReveal, onRated, aft
 
   const reveal = useCallback(() => {
     const now = new Date();
-    const data = loaded?.data;
+    const data = loaded;
     if (data) {
       const scheduler = createScheduler({ desiredRetention: data.settings.desiredRetention });
       const preview = scheduler.preview(data.cards[card.id]?.schedule ?? newSchedule(now), now);
@@ -69,7 +69,7 @@ export function RecallCard({ card, modelAnswer, notes, forceReveal, onRated, aft
     (rating: ReviewRating) => {
       const now = new Date();
       const score = card.keyPoints.length ? covered.length / card.keyPoints.length : null;
-      const data = updateReviewData((d) => recordReview(d, { type: 'card', id: card.id, rating, now, day: today(now), score }), now);
+      const data = updateLearner((d) => recordReview(d, { type: 'card', id: card.id, rating, now, day: today(now), score }), now);
       setRecorded({ rating, due: data.cards[card.id]?.schedule.due ?? now.toISOString(), at: now });
       setPhase('rated');
       onRated?.({ cardId: card.id, answer, covered, rating });

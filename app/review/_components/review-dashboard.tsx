@@ -1,70 +1,42 @@
 'use client';
 /**
  * /review: what is due today (weakest first), the streak, the history chart, weakest concepts, desired
- * retention, and export/import. All state lives in the browser (review-store).
+ * retention, and export/import. All state lives in the learner record (app/_components/learner/learner-store).
+ * The queue mixes due cards and concepts with concepts missed recently in practice or a drill (lib/learner/queue).
  */
 import Link from 'next/link';
 import { useId, useMemo, useRef, useState } from 'react';
 import { generateQuestion, type Question } from '@/lib/scenarios';
-import {
-  activeDays,
-  computeStreak,
-  conceptReviewSpec,
-  conceptStrengths,
-  dailyCounts,
-  formatInterval,
-  RATING_LABELS,
-  recordReview,
-  RETENTION_RANGE,
-  reviewQueue,
-  serializeReviewData,
-  setDesiredRetention,
-  type ExportIssue,
-  type ItemStrength,
-} from '@/lib/review';
+import { activeDays, computeStreak, conceptReviewSpec, dailyCounts, formatInterval, RATING_LABELS, recordReview, RETENTION_RANGE, setDesiredRetention } from '@/lib/review';
+import { attemptCounts, conceptMastery, learnerQueue, type QueueEntry } from '@/lib/learner';
 import { freshSeed } from '@/app/interview/_components/fresh-seed';
-import { DataTable } from '@/app/_components/data-table';
 import { StoredDataPending } from '@/app/_components/stored-data-pending';
+import { formatDateTime } from '@/app/_components/dates';
+import { ConceptMasteryTable, recallText } from '@/app/_components/learner/concept-mastery-table';
+import { LearnerData } from '@/app/_components/learner/learner-data';
+import { LearnerNotices } from '@/app/_components/learner/learner-notices';
+import { endOfToday, today, updateLearner, useLearner } from '@/app/_components/learner/learner-store';
 import { ConceptReview, type ConceptInfo, type ConceptReviewDone } from './concept-review';
-import { describeImportIssues } from '@/app/_components/import-problems';
 import { HistoryChart } from './history-chart';
-import { endOfToday, importReviewText, today, updateReviewData, useReviewData } from './review-store';
 
 export interface CardInfo {
   id: string;
   question: string;
 }
 
-/** File text via FileReader (works in every browser and in jsdom, unlike Blob.text in older engines). */
-function readText(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error(`could not read ${file.name}`));
-    reader.readAsText(file);
-  });
-}
-
-function percent(r: number | null): string {
-  return r === null ? 'not started' : `${Math.round(r * 100)}%`;
-}
-
 export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; cards: CardInfo[] }) {
   const ids = useId();
-  const loaded = useReviewData();
+  const data = useLearner();
   const [now, setNow] = useState(() => new Date());
   const [active, setActive] = useState<{ concept: ConceptInfo; question: Question } | null>(null);
   const [status, setStatus] = useState('');
-  const [importIssues, setImportIssues] = useState<ExportIssue[] | null>(null);
-  const [importMessage, setImportMessage] = useState('');
   const dueHeading = useRef<HTMLHeadingElement>(null);
   const conceptById = useMemo(() => new Map(concepts.map((c) => [c.id, c])), [concepts]);
   const cardById = useMemo(() => new Map(cards.map((c) => [c.id, c])), [cards]);
 
-  if (!loaded) return <StoredDataPending>Loading your review data…</StoredDataPending>;
-  const data = loaded.data;
+  if (!data) return <StoredDataPending>Loading your review data…</StoredDataPending>;
   const day = today(now);
-  const queue = reviewQueue(data, {
+  const queue = learnerQueue(data, {
     conceptIds: concepts.map((c) => c.id),
     cardIds: cards.map((c) => c.id),
     now,
@@ -73,7 +45,10 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
   });
   const streak = computeStreak(activeDays(data.history), day);
   const reviewsToday = data.history.filter((h) => h.day === day).length;
-  const strengths = conceptStrengths(data, concepts.map((c) => c.id), now);
+  const mastery = conceptMastery(data, concepts.map((c) => c.id), now);
+  const due = queue.filter((q) => q.reason === 'due');
+  const missed = queue.filter((q) => q.reason === 'missed');
+  const fresh = queue.filter((q) => q.reason === 'new');
   const counts = dailyCounts(data.history, day, 30);
 
   const startConcept = (conceptId: string) => {
@@ -92,7 +67,7 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
 
   const finish = (d: ConceptReviewDone) => {
     const at = new Date();
-    const next = updateReviewData(
+    const next = updateLearner(
       (x) => recordReview(x, { type: 'concept', id: d.conceptId, rating: d.rating, now: at, day: today(at), score: d.score, seed: d.seed, kind: d.kind }),
       at,
     );
@@ -103,41 +78,15 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
     requestAnimationFrame(() => dueHeading.current?.focus());
   };
 
-  const exportData = () => {
-    const text = serializeReviewData(data, new Date());
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `service-traffic-trainer-review-${day}.json`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    setImportMessage('Exported your review data as a JSON file.');
-  };
-
-  const importFile = async (file: File) => {
-    const result = importReviewText(await readText(file));
-    if (result.ok) {
-      setImportIssues(null);
-      setImportMessage(
-        `Imported ${file.name}${result.migrated.length ? ` (upgraded from an older format: ${result.migrated.join('; ')})` : ''}. Your previous data was kept as a backup in this browser.`,
-      );
-      setNow(new Date());
-    } else {
-      setImportIssues(result.issues);
-      setImportMessage(`${file.name} was not imported; nothing was changed.`);
-    }
-  };
-
-  const dueRow = (s: ItemStrength) => {
+  const dueRow = (s: QueueEntry) => {
     if (s.type === 'concept') {
       const c = conceptById.get(s.id);
+      const why = s.reason === 'missed' && s.missedAt ? `missed in practice ${formatDateTime(s.missedAt)} · ` : '';
       return (
-        <li key={`c-${s.id}`} className="flex flex-wrap items-center justify-between gap-2 rounded border border-border p-3">
+        <li key={`c-${s.id}`} className="flex flex-wrap items-center justify-between gap-2 rounded border border-border p-3" data-reason={s.reason}>
           <span>
             <span className="font-medium">{c?.label ?? s.id}</span>{' '}
-            <span className="text-sm text-muted">concept · recall {percent(s.retrievability)}</span>
+            <span className="text-sm text-muted">concept · {why}recall {recallText(s.retrievability)}</span>
           </span>
           <button type="button" onClick={() => startConcept(s.id)} className="rounded bg-accent px-3 py-1 font-semibold text-accent-fg">
             Review {c?.label ?? s.id}
@@ -150,7 +99,7 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
       <li key={`k-${s.id}`} className="flex flex-wrap items-center justify-between gap-2 rounded border border-border p-3">
         <span>
           <span className="font-medium">{card?.question ?? s.id}</span>{' '}
-          <span className="text-sm text-muted">interview card · recall {percent(s.retrievability)}</span>
+          <span className="text-sm text-muted">interview card · recall {recallText(s.retrievability)}</span>
         </span>
         <Link href={`/interview/${s.id}`} className="rounded border border-border px-3 py-1 font-semibold">
           Answer card
@@ -161,12 +110,7 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
 
   return (
     <div className="mt-6 space-y-10">
-      {loaded.status === 'recovered' ? (
-        <p role="alert" className="rounded border border-warn p-3">
-          Your stored review data could not be read ({describeImportIssues(loaded.issues, 1)[0]}). It was kept
-          as a backup in this browser and you are starting fresh.
-        </p>
-      ) : null}
+      <LearnerNotices notices={data.notices} />
 
       <section aria-labelledby={`${ids}-today`}>
         <h2 id={`${ids}-today`} className="sr-only">
@@ -174,8 +118,8 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
         </h2>
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           {[
-            ['Due today', String(queue.due.length)],
-            ['New concepts', String(queue.fresh.length)],
+            ['Due today', String(due.length + missed.length)],
+            ['New concepts', String(fresh.length)],
             ['Reviews today', String(reviewsToday)],
             ['Streak', `${streak.current} day${streak.current === 1 ? '' : 's'}`],
           ].map(([k, v]) => (
@@ -201,15 +145,19 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
         {active ? (
           <ConceptReview key={active.question.id} concept={active.concept} question={active.question} onDone={finish} onCancel={() => setActive(null)} />
         ) : null}
-        {queue.due.length === 0 && queue.fresh.length === 0 ? (
-          <p className="mt-2">Nothing is due. Come back tomorrow, or practise in Interview mode.</p>
+        {queue.length === 0 ? <p className="mt-2">Nothing is due. Come back tomorrow, or practise in Interview mode.</p> : null}
+        {due.length + missed.length === 0 && fresh.length > 0 ? <p className="mt-2">Nothing due — start a concept below.</p> : null}
+        {due.length ? <ul className="mt-3 space-y-2">{due.map(dueRow)}</ul> : null}
+        {missed.length ? (
+          <>
+            <h3 className="mt-6 text-lg font-semibold">Missed recently in practice or a drill</h3>
+            <ul className="mt-2 space-y-2">{missed.map(dueRow)}</ul>
+          </>
         ) : null}
-        {queue.due.length === 0 && queue.fresh.length > 0 ? <p className="mt-2">Nothing due — start a concept below.</p> : null}
-        {queue.due.length ? <ul className="mt-3 space-y-2">{queue.due.map(dueRow)}</ul> : null}
-        {queue.fresh.length ? (
+        {fresh.length ? (
           <>
             <h3 className="mt-6 text-lg font-semibold">New concepts to start</h3>
-            <ul className="mt-2 space-y-2">{queue.fresh.map(dueRow)}</ul>
+            <ul className="mt-2 space-y-2">{fresh.map(dueRow)}</ul>
           </>
         ) : null}
       </section>
@@ -218,21 +166,9 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
         <h2 id={`${ids}-weak`} className="text-2xl font-semibold">
           Concepts, weakest first
         </h2>
-        <DataTable
-          className="mt-3"
-          label="Concept table (scrolls sideways)"
-          caption="Each concept with the chance you recall it now, reviews, lapses and when it is next due"
-          captionHidden
-          rows={strengths}
-          rowKey={(s) => s.id}
-          columns={[
-            { header: 'Concept', cell: (s) => conceptById.get(s.id)?.label ?? s.id },
-            { header: 'Recall now', cell: (s) => percent(s.retrievability) },
-            { header: 'Reviews', cell: (s) => s.reps },
-            { header: 'Lapses', cell: (s) => s.lapses },
-            { header: 'Next due', cell: (s) => (s.due ? (new Date(s.due) <= now ? 'now' : `in ${formatInterval(now, s.due)}`) : '—') },
-          ]}
-        />
+        <div className="mt-3">
+          <ConceptMasteryTable concepts={concepts} mastery={mastery} answers={attemptCounts(data).byConcept} now={now} regionLabel="Concept table (scrolls sideways)" />
+        </div>
       </section>
 
       <section aria-labelledby={`${ids}-history`}>
@@ -261,7 +197,7 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
           value={data.settings.desiredRetention}
           aria-describedby={`${ids}-retention-help`}
           aria-valuetext={`${Math.round(data.settings.desiredRetention * 100)}%`}
-          onChange={(e) => updateReviewData((d) => setDesiredRetention(d, Number(e.target.value)))}
+          onChange={(e) => updateLearner((d) => setDesiredRetention(d, Number(e.target.value)))}
           className="mt-2 w-full max-w-md accent-[var(--accent)]"
         />
       </section>
@@ -270,37 +206,8 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
         <h2 id={`${ids}-backup`} className="text-2xl font-semibold">
           Export and import
         </h2>
-        <p className="mt-2">Your reviews are kept only in this browser. Export them to keep a copy or move them to another browser.</p>
-        <div className="mt-3 flex flex-wrap items-end gap-4">
-          <button type="button" onClick={exportData} className="rounded bg-accent px-4 py-2 font-semibold text-accent-fg">
-            Export as JSON
-          </button>
-          <div>
-            <label htmlFor={`${ids}-import`} className="block font-semibold">
-              Import a review export (JSON)
-            </label>
-            <input
-              id={`${ids}-import`}
-              type="file"
-              accept="application/json,.json"
-              className="mt-1 block max-w-full text-sm"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) void importFile(file);
-                e.target.value = '';
-              }}
-            />
-          </div>
-        </div>
-        <div aria-live="polite" className="mt-3">
-          {importMessage ? <p>{importMessage}</p> : null}
-          {importIssues ? (
-            <ul className="mt-1 list-disc pl-6 text-bad">
-              {describeImportIssues(importIssues).map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          ) : null}
+        <div className="mt-3">
+          <LearnerData record={data} />
         </div>
       </section>
     </div>

@@ -1,9 +1,9 @@
 import { describeImportIssues } from '@/app/_components/import-problems';
-import { importProgress } from '@/lib/progress';
+import { emptyLearnerRecord, readImport } from '@/lib/learner';
 
 describe('describeImportIssues: import problems for people, never the file’s text', () => {
   it('says a non-JSON file is not JSON without quoting it', () => {
-    const r = importProgress('hello <script>secret</script>');
+    const r = readImport('hello <script>secret</script>', emptyLearnerRecord(new Date()));
     if (r.ok) throw new Error('imported');
     const lines = describeImportIssues(r.issues);
     expect(lines).toEqual(['The file cannot be imported: it is not JSON.']);

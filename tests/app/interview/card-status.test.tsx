@@ -1,15 +1,16 @@
 /** @jest-environment jsdom */
 import { render, screen } from '@testing-library/react';
-import { emptyReviewData, recordReview, saveReviewData } from '@/lib/review';
+import { recordReview } from '@/lib/review';
 import { CardStatus } from '@/app/interview/_components/card-status';
-import { resetReviewStoreForTests } from '@/app/review/_components/review-store';
+import { resetLearnerStoreForTests } from '@/app/_components/learner/learner-store';
+import { storeRecord } from '../../support/learner-storage';
 
 const NOW = new Date('2026-03-05T10:00:00Z');
 
 beforeEach(() => {
   jest.useFakeTimers({ now: NOW });
   localStorage.clear();
-  resetReviewStoreForTests();
+  resetLearnerStoreForTests();
 });
 afterEach(() => jest.useRealTimers());
 
@@ -20,8 +21,7 @@ describe('CardStatus', () => {
     ['rated Easy just now', { rating: 'easy' as const, at: NOW }, /^Next in \d+ days$/],
   ])('a card %s shows %s', (_name, review, text) => {
     if (review) {
-      const data = recordReview(emptyReviewData(), { type: 'card', id: 'c1', rating: review.rating, now: review.at, day: '2026-03-05' });
-      saveReviewData(localStorage, data, NOW);
+      storeRecord((r) => recordReview(r, { type: 'card', id: 'c1', rating: review.rating, now: review.at, day: '2026-03-05' }), NOW);
     }
     render(<CardStatus cardId="c1" />);
     expect(screen.getByText(text)).toBeInTheDocument();

@@ -2,9 +2,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { generateQuestion } from '@/lib/scenarios';
-import { loadReviewData } from '@/lib/review';
 import { InterviewerTwist } from '@/app/interview/_components/interviewer-twist';
-import { resetReviewStoreForTests } from '@/app/review/_components/review-store';
+import { resetLearnerStoreForTests } from '@/app/_components/learner/learner-store';
+import { storedRecord } from '../../support/learner-storage';
 
 const seeds = ['twist-a', 'twist-b'];
 let next = 0;
@@ -15,7 +15,7 @@ const TWIST = { kind: 'health-check' as const, difficulty: 'intro' as const, lea
 beforeEach(() => {
   next = 0;
   localStorage.clear();
-  resetReviewStoreForTests();
+  resetLearnerStoreForTests();
 });
 
 describe('InterviewerTwist', () => {
@@ -40,7 +40,7 @@ describe('InterviewerTwist', () => {
     await user.click(within(form).getByRole('button', { name: 'Submit answer' }));
     expect(screen.getByRole('heading', { name: 'Correct' })).toBeInTheDocument();
 
-    const history = loadReviewData(localStorage).data.history;
+    const history = storedRecord().history;
     expect(history).toEqual([
       expect.objectContaining({ type: 'concept', id: 'health-check-node-port', rating: 'good', score: 1, seed: 'twist-a', kind: 'health-check' }),
     ]);

@@ -2,8 +2,8 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MockInterview, type MockCard } from '@/app/interview/_components/mock-interview';
-import { resetReviewStoreForTests } from '@/app/review/_components/review-store';
-import { loadReviewData } from '@/lib/review';
+import { resetLearnerStoreForTests } from '@/app/_components/learner/learner-store';
+import { storedRecord } from '../../support/learner-storage';
 
 const TOPICS = ['fundamentals', 'health-check', 'uneven-load', 'proxy-modes', 'api-validation', 'cloud-balancers'] as const;
 const CARDS: MockCard[] = TOPICS.map((topic, i) => ({
@@ -25,7 +25,7 @@ const CARDS: MockCard[] = TOPICS.map((topic, i) => ({
 beforeEach(() => {
   jest.useFakeTimers({ now: new Date('2026-03-05T10:00:00Z') });
   localStorage.clear();
-  resetReviewStoreForTests();
+  resetLearnerStoreForTests();
 });
 afterEach(() => jest.useRealTimers());
 
@@ -71,7 +71,7 @@ describe('MockInterview', () => {
     expect(rows[0]).toHaveTextContent(/2:00 \(time up\)/);
     expect(rows[1]).toHaveTextContent(/0:30.*1 of 3.*Again/);
     expect(screen.getByText(/1 question rated Again or Hard/)).toBeInTheDocument();
-    expect(loadReviewData(localStorage).data.history).toHaveLength(5);
+    expect(storedRecord().history).toHaveLength(5);
   });
 
   it('pauses the clock on request', async () => {

@@ -1,9 +1,9 @@
 /** @jest-environment jsdom */
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { loadReviewData } from '@/lib/review';
 import { RecallCard } from '@/app/interview/_components/recall-card';
-import { resetReviewStoreForTests } from '@/app/review/_components/review-store';
+import { resetLearnerStoreForTests } from '@/app/_components/learner/learner-store';
+import { storedRecord } from '../../support/learner-storage';
 import type { ClientCard } from '@/app/interview/_components/client-card';
 
 const CARD: ClientCard = {
@@ -28,7 +28,7 @@ function setup(props: Partial<React.ComponentProps<typeof RecallCard>> = {}) {
 
 beforeEach(() => {
   localStorage.clear();
-  resetReviewStoreForTests();
+  resetLearnerStoreForTests();
 });
 
 describe('RecallCard', () => {
@@ -68,9 +68,9 @@ describe('RecallCard', () => {
     await user.click(screen.getByRole('checkbox', { name: 'kube-proxy masquerades the packet.' }));
     await user.keyboard(key);
     expect(onRated).toHaveBeenCalledWith(expect.objectContaining({ cardId: CARD.id, rating, covered: ['masquerade'] }));
-    const stored = loadReviewData(localStorage);
-    expect(stored.data.cards[CARD.id]?.schedule.reps).toBe(1);
-    expect(stored.data.history).toEqual([expect.objectContaining({ type: 'card', id: CARD.id, rating, score: 0.25 })]);
+    const stored = storedRecord();
+    expect(stored.cards[CARD.id]?.schedule.reps).toBe(1);
+    expect(stored.history).toEqual([expect.objectContaining({ type: 'card', id: CARD.id, rating, score: 0.25 })]);
     expect(screen.getByRole('status')).toHaveTextContent(/Recorded .*: this card comes back in/);
   });
 

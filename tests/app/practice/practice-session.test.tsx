@@ -2,7 +2,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PracticeSession } from '@/app/practice/practice-session';
-import { PROGRESS_STORAGE_KEY } from '@/app/progress/progress-store';
+import { resetLearnerStoreForTests } from '@/app/_components/learner/learner-store';
+import { storedRecord } from '../../support/learner-storage';
 import { generateSession } from '@/lib/scenarios';
 
 const push = jest.fn();
@@ -13,6 +14,7 @@ const SETTINGS = { seed: 'jsdom-session', difficulty: 'intro' as const, count: 2
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
+  resetLearnerStoreForTests();
   push.mockClear();
 });
 
@@ -38,9 +40,17 @@ describe('<PracticeSession>', () => {
 
     expect(await screen.findByRole('heading', { name: 'Session summary' })).toHaveFocus();
     expect(screen.getByText(/1 question missed/)).toBeInTheDocument();
-    const stored = JSON.parse(localStorage.getItem(PROGRESS_STORAGE_KEY) ?? '{}');
+    const stored = storedRecord();
     expect(stored.attempts).toHaveLength(2);
     expect(stored.sessions).toHaveLength(1);
+    // Each answer rated its concepts in spaced review: the miss as Again, the right one as Good.
+    const missed = qs[1]!.concepts;
+    expect(stored.history.filter((h) => h.rating === 'again').map((h) => h.id).sort()).toEqual([...missed].sort());
+    expect(stored.history.every((h) => h.source === 'practice')).toBe(true);
+    for (const id of missed) {
+      const schedule = stored.concepts[id]!.schedule;
+      expect(new Date(schedule.due).getTime() - new Date(schedule.lastReview!).getTime()).toBeLessThanOrEqual(10 * 60_000);
+    }
 
     // Retry: exactly the missed question again (its kind and seed), under a new session seed.
     await user.click(screen.getByRole('button', { name: 'Retry the missed ones' }));
@@ -78,8 +88,7 @@ describe('<PracticeSession>', () => {
     expect(await screen.findByText('Question 2 of 2')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: qs[1]!.title })).toBeInTheDocument();
     expect(screen.getByText('1 of 2 answered')).toBeInTheDocument();
-    const stored = JSON.parse(localStorage.getItem(PROGRESS_STORAGE_KEY) ?? '{}');
-    expect(stored.attempts).toHaveLength(1);
+    expect(storedRecord().attempts).toHaveLength(1);
   }, 60_000);
 
   it('moves focus to the next question’s first input after N', async () => {

@@ -6,7 +6,7 @@ import { dailyCounts, type HistoryEntry } from '@/lib/review';
 /** The learner's locale, medium date: computed here from Date, independently of app/_components/dates. */
 const local = (y: number, m: number, d: number) => new Date(y, m - 1, d).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
-const entry = (day: string, rating: HistoryEntry['rating']): HistoryEntry => ({ at: `${day}T10:00:00.000Z`, day, type: 'concept', id: 'c', rating, score: null, seed: null, kind: null });
+const entry = (day: string, rating: HistoryEntry['rating']): HistoryEntry => ({ at: `${day}T10:00:00.000Z`, day, type: 'concept', id: 'c', rating, score: null, seed: null, kind: null, source: 'review' });
 
 describe('history chart', () => {
   const history = [entry('2026-03-08', 'good'), entry('2026-03-08', 'again'), entry('2026-03-10', 'easy'), entry('2026-01-01', 'good')];

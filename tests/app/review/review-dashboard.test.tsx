@@ -4,11 +4,14 @@ import path from 'node:path';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CONCEPTS } from '@/lib/scenarios';
-import { BACKUP_KEY, loadReviewData, STORAGE_KEY } from '@/lib/review';
+import { LEARNER_KEY, LEGACY_KEYS, readBackups, recordAnswer } from '@/lib/learner';
 import { ReviewDashboard } from '@/app/review/_components/review-dashboard';
-import { resetReviewStoreForTests } from '@/app/review/_components/review-store';
+import { resetLearnerStoreForTests } from '@/app/_components/learner/learner-store';
+import { browserStore, storedRecord, storeRecord } from '../../support/learner-storage';
 
-const V1_TEXT = readFileSync(path.join(__dirname, '..', '..', 'lib', 'review', 'fixtures', 'review-export-v1.json'), 'utf8');
+/** Today's review data (frozen): a browser holding it migrates on the first load. */
+const V1_TEXT = readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'learner', 'review-v1.json'), 'utf8');
+const STORAGE_KEY = LEGACY_KEYS.review;
 const CONCEPT_INFO = CONCEPTS.map((c) => ({ id: c.id, label: c.label, summary: c.summary, kinds: [...c.kinds] }));
 const CARDS = [
   { id: 'why-cluster-loses-client-ip', question: 'Why does the Cluster policy lose the client source IP?' },
@@ -31,7 +34,7 @@ beforeEach(() => {
   // Two days after the fixture's last review (2026-03-03), local noon.
   jest.useFakeTimers({ now: new Date(2026, 2, 5, 12, 0, 0) });
   localStorage.clear();
-  resetReviewStoreForTests();
+  resetLearnerStoreForTests();
 });
 afterEach(() => jest.useRealTimers());
 
@@ -70,28 +73,61 @@ describe('ReviewDashboard', () => {
     const slider = screen.getByRole('slider', { name: /Desired retention/ });
     fireEvent.change(slider, { target: { value: '0.8' } });
     expect(screen.getByRole('slider', { name: /Desired retention: 80%/ })).toBeInTheDocument();
-    expect(loadReviewData(localStorage).data.settings.desiredRetention).toBe(0.8);
+    expect(storedRecord().settings.desiredRetention).toBe(0.8);
   });
 
-  it('imports a version 1 export, keeping the previous data as a backup', async () => {
-    const previous = JSON.stringify({ format: 'service-traffic-trainer/review', version: 1, exportedAt: '2026-03-04T00:00:00.000Z', data: { settings: { desiredRetention: 0.9 }, concepts: {}, cards: {}, history: [] } });
-    localStorage.setItem(STORAGE_KEY, previous);
+  it('imports today’s review export after the learner confirms, keeping the previous data as a backup', async () => {
+    storeRecord((r) => r, new Date(2026, 2, 4));
+    const previous = localStorage.getItem(LEARNER_KEY);
     const user = renderDashboard();
-    await user.upload(screen.getByLabelText('Import a review export (JSON)'), new File([V1_TEXT], 'old-export.json', { type: 'application/json' }));
-    expect(await screen.findByText(/Imported old-export\.json/)).toBeInTheDocument();
+    await user.upload(screen.getByLabelText('Import a file (JSON)'), new File([V1_TEXT], 'old-export.json', { type: 'application/json' }));
+    expect(await screen.findByText(/This is an older review export with 0 practice answers, 4 reviews, 2 concepts and 1 interview card/)).toBeInTheDocument();
+    // Nothing changes until the learner confirms.
+    expect(localStorage.getItem(LEARNER_KEY)).toBe(previous);
+    expect(stat('Due today')).toBe('0');
+    await user.click(screen.getByRole('button', { name: 'Add to my data' }));
+    expect(await screen.findByText(/Imported an older review export/)).toBeInTheDocument();
     expect(stat('Due today')).toBe('2');
-    expect(localStorage.getItem(BACKUP_KEY)).toBe(previous);
+    expect(readBackups(browserStore()).map((b) => [b.source, b.text])).toEqual([['before-import', previous]]);
+  });
+
+  it('cancelling an import changes nothing', async () => {
+    localStorage.setItem(STORAGE_KEY, V1_TEXT);
+    const user = renderDashboard();
+    const before = localStorage.getItem(LEARNER_KEY);
+    await user.upload(screen.getByLabelText('Import a file (JSON)'), new File([V1_TEXT], 'again.json', { type: 'application/json' }));
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }));
+    expect(screen.getByText('Import cancelled; nothing was changed.')).toBeInTheDocument();
+    expect(localStorage.getItem(LEARNER_KEY)).toBe(before);
   });
 
   it('refuses a damaged export, listing each bad field, and changes nothing', async () => {
     localStorage.setItem(STORAGE_KEY, V1_TEXT);
     const user = renderDashboard();
+    const before = localStorage.getItem(LEARNER_KEY);
     const damaged = V1_TEXT.replace('"desiredRetention": 0.85', '"desiredRetention": 5').replace('"rating": "hard"', '"rating": "meh"');
-    await user.upload(screen.getByLabelText('Import a review export (JSON)'), new File([damaged], 'bad.json', { type: 'application/json' }));
-    expect(await screen.findByText('bad.json was not imported; nothing was changed.')).toBeInTheDocument();
+    await user.upload(screen.getByLabelText('Import a file (JSON)'), new File([damaged], 'bad.json', { type: 'application/json' }));
+    expect(await screen.findByText(/some of its fields are not valid, so none of it was imported\. Nothing was changed\./)).toBeInTheDocument();
     expect(screen.getByText(/^At data\.settings\.desiredRetention: /)).toBeInTheDocument();
-    expect(screen.getByText(/^At data\.history\[2\]\.rating: /)).toBeInTheDocument();
-    expect(localStorage.getItem(STORAGE_KEY)).toBe(V1_TEXT);
+    expect(screen.getByText(/^At data\.history\.2\.rating: /)).toBeInTheDocument();
+    expect(screen.queryByText(/meh/)).not.toBeInTheDocument();
+    expect(localStorage.getItem(LEARNER_KEY)).toBe(before);
+  });
+
+  it('lists a concept missed in practice as due, and reviews it with a fresh question', async () => {
+    const at = new Date(2026, 2, 5, 11, 50, 0);
+    storeRecord(
+      (r) =>
+        recordAnswer(r, { questionId: 'drop-q', kind: 'client-outcome', difficulty: 'intro', seed: 'practice-seed', score: 0, at: at.toISOString(), ms: 9000, concepts: ['drop-vs-reject'], misconception: null, source: 'practice' }, '2026-03-05'),
+      at,
+    );
+    const user = renderDashboard();
+    expect(stat('Due today')).toBe('1');
+    const due = screen.getByRole('heading', { name: 'Due today, weakest first' }).parentElement!;
+    expect(within(due).getAllByRole('listitem')[0]).toHaveTextContent(label('drop-vs-reject'));
+    await user.click(screen.getByRole('button', { name: `Review ${label('drop-vs-reject')}` }));
+    const panel = screen.getByRole('region', { name: `Reviewing: ${label('drop-vs-reject')}` });
+    expect(within(panel).getByText((_, el) => el?.tagName === 'CODE').textContent).not.toBe('practice-seed');
   });
 
   it('opens a concept review with a freshly generated question, and can skip it', async () => {
@@ -107,10 +143,14 @@ describe('ReviewDashboard', () => {
     expect(screen.queryByRole('region', { name: /Reviewing:/ })).not.toBeInTheDocument();
   });
 
-  it('warns when stored data is unreadable and keeps it as a backup', () => {
+  it('warns when stored data is unreadable and keeps it as a backup', async () => {
     localStorage.setItem(STORAGE_KEY, '{not json');
-    renderDashboard();
-    expect(screen.getByRole('alert')).toHaveTextContent(/could not be read .* kept as a backup/);
-    expect(localStorage.getItem(BACKUP_KEY)).toBe('{not json');
+    const user = renderDashboard();
+    expect(screen.getByTestId('learner-notice')).toHaveTextContent(/could not be read \(your spaced-review data\)\. It was kept unchanged as a backup/);
+    expect(readBackups(browserStore()).map((b) => b.text)).toEqual(['{not json']);
+    expect(localStorage.getItem(STORAGE_KEY)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Got it' }));
+    expect(screen.queryByTestId('learner-notice')).not.toBeInTheDocument();
+    expect(storedRecord().notices).toEqual([]);
   });
 });

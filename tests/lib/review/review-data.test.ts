@@ -22,7 +22,7 @@ describe('recordReview', () => {
     expect(before).toEqual(emptyReviewData());
     expect(after.concepts['snat-under-cluster']).toMatchObject({ lastSeed: 's1', schedule: { reps: 1, lastReview: '2026-03-01T09:00:00.000Z' } });
     expect(after.history).toEqual([
-      { at: '2026-03-01T09:00:00.000Z', day: '2026-03-01', type: 'concept', id: 'snat-under-cluster', rating: 'good', score: 1, seed: 's1', kind: 'source-ip' },
+      { at: '2026-03-01T09:00:00.000Z', day: '2026-03-01', type: 'concept', id: 'snat-under-cluster', rating: 'good', score: 1, seed: 's1', kind: 'source-ip', source: 'review' },
     ]);
     expect(after.cards).toEqual({});
   });
@@ -46,7 +46,7 @@ describe('recordReview', () => {
 
   it(`keeps at most ${HISTORY_LIMIT} history entries, dropping the oldest`, () => {
     let d = emptyReviewData();
-    d = { ...d, history: Array.from({ length: HISTORY_LIMIT }, (_, i) => ({ at: '2026-01-01T00:00:00.000Z', day: '2026-01-01', type: 'card' as const, id: `old-${i}`, rating: 'good' as const, score: null, seed: null, kind: null })) };
+    d = { ...d, history: Array.from({ length: HISTORY_LIMIT }, (_, i) => ({ at: '2026-01-01T00:00:00.000Z', day: '2026-01-01', type: 'card' as const, id: `old-${i}`, rating: 'good' as const, score: null, seed: null, kind: null, source: 'interview' as const })) };
     d = review(d, { type: 'card', id: 'newest', rating: 'good', now: at('2026-03-01T09:00:00Z') });
     expect(d.history).toHaveLength(HISTORY_LIMIT);
     expect(d.history[0]?.id).toBe('old-1');
