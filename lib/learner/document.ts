@@ -7,6 +7,7 @@
  * messages are this module's own or zod's, paths are the field names (see app/_components/import-problems).
  */
 import type { z } from '@/lib/validation/zod';
+import { ROOT_PATH, zodIssues, type Issue } from '@/lib/validation/issues';
 
 /** One step: a document of version `from` (already checked to be an object) → version `from + 1`. */
 export interface Migration {
@@ -15,10 +16,8 @@ export interface Migration {
   up(doc: Record<string, unknown>): Record<string, unknown>;
 }
 
-export interface DocumentIssue {
-  path: string;
-  message: string;
-}
+/** The app's one issue shape (lib/validation/issues): `path` is '' for the whole document. */
+export type DocumentIssue = Issue;
 
 export type DocumentProblem = 'not-json' | 'not-object' | 'other-format' | 'bad-version' | 'future-version' | 'invalid';
 
@@ -37,10 +36,6 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function pathOf(path: readonly PropertyKey[]): string {
-  return path.map((p) => String(p)).join('.') || '(document)';
-}
-
 /** JSON text → the value, or `not-json` (the parser's message is dropped: it quotes the text). */
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -52,7 +47,7 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
 
 /** Reads an already-parsed document of `kind`, migrating older versions. */
 export function readDocument<T>(raw: unknown, kind: DocumentKind<T>): ParseResult<T> {
-  if (!isRecord(raw)) return { ok: false, problem: 'not-object', issues: [{ path: '(document)', message: 'must be a JSON object' }] };
+  if (!isRecord(raw)) return { ok: false, problem: 'not-object', issues: [{ path: ROOT_PATH, message: 'must be a JSON object' }] };
   if (raw.format !== kind.format) {
     return { ok: false, problem: 'other-format', issues: [{ path: 'format', message: `must be "${kind.format}" (this is not an export from this site)` }] };
   }
@@ -73,7 +68,7 @@ export function readDocument<T>(raw: unknown, kind: DocumentKind<T>): ParseResul
   }
   const parsed = kind.schema.safeParse(doc);
   if (!parsed.success) {
-    return { ok: false, problem: 'invalid', issues: parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message })) };
+    return { ok: false, problem: 'invalid', issues: zodIssues(parsed.error) };
   }
   return { ok: true, value: parsed.data, version, migrated };
 }
@@ -81,6 +76,6 @@ export function readDocument<T>(raw: unknown, kind: DocumentKind<T>): ParseResul
 /** Reads document text of `kind`. */
 export function parseDocument<T>(text: string, kind: DocumentKind<T>): ParseResult<T> {
   const json = parseJson(text);
-  if (!json.ok) return { ok: false, problem: 'not-json', issues: [{ path: '(document)', message: 'is not JSON' }] };
+  if (!json.ok) return { ok: false, problem: 'not-json', issues: [{ path: ROOT_PATH, message: 'is not JSON' }] };
   return readDocument(json.value, kind);
 }

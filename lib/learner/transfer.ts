@@ -13,6 +13,7 @@ import { dayKey, type DayKey } from '@/lib/review';
 import { isRecord, parseJson, readDocument, type DocumentIssue, type DocumentProblem } from './document';
 import { adoptLegacy, LEGACY_PROGRESS_DOCUMENT, LEGACY_REVIEW_DOCUMENT } from './legacy';
 import { LEARNER_DOCUMENT, type LearnerRecord } from './record';
+import { ROOT_PATH } from '@/lib/validation/issues';
 
 export type ImportKind = 'learner' | 'progress' | 'review';
 
@@ -43,7 +44,7 @@ export function summarize(record: Pick<LearnerRecord, 'attempts' | 'history' | '
 /** Reads an import file against the current record. */
 export function readImport(text: string, current: LearnerRecord, dayOf: (d: Date) => DayKey = (d) => dayKey(d)): ImportReading {
   const json = parseJson(text);
-  if (!json.ok) return { ok: false, problem: 'not-json', issues: [{ path: '(document)', message: 'is not JSON' }] };
+  if (!json.ok) return { ok: false, problem: 'not-json', issues: [{ path: ROOT_PATH, message: 'is not JSON' }] };
   const raw = json.value;
   const format = isRecord(raw) ? raw.format : undefined;
   if (format === LEGACY_PROGRESS_DOCUMENT.format) {

@@ -109,7 +109,7 @@ describe('ReviewDashboard', () => {
     await user.upload(screen.getByLabelText('Import a file (JSON)'), new File([damaged], 'bad.json', { type: 'application/json' }));
     expect(await screen.findByText(/some of its fields are not valid, so none of it was imported\. Nothing was changed\./)).toBeInTheDocument();
     expect(screen.getByText(/^At data\.settings\.desiredRetention: /)).toBeInTheDocument();
-    expect(screen.getByText(/^At data\.history\.2\.rating: /)).toBeInTheDocument();
+    expect(screen.getByText(/^At data\.history\[2\]\.rating: /)).toBeInTheDocument();
     expect(screen.queryByText(/meh/)).not.toBeInTheDocument();
     expect(localStorage.getItem(LEARNER_KEY)).toBe(before);
   });

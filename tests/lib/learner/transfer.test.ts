@@ -78,7 +78,7 @@ describe('the one export file', () => {
     const reading = readImport(JSON.stringify(doc), emptyLearnerRecord(NOW), utcDay);
     if (reading.ok) throw new Error('imported');
     expect(reading.problem).toBe('invalid');
-    expect(reading.issues.map((i) => i.path).sort()).toEqual(['attempts.0.score', 'settings.desiredRetention']);
+    expect(reading.issues.map((i) => i.path).sort()).toEqual(['attempts[0].score', 'settings.desiredRetention']);
     expect(describeImportIssues(reading.issues).join(' ')).not.toMatch(/full marks|<b>/);
   });
 });
