@@ -13,7 +13,8 @@ import { buildLayout, describeSetup, podsOn, toScenarioInput, type Layout, type 
 import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Difficulty, FieldKey, ResponseField } from '../types';
-import { choiceField, type Draft, type OptionDraft } from './draft';
+import { choiceField, type OptionDraft } from './choice-field';
+import type { Draft } from './draft';
 
 /** The exact body kube-proxy writes (R-HC-5), for building wrong bodies the same way. */
 export function healthCheckBody(ns: string, name: string, n: number, healthy: boolean): string {
