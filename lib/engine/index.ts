@@ -18,7 +18,7 @@ export * from './validation';
 export { evaluate, trace } from './evaluate';
 export type { FlowTrace } from './flows';
 export { formatShare, parseShare, share, sumShares, Fraction, Share, ZERO, ONE } from './fractions';
-export { categorizeEndpoints, assignHints, serviceFlags, topologyModeFromHints } from './endpoints';
+export { categorizeEndpoints, assignHints, externallyAccessible, needsHealthCheck, serviceFlags, topologyModeFromHints } from './endpoints';
 export type { Categorization, HintedEndpoint, ServiceFlags, TopologyMode } from './endpoints';
 export { serviceHealthBody, serviceHealthAnswer, localReadyEndpointCount, proxyHealth, proxyHealthResponse, nodeEligible } from './health-check';
 export { ciliumHealthBody, ciliumHealthAnswer, ciliumLocalEndpointCounts, ciliumProxyHealth } from './health-check';

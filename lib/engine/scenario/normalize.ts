@@ -36,8 +36,8 @@ import type {
   TrafficModel,
 } from '../model';
 import type { PathSegment, RawIssue } from './issues';
-import { firstAddress, ipToNumber, networkAddress, numberToIp } from './ipv4';
-import { externallyAccessible, needsHealthCheck } from './service-flags';
+import { firstAddress, intToIpv4, ipv4ToInt, networkAddress } from '../net';
+import { externallyAccessible, needsHealthCheck } from '../endpoints/service-flags';
 import { CNI_PRESETS, LIMITS, type NodeDoc, type ScenarioDoc, type ServiceDoc, type TrafficDoc } from './schema';
 import { updateService, type ServiceUpdateResult } from '../validation/update-service';
 
@@ -363,8 +363,8 @@ function toService(
 function clusterIPOf(written: string | undefined, used: ReadonlySet<string>): string | null {
   if (written === 'None') return null;
   if (written !== undefined) return written;
-  for (let n = ipToNumber(SERVICE_CIDR_FIRST); ; n++) {
-    const ip = numberToIp(n);
+  for (let n = ipv4ToInt(SERVICE_CIDR_FIRST); ; n++) {
+    const ip = intToIpv4(n);
     if (!used.has(ip)) return ip;
   }
 }
