@@ -3,5 +3,5 @@ export { externallyAccessible, needsHealthCheck, serviceFlags } from './service-
 export type { ServiceFlags } from './service-flags';
 export { assignHints, TRAFFIC_DISTRIBUTIONS } from './hints';
 export type { HintedEndpoint } from './hints';
-export { categorizeEndpoints, topologyModeFromHints, mergeReachable } from './categorize';
-export type { Categorization, TopologyMode } from './categorize';
+export { categorizeEndpoints, mergeReachable, summarizeHints, topologyModeFromHints, topologyModeOf } from './categorize';
+export type { Categorization, HintSummary, TopologyMode } from './categorize';
