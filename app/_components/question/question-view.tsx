@@ -9,7 +9,8 @@
  * submits, N goes to the next question once graded. Digits and N are ignored while typing in a text field.
  * A new question (after N) takes focus to its first input.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { runScenario } from '@/lib/engine';
 import type { GradeResult } from '@/lib/grading';
 import type { PublicQuestion, RawAnswer } from '@/lib/scenarios';
 import { GradeFeedback } from './grade-feedback';
@@ -45,6 +46,8 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
   const graded = result?.status === 'graded';
   const feedbackHeadingId = `${idBase}-feedback`;
   const fields = visibleFields(question.response.fields, values);
+  // One engine run per question, shared by both figures (the answer is drawn only once graded).
+  const run = useMemo(() => runScenario(question.scenario), [question.scenario]);
 
   // A new question starts empty.
   const [questionId, setQuestionId] = useState(question.id);
@@ -130,7 +133,7 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
         </h2>
       </header>
       <p>{question.prompt}</p>
-      <ScenarioFigure scenario={question.scenario} title="The cluster" id={`${idBase}-cluster`} showAnswer={false} />
+      <ScenarioFigure run={run} title="The cluster" id={`${idBase}-cluster`} showAnswer={false} />
       <form
         ref={formRef}
         aria-label="Your answer"
@@ -161,7 +164,7 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
       </div>
       {graded && (
         <>
-          <ScenarioFigure scenario={question.scenario} title="The correct flows" id={`${idBase}-answer`} showAnswer />
+          <ScenarioFigure run={run} title="The correct flows" id={`${idBase}-answer`} showAnswer />
           {onNext && (
             <div className="flex flex-wrap items-center gap-3">
               <button type="button" onClick={onNext} className="rounded bg-accent px-4 py-2 font-medium text-accent-fg">

@@ -1,6 +1,6 @@
 /** Queries on an engine Answer: which flows matter and what they say. Pure reads; no rule lives here. */
 import Fraction from 'fraction.js';
-import type { Answer, FlowAnswer } from '../answer';
+import type { Answer, FlowAnswer, SourceIpKind } from '../answer';
 
 /** The steps of the flows that matter, de-duplicated, in order. */
 export function stepsOf(flows: FlowAnswer[]): string[] {
@@ -20,6 +20,22 @@ export function stepsOf(flows: FlowAnswer[]): string[] {
 /** The LB flows of an answer (one per node by default). */
 export function lbFlows(answer: Answer): FlowAnswer[] {
   return answer.flows.filter((f) => f.to === 'loadBalancer' && f.from === 'external');
+}
+
+/** The flows from `external` (any destination) that arrive at `node`. */
+export function externalFlowsAt(answer: Answer, node: string): FlowAnswer[] {
+  return answer.flows.filter((f) => f.from === 'external' && f.node === node);
+}
+
+/** Every distinct source IP a Pod sees across the evaluated flows (with a non-zero probability), and its kind. */
+export function sourceIpsSeen(answer: Answer, pod: string): { ip: string; kind: SourceIpKind }[] {
+  const seen = new Map<string, { ip: string; kind: SourceIpKind }>();
+  for (const flow of answer.flows) {
+    for (const b of flow.backends) {
+      if (b.pod === pod && b.probability !== '0') seen.set(`${b.sourceIp}|${b.sourceIpKind}`, { ip: b.sourceIp, kind: b.sourceIpKind });
+    }
+  }
+  return [...seen.values()];
 }
 
 /** The balancer's share of new connections entering `node` (0 when it sends none there). */
