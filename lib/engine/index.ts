@@ -21,7 +21,7 @@ export * from './validation';
 export { evaluate, trace } from './evaluate';
 export { issuesText, readScenario, runScenario, type EngineRun, type ScenarioSourceOptions } from './run';
 export type { FlowTrace } from './flows';
-export { formatShare, parseShare, share, sumShares, Fraction, Share, ZERO, ONE } from './fractions';
+export { formatShare, parseShare, share, sharePercent, sumShares, Fraction, Share, ZERO, ONE } from './fractions';
 export { categorizeEndpoints, assignHints, externallyAccessible, needsHealthCheck, serviceFlags, topologyModeFromHints } from './endpoints';
 export type { Categorization, HintedEndpoint, ServiceFlags, TopologyMode } from './endpoints';
 export { serviceHealthBody, serviceHealthAnswer, localReadyEndpointCount, proxyHealth, proxyHealthResponse, nodeEligible } from './health-check';

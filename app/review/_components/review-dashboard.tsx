@@ -22,7 +22,7 @@ import {
   type ExportIssue,
   type ItemStrength,
 } from '@/lib/review';
-import { freshSeed } from '@/app/interview/_components/fresh-seed';
+import { randomSeed } from '@/lib/scenarios/random';
 import { StoredDataPending } from '@/app/_components/stored-data-pending';
 import { ConceptReview, type ConceptInfo, type ConceptReviewDone } from './concept-review';
 import { describeImportIssues } from '@/app/_components/import-problems';
@@ -80,7 +80,7 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
     if (!concept) return;
     const item = data.concepts[conceptId];
     try {
-      const spec = conceptReviewSpec(concept.kinds, { schedule: item?.schedule ?? null, lastSeed: item?.lastSeed ?? null }, freshSeed);
+      const spec = conceptReviewSpec(concept.kinds, { schedule: item?.schedule ?? null, lastSeed: item?.lastSeed ?? null }, randomSeed);
       setActive({ concept, question: generateQuestion(spec) });
       setStatus('');
       requestAnimationFrame(() => document.getElementById('concept-review-heading')?.focus());
