@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { tables, type Database, type DrillRow, type StoredQuestionRef } from '@/lib/db';
 import { toManagedDrill, type ManagedDrill } from './drills';
 import { pastDeadline } from './policy';
+import { questionIdAt } from './questions';
 
 /**
  * The instructor's view of a drill: one row per attempt with every question's score, and per-question
@@ -131,7 +132,7 @@ export function buildGradebook(
     let answered = 0;
     let total = 0;
     let correct = 0;
-    let questionId = `q${position + 1}`;
+    let questionId = questionIdAt(position);
     for (const s of students) {
       const cell = s.cells[position];
       if (!cell) continue;
