@@ -219,27 +219,19 @@ function countRemote(set: readonly EndpointModel[], nodeName: string): number {
 
 /**
  * R-HC-2 counts for every node. Endpoint IPs are nearly always distinct across the whole Service, so one set of
- * IPs suffices (no per-endpoint key strings); only when an IP repeats is the exact per-node count needed.
+ * IPs suffices (no per-endpoint key strings); only when an IP repeats is the exact per-node count needed, which
+ * keys by node and IP.
  */
-function readyCountsByNode(endpoints: readonly EndpointModel[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  const ips = new Set<string>();
-  for (const e of endpoints) {
-    if (!e.ready || e.node === null) continue;
-    if (ips.has(e.ip)) return readyCountsByNodeExact(endpoints);
-    ips.add(e.ip);
-    counts.set(e.node, (counts.get(e.node) ?? 0) + 1);
-  }
-  return counts;
-}
-
-function readyCountsByNodeExact(endpoints: readonly EndpointModel[]): Map<string, number> {
+function readyCountsByNode(endpoints: readonly EndpointModel[], exact = false): Map<string, number> {
   const counts = new Map<string, number>();
   const seen = new Set<string>();
   for (const e of endpoints) {
     if (!e.ready || e.node === null) continue;
-    const key = `${e.node}|${e.ip}`;
-    if (seen.has(key)) continue;
+    const key = exact ? `${e.node}|${e.ip}` : e.ip;
+    if (seen.has(key)) {
+      if (!exact) return readyCountsByNode(endpoints, true);
+      continue;
+    }
     seen.add(key);
     counts.set(e.node, (counts.get(e.node) ?? 0) + 1);
   }

@@ -5,18 +5,10 @@
  * The one contract: parsing never throws; an invalid address is NaN and an invalid CIDR is null.
  */
 
-const ipCache = new Map<string, number>();
+import { memoizeString } from './memo';
 
 /** Parses a dotted-quad IPv4 address to an unsigned 32-bit integer; NaN when it is not one (memoised). */
-export function ipv4ToInt(ip: string): number {
-  let v = ipCache.get(ip);
-  if (v === undefined) {
-    v = parseIPv4(ip);
-    if (ipCache.size > 100_000) ipCache.clear();
-    ipCache.set(ip, v);
-  }
-  return v;
-}
+export const ipv4ToInt: (ip: string) => number = memoizeString((ip) => parseIPv4(ip));
 
 function parseIPv4(ip: string): number {
   const parts = ip.trim().split('.');
@@ -39,12 +31,10 @@ export interface Cidr {
   text: string;
 }
 
-const cidrCache = new Map<string, Cidr | null>();
+/** Parses "10.0.0.0/8" (surrounding whitespace ignored, as kube-proxy does for source ranges); null if invalid (memoised). */
+export const parseCidr: (text: string) => Cidr | null = memoizeString((text) => parseCidrText(text));
 
-/** Parses "10.0.0.0/8" (surrounding whitespace ignored, as kube-proxy does for source ranges); null if invalid. */
-export function parseCidr(text: string): Cidr | null {
-  const cached = cidrCache.get(text);
-  if (cached !== undefined) return cached;
+function parseCidrText(text: string): Cidr | null {
   const [addr, prefix, extra] = text.trim().split('/');
   let result: Cidr | null = null;
   if (addr !== undefined && prefix !== undefined && extra === undefined && /^[0-9]{1,2}$/.test(prefix)) {
@@ -54,7 +44,6 @@ export function parseCidr(text: string): Cidr | null {
       result = { base: maskOf(ip, bits), bits, text };
     }
   }
-  cidrCache.set(text, result);
   return result;
 }
 
