@@ -6,7 +6,8 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { PracticeSession } from './practice-session';
 import { SettingsForm } from './settings-form';
-import { parseSettings, randomSeed, settingsQuery } from './settings';
+import { randomSeed } from '@/lib/scenarios/random';
+import { parseSettings, settingsQuery } from './settings';
 
 export const metadata: Metadata = { title: 'Practice' };
 

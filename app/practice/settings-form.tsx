@@ -5,7 +5,8 @@
  */
 import Link from 'next/link';
 import { DIFFICULTIES, DIFFICULTY_LABELS, KIND_LABELS, QUESTION_KINDS } from '@/lib/scenarios';
-import { LENGTHS, QUICK, randomSeed } from './settings';
+import { randomSeed } from '@/lib/scenarios/random';
+import { LENGTHS, QUICK } from './settings';
 
 const DIFFICULTY_TEXT = {
   intro: '2–3 nodes, Cluster vs Local, ready Pods',

@@ -99,11 +99,3 @@ export function settingsQuery(s: PracticeSettings): string {
   return q.toString();
 }
 
-const SEED_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-
-/** A fresh, short, URL-safe seed from the platform's crypto RNG. */
-export function randomSeed(): string {
-  const bytes = new Uint8Array(8);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => SEED_ALPHABET[b % SEED_ALPHABET.length]).join('');
-}

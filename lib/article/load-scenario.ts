@@ -1,7 +1,7 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { evaluate, formatIssue, readScenarioText, type Answer, type Scenario } from '@/lib/engine';
+import { issuesText, runScenario, type Answer, type Scenario } from '@/lib/engine';
 import { parse } from 'yaml';
 
 /** Article scenarios live in content/scenarios/<name>.yaml; names are kebab-case, nothing else. */
@@ -38,17 +38,14 @@ export function loadArticleScenario(name: string): ArticleScenario {
   } catch {
     throw new Error(`scenario "${name}": no file content/scenarios/${name}.yaml`);
   }
-  const read = readScenarioText(text, 'yaml');
-  if (!read.ok) {
-    const issues = read.issues.map((i) => `  ${formatIssue(i)}`);
-    throw new Error(`scenario "${name}" (content/scenarios/${name}.yaml) is not readable:\n${issues.join('\n')}`);
-  }
+  const run = runScenario(text, { format: 'yaml' });
+  if (!run.ok) throw new Error(`scenario "${name}" (content/scenarios/${name}.yaml) is not readable:\n  ${issuesText(run.issues, '\n  ')}`);
   const loaded: ArticleScenario = {
     name,
     text,
     document: parse(text) as Record<string, unknown>,
-    scenario: read.scenario,
-    answer: evaluate(read.scenario),
+    scenario: run.scenario,
+    answer: run.answer,
   };
   cache.set(name, loaded);
   return loaded;

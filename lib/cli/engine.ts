@@ -19,13 +19,14 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { iptablesSave, renderIptables, renderNftables, RulesError } from '@/lib/engine/rules';
 import {
-  evaluate,
-  formatIssue,
-  readScenarioText,
+  issuesText,
+  readScenario,
+  runScenario,
   serviceAnswer,
   validateService,
   type Scenario,
   type ScenarioFormat,
+  type Issue,
 } from '@/lib/engine';
 import { formatImportIssue, importCluster } from '@/lib/import';
 import { stringify } from 'yaml';
@@ -57,7 +58,6 @@ class ExitError extends Error {
   }
 }
 
-type Command = 'evaluate' | 'validate' | 'rules';
 const RULE_MODES = ['iptables', 'nftables', 'ipvs'] as const;
 type RuleMode = (typeof RULE_MODES)[number];
 
@@ -73,15 +73,22 @@ function run(argv: readonly string[], io: { stdin: () => string; readFile: (path
 
   const text = file === '-' ? io.stdin() : readScenarioFile(file, io.readFile);
   const name = file === '-' ? 'standard input' : file;
-  const result = readScenarioText(text, formatOf(file, text));
-  if (!result.ok) {
-    const lines = result.issues.map((i) => `  ${formatIssue(i)}`);
-    const count = result.issues.length === 1 ? 'a problem' : `${result.issues.length} problems`;
-    throw new ExitError(`engine: ${name} is not a readable scenario (${count}):\n${lines.join('\n')}\n`, 2);
+  const format = formatOf(file, text);
+  // evaluate goes through the engine's one door; validate and rules need only its reading half.
+  if (command === 'evaluate') {
+    const run = runScenario(text, { format });
+    if (!run.ok) throw unreadable(name, run.issues);
+    return { stdout: `${JSON.stringify(run.answer, null, 2)}\n` };
   }
+  const result = readScenario(text, { format });
+  if (!result.ok) throw unreadable(name, result.issues);
   if (flags) return rules(result.scenario, flags);
-  const answer = respond(command, result.scenario);
-  return { stdout: `${JSON.stringify(answer, null, 2)}\n` };
+  return { stdout: `${JSON.stringify(validation(result.scenario), null, 2)}\n` };
+}
+
+function unreadable(name: string, issues: readonly Issue[]): ExitError {
+  const count = issues.length === 1 ? 'a problem' : `${issues.length} problems`;
+  return new ExitError(`engine: ${name} is not a readable scenario (${count}):\n  ${issuesText(issues, '\n  ')}\n`, 2);
 }
 
 /** `import FILE [--service NAMESPACE/NAME]` (options before or after FILE). */
@@ -160,13 +167,11 @@ function rules(scenario: Scenario, flags: RulesFlags): { stdout: string; stderr:
   }
 }
 
-function respond(command: Command, scenario: Scenario): unknown {
-  if (command === 'validate') {
-    const named = scenario.name === null ? {} : { name: scenario.name };
-    const update = scenario.update ? { update: scenario.update } : {};
-    return { ...named, validation: validateService(scenario), service: serviceAnswer(scenario.service), ...update };
-  }
-  return evaluate(scenario);
+/** `validate`: only the API server's checks. */
+function validation(scenario: Scenario): unknown {
+  const named = scenario.name === null ? {} : { name: scenario.name };
+  const update = scenario.update ? { update: scenario.update } : {};
+  return { ...named, validation: validateService(scenario), service: serviceAnswer(scenario.service), ...update };
 }
 
 function readScenarioFile(file: string, readFile: (path: string) => string): string {

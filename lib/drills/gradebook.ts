@@ -6,6 +6,7 @@ import { pastDeadline } from './policy';
 import { sameNames, type SameName } from './same-name';
 
 export { studentLabel, type SameName } from './same-name';
+import { questionIdAt } from './questions';
 
 /**
  * The instructor's view of a drill: one row per attempt with every question's score, and per-question
@@ -165,7 +166,7 @@ export function buildGradebook(
     let answered = 0;
     let total = 0;
     let correct = 0;
-    let questionId = `q${position + 1}`;
+    let questionId = questionIdAt(position);
     for (const s of students) {
       const cell = s.cells[position];
       if (!cell) continue;

@@ -18,7 +18,7 @@ import {
   type Question,
   type ResponseField,
 } from '@/lib/scenarios';
-import { evaluate, parseScenario } from '@/lib/engine';
+import { runScenario } from '@/lib/engine';
 import { ROOT_PATH } from '@/lib/validation/issues';
 import { parseRawAnswer, type AnswerProblem, type ParsedValue } from './parse';
 import { parseShareInput, shareMatches } from './share';
@@ -140,9 +140,9 @@ function gradeFixIt(q: Question, values: Map<string, ParsedValue>): GradeResult 
   } catch (e) {
     return invalid(ROOT_PATH, `the change cannot be made: ${(e as Error).message}`);
   }
-  const parsed = parseScenario(changed);
-  if (!parsed.ok) return invalid(ROOT_PATH, `the cluster would not be valid after this change (${parsed.issues.map((i) => i.message).join('; ')})`);
-  const answer = evaluate(parsed.scenario);
+  const run = runScenario(changed);
+  if (!run.ok) return invalid(ROOT_PATH, `the cluster would not be valid after this change (${run.issues.map((i) => i.message).join('; ')})`);
+  const answer = run.answer;
   const { score, failing } = goalMet(answer, fix.goal);
   const first = failing[0];
   const mid = first ? failMisconception(changed.service.spec.externalTrafficPolicy ?? 'Cluster', changed.cluster.proxyMode, first) : null;

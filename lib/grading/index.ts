@@ -8,7 +8,8 @@
  */
 export { gradeAnswer } from './grade';
 export type { GradeResult, GradedResult, InvalidResult, GradedPart } from './grade';
-export { parseShareInput, shareMatches, SHARE_TOLERANCE } from './share';
+export { parseShareInput, shareMatches } from './share';
+export { SHARE_TOLERANCE } from '@/lib/scenarios';
 export type { ParsedShare } from './share';
 export { parseRawAnswer, answerIssues, problemsFromIssues } from './parse';
 export type { AnswerProblem } from './parse';

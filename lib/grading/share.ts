@@ -3,9 +3,7 @@
  * A fraction is graded exactly; a percentage or decimal within SHARE_TOLERANCE (0.5 percentage points).
  */
 import Fraction from 'fraction.js';
-
-/** 0.5 percentage points, as a share. */
-export const SHARE_TOLERANCE = 0.005;
+import { SHARE_TOLERANCE } from '@/lib/scenarios';
 
 export type ParsedShare =
   | { ok: true; form: 'fraction'; exact: Fraction; value: number }

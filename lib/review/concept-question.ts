@@ -3,6 +3,7 @@
  * test it; each review draws a NEW seed (never the last one), so the learner meets a fresh cluster and
  * cannot answer from memory of the previous one. Difficulty follows memory strength.
  */
+import { hashSeed } from '@/lib/scenarios/random';
 import type { Schedule } from './schedule';
 
 export type ReviewDifficulty = 'intro' | 'standard' | 'expert';
@@ -11,16 +12,6 @@ export interface ReviewQuestionSpec<K extends string> {
   kind: K;
   difficulty: ReviewDifficulty;
   seed: string;
-}
-
-/** FNV-1a: a stable small hash to pick among kinds from the seed. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
 }
 
 /** Not yet in long-term review → intro; in review → standard; stable for three weeks or more → expert. */
@@ -42,7 +33,7 @@ export function conceptReviewSpec<K extends string>(
   let seed = makeSeed();
   for (let tries = 0; seed === previous.lastSeed && tries < 8; tries += 1) seed = makeSeed();
   if (seed === previous.lastSeed) throw new Error('makeSeed keeps returning the previous seed');
-  const kind = kinds[hash(seed) % kinds.length] as K;
+  const kind = kinds[hashSeed(seed) % kinds.length] as K;
   return { kind, difficulty: difficultyFor(previous.schedule), seed };
 }
 

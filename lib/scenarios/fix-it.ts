@@ -5,7 +5,8 @@
  */
 import type { Answer, ScenarioInput } from '@/lib/engine';
 import { runEngine } from './engine-run';
-import { entryShare, failureReason, hasProperty, listText, PROPERTY_TEXT, receivingFlows, type Property } from './properties';
+import { entryShare, receivingFlows } from '@/lib/engine';
+import { failureReason, hasProperty, listText, PROPERTY_TEXT, type Property } from './properties';
 import type { Change, FixGoal } from './types';
 
 export const GOAL_PROPERTIES: Record<FixGoal, Property[]> = {

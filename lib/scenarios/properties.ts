@@ -7,7 +7,7 @@
  * that IPVS forwards unmasqueraded to another node (R-X-4, verdict `asymmetric`) crosses nodes and then
  * fails: it counts as crossing and as dropped.
  */
-import type { Answer, FlowAnswer } from '@/lib/engine';
+import { crossingShare, entryShare, flowCrossing, receivingFlows, type Answer } from '@/lib/engine';
 import Fraction from 'fraction.js';
 import type { MisconceptionId } from './misconceptions';
 
@@ -28,27 +28,6 @@ export const PROPERTY_TEXT: Record<Property, string> = {
   'no-drops': 'no connection from the balancer is dropped or refused',
   'no-cross-node': 'no connection takes an extra hop to another node',
 };
-
-/** The balancer's share of new connections entering `node` (0 when it sends none there). */
-export function entryShare(answer: Answer, node: string | null | undefined): Fraction {
-  return new Fraction(node ? (answer.loadBalancer?.[node] ?? '0') : '0');
-}
-
-/** The external → load-balancer flows of the nodes the balancer actually sends to. */
-export function receivingFlows(answer: Answer): FlowAnswer[] {
-  return answer.flows.filter((f) => f.from === 'external' && f.to === 'loadBalancer' && !entryShare(answer, f.node).equals(0));
-}
-
-/** The probability that a connection entering this flow's node is sent to a Pod on another node. */
-export function flowCrossing(flow: FlowAnswer): Fraction {
-  if (flow.verdict !== 'forwarded' && flow.verdict !== 'asymmetric') return new Fraction(0);
-  return flow.backends.filter((b) => b.crossesNodes).reduce((acc, b) => acc.add(new Fraction(b.probability)), new Fraction(0));
-}
-
-/** Share of all the balancer's new connections sent to a Pod on another node (R-X-1, R-X-2, R-X-4). */
-export function crossingShare(answer: Answer): Fraction {
-  return receivingFlows(answer).reduce((acc, f) => acc.add(entryShare(answer, f.node).mul(flowCrossing(f))), new Fraction(0));
-}
 
 /** Whether the answer has the property, over the balancer's external traffic. */
 export function hasProperty(answer: Answer, property: Property): boolean {

@@ -55,7 +55,9 @@ export class Rng {
 
 const SEED_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
-/** A short, URL-safe seed from a random source (the page uses crypto; tests pass an Rng). */
-export function seedFromNumbers(nums: readonly number[]): string {
-  return nums.map((n) => SEED_ALPHABET[Math.abs(n) % SEED_ALPHABET.length]).join('');
+/** The one seed maker: a fresh, short, URL-safe seed from the platform's crypto RNG (a new cluster every time). */
+export function randomSeed(): string {
+  const bytes = new Uint8Array(8);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => SEED_ALPHABET[b % SEED_ALPHABET.length]).join('');
 }

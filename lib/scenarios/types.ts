@@ -59,7 +59,10 @@ export interface ChoiceField extends FieldBase {
   type: 'choice';
   options: ChoiceOption[];
 }
-/** A share of traffic: `1/6`, `16.7%` or `0.1667` (exact, or within 0.5 percentage points). */
+/** How far a percentage or decimal answer may be from the exact share: 0.5 percentage points. */
+export const SHARE_TOLERANCE = 0.005;
+
+/** A share of traffic: `1/6`, `16.7%` or `0.1667` (exact, or within SHARE_TOLERANCE). */
 export interface ShareField extends FieldBase {
   type: 'share';
 }

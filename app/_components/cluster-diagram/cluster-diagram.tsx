@@ -8,7 +8,7 @@
  * the row when it fits its box at 90 % scale or more, the stack otherwise, so the whole figure, and with it
  * the highlighted flow, is always in view and its text never shrinks below ~10 px.
  */
-import type { Answer, FlowAnswer, Scenario } from '@/lib/engine';
+import { externalFlowsAt, type Answer, type FlowAnswer, type Scenario } from '@/lib/engine';
 import { POD_STATE_GLYPH, POD_STATE_LABEL, describeFlow, podState, type PodState } from './describe';
 import { fitToWidth, layoutDiagram, shorten, textWidth, topOf, type Box, type DiagramLayout, type Variant } from './layout';
 import { DiagramTable } from './diagram-table';
@@ -249,7 +249,7 @@ function DiagramSvg({ scenario, answer, flow, title, base, variant }: SvgProps) 
         const model = n.name === null ? null : scenario.cluster.nodes.find((m) => m.name === n.name);
         const hc = n.name !== null ? answer?.healthChecks?.nodes[n.name] : undefined;
         const healthz = n.name !== null && kubeProxy ? answer?.proxyHealth?.[n.name]?.healthz : undefined;
-        const ext = n.name !== null ? (answer?.flows.filter((f) => f.from === 'external' && f.node === n.name) ?? []) : [];
+        const ext = n.name !== null ? (answer ? externalFlowsAt(answer, n.name) : []) : [];
         const dropped = ext.some((f) => f.verdict === 'dropped');
         const rejected = ext.some((f) => f.verdict === 'rejected');
         const snat = ext.some((f) => f.verdict === 'forwarded' && f.masquerade);

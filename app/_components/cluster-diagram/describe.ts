@@ -2,7 +2,7 @@
  * Words for what the engine answered, shared by the diagram, its text equivalent and the article figures.
  * Kubernetes vocabulary: endpoints are ready / serving / terminating, never "healthy".
  */
-import type { Answer, FlowAnswer, PodModel, Scenario, SourceIpKind, Verdict } from '@/lib/engine';
+import { externalFlowsAt, type Answer, type FlowAnswer, type PodModel, type Scenario, type SourceIpKind, type Verdict } from '@/lib/engine';
 
 export type PodState = 'ready' | 'not-ready' | 'terminating-serving' | 'terminating' | 'not-selected';
 
@@ -69,24 +69,13 @@ export function describeFlow(flow: FlowAnswer): string {
 
 /** What traffic from outside does on arrival at a node: the flows from `external` that enter there. */
 export function externalOutcome(answer: Answer, node: string): string {
-  const flows = answer.flows.filter((f) => f.from === 'external' && f.node === node);
+  const flows = externalFlowsAt(answer, node);
   if (flows.length === 0) return 'no flow evaluated';
   return unique(
     flows.map((f) =>
       f.verdict === 'forwarded' ? `forwarded, ${f.masquerade ? 'SNAT' : 'client IP kept'}` : VERDICT_LABEL[f.verdict],
     ),
   ).join('; ');
-}
-
-/** Every distinct source IP a Pod sees across the evaluated flows, with how it came about. */
-export function sourceIpsSeen(answer: Answer, pod: string): { ip: string; kind: SourceIpKind }[] {
-  const seen = new Map<string, { ip: string; kind: SourceIpKind }>();
-  for (const flow of answer.flows) {
-    for (const b of flow.backends) {
-      if (b.pod === pod && b.probability !== '0') seen.set(`${b.sourceIp}|${b.sourceIpKind}`, { ip: b.sourceIp, kind: b.sourceIpKind });
-    }
-  }
-  return [...seen.values()];
 }
 
 export function unique<T>(xs: T[]): T[] {

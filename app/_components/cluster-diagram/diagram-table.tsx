@@ -1,7 +1,7 @@
 /** The diagram's text equivalent: every value drawn, as two accessible tables. */
-import type { Answer, FlowAnswer, Scenario } from '@/lib/engine';
+import { sourceIpsSeen, type Answer, type FlowAnswer, type Scenario } from '@/lib/engine';
 import css from './diagram.module.css';
-import { POD_STATE_LABEL, SOURCE_KIND_LABEL, externalOutcome, nodeColumns, podState, sourceIpsSeen } from './describe';
+import { POD_STATE_LABEL, SOURCE_KIND_LABEL, externalOutcome, nodeColumns, podState } from './describe';
 
 export interface DiagramTableProps {
   scenario: Scenario;

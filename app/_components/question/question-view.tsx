@@ -9,7 +9,8 @@
  * submits, N goes to the next question once graded. Digits and N are ignored while typing in a text field.
  * A new question (after N) takes focus to its first input.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { runScenario } from '@/lib/engine';
 import type { GradeResult } from '@/lib/grading';
 import type { PublicQuestion, RawAnswer } from '@/lib/scenarios';
 import { GradeFeedback } from './grade-feedback';
@@ -50,6 +51,8 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
   // An unreadable answer: each problem beside its field (and listed, with links, in the feedback).
   const problems: Record<string, string> = {};
   if (result?.status === 'invalid') for (const p of result.problems) if (fields.some((f) => f.name === p.field)) problems[p.field] ??= p.message;
+  // One engine run per question, shared by both figures (the answer is drawn only once graded).
+  const run = useMemo(() => runScenario(question.scenario), [question.scenario]);
 
   // A new question starts empty (or with its initial answer).
   const [questionId, setQuestionId] = useState(question.id);
@@ -136,7 +139,7 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
       </header>
       {/* Long DNS names and addresses have no break opportunities: let them wrap anywhere rather than widen the page. */}
       <p className="[overflow-wrap:anywhere]">{question.prompt}</p>
-      <ScenarioFigure scenario={question.scenario} title="The cluster" id={`${idBase}-cluster`} showAnswer={false} />
+      <ScenarioFigure run={run} title="The cluster" id={`${idBase}-cluster`} showAnswer={false} />
       <form
         ref={formRef}
         aria-label="Your answer"
@@ -174,7 +177,7 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
       </div>
       {graded && (
         <>
-          <ScenarioFigure scenario={question.scenario} title="The correct flows" id={`${idBase}-answer`} showAnswer />
+          <ScenarioFigure run={run} title="The correct flows" id={`${idBase}-answer`} showAnswer />
           {onNext && (
             <div className="flex flex-wrap items-center gap-3">
               <button type="button" onClick={onNext} className="rounded bg-accent px-4 py-2 font-medium text-accent-fg">

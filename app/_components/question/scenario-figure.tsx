@@ -1,31 +1,30 @@
 /**
  * The question's cluster as the shared <ClusterDiagram> (SVG + tables). Before grading it shows the
  * layout only (no answer: it would give the key away); after grading, the engine's answer with the
- * flow in question highlighted.
+ * flow in question highlighted. The caller runs the engine once (runScenario) and passes the run in.
  */
 import { ClusterDiagram } from '@/app/_components/cluster-diagram';
-import { evaluate, formatIssue, parseScenario, type ScenarioInput } from '@/lib/engine';
+import { issuesText, type EngineRun } from '@/lib/engine';
 
 export interface ScenarioFigureProps {
-  scenario: ScenarioInput;
+  run: EngineRun;
   title: string;
   id: string;
   showAnswer: boolean;
 }
 
-export function ScenarioFigure({ scenario, title, id, showAnswer }: ScenarioFigureProps) {
-  const parsed = parseScenario(scenario);
-  if (!parsed.ok) {
+export function ScenarioFigure({ run, title, id, showAnswer }: ScenarioFigureProps) {
+  if (!run.ok) {
     return (
       <p role="alert" className="text-bad">
-        This scenario cannot be drawn: {parsed.issues.map(formatIssue).join('; ')}
+        This scenario cannot be drawn: {issuesText(run.issues)}
       </p>
     );
   }
-  const answer = showAnswer ? evaluate(parsed.scenario) : null;
+  const answer = showAnswer ? run.answer : null;
   return (
     <ClusterDiagram
-      scenario={parsed.scenario}
+      scenario={run.scenario}
       answer={answer}
       highlightFlow={answer && answer.flows.length === 1 ? 0 : undefined}
       title={title}

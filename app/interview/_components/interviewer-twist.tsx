@@ -11,7 +11,7 @@ import { ratingFromScore, recordReview } from '@/lib/review';
 import type { CardTwist } from '@/lib/interview';
 import { QuestionView } from '@/app/_components/question';
 import { today, updateLearner } from '@/app/_components/learner/learner-store';
-import { freshSeed } from './fresh-seed';
+import { randomSeed } from '@/lib/scenarios/random';
 
 export function InterviewerTwist({ twist, cardConcepts }: { twist: CardTwist; cardConcepts: readonly string[] }) {
   const [question, setQuestion] = useState<Question | null>(null);
@@ -21,7 +21,7 @@ export function InterviewerTwist({ twist, cardConcepts }: { twist: CardTwist; ca
 
   const ask = () => {
     try {
-      const q = generateQuestion({ kind: twist.kind, difficulty: twist.difficulty, seed: freshSeed() });
+      const q = generateQuestion({ kind: twist.kind, difficulty: twist.difficulty, seed: randomSeed() });
       setQuestion(q);
       setResult(null);
       setError(null);

@@ -14,7 +14,7 @@ import { RATING_LABELS } from '@/lib/review';
 import { DataTable } from '@/app/_components/data-table';
 import { CardNotes, ModelAnswer } from './card-notes';
 import { toClientCard } from './client-card';
-import { freshSeed } from './fresh-seed';
+import { randomSeed } from '@/lib/scenarios/random';
 import { RecallCard, type RecallOutcome } from './recall-card';
 
 export const MOCK_LENGTH = 5;
@@ -72,7 +72,7 @@ export function MockInterview({ cards, seed: fixedSeed }: { cards: MockCard[]; s
   }, [running, limit]);
 
   const start = () => {
-    setPicked(pickMockCards(cards, MOCK_LENGTH, fixedSeed ?? freshSeed()));
+    setPicked(pickMockCards(cards, MOCK_LENGTH, fixedSeed ?? randomSeed()));
     setIndex(0);
     setResults([]);
     setElapsed(0);

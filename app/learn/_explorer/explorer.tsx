@@ -11,14 +11,14 @@ import { HealthChecksView } from '@/app/_components/article/health-checks-view';
 import { DEFAULT_STATE, URL_PARAM, applyAction, encodeState, resultSummary, stateFromSearch, type ExplorerAction } from '@/lib/explorer';
 import { Controls } from './controls';
 import { Artefacts } from './artefacts';
-import { runEngine } from './run-engine';
+import { runExplorer } from './run-engine';
 import { useSearch, writeState } from './url-state';
 
 export function Explorer({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const search = useSearch();
   const decoded = useMemo(() => stateFromSearch(search, DEFAULT_STATE), [search]);
   const state = decoded.ok ? decoded.state : DEFAULT_STATE;
-  const run = useMemo(() => runEngine(state), [state]);
+  const run = useMemo(() => runExplorer(state), [state]);
   const dispatch = (action: ExplorerAction) => writeState(applyAction(state, action));
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const focus = run.ok ? run.answer.flows[run.focusFlow] : undefined;

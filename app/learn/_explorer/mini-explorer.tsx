@@ -7,12 +7,12 @@
 import { ClusterDiagram } from '@/app/_components/cluster-diagram';
 import { DEFAULT_STATE } from '@/lib/explorer/state';
 import { resultSummary } from '@/lib/explorer/summary';
-import { runEngine } from './run-engine';
+import { runExplorer } from './run-engine';
 import { MiniIsland } from './mini-island';
 import { miniTitle } from './mini-title';
 
 export function MiniExplorer() {
-  const run = runEngine(DEFAULT_STATE);
+  const run = runExplorer(DEFAULT_STATE);
   if (!run.ok) throw new Error(`MiniExplorer: the default layout does not evaluate: ${run.error}`);
   return (
     <MiniIsland previewSummary={resultSummary(DEFAULT_STATE, run.answer, run.focusFlow)}>

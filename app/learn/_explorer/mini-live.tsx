@@ -4,10 +4,10 @@ import { ClusterDiagram } from '@/app/_components/cluster-diagram';
 import type { ExplorerState } from '@/lib/explorer/state';
 import { resultSummary } from '@/lib/explorer/summary';
 import { miniTitle } from './mini-title';
-import { runEngine } from './run-engine';
+import { runExplorer } from './run-engine';
 
 export function MiniLive({ state }: { state: ExplorerState }) {
-  const run = runEngine(state);
+  const run = runExplorer(state);
   if (!run.ok) return <p role="alert" className="text-bad">{`The engine could not read this layout: ${run.error}`}</p>;
   return (
     <>

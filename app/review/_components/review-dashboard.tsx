@@ -9,7 +9,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { generateQuestion, type Question } from '@/lib/scenarios';
 import { activeDays, computeStreak, conceptReviewSpec, dailyCounts, formatInterval, RATING_LABELS, recordReview, RETENTION_RANGE, setDesiredRetention } from '@/lib/review';
 import { attemptCounts, conceptMastery, learnerQueue, type QueueEntry } from '@/lib/learner';
-import { freshSeed } from '@/app/interview/_components/fresh-seed';
+import { randomSeed } from '@/lib/scenarios/random';
 import { StoredDataPending } from '@/app/_components/stored-data-pending';
 import { formatDateTime } from '@/app/_components/dates';
 import { ConceptMasteryTable, recallText } from '@/app/_components/learner/concept-mastery-table';
@@ -56,7 +56,7 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
     if (!concept) return;
     const item = data.concepts[conceptId];
     try {
-      const spec = conceptReviewSpec(concept.kinds, { schedule: item?.schedule ?? null, lastSeed: item?.lastSeed ?? null }, freshSeed);
+      const spec = conceptReviewSpec(concept.kinds, { schedule: item?.schedule ?? null, lastSeed: item?.lastSeed ?? null }, randomSeed);
       setActive({ concept, question: generateQuestion(spec) });
       setStatus('');
       requestAnimationFrame(() => document.getElementById('concept-review-heading')?.focus());

@@ -11,13 +11,16 @@ import {
   categorizeEndpoints,
   mergeReachable,
   serviceFlags,
+  summarizeHints,
+  topologyModeOf,
   type Categorization,
   type HintedEndpoint,
+  type HintSummary,
   type ServiceFlags,
 } from '../endpoints';
 import { proxyModeTraits, type ProxyModeTraits } from '../proxy-modes';
 import type { BalancerPlan } from '../balancer';
-import { cidrContains, LOOPBACK_IP } from '../net';
+import { cidrContains } from '../net';
 import { ciliumLocalEndpointCounts } from '../health-check/cilium-health';
 
 export class EngineContext {
@@ -38,8 +41,8 @@ export class EngineContext {
   private readonly sharedCluster: Categorization | null = null;
   /** Endpoints by nodeName, in endpoint order (the Local set only ever looks at one node's). */
   private readonly byNode = new Map<string, HintedEndpoint[]>();
-  /** Topology facts that do not depend on the node (topologyModeFromHints, hoisted). */
-  private readonly topo: { anyReady: boolean; allNodeHints: boolean; allZoneHints: boolean; nodes: Set<string>; zones: Set<string> } | null = null;
+  /** Topology facts that do not depend on the node (summarizeHints, hoisted); null without hints. */
+  private readonly topo: HintSummary | null = null;
   /** Cluster sets by topology key ("", "zone:<z>", "node:<n>"): nodes in one zone share one array. */
   private readonly clusterByKey = new Map<string, Categorization>();
   private readonly categorizations = new Map<string, Categorization>();
@@ -68,18 +71,7 @@ export class EngineContext {
       if (!list) this.byNode.set(node, (list = []));
       list.push(h);
     }
-    if (hasHints) {
-      const topo = { anyReady: false, allNodeHints: true, allZoneHints: true, nodes: new Set<string>(), zones: new Set<string>() };
-      for (const h of this.hinted) {
-        if (!h.endpoint.ready) continue;
-        topo.anyReady = true;
-        if (h.forNode === null) topo.allNodeHints = false;
-        else topo.nodes.add(h.forNode);
-        if (h.forZone === null) topo.allZoneHints = false;
-        else topo.zones.add(h.forZone);
-      }
-      this.topo = topo;
-    }
+    if (hasHints) this.topo = summarizeHints(this.hinted);
     // Without hints the Cluster set does not depend on the node: compute it once and share the array.
     if (!hasHints) {
       this.sharedCluster = categorizeEndpoints(this.hinted, { usesClusterEndpoints: this.flags.usesClusterEndpoints, usesLocalEndpoints: false }, '', null);
@@ -141,23 +133,15 @@ export class EngineContext {
   /** The node-dependent Cluster part: shared without hints, per topology key with them. */
   private clusterPart(node: NodeModel): Categorization {
     if (this.sharedCluster) return this.sharedCluster;
-    const topo = this.topo!;
-    let key = '';
-    if (topo.anyReady) {
-      if (topo.allNodeHints && topo.nodes.has(node.name)) key = `node:${node.name}`;
-      else if (topo.allZoneHints && node.zone !== null && topo.zones.has(node.zone)) key = `zone:${node.zone}`;
-    }
+    // Nodes with the same topology mode and key see the same Cluster set (R-EP-5).
+    const mode = topologyModeOf(this.topo!, node.name, node.zone);
+    const key = mode === 'PreferSameNode' ? `node:${node.name}` : mode === 'PreferSameZone' ? `zone:${node.zone}` : '';
     let part = this.clusterByKey.get(key);
     if (!part) {
       part = categorizeEndpoints(this.hinted, { usesClusterEndpoints: this.flags.usesClusterEndpoints, usesLocalEndpoints: false }, node.name, node.zone);
       this.clusterByKey.set(key, part);
     }
     return part;
-  }
-
-  /** Whether `ip` is a local address of `node` (its IP, extra IPs, or 127.0.0.1). */
-  isLocalAddress(node: NodeModel, ip: string): boolean {
-    return ip === node.ip || ip === LOOPBACK_IP || node.extraIPs.includes(ip);
   }
 
   /** R-HC-2 localEndpoints for a node (distinct IPs of ready local endpoints), counted once for all nodes. */
@@ -235,27 +219,19 @@ function countRemote(set: readonly EndpointModel[], nodeName: string): number {
 
 /**
  * R-HC-2 counts for every node. Endpoint IPs are nearly always distinct across the whole Service, so one set of
- * IPs suffices (no per-endpoint key strings); only when an IP repeats is the exact per-node count needed.
+ * IPs suffices (no per-endpoint key strings); only when an IP repeats is the exact per-node count needed, which
+ * keys by node and IP.
  */
-function readyCountsByNode(endpoints: readonly EndpointModel[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  const ips = new Set<string>();
-  for (const e of endpoints) {
-    if (!e.ready || e.node === null) continue;
-    if (ips.has(e.ip)) return readyCountsByNodeExact(endpoints);
-    ips.add(e.ip);
-    counts.set(e.node, (counts.get(e.node) ?? 0) + 1);
-  }
-  return counts;
-}
-
-function readyCountsByNodeExact(endpoints: readonly EndpointModel[]): Map<string, number> {
+function readyCountsByNode(endpoints: readonly EndpointModel[], exact = false): Map<string, number> {
   const counts = new Map<string, number>();
   const seen = new Set<string>();
   for (const e of endpoints) {
     if (!e.ready || e.node === null) continue;
-    const key = `${e.node}|${e.ip}`;
-    if (seen.has(key)) continue;
+    const key = exact ? `${e.node}|${e.ip}` : e.ip;
+    if (seen.has(key)) {
+      if (!exact) return readyCountsByNode(endpoints, true);
+      continue;
+    }
     seen.add(key);
     counts.set(e.node, (counts.get(e.node) ?? 0) + 1);
   }

@@ -34,25 +34,41 @@ export interface Categorization {
 
 const isServingTerminating = (e: EndpointModel) => e.serving && e.terminating;
 
-/** kube-proxy topologyModeFromHints (PreferSameTrafficDistribution assumed on: GA in 1.35). */
-export function topologyModeFromHints(endpoints: readonly HintedEndpoint[], nodeName: string, zone: string | null): TopologyMode {
-  let hasReady = false;
-  let hasForNode = false;
-  let allNodeHints = true;
-  let hasForZone = false;
-  let allZoneHints = true;
+/** What topologyModeFromHints reads of the ready endpoints' hints; it does not depend on the node. */
+export interface HintSummary {
+  anyReady: boolean;
+  /** Every ready endpoint has a node hint / a zone hint. */
+  allNodeHints: boolean;
+  allZoneHints: boolean;
+  /** The node and zone hints of the ready endpoints. */
+  nodes: Set<string>;
+  zones: Set<string>;
+}
+
+export function summarizeHints(endpoints: readonly HintedEndpoint[]): HintSummary {
+  const s: HintSummary = { anyReady: false, allNodeHints: true, allZoneHints: true, nodes: new Set(), zones: new Set() };
   for (const h of endpoints) {
     if (!h.endpoint.ready) continue;
-    hasReady = true;
-    if (h.forNode === null) allNodeHints = false;
-    else if (h.forNode === nodeName) hasForNode = true;
-    if (h.forZone === null) allZoneHints = false;
-    else if (zone !== null && h.forZone === zone) hasForZone = true;
+    s.anyReady = true;
+    if (h.forNode === null) s.allNodeHints = false;
+    else s.nodes.add(h.forNode);
+    if (h.forZone === null) s.allZoneHints = false;
+    else s.zones.add(h.forZone);
   }
-  if (!hasReady) return '';
-  if (allNodeHints && hasForNode) return 'PreferSameNode';
-  if (allZoneHints && hasForZone) return 'PreferSameZone';
+  return s;
+}
+
+/** kube-proxy topologyModeFromHints (R-EP-5; PreferSameTrafficDistribution assumed on: GA in 1.35), from a summary. */
+export function topologyModeOf(s: HintSummary, nodeName: string, zone: string | null): TopologyMode {
+  if (!s.anyReady) return '';
+  if (s.allNodeHints && s.nodes.has(nodeName)) return 'PreferSameNode';
+  if (s.allZoneHints && zone !== null && s.zones.has(zone)) return 'PreferSameZone';
   return '';
+}
+
+/** kube-proxy topologyModeFromHints for the kube-proxy on `nodeName` in `zone`. */
+export function topologyModeFromHints(endpoints: readonly HintedEndpoint[], nodeName: string, zone: string | null): TopologyMode {
+  return topologyModeOf(summarizeHints(endpoints), nodeName, zone);
 }
 
 function availableForTopology(h: HintedEndpoint, mode: TopologyMode, nodeName: string, zone: string | null): boolean {

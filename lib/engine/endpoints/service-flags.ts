@@ -1,8 +1,23 @@
 /**
  * Service-level flags kube-proxy derives from a Service (routing-semantics.md §1 "Service-level flags";
  * KP-SP newBaseServiceInfo, API-SVC1 ExternallyAccessible / ExternalPolicyLocal / NeedsHealthCheck; R-API-1).
+ * The one home of these predicates: the reader's defaulting, the API validation and the evaluator use them.
+ * Kept free of zod and yaml so that validation and the evaluator bundle without the scenario reader.
  */
 import type { ServiceModel } from '../model';
+
+/**
+ * R-API-1 (API-SVC1 ExternallyAccessible): type NodePort or LoadBalancer, or type ClusterIP with externalIPs.
+ * Any other type (ExternalName, not modelled) is not externally accessible even with externalIPs.
+ */
+export function externallyAccessible(s: Pick<ServiceModel, 'type' | 'externalIPs'>): boolean {
+  return s.type === 'LoadBalancer' || s.type === 'NodePort' || (s.type === 'ClusterIP' && s.externalIPs.length > 0);
+}
+
+/** NeedsHealthCheck (R-HC-1): type LoadBalancer and ExternalPolicyLocal (externally accessible with eTP Local). */
+export function needsHealthCheck(s: Pick<ServiceModel, 'type' | 'externalIPs' | 'externalTrafficPolicy'>): boolean {
+  return s.type === 'LoadBalancer' && externallyAccessible(s) && s.externalTrafficPolicy === 'Local';
+}
 
 export interface ServiceFlags {
   /** API sense (R-API-1): type NodePort or LoadBalancer, or ClusterIP with externalIPs. */
@@ -26,23 +41,22 @@ export interface ServiceFlags {
 }
 
 export function serviceFlags(service: ServiceModel): ServiceFlags {
-  const externallyAccessible =
-    service.type === 'NodePort' || service.type === 'LoadBalancer' || service.externalIPs.length > 0;
+  const apiExternallyAccessible = externallyAccessible(service);
   const nodePort = service.ports[0]?.nodePort ?? null;
   const hasVipIngress = service.type === 'LoadBalancer' && service.ingress.some((i) => i.ipMode === 'VIP');
   const proxyExternallyAccessible =
     (nodePort !== null && nodePort !== 0) || hasVipIngress || service.externalIPs.length > 0;
-  const externalPolicyLocal = externallyAccessible && service.externalTrafficPolicy === 'Local';
+  const externalPolicyLocal = apiExternallyAccessible && service.externalTrafficPolicy === 'Local';
   const internalPolicyLocal = service.internalTrafficPolicy === 'Local';
   const clusterIP = service.clusterIP && service.clusterIP !== 'None' ? service.clusterIP : null;
   return {
-    externallyAccessible,
+    externallyAccessible: apiExternallyAccessible,
     proxyExternallyAccessible,
     externalPolicyLocal,
     internalPolicyLocal,
     usesClusterEndpoints: !internalPolicyLocal || proxyExternallyAccessible,
     usesLocalEndpoints: internalPolicyLocal || (externalPolicyLocal && proxyExternallyAccessible),
-    needsHealthCheck: service.type === 'LoadBalancer' && externalPolicyLocal,
+    needsHealthCheck: needsHealthCheck(service),
     clusterIP,
     nodePort: nodePort === 0 ? null : nodePort,
   };

@@ -8,7 +8,7 @@
 import type { SourceIpKind, Verdict } from '../answer';
 import type { LoadBalancerIngressModel, NodeModel, TrafficModel } from '../model';
 import type { EngineContext } from '../context';
-import { anyCidrContains, LOOPBACK_IP } from '../net';
+import { anyCidrContains, isLocalAddress, LOOPBACK_IP } from '../net';
 import type { Sender } from './sender';
 import { balancerPlan } from '../balancer';
 
@@ -130,7 +130,7 @@ function arrive(ctx: EngineContext, node: NodeModel, srcIp: string, srcKind: Sou
       srcIp,
       srcKind,
       isPod: ctx.isPodSource(srcIp),
-      isLocal: ctx.isLocalAddress(node, srcIp),
+      isLocal: isLocalAddress(node, srcIp),
       destClass,
       destIp,
       socketTranslated,
@@ -194,7 +194,7 @@ export function resolveArrival(ctx: EngineContext, sender: Sender, traffic: Traf
         // A Pod's loopback is its own network namespace's: the packet never reaches a node's rules.
         return unmatched(sender.node, `R-NP-1: ${sender.label} dials ${LOOPBACK_IP}:${nodePort}, which is the loopback of its own network namespace: the packet never leaves the Pod, so no node's NodePort rule sees it (only something listening inside the Pod could answer).`);
       }
-      if (!ctx.isLocalAddress(node, destIp)) return unmatched(node, `R-NP-1: ${destIp} is not an address of ${node.name}, so its NodePort rules do not match.`);
+      if (!isLocalAddress(node, destIp)) return unmatched(node, `R-NP-1: ${destIp} is not an address of ${node.name}, so its NodePort rules do not match.`);
       const answers = nodePortAnswers(ctx, node, destIp);
       if (!answers.ok) {
         const reason = `R-NP-1: ${traits.label} on ${node.name} does not answer NodePort ${nodePort} on ${destIp}: ${answers.why}.`;
@@ -274,7 +274,7 @@ export function resolveArrival(ctx: EngineContext, sender: Sender, traffic: Traf
         if (flags.nodePort === null) return unmatched(node, 'R-LBK-9: a balancer known only by hostname forwards to the NodePort, but the Service has none.');
         const client = inCluster ? ' — the sender is not recognised as a local Pod or host here, so nothing short-circuits it' : '';
         steps.push(`R-LBK-9: the balancer forwards to ${node.name}:${flags.nodePort} (no rule exists for its own address), so ${node.name}'s rules see an external client ${deliveredIp} hitting the NodePort${client}.`);
-        return { kind: 'arrival', arrival: { node, srcIp: deliveredIp, srcKind, isPod: inCluster ? false : ctx.isPodSource(deliveredIp), isLocal: inCluster ? false : ctx.isLocalAddress(node, deliveredIp), destClass: 'external', destIp: node.ip, socketTranslated: false } };
+        return { kind: 'arrival', arrival: { node, srcIp: deliveredIp, srcKind, isPod: inCluster ? false : ctx.isPodSource(deliveredIp), isLocal: inCluster ? false : isLocalAddress(node, deliveredIp), destClass: 'external', destIp: node.ip, socketTranslated: false } };
       }
       if (ingress.ipMode === 'Proxy') {
         if (flags.nodePort === null) return unmatched(node, 'R-LBIP-1: with ipMode Proxy the load balancer forwards to a NodePort, but the Service has none.');

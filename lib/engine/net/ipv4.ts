@@ -1,20 +1,14 @@
 /**
  * IPv4 addresses and CIDRs as kube-proxy matches them: the local-traffic detector's cluster CIDR (R-EXT-4),
- * loadBalancerSourceRanges (R-FW-1) and --nodeport-addresses (R-NP-1). Pure arithmetic on 32-bit integers.
+ * loadBalancerSourceRanges (R-FW-1) and --nodeport-addresses (R-NP-1); and the addresses the scenario
+ * reader derives (a node's bridge and tunnel IP, the next free ClusterIP). Pure arithmetic on 32-bit integers.
+ * The one contract: parsing never throws; an invalid address is NaN and an invalid CIDR is null.
  */
 
-const ipCache = new Map<string, number>();
+import { memoizeString } from './memo';
 
 /** Parses a dotted-quad IPv4 address to an unsigned 32-bit integer; NaN when it is not one (memoised). */
-export function ipv4ToInt(ip: string): number {
-  let v = ipCache.get(ip);
-  if (v === undefined) {
-    v = parseIPv4(ip);
-    if (ipCache.size > 100_000) ipCache.clear();
-    ipCache.set(ip, v);
-  }
-  return v;
-}
+export const ipv4ToInt: (ip: string) => number = memoizeString((ip) => parseIPv4(ip));
 
 function parseIPv4(ip: string): number {
   const parts = ip.trim().split('.');
@@ -37,12 +31,10 @@ export interface Cidr {
   text: string;
 }
 
-const cidrCache = new Map<string, Cidr | null>();
+/** Parses "10.0.0.0/8" (surrounding whitespace ignored, as kube-proxy does for source ranges); null if invalid (memoised). */
+export const parseCidr: (text: string) => Cidr | null = memoizeString((text) => parseCidrText(text));
 
-/** Parses "10.0.0.0/8" (surrounding whitespace ignored, as kube-proxy does for source ranges); null if invalid. */
-export function parseCidr(text: string): Cidr | null {
-  const cached = cidrCache.get(text);
-  if (cached !== undefined) return cached;
+function parseCidrText(text: string): Cidr | null {
   const [addr, prefix, extra] = text.trim().split('/');
   let result: Cidr | null = null;
   if (addr !== undefined && prefix !== undefined && extra === undefined && /^[0-9]{1,2}$/.test(prefix)) {
@@ -52,7 +44,6 @@ export function parseCidr(text: string): Cidr | null {
       result = { base: maskOf(ip, bits), bits, text };
     }
   }
-  cidrCache.set(text, result);
   return result;
 }
 
@@ -74,6 +65,33 @@ export function cidrContains(cidr: string, ip: string): boolean {
 export function anyCidrContains(cidrs: readonly string[], ip: string): boolean {
   for (const c of cidrs) if (cidrContains(c, ip)) return true;
   return false;
+}
+
+/** An unsigned 32-bit integer as a dotted quad (the inverse of ipv4ToInt). */
+export function intToIpv4(n: number): string {
+  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+
+function validCidr(cidr: string): Cidr {
+  const c = parseCidr(cidr);
+  // The schema (z.cidrv4) has checked every CIDR the reader derives an address from.
+  if (!c) throw new Error(`not an IPv4 CIDR: ${JSON.stringify(cidr)}`);
+  return c;
+}
+
+/**
+ * The first usable address of a CIDR: the network address + 1 (what a bridge CNI gives cni0/cbr0, e.g.
+ * 10.244.1.0/24 → 10.244.1.1). For /31 and /32, which have no network/broadcast pair, the first address.
+ * Throws on an invalid CIDR.
+ */
+export function firstAddress(cidr: string): string {
+  const { base, bits } = validCidr(cidr);
+  return intToIpv4(bits >= 31 ? base : base + 1);
+}
+
+/** The network address of a CIDR (flannel's vxlan device address for a node's lease, R-CNI-3: 10.244.1.0/24 → 10.244.1.0). Throws on an invalid CIDR. */
+export function networkAddress(cidr: string): string {
+  return intToIpv4(validCidr(cidr).base);
 }
 
 export const LOOPBACK_IP = '127.0.0.1';

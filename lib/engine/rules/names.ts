@@ -7,6 +7,7 @@
  * lower case; the endpoint is "ip:port".
  */
 import { sha256 } from '../hash';
+import { memoizeString } from '../net';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -98,7 +99,7 @@ export function nftServiceChainBase(
   return nftHashAndTruncate(`${namespace}/${name}/${protocol}/${portName ?? ''}`);
 }
 
-const nftEndpointNames = new Map<string, string>();
+const nftEndpointName = memoizeString((key) => nftHashAndTruncate(key));
 
 /** nftables servicePortEndpointChainNameBase: "HASH-namespace/name/protocol/portName__ip/port". */
 export function nftEndpointChainBase(
@@ -110,11 +111,5 @@ export function nftEndpointChainBase(
   port: number,
 ): string {
   const key = `${namespace}/${name}/${protocol}/${portName ?? ''}__${ip.replaceAll(':', '.')}/${port}`;
-  let base = nftEndpointNames.get(key);
-  if (base === undefined) {
-    base = nftHashAndTruncate(key);
-    if (nftEndpointNames.size > 100_000) nftEndpointNames.clear();
-    nftEndpointNames.set(key, base);
-  }
-  return base;
+  return nftEndpointName(key);
 }

@@ -5,6 +5,5 @@
 export { readScenarioText, type ScenarioFormat } from './read';
 export { parseScenario } from './parse';
 export { formatIssue, formatPath, type Issue, type ScenarioResult } from './issues';
-export { externallyAccessible, needsHealthCheck } from './service-flags';
 export { scenarioSchema, LIMITS, PROXY_MODES, BALANCING, BALANCING_MODELS, LB_PROVIDERS, CNI_PRESETS, SERVICE_TYPES, TRAFFIC_DESTINATIONS } from './schema';
 export type { ScenarioInput, ScenarioDoc } from './schema';

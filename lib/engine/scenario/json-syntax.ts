@@ -41,54 +41,40 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
     if (i >= text.length) fail('unterminated string');
     i++;
   };
+  /** The members of an object or array after its opening bracket: `member` each, comma-separated, then `close`. */
+  const members = (close: '}' | ']', member: () => void) => {
+    i++;
+    ws();
+    if (text[i] === close) {
+      i++;
+      return;
+    }
+    for (;;) {
+      member();
+      ws();
+      if (text[i] === ',') {
+        i++;
+        ws();
+        if (text[i] === close) fail(`trailing comma before '${close}'`);
+        continue;
+      }
+      expect(close, `',' or '${close}'`);
+      return;
+    }
+  };
+  const property = () => {
+    ws();
+    if (text[i] !== '"') fail(`expected a double-quoted property name, found ${found()}`);
+    string();
+    ws();
+    expect(':', "':' after the property name");
+    value();
+  };
   const value = (): void => {
     ws();
     const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail(`expected a double-quoted property name, found ${found()}`);
-        string();
-        ws();
-        expect(':', "':' after the property name");
-        value();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          ws();
-          if (text[i] === '}') fail("trailing comma before '}'");
-          continue;
-        }
-        expect('}', "',' or '}'");
-        return;
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          ws();
-          if (text[i] === ']') fail("trailing comma before ']'");
-          continue;
-        }
-        expect(']', "',' or ']'");
-        return;
-      }
-    }
+    if (c === '{') return members('}', property);
+    if (c === '[') return members(']', value);
     if (c === '"') return string();
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
     if (m && m[0] !== '' && m[0] !== '-') {

@@ -36,8 +36,8 @@ import type {
   TrafficModel,
 } from '../model';
 import type { PathSegment, RawIssue } from './issues';
-import { firstAddress, ipToNumber, networkAddress, numberToIp } from './ipv4';
-import { externallyAccessible, needsHealthCheck } from './service-flags';
+import { firstAddress, intToIpv4, ipv4ToInt, isLocalAddress, LOOPBACK_IP, networkAddress } from '../net';
+import { externallyAccessible, needsHealthCheck } from '../endpoints/service-flags';
 import { CNI_PRESETS, LIMITS, type NodeDoc, type ScenarioDoc, type ServiceDoc, type TrafficDoc } from './schema';
 import { updateService, type ServiceUpdateResult } from '../validation/update-service';
 
@@ -363,8 +363,8 @@ function toService(
 function clusterIPOf(written: string | undefined, used: ReadonlySet<string>): string | null {
   if (written === 'None') return null;
   if (written !== undefined) return written;
-  for (let n = ipToNumber(SERVICE_CIDR_FIRST); ; n++) {
-    const ip = numberToIp(n);
+  for (let n = ipv4ToInt(SERVICE_CIDR_FIRST); ; n++) {
+    const ip = intToIpv4(n);
     if (!used.has(ip)) return ip;
   }
 }
@@ -459,10 +459,10 @@ function normalizeTraffic(
       const nodeName = t.node ?? sender.node;
       const node = nodeName === null ? undefined : nodeByName.get(nodeName);
       // A node's 127.0.0.1 is reachable only from that node itself (a Pod's 127.0.0.1 is its own: R-NP-1).
-      if (t.to === 'nodePort' && t.ip === LOOPBACK && t.from.startsWith('node/') && nodeName !== sender.node)
+      if (t.to === 'nodePort' && t.ip === LOOPBACK_IP && t.from.startsWith('node/') && nodeName !== sender.node)
         issues.push({
           path: at('ip'),
-          message: `${LOOPBACK} is the loopback address of ${t.from} itself; traffic from ${t.from} cannot reach the loopback of node "${nodeName}" (use from: node/${nodeName} or from: localhost with node: ${nodeName})`,
+          message: `${LOOPBACK_IP} is the loopback address of ${t.from} itself; traffic from ${t.from} cannot reach the loopback of node "${nodeName}" (use from: node/${nodeName} or from: localhost with node: ${nodeName})`,
         });
       else if (t.to === 'nodePort' && t.ip !== undefined && node && !isLocalAddress(node, t.ip))
         issues.push({ path: at('ip'), message: `${t.ip} is not an address of node "${node.name}" (its ip or extraIPs)` });
@@ -471,10 +471,10 @@ function normalizeTraffic(
     }
 
     // external / localhost
-    if (t.from === 'external' && t.ip === LOOPBACK) {
+    if (t.from === 'external' && t.ip === LOOPBACK_IP) {
       issues.push({
         path: at('ip'),
-        message: `an external client cannot reach a node's loopback address ${LOOPBACK} (use from: localhost for a host process on the node)`,
+        message: `an external client cannot reach a node's loopback address ${LOOPBACK_IP} (use from: localhost for a host process on the node)`,
       });
       return;
     }
@@ -494,10 +494,4 @@ function normalizeTraffic(
     }
   });
   return out;
-}
-
-const LOOPBACK = '127.0.0.1';
-
-function isLocalAddress(node: NodeModel, ip: string): boolean {
-  return ip === node.ip || ip === LOOPBACK || node.extraIPs.includes(ip);
 }

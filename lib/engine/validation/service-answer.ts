@@ -4,7 +4,7 @@
  */
 import type { ServiceAnswer } from '../answer';
 import type { ServiceModel } from '../model';
-import { externallyAccessible, needsHealthCheck } from '../scenario/service-flags';
+import { externallyAccessible, needsHealthCheck } from '../endpoints/service-flags';
 
 export function serviceAnswer(service: ServiceModel): ServiceAnswer {
   const etp = service.externalTrafficPolicy;

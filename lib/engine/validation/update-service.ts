@@ -22,7 +22,7 @@
 import type { UpdateAnswer } from '../answer';
 import type { ServiceDoc } from '../scenario/schema';
 import type { ServiceModel } from '../model';
-import { externallyAccessible, needsHealthCheck } from '../scenario/service-flags';
+import { externallyAccessible, needsHealthCheck } from '../endpoints/service-flags';
 import { fieldError, kubectlInvalidMessage } from './field-error';
 import { serviceErrors } from './validate-service';
 

@@ -12,7 +12,7 @@
  */
 import type { UpdateAnswer, ValidationAnswer } from '../answer';
 import type { ClusterModel, Scenario, ServiceModel } from '../model';
-import { externallyAccessible, needsHealthCheck } from '../scenario/service-flags';
+import { externallyAccessible, needsHealthCheck } from '../endpoints/service-flags';
 import { fieldError } from './field-error';
 
 /*

@@ -11,7 +11,8 @@ import { buildLayout, toScenarioInput } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Difficulty } from '../types';
-import { choiceField, type Draft, type OptionDraft } from './draft';
+import { choiceField, type OptionDraft } from './choice-field';
+import type { Draft } from './draft';
 
 /** api-validation asks about the Service as given: no parameters. */
 export type ApiValidationAsk = Record<string, never>;

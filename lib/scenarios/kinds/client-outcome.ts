@@ -20,7 +20,9 @@ import {
 import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Difficulty } from '../types';
-import { choiceField, stepsOf, type Draft, type OptionDraft } from './draft';
+import { stepsOf } from '@/lib/engine';
+import { choiceField, type OptionDraft } from './choice-field';
+import type { Draft } from './draft';
 import { tidy, tidySteps } from './wording';
 
 const VERDICT_OPTION: Record<string, string> = {

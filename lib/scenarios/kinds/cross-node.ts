@@ -11,10 +11,12 @@ import Fraction from 'fraction.js';
 import { runEngine } from '../engine-run';
 import { buildLayout, cloneLayout, describeSetup, toScenarioInput, type Layout } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
-import { crossingShare, entryShare, flowCrossing, receivingFlows } from '../properties';
 import type { Rng } from '../random';
 import type { Alternative, Difficulty } from '../types';
-import { choiceField, distinctShares, fracString, shareDisplay, stepsOf, type Draft } from './draft';
+import { crossingShare, entryShare, flowCrossing, receivingFlows, stepsOf } from '@/lib/engine';
+import { choiceField } from './choice-field';
+import type { Draft } from './draft';
+import { distinctShares, fracString, shareDisplay } from './shares';
 import { count, dataPlaneSentence, listText } from './stated';
 
 export interface CrossNodeAsk {

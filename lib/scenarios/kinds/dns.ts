@@ -19,7 +19,8 @@ import { buildLayout, type Layout } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Difficulty, FieldKey, ResponseField } from '../types';
-import { choiceField, type Draft, type OptionDraft } from './draft';
+import { choiceField, type OptionDraft } from './choice-field';
+import type { Draft } from './draft';
 import { drawClientPod, podToClusterIP } from './pod-client';
 import { counted, tidySteps } from './wording';
 

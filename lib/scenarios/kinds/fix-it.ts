@@ -14,7 +14,8 @@ import { applyChange, clusterSteps, describeChange, GOAL_TEXT, goalMet, judge, n
 import { buildLayout, describeSetup, toScenarioInput, type Layout } from '../layout';
 import type { Rng } from '../random';
 import type { Change, Difficulty, FixGoal } from '../types';
-import { choiceField, type Draft } from './draft';
+import { choiceField } from './choice-field';
+import type { Draft } from './draft';
 import { dataPlaneSentence } from './stated';
 
 export interface FixItAsk {

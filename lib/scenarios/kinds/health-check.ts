@@ -7,18 +7,14 @@
  * branch does not model yet, so these questions are only asked of kube-proxy (iptables, nftables, IPVS); the
  * prompt names the mode and that kube-proxy is healthy (the body's serviceProxyHealthy, R-PH-2).
  */
-import type { Answer, ScenarioInput } from '@/lib/engine';
+import { serviceHealthBody, type Answer, type ScenarioInput } from '@/lib/engine';
 import { runEngine } from '../engine-run';
 import { buildLayout, describeSetup, podsOn, toScenarioInput, type Layout, type LayoutPod } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Difficulty, FieldKey, ResponseField } from '../types';
-import { choiceField, type Draft, type OptionDraft } from './draft';
-
-/** The exact body kube-proxy writes (R-HC-5), for building wrong bodies the same way. */
-export function healthCheckBody(ns: string, name: string, n: number, healthy: boolean): string {
-  return `{\n\t"service": {\n\t\t"namespace": "${ns}",\n\t\t"name": "${name}"\n\t},\n\t"localEndpoints": ${n},\n\t"serviceProxyHealthy": ${healthy}\n}`;
-}
+import { choiceField, type OptionDraft } from './choice-field';
+import type { Draft } from './draft';
 
 /** What a health-check question asks: every node's status, optionally each count, and one node's body. */
 export interface HealthCheckAsk {
@@ -152,13 +148,13 @@ export function buildHealthCheck(
       { value: 'engine', label: rightBody, correct: true, misconception: null },
       {
         value: 'all-pods',
-        label: healthCheckBody(namespace, serviceName, pods.length, true),
+        label: serviceHealthBody(namespace, serviceName, pods.length, true),
         correct: false,
         misconception: pods.some((p) => p.terminating) ? 'terminating-counted' : 'not-ready-counted',
       },
       {
         value: 'unhealthy',
-        label: healthCheckBody(namespace, serviceName, count, false),
+        label: serviceHealthBody(namespace, serviceName, count, false),
         correct: false,
         misconception: 'proxy-health-ignored',
       },

@@ -16,7 +16,10 @@ import type { MisconceptionId } from '../misconceptions';
 import { podName, replicaSetHash } from '../names';
 import type { Rng } from '../random';
 import type { Alternative, Difficulty, FieldKey, ResponseField } from '../types';
-import { choiceField, distinctShares, frac, fracString, shareDisplay, stepsOf, type Draft } from './draft';
+import { stepsOf } from '@/lib/engine';
+import { choiceField } from './choice-field';
+import type { Draft } from './draft';
+import { distinctShares, frac, fracString, shareDisplay } from './shares';
 import { counted, tidySteps } from './wording';
 
 /** What an in-cluster question asks about the scenario's one flow. */

@@ -12,7 +12,8 @@ import { buildLayout, describeSetup, podsOn, providerOf, toScenarioInput, type L
 import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Difficulty, FieldKey, ResponseField } from '../types';
-import { choiceField, type Draft } from './draft';
+import { choiceField } from './choice-field';
+import type { Draft } from './draft';
 
 /** An lb-targets question asks about every node of the scenario: nothing to choose. */
 export type LbTargetsAsk = Record<string, never>;

@@ -14,7 +14,9 @@ import { buildLayout, describeSetup, podsOn, toScenarioInput } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Alternative, Difficulty, FieldKey, ResponseField } from '../types';
-import { distinctShares, frac, fracString, lbFlows, shareDisplay, stepsOf, type Draft } from './draft';
+import { lbFlows, stepsOf } from '@/lib/engine';
+import type { Draft } from './draft';
+import { distinctShares, frac, fracString, shareDisplay } from './shares';
 import { counted, tidySteps } from './wording';
 
 /** What a load-share question asks: one Pod's share and, from standard on, one node's. */

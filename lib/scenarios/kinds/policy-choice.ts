@@ -13,7 +13,8 @@ import type { MisconceptionId } from '../misconceptions';
 import { failMisconception, failureReason, hasProperty, PROPERTIES, PROPERTY_TEXT, successReason, type Property } from '../properties';
 import type { Rng } from '../random';
 import type { Difficulty } from '../types';
-import { choiceField, type Draft } from './draft';
+import { choiceField } from './choice-field';
+import type { Draft } from './draft';
 import { dataPlaneSentence } from './stated';
 
 type Policy = 'Cluster' | 'Local';

@@ -17,7 +17,10 @@ import { buildLayout, PROXY_TEXT, type Layout } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Alternative, Difficulty, FieldKey, ResponseField } from '../types';
-import { choiceField, distinctShares, frac, fracString, shareDisplay, stepsOf, type Draft } from './draft';
+import { stepsOf } from '@/lib/engine';
+import { choiceField } from './choice-field';
+import type { Draft } from './draft';
+import { distinctShares, frac, fracString, shareDisplay } from './shares';
 import { drawClientPod, podToClusterIP } from './pod-client';
 import { counted, tidySteps } from './wording';
 

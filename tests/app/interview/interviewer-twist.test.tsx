@@ -8,7 +8,10 @@ import { storedRecord } from '../../support/learner-storage';
 
 const seeds = ['twist-a', 'twist-b'];
 let next = 0;
-jest.mock('@/app/interview/_components/fresh-seed', () => ({ freshSeed: () => seeds[next++ % seeds.length] }));
+jest.mock('@/lib/scenarios/random', () => ({
+  ...jest.requireActual('@/lib/scenarios/random'),
+  randomSeed: () => seeds[next++ % seeds.length],
+}));
 
 const TWIST = { kind: 'health-check' as const, difficulty: 'intro' as const, lead: 'Here is a generated cluster. What does the node answer?' };
 

@@ -1,4 +1,5 @@
-import { parseSettings, randomSeed, settingsQuery } from '@/app/practice/settings';
+import { randomSeed } from '@/lib/scenarios/random';
+import { parseSettings, settingsQuery } from '@/app/practice/settings';
 
 describe('practice settings in the URL', () => {
   it('reads a shared URL and writes it back the same', () => {
