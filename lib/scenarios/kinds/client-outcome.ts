@@ -21,7 +21,6 @@ import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Difficulty } from '../types';
 import { choiceField, stepsOf, type Draft, type OptionDraft } from './draft';
-import { tidy, tidySteps } from './wording';
 
 const VERDICT_OPTION: Record<string, string> = {
   forwarded: 'served',
@@ -145,7 +144,7 @@ const OUTCOME_TEXT: Record<string, string> = {
 /** The sentence that decided the outcome: the data plane's (or firewall's) last decision on the flow. */
 function decidingStep(flow: FlowAnswer): string {
   const decisive = flow.steps.filter((s) => /^(R-EXT-|R-X-4|R-DROP-|R-FW-|R-INT-|§11)/.test(s));
-  return tidy(decisive[decisive.length - 1] ?? flow.steps[flow.steps.length - 1] ?? '');
+  return decisive[decisive.length - 1] ?? flow.steps[flow.steps.length - 1] ?? '';
 }
 
 /** The steps always name the node that handles the connection (issue 12 item 13). */
@@ -211,7 +210,7 @@ export function buildClientOutcome(
       response: { fields: [field] },
       key: {
         fields: [key],
-        steps: tidySteps(withNode(stepsOf([flow]), traffic, layout)),
+        steps: withNode(stepsOf([flow]), traffic, layout),
         explanation: `${OUTCOME_TEXT[correct] ?? correct}. ${decidingStep(flow)}`,
         fixIt: null,
       },

@@ -17,7 +17,7 @@ import { podName, replicaSetHash } from '../names';
 import type { Rng } from '../random';
 import type { Alternative, Difficulty, FieldKey, ResponseField } from '../types';
 import { choiceField, distinctShares, frac, fracString, shareDisplay, stepsOf, type Draft } from './draft';
-import { counted, tidySteps } from './wording';
+import { counted } from './wording';
 
 /** What an in-cluster question asks about the scenario's one flow. */
 export interface InClusterAsk {
@@ -329,7 +329,7 @@ export function buildInCluster(rng: Rng, difficulty: Difficulty): { draft: Draft
       response: { fields },
       key: {
         fields: keys,
-        steps: tidySteps([senderStep(layout, from), ...stepsOf([flow]), askedStep(layout, sharePod, podShare)]),
+        steps: [senderStep(layout, from), ...stepsOf([flow]), askedStep(layout, sharePod, podShare)],
         explanation: why,
         fixIt: null,
       },

@@ -15,7 +15,7 @@ import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Alternative, Difficulty, FieldKey, ResponseField } from '../types';
 import { distinctShares, frac, fracString, lbFlows, shareDisplay, stepsOf, type Draft } from './draft';
-import { counted, tidySteps } from './wording';
+import { counted } from './wording';
 
 /** What a load-share question asks: one Pod's share and, from standard on, one node's. */
 export interface LoadShareAsk {
@@ -134,11 +134,11 @@ export function buildLoadShare(rng: Rng, difficulty: Difficulty): { draft: Draft
       response: { fields },
       key: {
         fields: keys,
-        steps: tidySteps([
+        steps: [
           lbLine,
           ...stepsOf(lbFlows(answer).filter((f) => f.node === pod.node || f.node === nodeName)),
           `R-LB-6: ${why}.`,
-        ]),
+        ],
         explanation: `Pod ${pod.name} serves ${podShare} of all new connections: ${why}.${nodeWhy}`,
         fixIt: null,
       },

@@ -24,7 +24,6 @@ import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Difficulty } from '../types';
 import { choiceField, stepsOf, type Draft, type OptionDraft } from './draft';
-import { tidySteps } from './wording';
 
 /** What a source-ip question asks: the source seen by `pod` for the scenario's (only) flow. */
 export interface SourceIpAsk {
@@ -146,10 +145,10 @@ export function buildSourceIp(rng: Rng, difficulty: Difficulty): { draft: Draft;
       response: { fields: [field] },
       key: {
         fields: [key],
-        steps: tidySteps([
+        steps: [
           ...stepsOf([flow]),
           `R-SRC-${backend.sourceIpKind === 'client' ? '1' : backend.sourceIpKind === 'loadBalancer' ? '3' : '2'}: ${pod.name} (on ${pod.node}) sees ${backend.sourceIp} (${why}).`,
-        ]),
+        ],
         explanation: `${pod.name} sees ${backend.sourceIp}, ${why}.`,
         fixIt: null,
       },

@@ -19,7 +19,7 @@ import type { Rng } from '../random';
 import type { Alternative, Difficulty, FieldKey, ResponseField } from '../types';
 import { choiceField, distinctShares, frac, fracString, shareDisplay, stepsOf, type Draft } from './draft';
 import { drawClientPod, podToClusterIP } from './pod-client';
-import { counted, tidySteps } from './wording';
+import { counted } from './wording';
 
 export interface TopologyAsk {
   /** The Pod whose probability of serving the connection is asked. */
@@ -225,7 +225,7 @@ export function buildTopology(rng: Rng, difficulty: Difficulty): { draft: Draft;
       response: { fields },
       key: {
         fields: keys,
-        steps: tidySteps([`R-EP-5: ${hintsText}${unzonedText}`, `R-EP-5: ${whyUses}`, ...stepsOf([flow]), `R-LB-1: ${shareWhy}`]),
+        steps: [`R-EP-5: ${hintsText}${unzonedText}`, `R-EP-5: ${whyUses}`, ...stepsOf([flow]), `R-LB-1: ${shareWhy}`],
         explanation: `${hintsText}${unzonedText} ${whyUses} The pick is uniform over ${n === 1 ? 'the one endpoint' : `the ${n} endpoints`} in that set, ${each} (R-LB-1); ${shareWhy}${zoneWhy}`,
         fixIt: null,
       },
