@@ -24,3 +24,4 @@ export { serviceHealthBody, serviceHealthAnswer, localReadyEndpointCount, proxyH
 export { ciliumHealthBody, ciliumHealthAnswer, ciliumLocalEndpointCounts, ciliumProxyHealth } from './health-check';
 export type { ProxyHealthResponse } from './health-check';
 export { balancerNodeShares, nodePassesBalancerCheck } from './load-share';
+export { sha256Hex } from './hash';
