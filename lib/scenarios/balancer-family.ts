@@ -68,21 +68,39 @@ function zonesText(layout: Layout): string {
 
 const SERVABLE = 'a ready local Pod (or a terminating one that still passes readiness)';
 
-/** The sentence naming the family and every setting its keys depend on; '' for the other providers. */
-export function familyText(layout: Layout, provider: ProviderChoice): string {
+/**
+ * The sentence naming the family and every setting its keys depend on; '' for the other providers. `both`: the
+ * question compares the two policies (policy-choice), so say what each one does.
+ */
+export function familyText(layout: Layout, provider: ProviderChoice, both = false): string {
   const local = layout.policy === 'Local';
+  const check = both
+    ? `under Local HTTP /healthz on the health-check node port, under Cluster a TCP connection to NodePort ${layout.nodePort}`
+    : local
+      ? `HTTP /healthz on the health-check node port ${layout.healthCheckNodePort}`
+      : `a TCP connection to NodePort ${layout.nodePort}`;
+  const l2Rule = both
+    ? `Under Cluster every node may announce while some endpoint can serve; under Local a node may announce only while it has ${SERVABLE}`
+    : local
+      ? `Under Local a node may announce only while it has ${SERVABLE}`
+      : 'Under Cluster every node may announce while some endpoint can serve';
+  const bgpRule = both
+    ? `under Cluster every node announces while some endpoint can serve; under Local a node announces only while it has ${SERVABLE}`
+    : local
+      ? `under Local a node announces only while it has ${SERVABLE}`
+      : 'under Cluster every node announces while some endpoint can serve';
   switch (provider) {
     case 'aws-nlb':
       if (layout.crossZone) return '';
-      return `The balancer is an AWS Network Load Balancer with instance targets and cross-zone load balancing off (the default): clients spread evenly over its zones (its DNS name answers one address per zone with a healthy node), and each zone's part is split evenly over that zone's nodes that pass the check (${local ? `HTTP /healthz on the health-check node port ${layout.healthCheckNodePort}` : `a TCP connection to NodePort ${layout.nodePort}`}). Zones: ${zonesText(layout)}.`;
+      return `The balancer is an AWS Network Load Balancer with instance targets and cross-zone load balancing off (the default): clients spread evenly over its zones (its DNS name answers one address per zone with a healthy node), and each zone's part is split evenly over that zone's nodes that pass the check (${check}). Zones: ${zonesText(layout)}.`;
     case 'azure':
-      return `The balancer is an Azure Standard Load Balancer: it splits new connections evenly over the nodes whose probe passes (${local ? `HTTP /healthz on the health-check node port ${layout.healthCheckNodePort}` : `a TCP connection to NodePort ${layout.nodePort}`}), across zones; when every probe fails it sends no new flow to any node (NoHealthyBackendsBehavior AllProbedDown).`;
+      return `The balancer is an Azure Standard Load Balancer: it splits new connections evenly over the nodes whose probe passes (${check}), across zones; when every probe fails it sends no new flow to any node (NoHealthyBackendsBehavior AllProbedDown).`;
     case 'metallb-l2': {
       const order = layer2Order(layout.nodes, layout.naming.lbIP).map((n) => n.name).join(', ');
-      return `The address ${layout.naming.lbIP} is announced by MetalLB in layer 2 mode, with a speaker on every node: one node, the leader, answers ARP for it and receives every new connection. MetalLB runs no health check. ${local ? `Under Local a node may announce only while it has ${SERVABLE}` : 'Under Cluster every node may announce while some endpoint can serve'}; the leader is the first node that may, in MetalLB's order for this address: ${order}. When no node may announce, nothing answers.`;
+      return `The address ${layout.naming.lbIP} is announced by MetalLB in layer 2 mode, with a speaker on every node: one node, the leader, answers ARP for it and receives every new connection. MetalLB runs no health check. ${l2Rule}; the leader is the first node that may, in MetalLB's order for this address: ${order}. When no node may announce, nothing answers.`;
     }
     case 'metallb-bgp':
-      return `The address ${layout.naming.lbIP} is announced by MetalLB in BGP mode, with a speaker on every node peered with the router, which spreads new connections equally over the nodes announcing a route (ECMP, not weighted by Pods). MetalLB runs no health check: ${local ? `under Local a node announces only while it has ${SERVABLE}` : 'under Cluster every node announces while some endpoint can serve'}. When no node announces, the address is unreachable.`;
+      return `The address ${layout.naming.lbIP} is announced by MetalLB in BGP mode, with a speaker on every node peered with the router, which spreads new connections equally over the nodes announcing a route (ECMP, not weighted by Pods). MetalLB runs no health check: ${bgpRule}. When no node announces, the address is unreachable.`;
     default:
       return '';
   }

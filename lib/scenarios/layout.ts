@@ -367,9 +367,9 @@ export function cniText(layout: Layout): string {
 }
 
 /** The sentence naming the balancer family, if it is not the generic one. */
-function providerText(layout: Layout): string {
+function providerText(layout: Layout, bothPolicies: boolean): string {
   const provider = providerOf(layout);
-  if (isFamily(provider, layout.crossZone)) return familyText(layout, provider);
+  if (isFamily(provider, layout.crossZone)) return familyText(layout, provider, bothPolicies);
   return PROVIDER_TEXT[provider as 'generic' | 'gcp' | 'aws-nlb'];
 }
 
@@ -396,12 +396,15 @@ export function tunnelIPOf(node: LayoutNode): string {
   return node.podCIDR.replace(/\/24$/, '');
 }
 
-/** One or two sentences naming the Service, its policy, the balancer and the data plane. */
-export function describeSetup(layout: Layout): string {
+/**
+ * One or two sentences naming the Service, its policy, the balancer and the data plane. `bothPolicies`: the
+ * question weighs both policies, so a balancer family says what it does under each.
+ */
+export function describeSetup(layout: Layout, opts: { bothPolicies?: boolean } = {}): string {
   const svc = `${layout.naming.namespace}/${layout.naming.serviceName}`;
   const parts = [`Service ${svc} is type ${layout.type} with externalTrafficPolicy: ${layout.policy}.`];
   if (layout.type === 'LoadBalancer') {
-    parts.push(providerText(layout) || balancingText(layout));
+    parts.push(providerText(layout, opts.bothPolicies ?? false) || balancingText(layout));
     if (!layout.preservesClientIP) parts.push('The balancer is a proxy: it opens its own connection to the node.');
   }
   if (layout.sourceRanges.length > 0) parts.push(`loadBalancerSourceRanges: ${layout.sourceRanges.join(', ')}.`);
