@@ -11,7 +11,8 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { GradeResult } from '@/lib/grading';
-import type { PublicQuestion, RawAnswer } from '@/lib/scenarios';
+import type { ScenarioInput } from '@/lib/engine';
+import { applyChange, type PublicQuestion, type RawAnswer } from '@/lib/scenarios';
 import { GradeFeedback } from './grade-feedback';
 import { fieldDomId, ResponseFields, visibleFields } from './response-fields';
 import { ScenarioFigure } from './scenario-figure';
@@ -30,6 +31,16 @@ export interface QuestionViewProps {
   shortcuts?: boolean;
   /** e.g. "Question 3 of 10". */
   position?: string;
+}
+
+/** The cluster the "correct flows" figure draws: the question's, with the grade's figure change applied (policy-choice). */
+export function answerScenario(scenario: ScenarioInput, result: GradeResult | null): ScenarioInput {
+  if (result?.status !== 'graded' || !result.figure) return scenario;
+  try {
+    return applyChange(scenario, result.figure);
+  } catch {
+    return scenario;
+  }
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -161,7 +172,7 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
       </div>
       {graded && (
         <>
-          <ScenarioFigure scenario={question.scenario} title="The correct flows" id={`${idBase}-answer`} showAnswer />
+          <ScenarioFigure scenario={answerScenario(question.scenario, result)} title="The correct flows" id={`${idBase}-answer`} showAnswer />
           {onNext && (
             <div className="flex flex-wrap items-center gap-3">
               <button type="button" onClick={onNext} className="rounded bg-accent px-4 py-2 font-medium text-accent-fg">
