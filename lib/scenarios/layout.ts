@@ -190,8 +190,8 @@ export function buildLayout(rng: Rng, difficulty: Difficulty, opts: LayoutOption
 /**
  * The cluster flavour, from its own forked stream (so the layout's other draws keep their values). Intro keeps
  * the simplest data plane (bridge plugin, generic even balancer). GKE- and EKS-style node names get the matching
- * plugin and balancer, AKS names kubenet; kubeadm names are kind-like or bare-metal clusters, whose balancer is generic (a
- * MetalLB-style announcer is not used: it has no health check, which several prompts rely on).
+ * plugin and balancer, AKS names kubenet; kubeadm names are kind-like or bare-metal clusters, whose balancer is generic
+ * here. Kinds whose prompts describe them opt into the other families (MetalLB, Azure, NLB per zone: balancer-family.ts).
  */
 function drawFlavour(
   rng: Rng,

@@ -189,16 +189,28 @@ function familyMisconception(
   pods: ReturnType<typeof podsOn>,
 ): MisconceptionId | null {
   const ready = pods.some((p) => p.ready);
-  const servingOnly = !ready && pods.some((p) => p.terminating && p.serving);
-  if (family === 'metallb-l2') return receives ? null : layout.policy === 'Local' && !ready && !servingOnly ? 'counts-empty-nodes' : 'metallb-l2-spreads';
+  const servable = pods.some((p) => p.ready || (p.terminating && p.serving));
+  // Why a learner would wrongly say "yes" for a node without a usable local Pod: the Pods it does hold.
+  const emptyMis: MisconceptionId | null =
+    pods.length === 0
+      ? 'counts-empty-nodes'
+      : pods.some((p) => !p.ready && !p.terminating)
+        ? 'not-ready-counted'
+        : pods.some((p) => p.terminating) && family !== 'metallb-l2' && family !== 'metallb-bgp'
+          ? 'terminating-counted'
+          : null;
+  if (family === 'metallb-l2') {
+    if (receives) return null;
+    return layout.policy === 'Local' && !servable ? emptyMis : 'metallb-l2-spreads';
+  }
   if (family === 'metallb-bgp') {
     // Saying "no" for a node announcing only for a terminating-but-serving Pod: MetalLB counts serving endpoints.
-    if (receives) return servingOnly ? 'terminating-never-used' : layout.policy === 'Cluster' && !ready ? 'skips-empty-nodes-under-cluster' : null;
-    return pods.length === 0 ? 'counts-empty-nodes' : 'not-ready-counted';
+    if (receives) return servable && !ready ? 'terminating-never-used' : layout.policy === 'Cluster' && !ready ? 'skips-empty-nodes-under-cluster' : null;
+    return emptyMis;
   }
   // azure, aws-nlb per zone: the same health checks as the even balancers.
   if (receives) return layout.policy === 'Cluster' && !ready ? 'skips-empty-nodes-under-cluster' : null;
-  return pods.length === 0 ? 'counts-empty-nodes' : pods.some((p) => p.terminating) ? 'terminating-counted' : 'not-ready-counted';
+  return emptyMis;
 }
 
 export function generateLbTargets(rng: Rng, difficulty: Difficulty): Draft | null {
