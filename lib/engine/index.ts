@@ -29,3 +29,4 @@ export { ciliumHealthBody, ciliumHealthAnswer, ciliumLocalEndpointCounts, cilium
 export type { ProxyHealthResponse } from './health-check';
 export { balancerNodeShares, nodePassesBalancerCheck } from './load-share';
 export { crossingShare, entryShare, externalFlowsAt, flowCrossing, lbFlows, receivingFlows, sourceIpsSeen, stepsOf } from './queries';
+export { sha256Hex } from './hash';

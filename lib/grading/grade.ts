@@ -3,6 +3,7 @@
  * the engine's steps. Fix-it answers are graded by running the engine on the learner's change.
  */
 import {
+  answerFigureChange,
   applyChange,
   describeChange,
   clusterSteps,
@@ -44,6 +45,8 @@ export interface GradedResult {
   /** The correct answer, human readable. */
   expected: string;
   steps: string[];
+  /** Apply to the question's scenario before drawing its correct flows (policy-choice: the correct policy). */
+  figure?: Change;
 }
 export type GradeResult = InvalidResult | GradedResult;
 
@@ -106,10 +109,16 @@ export function gradeAnswer(q: Question, raw: unknown): GradeResult {
     feedback,
     expected: parts.map((p) => `${p.field}: ${p.expected}`).join('; '),
     steps: q.key.steps,
+    ...withFigure(q),
   };
 }
 
 const invalid = (field: string, message: string): InvalidResult => ({ status: 'invalid', problems: [{ field, message }] });
+
+function withFigure(q: Question): { figure?: Change } {
+  const figure = answerFigureChange(q);
+  return figure ? { figure } : {};
+}
 
 function changeFrom(values: Map<string, ParsedValue>): Change | InvalidResult {
   const action = values.get('action')?.value;

@@ -17,3 +17,4 @@ export { generateQuestion, generateSession, sessionSpecs, toPublicQuestion, ques
 export { applyChange, clusterSteps, describeChange, evaluateChange, goalMet, GOAL_TEXT, judge } from './fix-it';
 export { failMisconception, PROPERTY_TEXT } from './properties';
 export type { Property } from './properties';
+export { answerFigureChange } from './answer-figure';

@@ -9,6 +9,7 @@
 import type { ScenarioInput } from '@/lib/engine';
 import { clusterNaming, nodeIdentity, podName, replicaSetHash, type ClusterNaming } from './names';
 import type { Rng } from './random';
+import { assignZones, drawFamily, familyInput, familyText, isFamily } from './balancer-family';
 import type { Difficulty } from './types';
 
 export type Policy = 'Cluster' | 'Local';
@@ -17,11 +18,12 @@ export type BalancingChoice = 'healthy-nodes' | 'weighted' | 'all-nodes';
 /** Network plugin presets the generators use (R-CNI-5): one per podInterface × interNode family. */
 export type CniChoice = 'bridge' | 'kindnet' | 'gke' | 'aws-vpc' | 'flannel-vxlan' | 'calico-bgp' | 'calico-ipip';
 /**
- * Balancer families the generators use (R-LBK-10). Each splits new connections evenly over the nodes that
- * pass its check (gcp R-LBK-2 without the weighted annotation, aws-nlb with cross-zone on R-LBK-3, generic),
- * so the `balancing` knob keeps its meaning; other families are left to the engine's own tests.
+ * Balancer families the generators use (R-LBK-10). By default each splits new connections evenly over the nodes
+ * that pass its check (gcp R-LBK-2 without the weighted annotation, aws-nlb with cross-zone on R-LBK-3, generic),
+ * so the `balancing` knob keeps its meaning. Kinds that opt in (`LayoutOptions.families`) also draw the families
+ * of balancer-family.ts: aws-nlb with cross-zone off (per zone), azure, metallb-l2, metallb-bgp.
  */
-export type ProviderChoice = 'generic' | 'gcp' | 'aws-nlb';
+export type ProviderChoice = 'generic' | 'gcp' | 'aws-nlb' | 'azure' | 'metallb-l2' | 'metallb-bgp';
 /** The kind of cluster a scenario imitates; decides the plugin and the balancer. */
 export type Flavour = 'intro' | 'kind' | 'gke' | 'eks' | 'aks' | 'bare-metal';
 
@@ -31,6 +33,8 @@ export interface LayoutNode {
   podCIDR: string;
   /** Index in the node list; Pod IPs come from 10.<podOctet>.<index+1>.0/24. */
   index: number;
+  /** The node's zone label; set only when the balancer splits per zone (aws-nlb, cross-zone off). */
+  zone: string | null;
 }
 
 export interface LayoutPod {
@@ -59,6 +63,8 @@ export interface Layout {
   flavour: Flavour;
   cni: CniChoice;
   provider: ProviderChoice;
+  /** aws-nlb: cross-zone load balancing (R-LBK-3). */
+  crossZone: boolean;
   balancing: BalancingChoice;
   preservesClientIP: boolean;
   sourceRanges: string[];
@@ -79,6 +85,8 @@ export interface LayoutOptions {
   conditions?: boolean;
   /** Min/max Pod count override. */
   pods?: [number, number];
+  /** Also draw the balancer families whose split is not "even over passing nodes" (balancer-family.ts). */
+  families?: boolean;
 }
 
 const NODE_RANGE: Record<Difficulty, [number, number]> = { intro: [2, 3], standard: [3, 6], expert: [3, 6] };
@@ -107,7 +115,7 @@ export function buildLayout(rng: Rng, difficulty: Difficulty, opts: LayoutOption
   const nodes: LayoutNode[] = Array.from({ length: nodeCount }, (_, i) => {
     const id = nodeIdentity(rng, naming, i, hostStart + i * rng.int(1, 7), nodeNames);
     nodeNames.add(id.name);
-    return { ...id, podCIDR: `10.${naming.podOctet}.${i + 1}.0/24`, index: i };
+    return { ...id, podCIDR: `10.${naming.podOctet}.${i + 1}.0/24`, index: i, zone: null };
   });
   // Node IPs must be distinct even if the step draws repeat: recompute sequentially.
   let host = hostStart;
@@ -154,15 +162,22 @@ export function buildLayout(rng: Rng, difficulty: Difficulty, opts: LayoutOption
   const policy = opts.policy ?? rng.pick(['Cluster', 'Local'] as const);
   const expert = difficulty === 'expert';
   const flavour = drawFlavour(rng.fork('flavour'), difficulty, naming);
+  const family = opts.families ? drawFamily(rng.fork('family'), flavour.flavour) : null;
+  if (family?.provider === 'aws-nlb') assignZones(rng.fork('zones'), nodes, 'us-east-1');
+  // Drawn in this order (proxy mode, then balancing) so that every seed keeps the layout it had before families.
+  const proxyMode: ProxyModeChoice = expert && rng.chance(0.4) ? rng.pick(['nftables', 'ipvs', 'cilium-snat'] as const) : 'iptables';
+  const balancing: BalancingChoice = expert && rng.chance(0.35) ? rng.pick(['weighted', 'all-nodes'] as const) : 'healthy-nodes';
   return {
     naming,
     nodes,
     pods,
     policy,
     type: 'LoadBalancer',
-    proxyMode: expert && rng.chance(0.4) ? rng.pick(['nftables', 'ipvs', 'cilium-snat'] as const) : 'iptables',
+    proxyMode,
     ...flavour,
-    balancing: expert && rng.chance(0.35) ? rng.pick(['weighted', 'all-nodes'] as const) : 'healthy-nodes',
+    crossZone: true,
+    // A family states its own split: the generic balancing knobs do not apply to it.
+    ...(family ? { provider: family.provider, crossZone: family.crossZone, balancing: 'healthy-nodes' as const } : { balancing }),
     preservesClientIP: true,
     sourceRanges: [],
     nodePort: rng.int(30000, 32767),
@@ -176,8 +191,8 @@ export function buildLayout(rng: Rng, difficulty: Difficulty, opts: LayoutOption
 /**
  * The cluster flavour, from its own forked stream (so the layout's other draws keep their values). Intro keeps
  * the simplest data plane (bridge plugin, generic even balancer). GKE- and EKS-style node names get the matching
- * plugin and balancer, AKS names kubenet; kubeadm names are kind-like or bare-metal clusters, whose balancer is generic (a
- * MetalLB-style announcer is not used: it has no health check, which several prompts rely on).
+ * plugin and balancer, AKS names kubenet; kubeadm names are kind-like or bare-metal clusters, whose balancer is generic
+ * here. Kinds whose prompts describe them opt into the other families (MetalLB, Azure, NLB per zone: balancer-family.ts).
  */
 function drawFlavour(
   rng: Rng,
@@ -200,6 +215,12 @@ function drawFlavour(
  */
 export function providerOf(layout: Layout): ProviderChoice {
   return layout.balancing === 'healthy-nodes' && layout.preservesClientIP ? layout.provider : 'generic';
+}
+
+/** The balancer family of balancer-family.ts this layout declares (not an even "passes its check" one), or null. */
+export function familyOf(layout: Layout): ProviderChoice | null {
+  const provider = providerOf(layout);
+  return layout.type === 'LoadBalancer' && isFamily(provider, layout.crossZone) ? provider : null;
 }
 
 function ensureUniquePodNames(pods: LayoutPod[], rng: Rng): void {
@@ -248,7 +269,7 @@ export function toScenarioInput(layout: Layout, name?: string): ScenarioInput {
       proxyMode: layout.proxyMode,
       ...(layout.cni === 'bridge' ? {} : { cni: layout.cni }),
       clusterCIDR: naming.clusterCIDR,
-      nodes: layout.nodes.map((n) => ({ name: n.name, ip: n.ip, podCIDR: n.podCIDR })),
+      nodes: layout.nodes.map((n) => ({ name: n.name, ip: n.ip, podCIDR: n.podCIDR, ...(n.zone ? { zone: n.zone } : {}) })),
       pods: layout.pods.map((p) => ({
         name: p.name,
         node: p.node,
@@ -266,8 +287,11 @@ export function toScenarioInput(layout: Layout, name?: string): ScenarioInput {
     client: { ip: naming.clientIP },
   };
   const provider = providerOf(layout);
-  if (lb && provider !== 'generic') {
-    // R-LBK-3: an NLB splits per zone unless cross-zone balancing is on; the generators turn it on.
+  const family = isFamily(provider, layout.crossZone) ? familyInput(provider, layout.crossZone) : null;
+  if (lb && family) {
+    input.loadBalancer = family;
+  } else if (lb && provider !== 'generic') {
+    // R-LBK-3: an NLB splits per zone unless cross-zone balancing is on; without a family draw it is on.
     input.loadBalancer = provider === 'aws-nlb' ? { provider, crossZone: true } : { provider };
   } else if (lb && (layout.balancing !== 'healthy-nodes' || !layout.preservesClientIP)) {
     input.loadBalancer = { balancing: layout.balancing, preservesClientIP: layout.preservesClientIP };
@@ -315,7 +339,7 @@ function balancingText(layout: Layout): string {
   return BALANCING_TEXT[layout.balancing];
 }
 
-const PROVIDER_TEXT: Record<ProviderChoice, string> = {
+const PROVIDER_TEXT: Record<'generic' | 'gcp' | 'aws-nlb', string> = {
   generic: '',
   gcp: 'The balancer is a GKE passthrough Network Load Balancer (no weighted-load-balancing annotation): it splits new connections evenly over the nodes that pass its health check.',
   'aws-nlb': 'The balancer is an AWS Network Load Balancer with instance targets and cross-zone load balancing turned on: it splits new connections evenly over the nodes that pass its health check, across zones.',
@@ -344,8 +368,10 @@ export function cniText(layout: Layout): string {
 }
 
 /** The sentence naming the balancer family, if it is not the generic one. */
-function providerText(layout: Layout): string {
-  return PROVIDER_TEXT[providerOf(layout)];
+function providerText(layout: Layout, bothPolicies: boolean): string {
+  const provider = providerOf(layout);
+  if (isFamily(provider, layout.crossZone)) return familyText(layout, provider, bothPolicies);
+  return PROVIDER_TEXT[provider as 'generic' | 'gcp' | 'aws-nlb'];
 }
 
 /** The Pod-side device and inter-node path of a plugin (R-CNI-5 presets). */
@@ -371,12 +397,15 @@ export function tunnelIPOf(node: LayoutNode): string {
   return node.podCIDR.replace(/\/24$/, '');
 }
 
-/** One or two sentences naming the Service, its policy, the balancer and the data plane. */
-export function describeSetup(layout: Layout): string {
+/**
+ * One or two sentences naming the Service, its policy, the balancer and the data plane. `bothPolicies`: the
+ * question weighs both policies, so a balancer family says what it does under each.
+ */
+export function describeSetup(layout: Layout, opts: { bothPolicies?: boolean } = {}): string {
   const svc = `${layout.naming.namespace}/${layout.naming.serviceName}`;
   const parts = [`Service ${svc} is type ${layout.type} with externalTrafficPolicy: ${layout.policy}.`];
   if (layout.type === 'LoadBalancer') {
-    parts.push(providerText(layout) || balancingText(layout));
+    parts.push(providerText(layout, opts.bothPolicies ?? false) || balancingText(layout));
     if (!layout.preservesClientIP) parts.push('The balancer is a proxy: it opens its own connection to the node.');
   }
   if (layout.sourceRanges.length > 0) parts.push(`loadBalancerSourceRanges: ${layout.sourceRanges.join(', ')}.`);

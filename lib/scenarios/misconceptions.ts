@@ -68,6 +68,25 @@ export const MISCONCEPTIONS = {
     explanation:
       'Under Cluster every node forwards to the whole Cluster set, so the balancer keeps sending to nodes without Pods (R-LB-6).',
   },
+  'metallb-l2-spreads': {
+    label: 'MetalLB layer 2 spreads over the nodes',
+    explanation:
+      'In layer 2 mode one node, the leader, answers ARP for the address and receives every new connection; the other nodes receive none (R-LBK-7). Only BGP mode spreads over nodes.',
+  },
+  'cross-zone-assumed': {
+    label: 'An NLB splits evenly over all nodes',
+    explanation:
+      'Without cross-zone load balancing (the AWS default) an NLB splits per zone first: each zone with a healthy node gets an equal part, then split evenly over that zone\'s healthy nodes (R-LBK-3).',
+  },
+  'ecmp-weighted-by-pods': {
+    label: 'BGP spreads by Pod count',
+    explanation: 'The router spreads new connections equally over the nodes announcing a route (ECMP), whatever their Pod counts (R-LBK-8).',
+  },
+  'balancer-fails-open': {
+    label: 'The balancer still sends when nothing passes',
+    explanation:
+      "Azure's Standard load balancer sends no new flow when every probe fails (AllProbedDown, R-LBK-6), and MetalLB announces the address only while some endpoint can serve (R-LBK-7/8): no node receives the packet, so nothing refuses it and the client times out.",
+  },
   'drop-is-refusal': {
     label: 'A drop is a refusal',
     explanation:

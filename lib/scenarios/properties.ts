@@ -66,7 +66,7 @@ export function failureReason(answer: Answer, property: Property): string {
       const lo = sorted[0];
       const hi = sorted[sorted.length - 1];
       if (lo === undefined || hi === undefined) return 'no Pod is ready';
-      return `${hi} gets ${pods[hi] ?? '0'} of new connections but ${lo} gets ${pods[lo] ?? '0'}`;
+      return `${hi} gets ${pods[hi] === '1' ? 'all' : (pods[hi] ?? '0')} of new connections but ${lo} gets ${pods[lo] ?? '0'}`;
     }
     case 'no-drops': {
       // Group the nodes that fail the same way with the same share: "a and b each drop the 1/4 …".
@@ -80,9 +80,10 @@ export function failureReason(answer: Answer, property: Property): string {
         const one = nodes.length === 1;
         const who = one ? listText(nodes) : `${listText(nodes)} each`;
         const they = one ? 'it receives' : 'they receive';
-        if (verdict === 'asymmetric') return `${who} ${one ? 'sends' : 'send'} the ${s} of new connections ${they} unmasqueraded to another node, where the reply is lost (R-X-4)`;
-        if (verdict === 'rejected') return `${who} ${one ? 'refuses' : 'refuse'} the ${s} of new connections ${they} (R-DROP-1)`;
-        return `${who} ${one ? 'drops' : 'drop'} the ${s} of new connections ${they} (R-EXT-7)`;
+        const part = s === '1' ? 'all new connections' : `the ${s} of new connections`;
+        if (verdict === 'asymmetric') return `${who} ${one ? 'sends' : 'send'} ${part} ${they} unmasqueraded to another node, where the reply is lost (R-X-4)`;
+        if (verdict === 'rejected') return `${who} ${one ? 'refuses' : 'refuse'} ${part} ${they} (R-DROP-1)`;
+        return `${who} ${one ? 'drops' : 'drop'} ${part} ${they} (R-EXT-7)`;
       });
       return what.length > 0 ? listText(what) : 'connections are dropped';
     }

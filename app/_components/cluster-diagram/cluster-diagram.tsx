@@ -29,10 +29,31 @@ const BALANCING_LABEL: Record<Scenario['loadBalancer']['balancing'], string> = {
   'healthy-nodes': 'equal over nodes passing its check',
   weighted: 'weighted by local endpoint count',
   'all-nodes': 'failing checks not yet noticed',
-  'per-zone': 'per zone first, then over healthy nodes',
+  'per-zone': 'cross-zone off: per zone, then per node',
   'single-node': 'one announcing node receives everything',
   'announcing-nodes': 'equal over announcing nodes (ECMP)',
 };
+
+/** The balancer family named in the figure (R-LBK-10), so a question's diagram says what its prompt says. */
+export const PROVIDER_LABEL: Record<Scenario['loadBalancer']['provider'], string> = {
+  generic: 'Load balancer',
+  gcp: 'GCP passthrough NLB',
+  'aws-nlb': 'AWS NLB',
+  'aws-clb': 'AWS classic LB',
+  azure: 'Azure Standard LB',
+  'metallb-l2': 'MetalLB (layer 2)',
+  'metallb-bgp': 'MetalLB (BGP)',
+};
+
+/** The balancer's two lines under its name: its split (naming the layer-2 leader) and whether it keeps the client IP. */
+export function balancerLines(scenario: Scenario, answer: Answer | null): string[] {
+  const lb = scenario.loadBalancer;
+  const leader = lb.balancing === 'single-node' ? Object.entries(answer?.loadBalancer ?? {}).find(([, s]) => s === '1')?.[0] : undefined;
+  return [
+    lb.targets === 'pods' ? 'IP targets: straight to Pods' : leader ? `leader ${leader} receives everything` : BALANCING_LABEL[lb.balancing],
+    lb.preservesClientIP ? 'passes the client IP through' : `proxies from ${lb.ip}`,
+  ];
+}
 
 const POD_STROKE: Record<PodState, { colour: string; dash?: string }> = {
   ready: { colour: 'var(--ok)' },
@@ -111,10 +132,8 @@ function DiagramSvg({ scenario, answer, flow, title, base, variant }: SvgProps) 
   const kubeProxy = runsKubeProxy(scenario);
   // Nodes the outside traffic enters (for a NodePort or external-IP Service, the client's arrows).
   const entered = new Set(scenario.traffic.filter((t) => t.from === 'external' && t.node).map((t) => t.node));
-  const lbLines = [
-    scenario.loadBalancer.targets === 'pods' ? 'IP targets: straight to Pods' : BALANCING_LABEL[scenario.loadBalancer.balancing],
-    scenario.loadBalancer.preservesClientIP ? 'passes the client IP through' : `proxies from ${scenario.loadBalancer.ip}`,
-  ];
+  const lbLines = balancerLines(scenario, answer);
+  const perZone = scenario.loadBalancer.balancing === 'per-zone';
   const stack = variant === 'stack';
   const source = top === 'lb' ? L.loadBalancer : L.client;
 
@@ -189,7 +208,7 @@ function DiagramSvg({ scenario, answer, flow, title, base, variant }: SvgProps) 
           <g data-box="load-balancer">
             <rect {...L.loadBalancer} rx={8} fill="var(--surface)" stroke="currentColor" />
             <text x={centreX(L.loadBalancer)} y={L.loadBalancer.y + 17} textAnchor="middle" fontWeight={600} fill="currentColor">
-              Load balancer
+              {PROVIDER_LABEL[scenario.loadBalancer.provider]}
             </text>
             {lbLines.map((line, i) => (
               <text key={i} x={centreX(L.loadBalancer)} y={L.loadBalancer.y + 33 + i * 15} textAnchor="middle" fill={i === 0 ? 'currentColor' : 'var(--muted)'} fontSize={SMALL}>
@@ -275,7 +294,7 @@ function DiagramSvg({ scenario, answer, flow, title, base, variant }: SvgProps) 
             )}
             {model && (
               <text x={b.x + PAD} y={b.y + 33} fill="var(--muted)" fontSize={SMALL}>
-                {model.ip}
+                {perZone && model.zone ? fitToWidth(`${model.ip} · ${model.zone}`, inner, SMALL) : model.ip}
               </text>
             )}
             {leaving && (

@@ -12,7 +12,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { runScenario } from '@/lib/engine';
 import type { GradeResult } from '@/lib/grading';
-import type { PublicQuestion, RawAnswer } from '@/lib/scenarios';
+import type { ScenarioInput } from '@/lib/engine';
+import { applyChange, type PublicQuestion, type RawAnswer } from '@/lib/scenarios';
 import { GradeFeedback } from './grade-feedback';
 import { fieldDomId, fieldFocusTarget, ResponseFields, visibleFields } from './response-fields';
 import { ScenarioFigure } from './scenario-figure';
@@ -35,6 +36,16 @@ export interface QuestionViewProps {
   initialAnswer?: RawAnswer;
 }
 
+/** The cluster the "correct flows" figure draws: the question's, with the grade's figure change applied (policy-choice). */
+export function answerScenario(scenario: ScenarioInput, result: GradeResult | null): ScenarioInput {
+  if (result?.status !== 'graded' || !result.figure) return scenario;
+  try {
+    return applyChange(scenario, result.figure);
+  } catch {
+    return scenario;
+  }
+}
+
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target instanceof HTMLInputElement) return !['radio', 'checkbox', 'button', 'submit'].includes(target.type);
@@ -53,6 +64,11 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
   if (result?.status === 'invalid') for (const p of result.problems) if (fields.some((f) => f.name === p.field)) problems[p.field] ??= p.message;
   // One engine run per question, shared by both figures (the answer is drawn only once graded).
   const run = useMemo(() => runScenario(question.scenario), [question.scenario]);
+  // The "correct flows" figure: the same run, unless the grade asks to draw a changed cluster (policy-choice).
+  const answerRun = useMemo(() => {
+    const drawn = answerScenario(question.scenario, result);
+    return drawn === question.scenario ? run : runScenario(drawn);
+  }, [question.scenario, result, run]);
 
   // A new question starts empty (or with its initial answer).
   const [questionId, setQuestionId] = useState(question.id);
@@ -177,7 +193,7 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
       </div>
       {graded && (
         <>
-          <ScenarioFigure run={run} title="The correct flows" id={`${idBase}-answer`} showAnswer />
+          <ScenarioFigure run={answerRun} title="The correct flows" id={`${idBase}-answer`} showAnswer />
           {onNext && (
             <div className="flex flex-wrap items-center gap-3">
               <button type="button" onClick={onNext} className="rounded bg-accent px-4 py-2 font-medium text-accent-fg">

@@ -231,9 +231,10 @@ function perZonePlan(ctx: EngineContext, p: PlanParts): BalancerPlan {
       if (excluded) return excluded;
       const zone = byZone.get(n.zone) ?? [];
       if (failOpen)
-        return `${p.rule}: no target passes ${p.name}'s check (${p.check}), so with ${off} it fails open: each of the ${byZone.size} enabled zone${byZone.size === 1 ? '' : 's'} with a registered target gets 1/${byZone.size} of new connections, split evenly over its ${zone.length} target${zone.length === 1 ? '' : 's'}: ${n.name} (${zoneName(n.zone)}) receives ${p.fmt(shares.get(n.name))}.`;
+        return `${p.rule}: no target passes ${p.name}'s check (${p.check}), so with ${off} it fails open: ${byZone.size === 1 ? 'the only enabled zone with a registered target gets all new connections' : `each of the ${byZone.size} enabled zones with a registered target gets 1/${byZone.size} of new connections`}, split evenly over its ${zone.length} target${zone.length === 1 ? '' : 's'}: ${n.name} (${zoneName(n.zone)}) receives ${p.fmt(shares.get(n.name))}.`;
       if (!memberSet.has(n)) return `${p.rule}: ${p.name} splits per zone (${off}), and ${n.name} fails its check (${p.check}), so it receives none.`;
-      return `${p.rule}: ${p.name} has ${off}: each of the ${byZone.size} zone${byZone.size === 1 ? '' : 's'} with a healthy target gets 1/${byZone.size} of new connections (clients spread evenly over its DNS answers), split evenly over that zone's healthy targets: ${n.name} (${zoneName(n.zone)}, ${zone.length} healthy target${zone.length === 1 ? '' : 's'}) receives ${p.fmt(shares.get(n.name))}.`;
+      const zonePart = byZone.size === 1 ? 'the only zone with a healthy target gets all new connections' : `each of the ${byZone.size} zones with a healthy target gets 1/${byZone.size} of new connections`;
+      return `${p.rule}: ${p.name} has ${off}: ${zonePart} (clients spread evenly over its DNS answers), split evenly over that zone's healthy targets: ${n.name} (${zoneName(n.zone)}, ${zone.length} healthy target${zone.length === 1 ? '' : 's'}) receives ${p.fmt(shares.get(n.name))}.`;
     },
   };
 }

@@ -84,3 +84,8 @@ export function buildBackends(set: readonly EndpointModel[], o: BackendOptions):
 export function describeUniform(n: number): string {
   return n === 1 ? 'the only endpoint (probability 1)' : `each of the ${n} endpoints with probability 1/${n}`;
 }
+
+/** "1 endpoint", "3 endpoints" (number agreement in the step text, issue 12). */
+export function endpointCount(n: number): string {
+  return `${n} endpoint${n === 1 ? '' : 's'}`;
+}

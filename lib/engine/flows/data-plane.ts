@@ -9,6 +9,7 @@ import type { EndpointModel } from '../model';
 import type { EngineContext } from '../context';
 import type { Categorization } from '../endpoints';
 import type { Arrival } from './arrival';
+import { endpointCount } from './backends';
 
 export interface Decision {
   verdict: Verdict;
@@ -76,7 +77,7 @@ function internal(ctx: EngineContext, cat: Categorization, a: Arrival, steps: st
     }
   } else {
     set = cat.cluster ?? EMPTY;
-    steps.push(`R-INT-1: traffic to the ClusterIP uses the Cluster set (${set.length} endpoint${set.length === 1 ? '' : 's'} on any node); externalTrafficPolicy never applies to the ClusterIP.`);
+    steps.push(`R-INT-1: traffic to the ClusterIP uses the Cluster set (${endpointCount(set.length)} on any node); externalTrafficPolicy never applies to the ClusterIP.`);
     clusterSetStep(ctx, cat, a, steps);
   }
   if (a.socketTranslated) {
@@ -106,7 +107,7 @@ function externalKubeProxy(ctx: EngineContext, cat: Categorization, a: Arrival, 
   if (!flags.externalPolicyLocal) {
     const set = cat.cluster ?? EMPTY;
     steps.push('R-EXT-1: externalTrafficPolicy is Cluster, so every packet entering the external chain is masqueraded, whatever its source and whichever endpoint is then chosen.');
-    steps.push(`R-EXT-2: the endpoint is chosen from the Cluster set (${set.length} endpoint${set.length === 1 ? '' : 's'} on any node), with no preference for ${a.node.name}'s own.`);
+    steps.push(`R-EXT-2: the endpoint is chosen from the Cluster set (${endpointCount(set.length)} on any node), with no preference for ${a.node.name}'s own.`);
     clusterSetStep(ctx, cat, a, steps);
     if (flags.internalPolicyLocal) steps.push('R-EXT-3: internalTrafficPolicy Local does not apply to NodePort, load-balancer or externalIP traffic.');
     return forward(set, true);
@@ -114,13 +115,13 @@ function externalKubeProxy(ctx: EngineContext, cat: Categorization, a: Arrival, 
   if (ctx.hasDetector && a.isPod) {
     const set = cat.cluster ?? EMPTY;
     const note = traits.mode === 'nftables' ? ' (nftables: as fixed in v1.34 and the v1.33 backport, PR #132456; older nftables dropped this on nodes without local endpoints, issue #131765)' : '';
-    steps.push(`R-EXT-4: the source ${a.srcIp} is a pod, so the external chain short-circuits it to the Cluster set (${set.length} endpoints on any node) without masquerade, as if it had gone out to the load balancer and back${note}.`);
+    steps.push(`R-EXT-4: the source ${a.srcIp} is a pod, so the external chain short-circuits it to the Cluster set (${endpointCount(set.length)} on any node) without masquerade, as if it had gone out to the load balancer and back${note}.`);
     clusterSetStep(ctx, cat, a, steps);
     return forward(set, false);
   }
   if (a.isLocal) {
     const set = cat.cluster ?? EMPTY;
-    steps.push(`R-EXT-5: the source ${a.srcIp} is local to ${a.node.name}, so it is masqueraded and sent to the Cluster set (${set.length} endpoints on any node).`);
+    steps.push(`R-EXT-5: the source ${a.srcIp} is local to ${a.node.name}, so it is masqueraded and sent to the Cluster set (${endpointCount(set.length)} on any node).`);
     clusterSetStep(ctx, cat, a, steps);
     return forward(set, true);
   }
@@ -161,7 +162,7 @@ function externalCilium(ctx: EngineContext, cat: Categorization, a: Arrival, ste
   const { flags, traits } = ctx;
   if (a.socketTranslated) {
     const set = cat.cluster ?? EMPTY;
-    steps.push(`R-EXT-4: ${traits.label} (§11) translates the service address at connect() in the client's socket: in-cluster clients reach the Cluster set (${set.length} endpoints) from any node, whatever externalTrafficPolicy says, and are not SNATed.`);
+    steps.push(`R-EXT-4: ${traits.label} (§11) translates the service address at connect() in the client's socket: in-cluster clients reach the Cluster set (${endpointCount(set.length)}) from any node, whatever externalTrafficPolicy says, and are not SNATed.`);
     clusterSetStep(ctx, cat, a, steps);
     return forward(set, false);
   }
@@ -176,7 +177,7 @@ function externalCilium(ctx: EngineContext, cat: Categorization, a: Arrival, ste
     return forward(set, false);
   }
   const set = cat.cluster ?? EMPTY;
-  steps.push(`R-EXT-2: externalTrafficPolicy is Cluster: the endpoint is chosen from the Cluster set (${set.length} endpoints on any node).`);
+  steps.push(`R-EXT-2: externalTrafficPolicy is Cluster: the endpoint is chosen from the Cluster set (${endpointCount(set.length)} on any node).`);
   clusterSetStep(ctx, cat, a, steps);
   if (traits.cilium === 'dsr') {
     steps.push('R-SRC-1: Cilium DSR mode (§11): a remote backend receives the packet with the client IP and replies straight to the client with the service address as source; nothing is SNATed.');

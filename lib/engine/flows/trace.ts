@@ -41,7 +41,15 @@ function crossingStep(ctx: EngineContext, a: Arrival, set: readonly EndpointMode
   }
   const frac = uniformProbability(set.length).mul(share(remote)).toFraction();
   const rule = a.isPod && ctx.flags.externalPolicyLocal && a.destClass === 'external' && ctx.traits.podShortCircuit ? 'R-X-3' : 'R-X-2';
-  return `${rule}: ${remote} of the ${set.length} eligible endpoints are on other nodes, so ${frac} of new connections entering ${a.node.name} cross nodes.`;
+  // Number agreement at the source (issue 12): "the only …", "both …", "all N …", "1 of the N … is", "k of the N … are".
+  const which =
+    remote === set.length
+      ? set.length === 1
+        ? 'the only eligible endpoint is on another node'
+        : `${set.length === 2 ? 'both' : `all ${set.length}`} eligible endpoints are on other nodes`
+      : `${remote} of the ${set.length} eligible endpoints ${remote === 1 ? 'is on another node' : 'are on other nodes'}`;
+  const how = remote === set.length ? 'all new connections' : `${frac} of new connections`;
+  return `${rule}: ${which}, so ${how} entering ${a.node.name} cross nodes.`;
 }
 
 /**

@@ -11,6 +11,7 @@ import { runEngine } from '../engine-run';
 import {
   buildLayout,
   describeSetup,
+  familyOf,
   podsOn,
   toScenarioInput,
   type Layout,
@@ -23,13 +24,14 @@ import type { Difficulty } from '../types';
 import { stepsOf } from '@/lib/engine';
 import { choiceField, type OptionDraft } from './choice-field';
 import type { Draft } from './draft';
-import { tidy, tidySteps } from './wording';
 
 const VERDICT_OPTION: Record<string, string> = {
   forwarded: 'served',
   dropped: 'timeout',
   rejected: 'refused',
   asymmetric: 'asymmetric',
+  // R-LBK-6/7/8: no node receives the packet (Azure with every probe down, MetalLB with nobody announcing).
+  unanswered: 'timeout',
 };
 
 /** A client-outcome question asks about the scenario's one flow: nothing to choose. */
@@ -130,6 +132,25 @@ function shape(rng: Rng, layout: Layout, difficulty: Difficulty, target: Target)
   return rng.chance(0.5) ? nodePortStory(layout, node) : balancerStory(layout, node);
 }
 
+/**
+ * Under a family balancer (balancer-family.ts) the node a connection enters is the family's to choose: the story
+ * names a node it actually sends to, or none when it sends nowhere (the connection attempt goes unanswered).
+ */
+function familyStory(rng: Rng, layout: Layout, shaped: Shaped): Shaped {
+  const { traffic } = shaped;
+  if (!familyOf(layout) || traffic.from !== 'external' || traffic.to !== 'loadBalancer') return shaped;
+  const split = runEngine(toScenarioInput(layout)).loadBalancer ?? {};
+  const receiving = layout.nodes.filter((n) => (split[n.name] ?? '0') !== '0');
+  const client = layout.naming.clientIP;
+  if (receiving.length === 0)
+    return { traffic, story: `A client at ${client} opens a new connection to ${layout.naming.lbIP}:80.` };
+  const node = receiving.some((n) => n.name === traffic.node) ? (traffic.node as string) : rng.pick(receiving).name;
+  return {
+    traffic: { ...traffic, node },
+    story: `A client at ${client} connects to ${layout.naming.lbIP}:80, and the balancer delivers the connection to node ${node}.`,
+  };
+}
+
 function podStory(layout: Layout, pod: { name: string; node: string; ip: string }): Shaped {
   return {
     traffic: { from: `pod/${pod.name}`, to: 'loadBalancer' },
@@ -147,7 +168,7 @@ const OUTCOME_TEXT: Record<string, string> = {
 /** The sentence that decided the outcome: the data plane's (or firewall's) last decision on the flow. */
 function decidingStep(flow: FlowAnswer): string {
   const decisive = flow.steps.filter((s) => /^(R-EXT-|R-X-4|R-DROP-|R-FW-|R-INT-|§11)/.test(s));
-  return tidy(decisive[decisive.length - 1] ?? flow.steps[flow.steps.length - 1] ?? '');
+  return decisive[decisive.length - 1] ?? flow.steps[flow.steps.length - 1] ?? '';
 }
 
 /** The steps always name the node that handles the connection (issue 12 item 13). */
@@ -167,9 +188,11 @@ export function buildClientOutcome(
   const layout = buildLayout(rng, difficulty, {
     emptyNode: local || rng.chance(0.5),
     ...(local ? { policy: 'Local' as const } : {}),
+    families: true,
   });
   if (target === 'asymmetric') layout.proxyMode = 'ipvs';
-  const { traffic, story } = shape(rng, layout, difficulty, target);
+  const shaped = shape(rng, layout, difficulty, target);
+  const { traffic, story } = familyStory(rng, layout, shaped);
   layout.traffic = [traffic];
   const scenario = toScenarioInput(layout);
   const answer = runEngine(scenario);
@@ -177,7 +200,7 @@ export function buildClientOutcome(
   if (!flow || !VERDICT_OPTION[flow.verdict]) return null;
   const ask: ClientOutcomeAsk = {};
   const correct = keyOf(scenario, ask, answer).outcome ?? '';
-  const mis = wrongMisconceptions(layout, traffic, correct);
+  const mis = flow.verdict === 'unanswered' ? { served: null, timeout: null, refused: 'balancer-fails-open' as const } : wrongMisconceptions(layout, traffic, correct);
   const options: OptionDraft[] = [
     { value: 'served', label: 'A Pod serves it', correct: correct === 'served', misconception: mis.served },
     {
@@ -213,7 +236,7 @@ export function buildClientOutcome(
       response: { fields: [field] },
       key: {
         fields: [key],
-        steps: tidySteps(withNode(stepsOf([flow]), traffic, layout)),
+        steps: withNode(stepsOf([flow]), traffic, layout),
         explanation: `${OUTCOME_TEXT[correct] ?? correct}. ${decidingStep(flow)}`,
         fixIt: null,
       },

@@ -9,7 +9,7 @@
 import type { Answer, FlowAnswer, ScenarioInput } from '@/lib/engine';
 import Fraction from 'fraction.js';
 import { runEngine } from '../engine-run';
-import { buildLayout, cloneLayout, describeSetup, toScenarioInput, type Layout } from '../layout';
+import { buildLayout, cloneLayout, describeSetup, familyOf, toScenarioInput, type Layout } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Alternative, Difficulty } from '../types';
@@ -71,7 +71,7 @@ function misconceptionFor(layout: Layout, flow: FlowAnswer, right: CrossVerdict,
 }
 
 export function generateCrossNode(rng: Rng, difficulty: Difficulty): Draft | null {
-  const layout = buildLayout(rng, difficulty);
+  const layout = buildLayout(rng, difficulty, { families: true });
   const scenario = toScenarioInput(layout);
   const answer = runEngine(scenario);
   if (!answer.shares) return null;
@@ -128,7 +128,14 @@ export function generateCrossNode(rng: Rng, difficulty: Difficulty): Draft | nul
       ? ' Count a connection as crossing when it is sent to a Pod on another node, even if it then fails.'
       : '';
   const skipped = answer.flows.filter((f) => f.from === 'external' && f.to === 'loadBalancer' && entryShare(answer, f.node).equals(0)).map((f) => f.node ?? '');
-  const skippedStep = skipped.length > 0 ? [`The balancer sends nothing to ${listText(skipped)} (${skipped.length === 1 ? 'it fails' : 'they fail'} its health check, R-LB-6).`] : [];
+  const family = familyOf(layout);
+  const why =
+    family === 'metallb-l2'
+      ? 'only the layer-2 leader receives connections, R-LBK-7'
+      : family === 'metallb-bgp'
+        ? `${skipped.length === 1 ? 'it announces' : 'they announce'} no route, R-LBK-8`
+        : `${skipped.length === 1 ? 'it fails' : 'they fail'} its health check, R-LB-6`;
+  const skippedStep = skipped.length > 0 ? [`The balancer sends nothing to ${listText(skipped)} (${why}).`] : [];
   return {
     title: 'Does it cross nodes?',
     prompt: `${describeSetup(layout)}${dataPlaneSentence(layout)} A new connection from outside reaches node ${node} through the balancer. Does it cross to another node? And what fraction of all the balancer's new connections cross nodes?${ipvsNote} Answer the fraction as 1/6, 16.7% or 0.1667.`,

@@ -22,7 +22,7 @@ import type { Difficulty, FieldKey, ResponseField } from '../types';
 import { choiceField, type OptionDraft } from './choice-field';
 import type { Draft } from './draft';
 import { drawClientPod, podToClusterIP } from './pod-client';
-import { counted, tidySteps } from './wording';
+import { counted } from './wording';
 
 export interface DnsAsk {
   /** The namespace of the Pod that runs the lookup. */
@@ -178,7 +178,7 @@ export function buildDns(rng: Rng, difficulty: Difficulty): { draft: Draft; ask:
   const who = `Pod ${client.name} in namespace ${fromNamespace}`;
   const tried = result.tried.map((t) => `${t.name} (${t.rcode})`).join(', then ');
   const searchStep = `R-DNS-12: from namespace ${fromNamespace} the search path is ${searchList(fromNamespace, DOMAIN).join(' ')}; "${query}" is tried as ${tried}.`;
-  const steps = tidySteps([searchStep, ...result.answer.steps]);
+  const steps = [searchStep, ...result.answer.steps];
 
   const fields: ResponseField[] = [];
   const keys: FieldKey[] = [];

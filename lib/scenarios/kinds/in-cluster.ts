@@ -20,7 +20,7 @@ import { stepsOf } from '@/lib/engine';
 import { choiceField } from './choice-field';
 import type { Draft } from './draft';
 import { distinctShares, frac, fracString, shareDisplay } from './shares';
-import { counted, tidySteps } from './wording';
+import { counted } from './wording';
 
 /** What an in-cluster question asks about the scenario's one flow. */
 export interface InClusterAsk {
@@ -332,7 +332,7 @@ export function buildInCluster(rng: Rng, difficulty: Difficulty): { draft: Draft
       response: { fields },
       key: {
         fields: keys,
-        steps: tidySteps([senderStep(layout, from), ...stepsOf([flow]), askedStep(layout, sharePod, podShare)]),
+        steps: [senderStep(layout, from), ...stepsOf([flow]), askedStep(layout, sharePod, podShare)],
         explanation: why,
         fixIt: null,
       },

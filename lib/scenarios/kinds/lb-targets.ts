@@ -6,9 +6,9 @@
  * state, so a balancer that has not yet noticed failing checks (R-LB-7, `all-nodes`) is never drawn here: that
  * prompt would contradict itself. The prompt says what the balancer checks under the Service's policy.
  */
-import type { Answer, ScenarioInput } from '@/lib/engine';
+import { lbFlows, type Answer, type ScenarioInput } from '@/lib/engine';
 import { runEngine } from '../engine-run';
-import { buildLayout, describeSetup, podsOn, providerOf, toScenarioInput, type Layout } from '../layout';
+import { buildLayout, describeSetup, familyOf, podsOn, providerOf, toScenarioInput, type Layout } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Difficulty, FieldKey, ResponseField } from '../types';
@@ -33,6 +33,9 @@ export function keyOf(
 }
 
 function checkText(layout: Layout, hcPort: number | null): string {
+  const family = familyOf(layout);
+  // A family's own sentence (describeSetup) already says what it checks, or that it checks nothing (MetalLB).
+  if (family) return family.startsWith('metallb') || layout.proxyMode === 'cilium-snat' ? '' : 'kube-proxy is healthy on every node and no node is being deleted.';
   if (layout.policy === 'Local') {
     return `It probes /healthz on every node's health-check node port ${hcPort ?? layout.healthCheckNodePort} and stops sending to a node that answers 503; ${layout.proxyMode === 'cilium-snat' ? 'Cilium runs' : 'kube-proxy is healthy'} on every node.`;
   }
@@ -70,6 +73,7 @@ export function buildLbTargets(rng: Rng, difficulty: Difficulty): { draft: Draft
   const layout = buildLayout(rng, difficulty, {
     policy: rng.chance(0.7) ? 'Local' : 'Cluster',
     emptyNode: rng.chance(0.75),
+    families: true,
   });
   // "Once its checks have settled": the transient model (R-LB-7) would contradict the question.
   if (layout.balancing === 'all-nodes') layout.balancing = 'healthy-nodes';
@@ -86,7 +90,10 @@ export function buildLbTargets(rng: Rng, difficulty: Difficulty): { draft: Draft
     const receives = expected[`target:${node.name}`] === 'yes';
     const pods = podsOn(layout, node.name);
     const noReady = !pods.some((p) => p.ready);
-    const wrongMis: MisconceptionId | null = receives
+    const family = familyOf(layout);
+    const wrongMis: MisconceptionId | null = family
+      ? familyMisconception(layout, family, receives, pods)
+      : receives
       ? layout.policy === 'Cluster' && noReady
         ? 'skips-empty-nodes-under-cluster'
         : null
@@ -122,29 +129,89 @@ export function buildLbTargets(rng: Rng, difficulty: Difficulty): { draft: Draft
     keys.push(c.key);
   }
   const hcPort = answer.healthChecks?.port ?? null;
-  const reasons = layout.nodes.map((n) =>
-    nodeReason(layout, n.name, split[n.name] ?? '0', answer.healthChecks?.nodes[n.name]?.status ?? null),
-  );
+  const family = familyOf(layout);
+  // A family's split is the engine's own balancer step for each node (R-LBK-*), which names the node.
+  const familySteps = family ? balancerSteps(answer, layout) : null;
+  const reasons =
+    familySteps ??
+    layout.nodes.map((n) =>
+      nodeReason(layout, n.name, split[n.name] ?? '0', answer.healthChecks?.nodes[n.name]?.status ?? null),
+    );
   return {
     ask,
     draft: {
       title: 'Which nodes does the balancer send to?',
-      prompt: `${describeSetup(layout)} ${checkText(layout, hcPort)} Once its health checks have settled, which nodes does the balancer send new connections to?`,
+      prompt: [
+        describeSetup(layout),
+        checkText(layout, hcPort),
+        family?.startsWith('metallb')
+          ? 'Once MetalLB has seen the current EndpointSlices, which nodes receive new connections sent to the address?'
+          : 'Once its health checks have settled, which nodes does the balancer send new connections to?',
+      ]
+        .filter(Boolean)
+        .join(' '),
       scenario,
       response: { fields },
       key: {
         fields: keys,
-        steps: reasons.map(
-          (r) => `${layout.policy === 'Local' ? 'R-HC-2, R-HC-3, R-LB-6' : 'R-EXT-2, R-LB-6'}: ${r}.`,
-        ),
-        explanation:
-          layout.policy === 'Local'
+        steps:
+          familySteps ??
+          reasons.map((r) => `${layout.policy === 'Local' ? 'R-HC-2, R-HC-3, R-LB-6' : 'R-EXT-2, R-LB-6'}: ${r}.`),
+        explanation: familySteps
+          ? `${familyGist(familySteps[layout.nodes.findIndex((n) => (split[n.name] ?? '0') !== '0')] ?? familySteps[0] ?? '')} Here: ${layout.nodes.map((n) => `${n.name} ${(split[n.name] ?? '0') === '0' ? 'receives none' : `receives ${split[n.name] === '1' ? 'all' : split[n.name]}`}`).join(', ')}.`
+          : layout.policy === 'Local'
             ? `Under Local the balancer probes the health-check node port; a node with no local ready endpoint answers 503 and is taken out of rotation (R-HC-3, R-LB-6). Here: ${reasons.join('; ')}.`
             : `Under Cluster every node can forward to any ready endpoint, so the balancer keeps every node in rotation (R-LB-6)${emptyText(layout)}.`,
         fixIt: null,
       },
     },
   };
+}
+
+/** The engine's balancer sentence for each node (the first step of the node's flow from the balancer). */
+function balancerSteps(answer: Answer, layout: Layout): string[] {
+  const flows = lbFlows(answer);
+  const unanswered = flows.find((f) => f.verdict === 'unanswered');
+  if (unanswered) return [unanswered.steps.find((s) => s.startsWith('R-LBK')) ?? unanswered.steps[0] ?? ''];
+  return layout.nodes.map((n) => flows.find((f) => f.node === n.name)?.steps.find((s) => /^R-LBK-\d/.test(s)) ?? `${n.name}: no step`);
+}
+
+/** A balancer step as one general sentence: without its rule id and its closing "X receives …" clause. */
+function familyGist(step: string): string {
+  const body = step.replace(/^R-[A-Z0-9-]+: /, '').replace(/(, so [^,]* receives none|: [^:]* receives [\d/]+)?\.$/, '');
+  return `${body.charAt(0).toUpperCase()}${body.slice(1)}.`;
+}
+
+/** The misconception behind the wrong yes/no for a node under a family balancer. */
+function familyMisconception(
+  layout: Layout,
+  family: string,
+  receives: boolean,
+  pods: ReturnType<typeof podsOn>,
+): MisconceptionId | null {
+  const ready = pods.some((p) => p.ready);
+  const servable = pods.some((p) => p.ready || (p.terminating && p.serving));
+  // Why a learner would wrongly say "yes" for a node without a usable local Pod: the Pods it does hold.
+  const emptyMis: MisconceptionId | null =
+    pods.length === 0
+      ? 'counts-empty-nodes'
+      : pods.some((p) => !p.ready && !p.terminating)
+        ? 'not-ready-counted'
+        : pods.some((p) => p.terminating) && family !== 'metallb-l2' && family !== 'metallb-bgp'
+          ? 'terminating-counted'
+          : null;
+  if (family === 'metallb-l2') {
+    if (receives) return null;
+    return layout.policy === 'Local' && !servable ? emptyMis : 'metallb-l2-spreads';
+  }
+  if (family === 'metallb-bgp') {
+    // Saying "no" for a node announcing only for a terminating-but-serving Pod: MetalLB counts serving endpoints.
+    if (receives) return servable && !ready ? 'terminating-never-used' : layout.policy === 'Cluster' && !ready ? 'skips-empty-nodes-under-cluster' : null;
+    return emptyMis;
+  }
+  // azure, aws-nlb per zone: the same health checks as the even balancers.
+  if (receives) return layout.policy === 'Cluster' && !ready ? 'skips-empty-nodes-under-cluster' : null;
+  return emptyMis;
 }
 
 export function generateLbTargets(rng: Rng, difficulty: Difficulty): Draft | null {

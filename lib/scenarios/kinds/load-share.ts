@@ -10,14 +10,14 @@
 import type Fraction from 'fraction.js';
 import type { Answer, ScenarioInput } from '@/lib/engine';
 import { runEngine } from '../engine-run';
-import { buildLayout, describeSetup, podsOn, toScenarioInput } from '../layout';
+import { buildLayout, describeSetup, familyOf, podsOn, toScenarioInput } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
 import type { Rng } from '../random';
 import type { Alternative, Difficulty, FieldKey, ResponseField } from '../types';
 import { lbFlows, stepsOf } from '@/lib/engine';
 import type { Draft } from './draft';
 import { distinctShares, frac, fracString, shareDisplay } from './shares';
-import { counted, tidySteps } from './wording';
+import { counted } from './wording';
 
 /** What a load-share question asks: one Pod's share and, from standard on, one node's. */
 export interface LoadShareAsk {
@@ -46,7 +46,7 @@ function alt(expected: string, value: Fraction | null, misconception: Misconcept
 
 /** The generator and the ask it built the key from (the consistency test replays both). */
 export function buildLoadShare(rng: Rng, difficulty: Difficulty): { draft: Draft; ask: LoadShareAsk } | null {
-  const layout = buildLayout(rng, difficulty, { policy: rng.chance(0.65) ? 'Local' : 'Cluster' });
+  const layout = buildLayout(rng, difficulty, { policy: rng.chance(0.65) ? 'Local' : 'Cluster', families: true });
   const scenario = toScenarioInput(layout);
   const answer = runEngine(scenario);
   const shares = answer.shares;
@@ -70,7 +70,14 @@ export function buildLoadShare(rng: Rng, difficulty: Difficulty): { draft: Draft
   const nodesWithReady = layout.nodes.filter((n) => podsOn(layout, n.name).some((p) => p.ready));
   const kOnNode = podsOn(layout, pod.node).filter((p) => p.ready).length;
   const someNotReady = layout.pods.some((p) => !p.ready);
+  // Under a family balancer, the share an even split over the nodes passing a check would give: the value a
+  // learner who ignores the family (per-zone split, one layer-2 leader, ECMP) computes.
+  const family = familyOf(layout);
+  const familyMis: MisconceptionId | null =
+    family === 'metallb-l2' ? 'metallb-l2-spreads' : family === 'aws-nlb' ? 'cross-zone-assumed' : null;
+  const even = familyMis ? keyOf(withoutFamily(scenario), ask) : null;
   const podAlts = [
+    even && familyMis ? alt(podShare, frac(even.podShare ?? '0'), familyMis) : null,
     local ? alt(podShare, frac(1).div(ready.length), 'even-per-pod-under-local') : null,
     local && kOnNode > 0 ? alt(podShare, frac(1).div(kOnNode), 'share-of-node-not-total') : null,
     !local && kOnNode > 0
@@ -90,6 +97,7 @@ export function buildLoadShare(rng: Rng, difficulty: Difficulty): { draft: Draft
     const k = podsOn(layout, nodeName).filter((p) => p.ready).length;
     const someNodeEmpty = nodesWithReady.length < layout.nodes.length;
     const nodeAlts = [
+      even && familyMis ? alt(nodeShare, frac(even.nodeShare ?? '0'), familyMis) : null,
       local ? alt(nodeShare, frac(k).div(ready.length), 'even-per-pod-under-local') : null,
       local && someNodeEmpty ? alt(nodeShare, frac(1).div(layout.nodes.length), 'counts-empty-nodes') : null,
       !local && k > 0 ? alt(nodeShare, frac(1).div(nodesWithReady.length), 'cluster-prefers-local') : null,
@@ -136,11 +144,11 @@ export function buildLoadShare(rng: Rng, difficulty: Difficulty): { draft: Draft
       response: { fields },
       key: {
         fields: keys,
-        steps: tidySteps([
+        steps: [
           lbLine,
           ...stepsOf(lbFlows(answer).filter((f) => f.node === pod.node || f.node === nodeName)),
           `R-LB-6: ${why}.`,
-        ]),
+        ],
         explanation: `Pod ${pod.name} serves ${podShare} of all new connections: ${why}.${nodeWhy}`,
         fixIt: null,
       },
@@ -150,6 +158,12 @@ export function buildLoadShare(rng: Rng, difficulty: Difficulty): { draft: Draft
 
 export function generateLoadShare(rng: Rng, difficulty: Difficulty): Draft | null {
   return buildLoadShare(rng, difficulty)?.draft ?? null;
+}
+
+/** The same scenario behind the generic even balancer (for the misconception values only). */
+function withoutFamily(scenario: ScenarioInput): ScenarioInput {
+  const { loadBalancer: _family, ...rest } = scenario;
+  return { ...rest, cluster: { ...rest.cluster, nodes: rest.cluster.nodes.map(({ zone: _zone, ...n }) => n) } };
 }
 
 function dedupe(alts: Alternative[]): Alternative[] {

@@ -53,7 +53,7 @@ export function keyOf(scenario: ScenarioInput, ask: PolicyChoiceAsk): Record<str
 }
 
 export function generatePolicyChoice(rng: Rng, difficulty: Difficulty): Draft | null {
-  const layout = buildLayout(rng, difficulty, { policy: 'Cluster' });
+  const layout = buildLayout(rng, difficulty, { policy: 'Cluster', families: true });
   const scenario = toScenarioInput(layout);
   const picked = rng.sample(PROPERTIES, rng.int(1, difficulty === 'intro' ? 2 : 3));
   const required = PROPERTIES.filter((p) => picked.includes(p));
@@ -101,7 +101,7 @@ export function generatePolicyChoice(rng: Rng, difficulty: Difficulty): Draft | 
     layout.balancing === 'weighted' ? ' Under Cluster there is no health-check node port, so the balancer then splits evenly over the nodes passing its check.' : '';
   return {
     title: 'Which policy meets the requirements?',
-    prompt: `${describeSetup(layout)}${weightedNote}${dataPlaneSentence(layout)} The team requires that ${required.map((r) => PROPERTY_TEXT[r]).join(', and that ')}. Which externalTrafficPolicy meets every requirement for this cluster (whatever it uses today)?`,
+    prompt: `${describeSetup(layout, { bothPolicies: true })}${weightedNote}${dataPlaneSentence(layout)} The team requires that ${required.map((r) => PROPERTY_TEXT[r]).join(', and that ')}. Which externalTrafficPolicy meets every requirement for this cluster (whatever it uses today)?`,
     scenario,
     response: { fields: [choice.field] },
     key: {

@@ -22,7 +22,7 @@ import { choiceField } from './choice-field';
 import type { Draft } from './draft';
 import { distinctShares, frac, fracString, shareDisplay } from './shares';
 import { drawClientPod, podToClusterIP } from './pod-client';
-import { counted, tidySteps } from './wording';
+import { counted } from './wording';
 
 export interface SessionAffinityAsk {
   /** The Pod whose first-connection probability is asked. */
@@ -161,12 +161,12 @@ export function buildSessionAffinity(rng: Rng, difficulty: Difficulty): { draft:
       response: { fields },
       key: {
         fields: keys,
-        steps: tidySteps([
+        steps: [
           ...stepsOf(answer.flows),
           `R-LB-5: ${pod} (on ${layout.pods.find((p) => p.name === pod)?.node}) has probability ${firstShare} for a first connection.`,
           `R-LB-5: ${nextWhy}`,
           ...(afterGonePod ? [`R-LB-5:${goneWhy}`] : []),
-        ]),
+        ],
         explanation: `A first connection is a uniform pick over the ${counted(n, 'ready endpoint', 'ready endpoints')}, so ${pod} gets ${firstShare}. ${nextWhy}${goneWhy}`,
         fixIt: null,
       },

@@ -26,7 +26,6 @@ import type { Difficulty } from '../types';
 import { stepsOf } from '@/lib/engine';
 import { choiceField, type OptionDraft } from './choice-field';
 import type { Draft } from './draft';
-import { tidySteps } from './wording';
 
 /** What a source-ip question asks: the source seen by `pod` for the scenario's (only) flow. */
 export interface SourceIpAsk {
@@ -148,10 +147,10 @@ export function buildSourceIp(rng: Rng, difficulty: Difficulty): { draft: Draft;
       response: { fields: [field] },
       key: {
         fields: [key],
-        steps: tidySteps([
+        steps: [
           ...stepsOf([flow]),
           `R-SRC-${backend.sourceIpKind === 'client' ? '1' : backend.sourceIpKind === 'loadBalancer' ? '3' : '2'}: ${pod.name} (on ${pod.node}) sees ${backend.sourceIp} (${why}).`,
-        ]),
+        ],
         explanation: `${pod.name} sees ${backend.sourceIp}, ${why}.`,
         fixIt: null,
       },

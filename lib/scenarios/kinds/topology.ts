@@ -22,7 +22,7 @@ import { choiceField } from './choice-field';
 import type { Draft } from './draft';
 import { distinctShares, frac, fracString, shareDisplay } from './shares';
 import { drawClientPod, podToClusterIP } from './pod-client';
-import { counted, tidySteps } from './wording';
+import { counted } from './wording';
 
 export interface TopologyAsk {
   /** The Pod whose probability of serving the connection is asked. */
@@ -228,7 +228,7 @@ export function buildTopology(rng: Rng, difficulty: Difficulty): { draft: Draft;
       response: { fields },
       key: {
         fields: keys,
-        steps: tidySteps([`R-EP-5: ${hintsText}${unzonedText}`, `R-EP-5: ${whyUses}`, ...stepsOf([flow]), `R-LB-1: ${shareWhy}`]),
+        steps: [`R-EP-5: ${hintsText}${unzonedText}`, `R-EP-5: ${whyUses}`, ...stepsOf([flow]), `R-LB-1: ${shareWhy}`],
         explanation: `${hintsText}${unzonedText} ${whyUses} The pick is uniform over ${n === 1 ? 'the one endpoint' : `the ${n} endpoints`} in that set, ${each} (R-LB-1); ${shareWhy}${zoneWhy}`,
         fixIt: null,
       },

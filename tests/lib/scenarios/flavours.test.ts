@@ -59,20 +59,38 @@ describe('cluster flavours', () => {
     expect(named).toBeGreaterThan(20);
   });
 
-  it.each(['load-share', 'lb-targets', 'health-check', 'client-outcome', 'fix-it', 'policy-choice'] as const)(
+  // Issue 12 item 10: the kinds whose key depends on the balancer also use the families that do not split evenly
+  // (NLB with cross-zone off, Azure, MetalLB layer 2 and BGP), and name each with what the key depends on.
+  const FAMILY_KINDS = ['load-share', 'lb-targets', 'client-outcome', 'cross-node', 'policy-choice'] as const;
+  it.each(['load-share', 'lb-targets', 'health-check', 'client-outcome', 'fix-it', 'policy-choice', 'cross-node'] as const)(
     '%s prompts name the balancer family the scenario declares',
     (kind) => {
       let named = 0;
+      const families = new Set<string>();
       for (const q of questions(kind)) {
-        const provider = q.scenario.loadBalancer?.provider;
+        const lb = q.scenario.loadBalancer;
+        const provider = lb?.provider;
         if (provider === 'gcp') expect(q.prompt).toMatch(/GKE passthrough Network Load Balancer/);
-        if (provider === 'aws-nlb') {
-          expect(q.scenario.loadBalancer?.crossZone).toBe(true);
-          expect(q.prompt).toMatch(/AWS Network Load Balancer .*cross-zone load balancing turned on/);
+        if (provider === 'aws-nlb' && lb?.crossZone) expect(q.prompt).toMatch(/AWS Network Load Balancer .*cross-zone load balancing turned on/);
+        if (provider === 'aws-nlb' && !lb?.crossZone) {
+          expect(q.prompt).toMatch(/AWS Network Load Balancer .*cross-zone load balancing off/);
+          // Per zone: every node has a zone, and the prompt lists each zone's nodes.
+          for (const n of q.scenario.cluster.nodes) {
+            expect(n.zone).toBeTruthy();
+            expect(q.prompt).toContain(n.name);
+          }
+          expect(q.prompt).toMatch(/Zones: [^.]*: /);
         }
+        if (provider === 'azure') expect(q.prompt).toMatch(/Azure Standard Load Balancer.*sends no new flow/);
+        if (provider === 'metallb-l2') expect(q.prompt).toMatch(/MetalLB in layer 2 mode.*runs no health check.*order for this address: [^.]*\./);
+        if (provider === 'metallb-bgp') expect(q.prompt).toMatch(/MetalLB in BGP mode.*ECMP.*runs no health check/);
         if (provider) named++;
+        if (provider && (provider !== 'aws-nlb' || !lb?.crossZone) && provider !== 'gcp') families.add(provider === 'aws-nlb' ? 'aws-nlb per zone' : provider);
       }
       expect(named).toBeGreaterThan(10);
+      if ((FAMILY_KINDS as readonly string[]).includes(kind))
+        expect([...families].sort()).toEqual(['aws-nlb per zone', 'azure', 'metallb-bgp', 'metallb-l2']);
+      else expect([...families]).toEqual([]);
     },
   );
 

@@ -5,7 +5,7 @@
  * backticks, undefined/NaN, template leftovers — and the prompt for naming the data plane. The steps shown
  * must name the node and the Pod the question asks about.
  */
-import { DIFFICULTIES, generateQuestion, type Question, type QuestionKind } from '@/lib/scenarios';
+import { DIFFICULTIES, generateQuestion, QUESTION_KINDS, type Question, type QuestionKind } from '@/lib/scenarios';
 import { draw, KEYED_KINDS } from './oracle/index';
 
 const KINDS: QuestionKind[] = [
@@ -97,6 +97,23 @@ describe.each(KINDS)('%s text', (kind) => {
       expect(bad).toEqual([]);
     },
   );
+});
+
+/**
+ * The engine's own step sentences agree in number at their source (lib/engine/flows/trace.ts, data-plane.ts);
+ * nothing in lib/scenarios rewrites them any more. Every kind's steps, as the learner is shown them.
+ */
+describe('engine steps have no number slips, every kind (issue 12)', () => {
+  it.each([...QUESTION_KINDS])('%s', (kind) => {
+    const bad: string[] = [];
+    for (const difficulty of DIFFICULTIES)
+      for (let i = 0; i < 60; i++) {
+        const q = generateQuestion({ kind, difficulty, seed: `steps-text-${i}` });
+        // The API server's exact messages quote `type` in backticks (R-API-3): not a slip in a step.
+        for (const t of q.key.steps) for (const s of slips(t)) if (!s.startsWith('literal backtick')) bad.push(`${q.id} ${s}`);
+      }
+    expect(bad.slice(0, 10)).toEqual([]);
+  });
 });
 
 describe('the steps name what the question asks about (issue 12 item 13)', () => {

@@ -130,3 +130,47 @@ describe('ClusterDiagram', () => {
     expect(other.textContent).toMatch(/\/healthz :10256/);
   });
 });
+
+describe('ClusterDiagram names the balancer family (issue 12 item 10)', () => {
+  const base = `
+cluster:
+  nodes:
+    - {name: node-a, ip: 10.0.0.11, podCIDR: 10.244.1.0/24, zone: zone-a}
+    - {name: node-b, ip: 10.0.0.12, podCIDR: 10.244.2.0/24, zone: zone-a}
+    - {name: node-c, ip: 10.0.0.13, podCIDR: 10.244.3.0/24, zone: zone-b}
+  pods:
+    - {name: web-1, node: node-a, ip: 10.244.1.5, labels: {app: web}}
+    - {name: web-2, node: node-c, ip: 10.244.3.5, labels: {app: web}}
+service:
+  metadata: {name: web}
+  spec: {type: LoadBalancer, selector: {app: web}, ports: [{port: 80, targetPort: 8080, nodePort: 30080}]}
+  status: {loadBalancer: {ingress: [{ip: 203.0.113.10}]}}
+`;
+  const draw = (loadBalancer: string) => {
+    const read = readScenarioText(`${base}loadBalancer: ${loadBalancer}\n`, 'yaml');
+    if (!read.ok) throw new Error(JSON.stringify(read.issues));
+    const { container } = render(<ClusterDiagram scenario={read.scenario} answer={evaluate(read.scenario)} title="Family" />);
+    const svg = container.querySelector('svg[data-variant="row"]') as SVGElement;
+    return { box: svg.querySelector('[data-box="load-balancer"]')?.textContent ?? '', nodes: [...svg.querySelectorAll('[data-box="node"]')].map((n) => n.textContent ?? '') };
+  };
+
+  it('MetalLB layer 2: the family and the leader (the spec’s test vector: node-c leads 203.0.113.10)', () => {
+    const { box } = draw('{provider: metallb-l2}');
+    expect(box).toContain('MetalLB (layer 2)');
+    expect(box).toContain('leader node-c');
+  });
+
+  it('AWS NLB with cross-zone off: the family, the per-zone split and each node’s zone', () => {
+    const { box, nodes } = draw('{provider: aws-nlb, crossZone: false}');
+    expect(box).toContain('AWS NLB');
+    expect(box).toContain('cross-zone off');
+    expect(nodes.find((n) => n.includes('node-c'))).toContain('zone-b');
+  });
+
+  it.each([
+    ['{provider: azure}', 'Azure Standard LB'],
+    ['{provider: metallb-bgp}', 'MetalLB (BGP)'],
+  ])('%s is labelled %s', (lb, label) => {
+    expect(draw(lb).box).toContain(label);
+  });
+});

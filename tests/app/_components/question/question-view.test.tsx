@@ -174,4 +174,16 @@ describe('<QuestionView>', () => {
     expect(within(groups[1]!).getAllByRole('radio')[0]).toBeChecked();
     expect(within(groups[0]!).getAllByRole('radio')[1]).toBeChecked();
   });
+
+  it('policy-choice: the "correct flows" figure draws the cluster under the CORRECT policy, not the scenario\'s own (issue 20)', async () => {
+    // The generator's scenarios carry Cluster; find one whose key is Local.
+    const q = find('policy-choice', (x) => x.key.fields[0]?.expected === 'Local' && x.scenario.service.spec.externalTrafficPolicy === 'Cluster');
+    const user = userEvent.setup();
+    render(<Harness q={q} />);
+    await user.click(screen.getByRole('radio', { name: 'externalTrafficPolicy: Local' }));
+    await user.keyboard('{Enter}');
+    await screen.findByRole('heading', { level: 3, name: 'Correct' });
+    const figure = screen.getByRole('figure', { name: /The correct flows/ });
+    for (const img of within(figure).getAllByRole('img')) expect(img).toHaveAccessibleDescription(/externalTrafficPolicy Local/);
+  });
 });

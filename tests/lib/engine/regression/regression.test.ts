@@ -6,6 +6,10 @@
  * Re-baselined once, deliberately, when engine-a's rules (R-API-2 allocateLoadBalancerNodePorts, R-HC-CIL-7 proxyHealth
  * null under cilium-*, R-NP-2, steps citing their R- rule) were merged: the merged engine's answers to all 270 inputs
  * were checked identical to engine-a's engine alone (so R-CNI/R-LBK change nothing without their fields), then stored.
+ * Re-stored a second time for wording only (issue 12, "engine step text plural slips"): number agreement fixed at the
+ * source in lib/engine/flows ("1 of the 2 eligible endpoints is on another node", "the only eligible endpoint …, so
+ * all new connections …", "(1 endpoint on any node)"); restore-answers.ts kept every input and refused any change
+ * outside the steps (148 of 270 answers changed, steps only, same number of steps).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

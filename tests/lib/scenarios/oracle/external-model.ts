@@ -18,6 +18,7 @@
  */
 import type { ScenarioInput } from '@/lib/engine';
 import Fraction from 'fraction.js';
+import { familyShares, MODELLED_PROVIDERS } from './balancer-families';
 
 type Spec = ScenarioInput['service']['spec'];
 
@@ -82,10 +83,12 @@ export function model(s: ScenarioInput): OModel {
   if (!MODES.includes(mode)) refuse(`proxy mode ${mode}`);
   const lb = s.loadBalancer ?? {};
   if (lb.targets === 'pods') refuse('IP targets');
-  // Balancer families that split evenly over the nodes passing the check: generic, gcp without the weighted
-  // annotation (R-LBK-2), aws-nlb with cross-zone on (R-LBK-3). Others are refused.
+  // Balancer families (R-LBK-2 … R-LBK-8, balancer-families.ts); aws-clb and explicit zones/speakers are refused.
   const provider = lb.provider ?? 'generic';
-  if (provider === 'aws-nlb' ? lb.crossZone !== true : !['generic', 'gcp'].includes(provider)) refuse(`provider ${provider}`);
+  if (!MODELLED_PROVIDERS.includes(provider)) refuse(`provider ${provider}`);
+  if (lb.zones || lb.speakers || lb.preferredNodes || lb.allUnhealthy) refuse('explicit balancer zones or speakers');
+  const ingressIp = s.service.status?.loadBalancer?.ingress?.[0]?.ip;
+  if (!ingressIp) refuse('a balancer without an ingress IP');
   if (provider !== 'generic' && lb.balancing) refuse('a provider with an explicit balancing model');
   const balancing = lb.balancing ?? 'healthy-nodes';
   if (!['healthy-nodes', 'weighted', 'all-nodes'].includes(balancing)) refuse(`balancing ${balancing}`);
@@ -101,14 +104,34 @@ export function model(s: ScenarioInput): OModel {
     if (cilium) return false;
     return n.proxyHealthy !== false && !n.deleting && !(n.taints ?? []).includes(CA_TAINT);
   };
-  const shares = new Map<string, Fraction>(nodes.map((n) => [n.name, new Fraction(0)]));
+  const anyUsable = eps.some((e) => e.ready || usableFallback(e));
+  let shares = new Map<string, Fraction>(nodes.map((n) => [n.name, new Fraction(0)]));
   const healthy = nodes.filter(passes);
+  if (provider !== 'generic') {
+    // Cluster: AWS and Azure open a TCP connection to the NodePort (R-LBK-1): it succeeds wherever an endpoint is
+    // usable; GCP probes /healthz as the generic balancer does.
+    const tcp = provider !== 'gcp' && !local;
+    shares =
+      familyShares({
+        provider,
+        crossZone: lb.crossZone ?? false,
+        local,
+        anyServable: eps.some((e) => e.ready || e.serving),
+        ip: ingressIp,
+        nodes: nodes.map((n) => ({
+          name: n.name,
+          zone: n.zone ?? null,
+          passes: tcp ? anyUsable : passes(n),
+          servableLocal: eps.some((e) => e.node === n.name && (e.ready || e.serving)),
+        })),
+      }) ?? shares;
+  } else {
   const chosen = balancing === 'all-nodes' || healthy.length === 0 ? nodes : healthy;
   const total = healthy.reduce((a, n) => a + readyLocal(n.name), 0);
   if (balancing === 'weighted' && local && total > 0) for (const n of healthy) shares.set(n.name, new Fraction(readyLocal(n.name), total));
   else for (const n of chosen) shares.set(n.name, new Fraction(1, chosen.length));
+  }
 
-  const anyUsable = eps.some((e) => e.ready || usableFallback(e));
   const flows: ONodeFlow[] = nodes.map((n) => {
     const share = shares.get(n.name) ?? new Fraction(0);
     const base = { node: n.name, share };

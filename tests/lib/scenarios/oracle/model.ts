@@ -6,6 +6,7 @@
  */
 import Fraction from 'fraction.js';
 import type { ScenarioInput } from '@/lib/engine';
+import { familyShares, MODELLED_PROVIDERS } from './balancer-families';
 
 export interface ONode {
   name: string;
@@ -13,6 +14,7 @@ export interface ONode {
   bridge: string;
   /** Overlay device address: the podCIDR's network address (R-CNI-5 default). */
   tunnel: string;
+  zone: string | null;
 }
 
 /**
@@ -59,6 +61,10 @@ export class Oracle {
   readonly balancing: string;
   readonly passthrough: boolean;
   readonly clientIp: string;
+  /** R-LBK-10: the balancer family (generic = the pre-R-LBK even balancer) and AWS cross-zone (default off). */
+  readonly provider: string;
+  readonly crossZone: boolean;
+  readonly lbIp: string;
   readonly lbOwnIp = '10.0.0.250';
   /** The plugin's shape (R-CNI-5); absent cni = a bridge with direct routes. */
   readonly cni: { pod: 'bridge' | 'veth-gateway' | 'veth-unnumbered'; tunnel: boolean };
@@ -77,14 +83,14 @@ export class Oracle {
     this.nodes = s.cluster.nodes.map((n) => {
       if (!n.podCIDR) throw new Error('oracle: nodes need a podCIDR');
       // Node health, deletion, taints and explicit bridges are not modelled: refuse rather than agree by luck.
-      if (n.proxyHealthy === false || n.deleting || n.taints?.length || n.bridgeIP || n.tunnelIP || n.zone)
+      if (n.proxyHealthy === false || n.deleting || n.taints?.length || n.bridgeIP || n.tunnelIP || n.labels)
         throw new Error('oracle: unsupported node field');
       // The bridge (or ptp gateway) holds the first address of the podCIDR (R-SRC-2, R-CNI-2); a tunnel
       // device holds its network address (R-CNI-3 flannel vxlan, R-CNI-5 default).
       const net = n.podCIDR.split('/')[0]!;
       const base = net.split('.').map(Number);
       base[3] = base[3]! + 1;
-      return { name: n.name, ip: n.ip, bridge: base.join('.'), tunnel: net };
+      return { name: n.name, ip: n.ip, bridge: base.join('.'), tunnel: net, zone: n.zone ?? null };
     });
     this.pods = (s.cluster.pods ?? []).map((p) => {
       if (!p.node) throw new Error('oracle: every Pod has a node');
@@ -104,13 +110,18 @@ export class Oracle {
     this.local = (spec.externalTrafficPolicy ?? 'Cluster') === 'Local';
     this.lbType = spec.type === 'LoadBalancer';
     this.ranges = spec.loadBalancerSourceRanges ?? [];
-    // R-LBK-2 (gcp without the weighted annotation), R-LBK-3 (aws-nlb with cross-zone on) and the generic
-    // balancer all split evenly over the nodes passing the check; other families are refused.
+    // R-LBK-2 … R-LBK-8 (balancer-families.ts); aws-clb, explicit zones/speakers and hostname-only are refused.
     const provider = s.loadBalancer?.provider ?? 'generic';
-    if (provider === 'aws-nlb' ? s.loadBalancer?.crossZone !== true : !['generic', 'gcp'].includes(provider))
-      throw new Error(`oracle: provider ${provider}${provider === 'aws-nlb' ? ' without cross-zone' : ''}`);
-    if (provider !== 'generic' && (s.loadBalancer?.balancing || s.loadBalancer?.preservesClientIP === false))
+    if (!MODELLED_PROVIDERS.includes(provider)) throw new Error(`oracle: provider ${provider}`);
+    const lb = s.loadBalancer;
+    if (lb?.zones || lb?.speakers || lb?.preferredNodes || lb?.allUnhealthy) throw new Error('oracle: explicit balancer zones/speakers');
+    if (provider !== 'generic' && (lb?.balancing || lb?.preservesClientIP === false))
       throw new Error('oracle: a provider with an explicit balancing model');
+    this.provider = provider;
+    this.crossZone = lb?.crossZone ?? false;
+    const ingress = spec.type === 'LoadBalancer' ? s.service.status?.loadBalancer?.ingress?.[0] : undefined;
+    if (spec.type === 'LoadBalancer' && !ingress?.ip) throw new Error('oracle: an ingress IP is needed');
+    this.lbIp = ingress?.ip ?? '';
     this.balancing = s.loadBalancer?.balancing ?? 'healthy-nodes';
     this.passthrough = s.loadBalancer?.preservesClientIP ?? true;
     if ((s.loadBalancer?.targets ?? 'nodes') !== 'nodes') throw new Error('oracle: node targets only');
@@ -254,10 +265,33 @@ export class Oracle {
     return this.cni.pod === 'veth-unnumbered' ? n.ip : n.bridge;
   }
 
-  /** R-LB-6 / R-LB-7: each node's share of new connections from the balancer. */
+  /**
+   * R-LB-6 / R-LB-7 / R-LBK: each node's share of new connections from the balancer; every share 0 when no node
+   * receives anything (Azure with every probe down, MetalLB with no node announcing: `unanswered()`).
+   */
   balancerShares(): Map<string, Fraction> {
     const out = new Map<string, Fraction>();
     for (const n of this.nodes) out.set(n.name, new Fraction(0));
+    if (this.provider !== 'generic') {
+      // Local: the health-check node port (R-HC-3). Cluster: GCP probes kube-proxy's /healthz (all healthy here;
+      // under Cilium nobody answers and it fails open to the same equal split); AWS and Azure open a TCP
+      // connection to the NodePort, which succeeds wherever some endpoint is usable (R-LBK-1).
+      const anyUsable = this.clusterSet().length > 0;
+      const family = familyShares({
+        provider: this.provider,
+        crossZone: this.crossZone,
+        local: this.local,
+        anyServable: this.pods.some((p) => p.ready || p.serving),
+        ip: this.lbIp,
+        nodes: this.nodes.map((n) => ({
+          name: n.name,
+          zone: n.zone,
+          passes: this.local ? this.hcCount(n.name) > 0 : this.provider === 'gcp' || anyUsable,
+          servableLocal: this.pods.some((p) => p.node === n.name && (p.ready || p.serving)),
+        })),
+      });
+      return family ?? out;
+    }
     if (this.balancing === 'all-nodes') {
       for (const n of this.nodes) out.set(n.name, new Fraction(1, this.nodes.length));
       return out;
@@ -275,6 +309,11 @@ export class Oracle {
     const chosen = healthy.length > 0 ? healthy : this.nodes;
     for (const n of chosen) out.set(n.name, new Fraction(1, chosen.length));
     return out;
+  }
+
+  /** Whether the balancer delivers nothing at all (R-LBK-6 AllProbedDown, R-LBK-7/8 nobody announcing). */
+  unanswered(): boolean {
+    return [...this.balancerShares().values()].every((s) => s.equals(0));
   }
 
   /** Pod shares of all balancer traffic: Σ over nodes of share(n) × 1/|set(n)| for forwarded flows. */
