@@ -27,6 +27,13 @@ export interface RenderTarget {
   notes: string[];
 }
 
+/** The one-Service form of a renderer over several Services (one scenario each, over the first's cluster). */
+export function forOneService<O, R>(
+  render: (scenarios: readonly Scenario[], nodeName: string, options?: O) => R,
+): (scenario: Scenario, nodeName: string, options?: O) => R {
+  return (scenario, nodeName, options) => render([scenario], nodeName, options);
+}
+
 /** Checks the inputs every renderer needs; RulesError for no scenario or an unknown node. */
 export function renderTarget(scenarios: readonly Scenario[], nodeName: string): RenderTarget {
   const first = scenarios[0];

@@ -35,3 +35,15 @@ export {
 } from './names';
 export type { ServiceChainNames } from './names';
 export { KUBE_PROXY_SOURCE } from './version';
+export { nftListTable, nftListRule, nftPriority, nftTime } from './nft-list';
+export { renderIpvs, renderIpvsServices, ipvsadmList } from './ipvs';
+export type {
+  IpvsOptions,
+  IpvsRendering,
+  IpvsVirtualServer,
+  IpvsRealServer,
+  IpSet,
+  VirtualServerKind,
+} from './ipvs';
+export { rulesText, RULE_MODES, RULE_FORMATS } from './render';
+export type { RulesMode, RulesFormat } from './render';

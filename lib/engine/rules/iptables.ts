@@ -16,6 +16,7 @@ import {
   DEFAULT_MASQUERADE_MARK,
   detectorCidr as detectorCidrOf,
   endpointList,
+  forOneService,
   renderTarget,
   RulesError,
   servicePorts,
@@ -94,22 +95,36 @@ export function kubeProxyProbability(n: number): string {
 /** A comment argument as kube-proxy writes it: quoted when it contains a space. */
 const comment = (text: string): string => (text.includes(' ') ? `"${text}"` : text);
 
-class LineBuffer {
+/** One table being written: its chain lines and its rules (kube-proxy's proxyutil.LineBuffer). */
+export class LineBuffer {
   readonly chains: string[] = [];
   readonly rules: IptablesRule[] = [];
-  constructor(readonly table: IptablesTableName) {}
+  constructor(readonly name: IptablesTableName) {}
   chain(name: string): void {
     this.chains.push(name);
   }
   rule(chain: string, service: string | null, args: string[]): void {
     this.rules.push({
-      table: this.table,
+      table: this.name,
       chain,
       args,
       service,
       line: `-A ${chain} ${args.join(' ')}`.trimEnd(),
     });
   }
+  table(): IptablesTable {
+    return { name: this.name, chains: this.chains, rules: this.rules };
+  }
+}
+
+/** The iptables-restore input for the tables, in the order given: "*table", chain lines, rules, COMMIT. */
+export function tablesText(tables: readonly IptablesTable[]): string {
+  return tables
+    .map(
+      (t) =>
+        `*${t.name}\n${t.chains.map((c) => `:${c} - [0:0]\n`).join('')}${t.rules.map((r) => `${r.line}\n`).join('')}COMMIT\n`,
+    )
+    .join('');
 }
 
 /** The cluster-wide facts every Service's rules share on this node. */
@@ -124,15 +139,6 @@ interface NodeSetup {
   largeCluster: boolean;
   mark: string;
   nfacct: boolean;
-}
-
-/** Renders what kube-proxy on `nodeName` programs for the scenario's Service. */
-export function renderIptables(
-  scenario: Scenario,
-  nodeName: string,
-  options: IptablesOptions = {},
-): IptablesRendering {
-  return renderIptablesServices([scenario], nodeName, options);
 }
 
 /**
@@ -261,17 +267,18 @@ export function renderIptablesServices(
     'ACCEPT',
   ]);
 
-  const tableText = (t: LineBuffer) =>
-    `*${t.table}\n${t.chains.map((c) => `:${c} - [0:0]\n`).join('')}${t.rules.map((r) => `${r.line}\n`).join('')}COMMIT\n`;
   return {
     mode: 'iptables',
     node: node.name,
-    filter: { name: 'filter', chains: filter.chains, rules: filter.rules },
-    nat: { name: 'nat', chains: nat.chains, rules: nat.rules },
-    text: tableText(filter) + tableText(nat),
+    filter: filter.table(),
+    nat: nat.table(),
+    text: tablesText([filter.table(), nat.table()]),
     notes,
   };
 }
+
+/** Renders what kube-proxy on `nodeName` programs for the scenario's Service. */
+export const renderIptables = forOneService(renderIptablesServices);
 
 function nodeSetup(
   scenario: Scenario,
@@ -377,6 +384,12 @@ function renderServicePort(
     if (!hasExternalEndpoints) externalFilter = ['DROP', `"${name} has no local endpoints"`];
   }
   const proto = ['-m', protocol, '-p', protocol];
+  /** filter KUBE-EXTERNAL-SERVICES: drop or reject an external destination that has no (local) endpoints. */
+  const rejectExternal = (ip: string) =>
+    filter.rule(KUBE_EXTERNAL_SERVICES, name, [
+      ...['-m', 'comment', '--comment', externalFilter![1], ...proto],
+      ...['-d', ip, '--dport', dport, '-j', externalFilter![0]],
+    ]);
 
   if (hasInternalEndpoints) {
     nat.rule(KUBE_SERVICES, name, [
@@ -422,20 +435,7 @@ function renderServicePort(
         '-j',
         chains.external,
       ]);
-    if (externalFilter)
-      filter.rule(KUBE_EXTERNAL_SERVICES, name, [
-        '-m',
-        'comment',
-        '--comment',
-        externalFilter[1],
-        ...proto,
-        '-d',
-        ip,
-        '--dport',
-        dport,
-        '-j',
-        externalFilter[0],
-      ]);
+    if (externalFilter) rejectExternal(ip);
   }
   for (const ip of lbIPs) {
     if (hasEndpoints)
@@ -467,22 +467,7 @@ function renderServicePort(
         'DROP',
       ]);
   }
-  if (externalFilter) {
-    for (const ip of lbIPs)
-      filter.rule(KUBE_EXTERNAL_SERVICES, name, [
-        '-m',
-        'comment',
-        '--comment',
-        externalFilter[1],
-        ...proto,
-        '-d',
-        ip,
-        '--dport',
-        dport,
-        '-j',
-        externalFilter[0],
-      ]);
-  }
+  if (externalFilter) for (const ip of lbIPs) rejectExternal(ip);
   if (nodePort !== 0) {
     const np = String(nodePort);
     if (hasEndpoints) {

@@ -11,6 +11,7 @@ import {
   DEFAULT_MASQUERADE_MARK,
   detectorCidr,
   endpointList,
+  forOneService,
   loadBalancerVIPs,
   renderTarget,
   servicePorts,
@@ -57,15 +58,6 @@ class Tx {
       `add element ${T} ${container} { ${key}${comment ? ` comment "${comment}"` : ''}${value ? ` : ${value}` : ''} }`,
     );
   }
-}
-
-/** Renders what kube-proxy on `nodeName` programs in nftables mode for the scenario's Service. */
-export function renderNftables(
-  scenario: Scenario,
-  nodeName: string,
-  options: NftablesOptions = {},
-): NftablesRendering {
-  return renderNftablesServices([scenario], nodeName, options);
 }
 
 export function renderNftablesServices(
@@ -176,6 +168,9 @@ export function renderNftablesServices(
     renderServicePort(ctx, port, node, detector, first.cluster.masqueradeAll, tx);
   return { mode: 'nftables', node: node.name, lines: tx.lines, text: `${tx.lines.join('\n')}\n`, notes };
 }
+
+/** Renders what kube-proxy on `nodeName` programs in nftables mode for the scenario's Service. */
+export const renderNftables = forOneService(renderNftablesServices);
 
 /** The node addresses NodePorts answer on, or null for every local address (the nodeport-ips set is deleted). */
 function nodePortAddresses(scenario: Scenario, node: NodeModel): string[] | null {
