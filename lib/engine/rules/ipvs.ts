@@ -10,22 +10,26 @@
  * endpoints gets the Cluster set (R-X-4, PR #97081), which is IPVS's own behaviour, not iptables'.
  */
 import type { EngineContext } from '../context/context';
-import type { EndpointModel, NodeModel, Scenario, ServicePortModel } from '../model';
+import type { NodeModel, Scenario, ServicePortModel } from '../model';
 import { cidrContains, ipv4ToInt, parseCidr } from '../net';
 import {
   DEFAULT_MASQUERADE_MARK,
   detectorCidr,
-  endpointList,
+  endpointSets,
   forOneService,
   loadBalancerVIPs,
   renderTarget,
   servicePorts,
   sourceRanges as sourceRangesOf,
-  targetPortOf,
-  type RenderedEndpoint,
+  portFacts,
 } from './common';
-import { LineBuffer, tablesText, type IptablesTable } from './iptables';
-import { servicePortName } from './names';
+import {
+  LineBuffer,
+  tablesText,
+  writeForwardRules,
+  writeMasqueradeRules,
+  type IptablesTable,
+} from './iptables';
 
 export interface IpvsOptions {
   /** kube-proxy --ipvs-scheduler (default rr). */
@@ -340,11 +344,7 @@ function syncServicePort(
   scheduler: string,
   state: SyncState,
 ): void {
-  const service = ctx.scenario.service;
-  const flags = ctx.flags;
-  const protocol = port.protocol.toLowerCase();
-  const name = servicePortName(service.namespace, service.name, port.name);
-  const targetPort = targetPortOf(service, port);
+  const { service, flags, protocol, name, targetPort } = portFacts(ctx, port);
   const add = (key: SetKey, entry: string) => state.sets.get(key)!.add(entry);
   const persistentSeconds =
     service.sessionAffinity === 'ClientIP' ? service.sessionAffinityTimeoutSeconds : null;
@@ -354,12 +354,7 @@ function syncServicePort(
     if (e.node === node.name) add('loopBack', `${e.ip},${protocol}:${targetPort},${e.ip}`);
 
   // syncEndpoint (R-EP-1..5 from the engine; R-X-4 fallback to the Cluster set).
-  const cat = ctx.categorization(node);
-  const known = new Map<EndpointModel, RenderedEndpoint>();
-  const cluster = flags.usesClusterEndpoints
-    ? endpointList(cat.cluster ?? [], targetPort, () => '', known)
-    : [];
-  const local = flags.usesLocalEndpoints ? endpointList(cat.local ?? [], targetPort, () => '', known) : [];
+  const { cluster, local } = endpointSets(ctx, node, targetPort, () => '');
   const realServers = (onlyLocal: boolean): IpvsRealServer[] =>
     (onlyLocal && local.length > 0 ? local : cluster).map((e) => ({ address: e.ip, port: targetPort }));
   const vs = (kind: VirtualServerKind, address: string, vport: number, onlyLocal: boolean) =>
@@ -493,23 +488,7 @@ function iptablesPart(
     ]);
   for (const key of ['clusterIP', 'loadBalancer'] as const)
     if (has(key)) nat.rule('KUBE-SERVICES', null, [...matchSet(key), 'dst,dst', '-j', 'ACCEPT']);
-  filter.rule('KUBE-FORWARD', null, [
-    ...[
-      '-m',
-      'comment',
-      '--comment',
-      '"kubernetes forwarding rules"',
-      '-m',
-      'mark',
-      '--mark',
-      `${mark}/${mark}`,
-    ],
-    ...['-j', 'ACCEPT'],
-  ]);
-  filter.rule('KUBE-FORWARD', null, [
-    ...['-m', 'comment', '--comment', '"kubernetes forwarding conntrack rule"'],
-    ...['-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ACCEPT'],
-  ]);
+  writeForwardRules(filter, mark);
   filter.rule('KUBE-NODE-PORT', null, [
     ...comment('healthCheckNodePort'),
     ...matchSet('healthCheckNodePort'),
@@ -528,13 +507,7 @@ function iptablesPart(
     '-j',
     'REJECT',
   ]);
-  nat.rule('KUBE-POSTROUTING', null, ['-m', 'mark', '!', '--mark', `${mark}/${mark}`, '-j', 'RETURN']);
-  nat.rule('KUBE-POSTROUTING', null, ['-j', 'MARK', '--xor-mark', mark]);
-  nat.rule('KUBE-POSTROUTING', null, [
-    ...['-m', 'comment', '--comment', '"kubernetes service traffic requiring SNAT"', '-j', 'MASQUERADE'],
-    ...(options.randomFully === false ? [] : ['--random-fully']),
-  ]);
-  nat.rule('KUBE-MARK-MASQ', null, ['-j', 'MARK', '--or-mark', mark]);
+  writeMasqueradeRules(nat, mark, options.randomFully !== false);
   return { nat: nat.table(), filter: filter.table() };
 }
 

@@ -5,21 +5,21 @@
  * the tests rebuild (see version.ts). Eligibility comes from the engine's categorisation, as for iptables.
  */
 import type { EngineContext } from '../context/context';
-import type { EndpointModel, NodeModel, Scenario, ServicePortModel } from '../model';
+import type { NodeModel, Scenario, ServicePortModel } from '../model';
 import { cidrContains, parseCidr } from '../net';
 import {
   DEFAULT_MASQUERADE_MARK,
   detectorCidr,
-  endpointList,
+  endpointSets,
   forOneService,
   loadBalancerVIPs,
   renderTarget,
   servicePorts,
   sourceRanges as sourceRangesOf,
-  targetPortOf,
+  portFacts,
   type RenderedEndpoint,
 } from './common';
-import { nftEndpointChainBase, nftServiceChainBase, servicePortName } from './names';
+import { nftEndpointChainBase, nftServiceChainBase } from './names';
 
 export interface NftablesOptions {
   /** The masquerade mark as written (kube-proxy: fmt "%#08x" of 1<<14 → "0x00004000"; its unit tests "0x4000"). */
@@ -192,11 +192,7 @@ function renderServicePort(
   masqueradeAll: boolean,
   tx: Tx,
 ): void {
-  const service = ctx.scenario.service;
-  const flags = ctx.flags;
-  const protocol = port.protocol.toLowerCase();
-  const name = servicePortName(service.namespace, service.name, port.name);
-  const targetPort = targetPortOf(service, port);
+  const { service, flags, protocol, name, targetPort } = portFacts(ctx, port);
   const base = nftServiceChainBase(service.namespace, service.name, protocol, port.name);
   const clusterChain = `service-${base}`;
   const localChain = `local-${base}`;
@@ -211,23 +207,16 @@ function renderServicePort(
   const affinity = service.sessionAffinity === 'ClientIP';
 
   // R-EP-1..5 from the engine's categorisation; endpoint chains named as kube-proxy names them.
-  const cat = ctx.categorization(node);
   const chainOf = (ep: string) => {
     const ip = ep.slice(0, ep.lastIndexOf(':'));
     return `endpoint-${nftEndpointChainBase(service.namespace, service.name, protocol, port.name, ip, targetPort)}`;
   };
-  const known = new Map<EndpointModel, RenderedEndpoint>();
-  const clusterEndpoints = flags.usesClusterEndpoints
-    ? endpointList(cat.cluster ?? [], targetPort, chainOf, known)
-    : [];
-  const localEndpoints = flags.usesLocalEndpoints
-    ? endpointList(cat.local ?? [], targetPort, chainOf, known)
-    : [];
-  const allReachable =
-    cat.allReachable === cat.cluster
-      ? clusterEndpoints
-      : endpointList(cat.allReachable, targetPort, chainOf, known);
-  const hasEndpoints = cat.hasAnyEndpoints;
+  const {
+    cluster: clusterEndpoints,
+    local: localEndpoints,
+    allReachable,
+    hasEndpoints,
+  } = endpointSets(ctx, node, targetPort, chainOf);
   const affinitySet = (ep: RenderedEndpoint) => `affinity-${ep.chain.slice('endpoint-'.length)}`;
 
   for (const ep of allReachable) tx.chain(ep.chain);

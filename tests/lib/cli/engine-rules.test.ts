@@ -121,9 +121,9 @@ describe('engine CLI: rules', () => {
       /no node named "node-x" in the scenario \(nodes: node-a, node-b, node-c\)/,
     ],
     [
-      'ipvs (not yet)',
-      ['rules', SEED, '--node', 'node-a', '--mode', 'ipvs'],
-      /rules --mode ipvs is not supported yet/,
+      'list for iptables',
+      ['rules', SEED, '--node', 'node-a', '--mode', 'iptables', '--format', 'list'],
+      /--format list is for nftables and ipvs/,
     ],
     [
       'an unknown mode',
