@@ -29,9 +29,15 @@ function markValue(v: string): string {
 
 /** libxt_statistic: the kernel keeps lround(p × 2^31) and iptables prints it back with 11 decimals. */
 export function savedProbability(written: string): string {
-  const scaled = Math.round(Number(written) * 0x80000000);
-  return formatFixed(scaled / 0x80000000, 11);
+  let saved = savedProbabilities.get(written);
+  if (saved === undefined) {
+    const scaled = Math.round(Number(written) * 0x80000000);
+    savedProbabilities.set(written, (saved = formatFixed(scaled / 0x80000000, 11)));
+  }
+  return saved;
 }
+/** Memo: a layout asks for the same few probabilities on every node (exact BigInt formatting is not cheap). */
+const savedProbabilities = new Map<string, string>();
 
 interface Match {
   name: string;
