@@ -47,3 +47,5 @@ export type {
 } from './ipvs';
 export { rulesText, RULE_MODES, RULE_FORMATS } from './render';
 export type { RulesMode, RulesFormat } from './render';
+export { externalPolicyChains } from './policy-chains';
+export type { PolicyChains } from './policy-chains';
