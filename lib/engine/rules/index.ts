@@ -49,3 +49,7 @@ export { rulesText, RULE_MODES, RULE_FORMATS } from './render';
 export type { RulesMode, RulesFormat } from './render';
 export { externalPolicyChains } from './policy-chains';
 export type { PolicyChains } from './policy-chains';
+export { tracePacket } from './trace';
+export type { TraceResult } from './trace';
+export { flowRules, ruleIdsOfLine } from './flow-rules';
+export type { FlowRules } from './flow-rules';
