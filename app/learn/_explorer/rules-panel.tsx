@@ -94,7 +94,7 @@ export function RulesPanel({
   return (
     <section
       aria-labelledby={`${id}-heading`}
-      className="my-4 flex flex-col gap-2 rounded-lg border border-border p-3"
+      className="my-4 flex min-w-0 flex-col gap-2 rounded-lg border border-border p-3"
       data-rules-panel
     >
       <h3 id={`${id}-heading`} className="text-lg font-semibold">
@@ -164,7 +164,7 @@ export function RulesPanel({
                   <li key={i}>
                     {s.step}{' '}
                     {s.lines.length > 0 && (
-                      <span className="whitespace-nowrap">
+                      <span>
                         {'('}
                         {s.lines.map((l, j) => (
                           <span key={l}>
@@ -186,7 +186,7 @@ export function RulesPanel({
             </p>
           )}
           <pre
-            className="max-h-[32rem] overflow-auto rounded bg-surface p-2 text-xs"
+            className="max-h-[32rem] max-w-full min-w-0 overflow-auto rounded bg-surface p-2 text-xs"
             tabIndex={0}
             role="region"
             aria-label={`${title}: ${MODE_LABEL[mode]}`}
