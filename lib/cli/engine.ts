@@ -6,7 +6,7 @@
  *   npm run --silent engine -- import FILE [--service NAMESPACE/NAME]
  *                                               kubectl output → a scenario (YAML) on stdout; the defaults it
  *                                               assumed (balancer family, network plugin, …) on stderr
- *   npm run --silent engine -- rules FILE --node NAME [--mode iptables|nftables|ipvs] [--format restore|save]
+ *   npm run --silent engine -- rules FILE --node NAME [--mode iptables|nftables|ipvs] [--format restore|save|list]
  *                                               what kube-proxy programs on that node (lib/engine/rules), as text
  *
  * FILE is .yaml/.yml or .json (other extensions, and "-" for standard input, are sniffed: a text that parses as
@@ -17,7 +17,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { iptablesSave, renderIptables, renderNftables, RulesError } from '@/lib/engine/rules';
+import { RULE_MODES, rulesText, RulesError, type RulesFormat, type RulesMode as RuleMode } from '@/lib/engine/rules';
 import {
   issuesText,
   readScenario,
@@ -34,14 +34,15 @@ import { stringify } from 'yaml';
 const USAGE = `usage: npm run --silent engine -- evaluate FILE
        npm run --silent engine -- validate FILE
        npm run --silent engine -- import FILE [--service NAMESPACE/NAME]
-       npm run --silent engine -- rules FILE --node NAME [--mode iptables|nftables|ipvs] [--format restore|save]
+       npm run --silent engine -- rules FILE --node NAME [--mode iptables|nftables|ipvs] [--format restore|save|list]
 
   evaluate   print the engine's answer for the scenario (routing, shares, health checks, flows)
   validate   print only the API server's checks of the Service: {name?, validation, service, update?}
   rules      print what kube-proxy programs on node NAME (iptables: the filter and nat tables as it writes
              them to iptables-restore; nftables: the ip kube-proxy table as the transaction it sends to nft);
-             --mode defaults to the scenario's proxyMode; ipvs is not rendered yet; iptables only:
-             --format save prints the tables as iptables-save shows them on the node
+             ipvs: ipvsadm -Ln, ipset save and its iptables-restore part);
+             --mode defaults to the scenario's proxyMode; --format save (iptables) prints the tables as
+             iptables-save shows them on the node, --format list (nftables) as nft list table does
   import     print a scenario (YAML) for one Service of a real cluster, from what
              kubectl get nodes,pods,services,endpointslices -A -o yaml (or -o json) prints;
              the defaults it had to assume are listed on standard error
@@ -58,8 +59,7 @@ class ExitError extends Error {
   }
 }
 
-const RULE_MODES = ['iptables', 'nftables', 'ipvs'] as const;
-type RuleMode = (typeof RULE_MODES)[number];
+type Command = 'evaluate' | 'validate' | 'rules';
 
 function run(argv: readonly string[], io: { stdin: () => string; readFile: (path: string) => string }): { stdout: string; stderr?: string } {
   if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help')) return { stdout: USAGE };
@@ -125,7 +125,7 @@ function runImport(args: readonly string[], io: { stdin: () => string; readFile:
 function rulesFlags(args: readonly string[]): RulesFlags {
   let node: string | null = null;
   let mode: RuleMode | null = null;
-  let format: 'restore' | 'save' = 'restore';
+  let format: RulesFormat | null = null;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -134,7 +134,7 @@ function rulesFlags(args: readonly string[]): RulesFlags {
     if (value === undefined || value === '') throw new ExitError(`engine: ${flag} needs a value\n${USAGE}`, 2);
     if (flag === '--node') node = value;
     else if (flag === '--format') {
-      if (value !== 'restore' && value !== 'save') throw new ExitError(`engine: --format must be restore or save (got "${value}")\n`, 2);
+      if (value !== 'restore' && value !== 'save' && value !== 'list') throw new ExitError(`engine: --format must be restore, save or list (got "${value}")\n`, 2);
       format = value;
     } else if ((RULE_MODES as readonly string[]).includes(value)) mode = value as RuleMode;
     else throw new ExitError(`engine: --mode must be one of ${RULE_MODES.join(', ')} (got "${value}")\n`, 2);
@@ -146,7 +146,8 @@ function rulesFlags(args: readonly string[]): RulesFlags {
 interface RulesFlags {
   node: string;
   mode: RuleMode | null;
-  format: 'restore' | 'save';
+  /** null: the mode's default (RULE_FORMATS). */
+  format: RulesFormat | null;
 }
 
 /** Renders kube-proxy's rules for one node; the notes (assumptions) go to stderr as "# " lines. */
@@ -155,12 +156,9 @@ function rules(scenario: Scenario, flags: RulesFlags): { stdout: string; stderr:
   const mode = flags.mode ?? ((RULE_MODES as readonly string[]).includes(scenarioMode) ? (scenarioMode as RuleMode) : null);
   if (mode === null)
     throw new ExitError(`engine: the scenario's proxyMode is ${scenarioMode}, where kube-proxy does not program the node; pass --mode iptables to see what it would program\n`, 2);
-  if (mode === 'ipvs') throw new ExitError(`engine: rules --mode ipvs is not supported yet (iptables and nftables are)\n`, 2);
   try {
-    if (mode === 'nftables' && flags.format === 'save') throw new ExitError('engine: --format save is for iptables (nftables prints its transaction)\n', 2);
-    const rendering = mode === 'nftables' ? renderNftables(scenario, flags.node) : renderIptables(scenario, flags.node);
-    const text = rendering.mode === 'iptables' && flags.format === 'save' ? iptablesSave(rendering) : rendering.text;
-    return { stdout: text, stderr: rendering.notes.map((n) => `# ${n}\n`).join('') };
+    const { text, notes } = rulesText(scenario, flags.node, mode, flags.format ?? undefined);
+    return { stdout: text, stderr: notes.map((n) => `# ${n}\n`).join('') };
   } catch (e) {
     if (e instanceof RulesError) throw new ExitError(`engine: ${e.message.replace(/^rules: /, '')}\n`, 2);
     throw e;

@@ -9,7 +9,7 @@
  *   so figures from different machines can be compared;
  * - the browser bundle of lib/engine/index.ts (esbuild, platform browser, minified): raw and gzip bytes; and of
  *   `evaluate` alone, since the public face also carries the scenario reader (zod, yaml);
- * - kube-proxy's iptables (and nftables) rules rendered for each node of the 50-node / 500-Pod layout (lib/engine/rules): the
+ * - kube-proxy's iptables, nftables and IPVS rules (every printed form) rendered for each node of the 50-node / 500-Pod layout (lib/engine/rules): the
  *   median time per node (target < 20 ms), beside the median of the same baseline round-trip.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -188,6 +188,16 @@ async function main(): Promise<void> {
   results.push(benchRules(rules.renderIptables, 'iptables rules, 50 nodes / 500 pods, Cluster', bigScenario('Cluster')));
   results.push(benchRules(rules.renderIptables, 'iptables rules, 50 nodes / 500 pods, Local', bigScenario('Local')));
   results.push(benchRules(rules.renderNftables, 'nftables rules, 50 nodes / 500 pods, Cluster', bigScenario('Cluster')));
+  // Every mode and printed form (lib/engine/rules/render.ts): iptables-save, nft list table, IPVS.
+  const { rulesText } = await shipped<{ rulesText: (s: Scenario, node: string, mode: string, format?: string) => { text: string } }>(
+    "export { rulesText } from './lib/engine/rules';",
+  );
+  const as = (mode: string, format?: string): RenderIptables => (s, node) => rulesText(s, node, mode, format);
+  for (const policy of ['Cluster', 'Local'] as const) {
+    results.push(benchRules(as('iptables', 'save'), `iptables-save, 50 nodes / 500 pods, ${policy}`, bigScenario(policy)));
+    results.push(benchRules(as('nftables', 'list'), `nft list table, 50 nodes / 500 pods, ${policy}`, bigScenario(policy)));
+    results.push(benchRules(as('ipvs'), `ipvs (ipvsadm, ipset, iptables), 50 n / 500 p, ${policy}`, bigScenario(policy)));
+  }
   await bundleSize('browser bundle: lib/engine/index.ts (everything)', "export * from './lib/engine';");
   await bundleSize('browser bundle: evaluate only (lib/engine/evaluate)', "export { evaluate } from './lib/engine/evaluate';");
   if (results.some((ok) => !ok)) console.log('engine bench: at least one target was missed');

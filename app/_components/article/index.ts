@@ -11,3 +11,4 @@ export { SharesView } from './shares-view';
 export { HealthChecksView } from './health-checks-view';
 export { LayoutManifest, ExplorerLink } from './layout-manifest';
 export { proseComponents } from './prose';
+export { PolicyChainsFigure } from './policy-chains-figure';

@@ -11,6 +11,7 @@ import { HealthChecksView } from '@/app/_components/article/health-checks-view';
 import { DEFAULT_STATE, URL_PARAM, applyAction, encodeState, resultSummary, stateFromSearch, type ExplorerAction } from '@/lib/explorer';
 import { Controls } from './controls';
 import { Artefacts } from './artefacts';
+import { RulesPanel } from './rules-panel';
 import { runExplorer } from './run-engine';
 import { useSearch, writeState } from './url-state';
 
@@ -70,6 +71,7 @@ export function Explorer({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
               {focus && <FlowWalk flow={focus} headingLevel={headingLevel === 2 ? 3 : 4} />}
               <SharesView scenario={run.scenario} answer={run.answer} title="Shares of new connections through the load balancer" />
               <HealthChecksView answer={run.answer} title="Health-check node port answers" />
+              <RulesPanel scenario={run.scenario} answer={run.answer} focusFlow={run.focusFlow} />
               <Artefacts state={state} answer={run.answer} nodePortAnswer={run.nodePortAnswer} />
             </div>
           </>

@@ -12,6 +12,7 @@ import type {
   ServicePortModel,
 } from '../model';
 import { ipv4ToInt, parseCidr } from '../net';
+import { servicePortName } from './names';
 
 /** Errors a scenario can cause that kube-proxy itself would never see (the scenario lacks a fact). */
 export class RulesError extends Error {}
@@ -25,6 +26,13 @@ export interface RenderTarget {
   contexts: EngineContext[];
   node: NodeModel;
   notes: string[];
+}
+
+/** The one-Service form of a renderer over several Services (one scenario each, over the first's cluster). */
+export function forOneService<O, R>(
+  render: (scenarios: readonly Scenario[], nodeName: string, options?: O) => R,
+): (scenario: Scenario, nodeName: string, options?: O) => R {
+  return (scenario, nodeName, options) => render([scenario], nodeName, options);
 }
 
 /** Checks the inputs every renderer needs; RulesError for no scenario or an unknown node. */
@@ -121,6 +129,39 @@ export function loadBalancerVIPs(service: ServiceModel): string[] {
 /** R-FW-1: loadBalancerSourceRanges, trimmed and normalised; unparsable ranges are ignored as kube-proxy does. */
 export function sourceRanges(service: ServiceModel): string[] {
   return service.loadBalancerSourceRanges.map(normalizeCidr).filter((c): c is string => c !== null);
+}
+
+/** What every renderer first derives from one service port: kube-proxy's protocol and ServicePortName string. */
+export function portFacts(ctx: EngineContext, port: ServicePortModel) {
+  const service = ctx.scenario.service;
+  return {
+    service,
+    flags: ctx.flags,
+    protocol: port.protocol.toLowerCase(),
+    name: servicePortName(service.namespace, service.name, port.name),
+    targetPort: targetPortOf(service, port),
+  };
+}
+
+/**
+ * The node's endpoint sets for one port (R-EP-1..5, from the engine's one categorisation), listed as kube-proxy
+ * lists them; the Cluster set only when the Service uses it, the Local set likewise; `names` names the chains.
+ */
+export function endpointSets(
+  ctx: EngineContext,
+  node: NodeModel,
+  targetPort: number,
+  names: (ep: string) => string,
+) {
+  const cat = ctx.categorization(node);
+  const known = new Map<EndpointModel, RenderedEndpoint>();
+  const cluster = ctx.flags.usesClusterEndpoints
+    ? endpointList(cat.cluster ?? [], targetPort, names, known)
+    : [];
+  const local = ctx.flags.usesLocalEndpoints ? endpointList(cat.local ?? [], targetPort, names, known) : [];
+  const allReachable =
+    cat.allReachable === cat.cluster ? cluster : endpointList(cat.allReachable, targetPort, names, known);
+  return { cluster, local, allReachable, hasEndpoints: cat.hasAnyEndpoints };
 }
 
 export interface RenderedEndpoint {

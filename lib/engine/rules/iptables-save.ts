@@ -29,9 +29,15 @@ function markValue(v: string): string {
 
 /** libxt_statistic: the kernel keeps lround(p × 2^31) and iptables prints it back with 11 decimals. */
 export function savedProbability(written: string): string {
-  const scaled = Math.round(Number(written) * 0x80000000);
-  return formatFixed(scaled / 0x80000000, 11);
+  let saved = savedProbabilities.get(written);
+  if (saved === undefined) {
+    const scaled = Math.round(Number(written) * 0x80000000);
+    savedProbabilities.set(written, (saved = formatFixed(scaled / 0x80000000, 11)));
+  }
+  return saved;
 }
+/** Memo: a layout asks for the same few probabilities on every node (exact BigInt formatting is not cheap). */
+const savedProbabilities = new Map<string, string>();
 
 interface Match {
   name: string;
@@ -153,103 +159,33 @@ export function saveRule(chain: string, args: readonly string[]): string {
   return parts.filter(Boolean).join(' ');
 }
 
+/** A jump for new connections only, with kube-proxy's comment (iptablesJumpChains with extraArgs ctstate NEW). */
+const newConnectionsTo = (comment: string, chain: string) => [
+  ...['-m', 'conntrack', '--ctstate', 'NEW', '-m', 'comment', '--comment', `"${comment}"`, '-j', chain],
+];
+const NEW_TO_FIREWALL = newConnectionsTo('kubernetes load balancer firewall', 'KUBE-PROXY-FIREWALL');
+const NEW_TO_SERVICES = newConnectionsTo('kubernetes service portals', 'KUBE-SERVICES');
+const NEW_TO_EXTERNAL = newConnectionsTo(
+  'kubernetes externally-visible service portals',
+  'KUBE-EXTERNAL-SERVICES',
+);
+
 /** kube-proxy's jumps from the built-in chains, in the order they end up (each was prepended). */
 const JUMPS: Record<'filter' | 'nat', Record<string, string[][]>> = {
   filter: {
     INPUT: [
-      [
-        '-m',
-        'conntrack',
-        '--ctstate',
-        'NEW',
-        '-m',
-        'comment',
-        '--comment',
-        '"kubernetes load balancer firewall"',
-        '-j',
-        'KUBE-PROXY-FIREWALL',
-      ],
+      NEW_TO_FIREWALL,
       ['-m', 'comment', '--comment', '"kubernetes health check service ports"', '-j', 'KUBE-NODEPORTS'],
-      [
-        '-m',
-        'conntrack',
-        '--ctstate',
-        'NEW',
-        '-m',
-        'comment',
-        '--comment',
-        '"kubernetes externally-visible service portals"',
-        '-j',
-        'KUBE-EXTERNAL-SERVICES',
-      ],
+      NEW_TO_EXTERNAL,
       ['-j', 'KUBE-FIREWALL'],
     ],
     FORWARD: [
-      [
-        '-m',
-        'conntrack',
-        '--ctstate',
-        'NEW',
-        '-m',
-        'comment',
-        '--comment',
-        '"kubernetes load balancer firewall"',
-        '-j',
-        'KUBE-PROXY-FIREWALL',
-      ],
+      NEW_TO_FIREWALL,
       ['-m', 'comment', '--comment', '"kubernetes forwarding rules"', '-j', 'KUBE-FORWARD'],
-      [
-        '-m',
-        'conntrack',
-        '--ctstate',
-        'NEW',
-        '-m',
-        'comment',
-        '--comment',
-        '"kubernetes service portals"',
-        '-j',
-        'KUBE-SERVICES',
-      ],
-      [
-        '-m',
-        'conntrack',
-        '--ctstate',
-        'NEW',
-        '-m',
-        'comment',
-        '--comment',
-        '"kubernetes externally-visible service portals"',
-        '-j',
-        'KUBE-EXTERNAL-SERVICES',
-      ],
+      NEW_TO_SERVICES,
+      NEW_TO_EXTERNAL,
     ],
-    OUTPUT: [
-      [
-        '-m',
-        'conntrack',
-        '--ctstate',
-        'NEW',
-        '-m',
-        'comment',
-        '--comment',
-        '"kubernetes load balancer firewall"',
-        '-j',
-        'KUBE-PROXY-FIREWALL',
-      ],
-      [
-        '-m',
-        'conntrack',
-        '--ctstate',
-        'NEW',
-        '-m',
-        'comment',
-        '--comment',
-        '"kubernetes service portals"',
-        '-j',
-        'KUBE-SERVICES',
-      ],
-      ['-j', 'KUBE-FIREWALL'],
-    ],
+    OUTPUT: [NEW_TO_FIREWALL, NEW_TO_SERVICES, ['-j', 'KUBE-FIREWALL']],
   },
   nat: {
     PREROUTING: [['-m', 'comment', '--comment', '"kubernetes service portals"', '-j', 'KUBE-SERVICES']],

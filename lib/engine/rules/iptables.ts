@@ -10,22 +10,23 @@
  * own order between Services is random; its tests sort, see tests/lib/engine/rules/normalize.ts).
  */
 import type { EngineContext } from '../context/context';
-import type { EndpointModel, NodeModel, Scenario, ServicePortModel } from '../model';
+import type { NodeModel, Scenario, ServicePortModel } from '../model';
 import { cidrContains, parseCidr } from '../net';
 import {
   DEFAULT_MASQUERADE_MARK,
   detectorCidr as detectorCidrOf,
-  endpointList,
+  endpointSets,
+  forOneService,
   renderTarget,
   RulesError,
   servicePorts,
-  targetPortOf,
+  portFacts,
   loadBalancerVIPs,
   sourceRanges as sourceRangesOf,
   type RenderedEndpoint,
 } from './common';
 import { formatFixed } from './decimal';
-import { endpointChainName, serviceChainNames, servicePortName } from './names';
+import { endpointChainName, serviceChainNames } from './names';
 
 export type IptablesTableName = 'filter' | 'nat';
 
@@ -56,6 +57,32 @@ export interface IptablesRendering {
   text: string;
   /** Assumptions the rendering had to make (e.g. the detector CIDR when the scenario gives none). */
   notes: string[];
+}
+
+/**
+ * nat KUBE-POSTROUTING and KUBE-MARK-MASQ, the same in iptables and IPVS mode (R-INT-2 / R-EXT-1): packets marked
+ * by KUBE-MARK-MASQ lose the mark and are masqueraded on the way out.
+ */
+export function writeMasqueradeRules(nat: LineBuffer, mark: string, randomFully: boolean): void {
+  nat.rule(KUBE_POSTROUTING, null, ['-m', 'mark', '!', '--mark', `${mark}/${mark}`, '-j', 'RETURN']);
+  nat.rule(KUBE_POSTROUTING, null, ['-j', 'MARK', '--xor-mark', mark]);
+  nat.rule(KUBE_POSTROUTING, null, [
+    ...['-m', 'comment', '--comment', '"kubernetes service traffic requiring SNAT"', '-j', 'MASQUERADE'],
+    ...(randomFully ? ['--random-fully'] : []),
+  ]);
+  nat.rule(KUBE_MARK_MASQ, null, ['-j', 'MARK', '--or-mark', mark]);
+}
+
+/** filter KUBE-FORWARD's two ACCEPT rules (marked packets, then their connections), in both modes. */
+export function writeForwardRules(filter: LineBuffer, mark: string): void {
+  filter.rule(KUBE_FORWARD, null, [
+    ...['-m', 'comment', '--comment', '"kubernetes forwarding rules"'],
+    ...['-m', 'mark', '--mark', `${mark}/${mark}`, '-j', 'ACCEPT'],
+  ]);
+  filter.rule(KUBE_FORWARD, null, [
+    ...['-m', 'comment', '--comment', '"kubernetes forwarding conntrack rule"'],
+    ...['-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ACCEPT'],
+  ]);
 }
 
 /** Host facts kube-proxy discovers at start-up; the defaults are those of a current Linux node. */
@@ -94,22 +121,36 @@ export function kubeProxyProbability(n: number): string {
 /** A comment argument as kube-proxy writes it: quoted when it contains a space. */
 const comment = (text: string): string => (text.includes(' ') ? `"${text}"` : text);
 
-class LineBuffer {
+/** One table being written: its chain lines and its rules (kube-proxy's proxyutil.LineBuffer). */
+export class LineBuffer {
   readonly chains: string[] = [];
   readonly rules: IptablesRule[] = [];
-  constructor(readonly table: IptablesTableName) {}
+  constructor(readonly name: IptablesTableName) {}
   chain(name: string): void {
     this.chains.push(name);
   }
   rule(chain: string, service: string | null, args: string[]): void {
     this.rules.push({
-      table: this.table,
+      table: this.name,
       chain,
       args,
       service,
       line: `-A ${chain} ${args.join(' ')}`.trimEnd(),
     });
   }
+  table(): IptablesTable {
+    return { name: this.name, chains: this.chains, rules: this.rules };
+  }
+}
+
+/** The iptables-restore input for the tables, in the order given: "*table", chain lines, rules, COMMIT. */
+export function tablesText(tables: readonly IptablesTable[]): string {
+  return tables
+    .map(
+      (t) =>
+        `*${t.name}\n${t.chains.map((c) => `:${c} - [0:0]\n`).join('')}${t.rules.map((r) => `${r.line}\n`).join('')}COMMIT\n`,
+    )
+    .join('');
 }
 
 /** The cluster-wide facts every Service's rules share on this node. */
@@ -124,15 +165,6 @@ interface NodeSetup {
   largeCluster: boolean;
   mark: string;
   nfacct: boolean;
-}
-
-/** Renders what kube-proxy on `nodeName` programs for the scenario's Service. */
-export function renderIptables(
-  scenario: Scenario,
-  nodeName: string,
-  options: IptablesOptions = {},
-): IptablesRendering {
-  return renderIptablesServices([scenario], nodeName, options);
 }
 
 /**
@@ -156,26 +188,7 @@ export function renderIptablesServices(
   for (const c of [KUBE_SERVICES, KUBE_NODEPORTS, KUBE_POSTROUTING, KUBE_MARK_MASQ]) nat.chain(c);
 
   // R-INT-2 / R-EXT-1: packets marked by KUBE-MARK-MASQ are masqueraded in POSTROUTING.
-  nat.rule(KUBE_POSTROUTING, null, [
-    '-m',
-    'mark',
-    '!',
-    '--mark',
-    `${setup.mark}/${setup.mark}`,
-    '-j',
-    'RETURN',
-  ]);
-  nat.rule(KUBE_POSTROUTING, null, ['-j', 'MARK', '--xor-mark', setup.mark]);
-  nat.rule(KUBE_POSTROUTING, null, [
-    '-m',
-    'comment',
-    '--comment',
-    '"kubernetes service traffic requiring SNAT"',
-    '-j',
-    'MASQUERADE',
-    ...(options.randomFully === false ? [] : ['--random-fully']),
-  ]);
-  nat.rule(KUBE_MARK_MASQ, null, ['-j', 'MARK', '--or-mark', setup.mark]);
+  writeMasqueradeRules(nat, setup.mark, options.randomFully !== false);
   if (setup.localhostNodePorts) {
     // R-NP-1: localhost NodePorts need route_localnet; this rule closes the hole it opens (kubernetes/kubernetes#90259).
     filter.chain(KUBE_FIREWALL);
@@ -236,42 +249,20 @@ export function renderIptablesServices(
       'DROP',
     ]);
   }
-  filter.rule(KUBE_FORWARD, null, [
-    '-m',
-    'comment',
-    '--comment',
-    '"kubernetes forwarding rules"',
-    '-m',
-    'mark',
-    '--mark',
-    `${setup.mark}/${setup.mark}`,
-    '-j',
-    'ACCEPT',
-  ]);
-  filter.rule(KUBE_FORWARD, null, [
-    '-m',
-    'comment',
-    '--comment',
-    '"kubernetes forwarding conntrack rule"',
-    '-m',
-    'conntrack',
-    '--ctstate',
-    'RELATED,ESTABLISHED',
-    '-j',
-    'ACCEPT',
-  ]);
+  writeForwardRules(filter, setup.mark);
 
-  const tableText = (t: LineBuffer) =>
-    `*${t.table}\n${t.chains.map((c) => `:${c} - [0:0]\n`).join('')}${t.rules.map((r) => `${r.line}\n`).join('')}COMMIT\n`;
   return {
     mode: 'iptables',
     node: node.name,
-    filter: { name: 'filter', chains: filter.chains, rules: filter.rules },
-    nat: { name: 'nat', chains: nat.chains, rules: nat.rules },
-    text: tableText(filter) + tableText(nat),
+    filter: filter.table(),
+    nat: nat.table(),
+    text: tablesText([filter.table(), nat.table()]),
     notes,
   };
 }
+
+/** Renders what kube-proxy on `nodeName` programs for the scenario's Service. */
+export const renderIptables = forOneService(renderIptablesServices);
 
 function nodeSetup(
   scenario: Scenario,
@@ -324,11 +315,7 @@ function renderServicePort(
   filter: LineBuffer,
   nat: LineBuffer,
 ): void {
-  const service = ctx.scenario.service;
-  const flags = ctx.flags;
-  const protocol = port.protocol.toLowerCase();
-  const name = servicePortName(service.namespace, service.name, port.name);
-  const targetPort = targetPortOf(service, port);
+  const { service, flags, protocol, name, targetPort } = portFacts(ctx, port);
   const chains = serviceChainNames(name, protocol);
   const clusterIP = flags.clusterIP!;
   const dport = String(port.port);
@@ -339,20 +326,12 @@ function renderServicePort(
   const externallyAccessible = nodePort !== 0 || lbIPs.length > 0 || externalIPs.length > 0;
 
   // R-EP-1..5: the node's endpoint sets, from the engine's one categorisation.
-  const cat = ctx.categorization(setup.node);
-  const sep = (ep: string) => endpointChainName(name, protocol, ep);
-  const known = new Map<EndpointModel, RenderedEndpoint>();
-  const clusterEndpoints = flags.usesClusterEndpoints
-    ? endpointList(cat.cluster ?? [], targetPort, sep, known)
-    : [];
-  const localEndpoints = flags.usesLocalEndpoints
-    ? endpointList(cat.local ?? [], targetPort, sep, known)
-    : [];
-  const allReachable =
-    cat.allReachable === cat.cluster
-      ? clusterEndpoints
-      : endpointList(cat.allReachable, targetPort, sep, known);
-  const hasEndpoints = cat.hasAnyEndpoints;
+  const {
+    cluster: clusterEndpoints,
+    local: localEndpoints,
+    allReachable,
+    hasEndpoints,
+  } = endpointSets(ctx, setup.node, targetPort, (ep) => endpointChainName(name, protocol, ep));
 
   const usesClusterPolicyChain = clusterEndpoints.length > 0 && flags.usesClusterEndpoints;
   const usesLocalPolicyChain = localEndpoints.length > 0 && flags.usesLocalEndpoints;
@@ -377,145 +356,44 @@ function renderServicePort(
     if (!hasExternalEndpoints) externalFilter = ['DROP', `"${name} has no local endpoints"`];
   }
   const proto = ['-m', protocol, '-p', protocol];
+  /** The shape of every per-destination rule: comment, protocol, destination and port, target. */
+  const toDestination = (commentText: string, ip: string, target: string) => [
+    ...['-m', 'comment', '--comment', commentText, ...proto],
+    ...['-d', ip, '--dport', dport, '-j', target],
+  ];
+  /** filter KUBE-EXTERNAL-SERVICES: drop or reject an external destination that has no (local) endpoints. */
+  const rejectExternal = (ip: string) =>
+    filter.rule(KUBE_EXTERNAL_SERVICES, name, toDestination(externalFilter![1], ip, externalFilter![0]));
 
-  if (hasInternalEndpoints) {
-    nat.rule(KUBE_SERVICES, name, [
-      '-m',
-      'comment',
-      '--comment',
-      `"${name} cluster IP"`,
-      ...proto,
-      '-d',
-      clusterIP,
-      '--dport',
-      dport,
-      '-j',
-      internalChain,
-    ]);
-  } else {
-    filter.rule(KUBE_SERVICES, name, [
-      '-m',
-      'comment',
-      '--comment',
-      internalFilter![1],
-      ...proto,
-      '-d',
-      clusterIP,
-      '--dport',
-      dport,
-      '-j',
-      internalFilter![0],
-    ]);
-  }
+  if (hasInternalEndpoints)
+    nat.rule(KUBE_SERVICES, name, toDestination(`"${name} cluster IP"`, clusterIP, internalChain));
+  else filter.rule(KUBE_SERVICES, name, toDestination(internalFilter![1], clusterIP, internalFilter![0]));
   for (const ip of externalIPs) {
     if (hasEndpoints)
-      nat.rule(KUBE_SERVICES, name, [
-        '-m',
-        'comment',
-        '--comment',
-        `"${name} external IP"`,
-        ...proto,
-        '-d',
-        ip,
-        '--dport',
-        dport,
-        '-j',
-        chains.external,
-      ]);
-    if (externalFilter)
-      filter.rule(KUBE_EXTERNAL_SERVICES, name, [
-        '-m',
-        'comment',
-        '--comment',
-        externalFilter[1],
-        ...proto,
-        '-d',
-        ip,
-        '--dport',
-        dport,
-        '-j',
-        externalFilter[0],
-      ]);
+      nat.rule(KUBE_SERVICES, name, toDestination(`"${name} external IP"`, ip, chains.external));
+    if (externalFilter) rejectExternal(ip);
   }
   for (const ip of lbIPs) {
-    if (hasEndpoints)
-      nat.rule(KUBE_SERVICES, name, [
-        '-m',
-        'comment',
-        '--comment',
-        `"${name} loadbalancer IP"`,
-        ...proto,
-        '-d',
-        ip,
-        '--dport',
-        dport,
-        '-j',
-        lbChain,
-      ]);
+    if (hasEndpoints) nat.rule(KUBE_SERVICES, name, toDestination(`"${name} loadbalancer IP"`, ip, lbChain));
     if (usesFirewallChain)
-      filter.rule(KUBE_PROXY_FIREWALL, name, [
-        '-m',
-        'comment',
-        '--comment',
-        `"${name} traffic not accepted by ${chains.firewall}"`,
-        ...proto,
-        '-d',
-        ip,
-        '--dport',
-        dport,
-        '-j',
-        'DROP',
-      ]);
+      filter.rule(
+        KUBE_PROXY_FIREWALL,
+        name,
+        toDestination(`"${name} traffic not accepted by ${chains.firewall}"`, ip, 'DROP'),
+      );
   }
-  if (externalFilter) {
-    for (const ip of lbIPs)
-      filter.rule(KUBE_EXTERNAL_SERVICES, name, [
-        '-m',
-        'comment',
-        '--comment',
-        externalFilter[1],
-        ...proto,
-        '-d',
-        ip,
-        '--dport',
-        dport,
-        '-j',
-        externalFilter[0],
-      ]);
-  }
+  if (externalFilter) for (const ip of lbIPs) rejectExternal(ip);
   if (nodePort !== 0) {
     const np = String(nodePort);
     if (hasEndpoints) {
       // R-NP-1: NodePorts bypass loadBalancerSourceRanges; on 127.0.0.1 only with localhostNodePorts.
+      const head = ['-m', 'comment', '--comment', name, ...proto];
       if (setup.localhostNodePorts && setup.nfacct)
         nat.rule(KUBE_NODEPORTS, name, [
-          '-m',
-          'comment',
-          '--comment',
-          name,
-          ...proto,
-          '-d',
-          '127.0.0.0/8',
-          '--dport',
-          np,
-          '-m',
-          'nfacct',
-          '--nfacct-name',
-          LOCALHOST_NODEPORT_COUNTER,
-          '-j',
-          chains.external,
+          ...[...head, '-d', '127.0.0.0/8', '--dport', np],
+          ...['-m', 'nfacct', '--nfacct-name', LOCALHOST_NODEPORT_COUNTER, '-j', chains.external],
         ]);
-      nat.rule(KUBE_NODEPORTS, name, [
-        '-m',
-        'comment',
-        '--comment',
-        name,
-        ...proto,
-        '--dport',
-        np,
-        '-j',
-        chains.external,
-      ]);
+      nat.rule(KUBE_NODEPORTS, name, [...head, '--dport', np, '-j', chains.external]);
     }
     if (externalFilter)
       filter.rule(KUBE_EXTERNAL_SERVICES, name, [
@@ -554,20 +432,10 @@ function renderServicePort(
 
   if (hasInternalEndpoints) {
     // R-INT-2: masquerade ClusterIP traffic that is not from a pod (or all of it with --masquerade-all).
-    const match = [
-      '-m',
-      'comment',
-      '--comment',
-      `"${name} cluster IP"`,
-      ...proto,
-      '-d',
-      clusterIP,
-      '--dport',
-      dport,
-    ];
-    if (setup.masqueradeAll) nat.rule(internalChain, name, [...match, '-j', KUBE_MARK_MASQ]);
+    const rule = toDestination(`"${name} cluster IP"`, clusterIP, KUBE_MARK_MASQ);
+    if (setup.masqueradeAll) nat.rule(internalChain, name, rule);
     else if (setup.detectorCidr)
-      nat.rule(internalChain, name, [...match, '!', '-s', setup.detectorCidr, '-j', KUBE_MARK_MASQ]);
+      nat.rule(internalChain, name, [...rule.slice(0, -2), '!', '-s', setup.detectorCidr, ...rule.slice(-2)]);
   }
 
   if (usesExternalChain) {
@@ -643,27 +511,14 @@ function renderServicePort(
     ]);
   }
 
-  if (usesClusterPolicyChain) {
-    nat.chain(chains.cluster);
-    writeServiceToEndpointRules(
-      nat,
-      name,
-      service.sessionAffinity === 'ClientIP' ? service.sessionAffinityTimeoutSeconds : null,
-      chains.cluster,
-      clusterEndpoints,
-      setup,
-    );
-  }
-  if (usesLocalPolicyChain) {
-    nat.chain(chains.local);
-    writeServiceToEndpointRules(
-      nat,
-      name,
-      service.sessionAffinity === 'ClientIP' ? service.sessionAffinityTimeoutSeconds : null,
-      chains.local,
-      localEndpoints,
-      setup,
-    );
+  const affinity = service.sessionAffinity === 'ClientIP' ? service.sessionAffinityTimeoutSeconds : null;
+  for (const [uses, chain, endpoints] of [
+    [usesClusterPolicyChain, chains.cluster, clusterEndpoints],
+    [usesLocalPolicyChain, chains.local, localEndpoints],
+  ] as const) {
+    if (!uses) continue;
+    nat.chain(chain);
+    writeServiceToEndpointRules(nat, name, affinity, chain, endpoints, setup);
   }
   for (const ep of allReachable) {
     nat.chain(ep.chain);

@@ -5,20 +5,21 @@
  * the tests rebuild (see version.ts). Eligibility comes from the engine's categorisation, as for iptables.
  */
 import type { EngineContext } from '../context/context';
-import type { EndpointModel, NodeModel, Scenario, ServicePortModel } from '../model';
+import type { NodeModel, Scenario, ServicePortModel } from '../model';
 import { cidrContains, parseCidr } from '../net';
 import {
   DEFAULT_MASQUERADE_MARK,
   detectorCidr,
-  endpointList,
+  endpointSets,
+  forOneService,
   loadBalancerVIPs,
   renderTarget,
   servicePorts,
   sourceRanges as sourceRangesOf,
-  targetPortOf,
+  portFacts,
   type RenderedEndpoint,
 } from './common';
-import { nftEndpointChainBase, nftServiceChainBase, servicePortName } from './names';
+import { nftEndpointChainBase, nftServiceChainBase } from './names';
 
 export interface NftablesOptions {
   /** The masquerade mark as written (kube-proxy: fmt "%#08x" of 1<<14 → "0x00004000"; its unit tests "0x4000"). */
@@ -57,15 +58,6 @@ class Tx {
       `add element ${T} ${container} { ${key}${comment ? ` comment "${comment}"` : ''}${value ? ` : ${value}` : ''} }`,
     );
   }
-}
-
-/** Renders what kube-proxy on `nodeName` programs in nftables mode for the scenario's Service. */
-export function renderNftables(
-  scenario: Scenario,
-  nodeName: string,
-  options: NftablesOptions = {},
-): NftablesRendering {
-  return renderNftablesServices([scenario], nodeName, options);
 }
 
 export function renderNftablesServices(
@@ -177,6 +169,9 @@ export function renderNftablesServices(
   return { mode: 'nftables', node: node.name, lines: tx.lines, text: `${tx.lines.join('\n')}\n`, notes };
 }
 
+/** Renders what kube-proxy on `nodeName` programs in nftables mode for the scenario's Service. */
+export const renderNftables = forOneService(renderNftablesServices);
+
 /** The node addresses NodePorts answer on, or null for every local address (the nodeport-ips set is deleted). */
 function nodePortAddresses(scenario: Scenario, node: NodeModel): string[] | null {
   const npa = scenario.cluster.nodePortAddresses;
@@ -197,11 +192,7 @@ function renderServicePort(
   masqueradeAll: boolean,
   tx: Tx,
 ): void {
-  const service = ctx.scenario.service;
-  const flags = ctx.flags;
-  const protocol = port.protocol.toLowerCase();
-  const name = servicePortName(service.namespace, service.name, port.name);
-  const targetPort = targetPortOf(service, port);
+  const { service, flags, protocol, name, targetPort } = portFacts(ctx, port);
   const base = nftServiceChainBase(service.namespace, service.name, protocol, port.name);
   const clusterChain = `service-${base}`;
   const localChain = `local-${base}`;
@@ -216,23 +207,16 @@ function renderServicePort(
   const affinity = service.sessionAffinity === 'ClientIP';
 
   // R-EP-1..5 from the engine's categorisation; endpoint chains named as kube-proxy names them.
-  const cat = ctx.categorization(node);
   const chainOf = (ep: string) => {
     const ip = ep.slice(0, ep.lastIndexOf(':'));
     return `endpoint-${nftEndpointChainBase(service.namespace, service.name, protocol, port.name, ip, targetPort)}`;
   };
-  const known = new Map<EndpointModel, RenderedEndpoint>();
-  const clusterEndpoints = flags.usesClusterEndpoints
-    ? endpointList(cat.cluster ?? [], targetPort, chainOf, known)
-    : [];
-  const localEndpoints = flags.usesLocalEndpoints
-    ? endpointList(cat.local ?? [], targetPort, chainOf, known)
-    : [];
-  const allReachable =
-    cat.allReachable === cat.cluster
-      ? clusterEndpoints
-      : endpointList(cat.allReachable, targetPort, chainOf, known);
-  const hasEndpoints = cat.hasAnyEndpoints;
+  const {
+    cluster: clusterEndpoints,
+    local: localEndpoints,
+    allReachable,
+    hasEndpoints,
+  } = endpointSets(ctx, node, targetPort, chainOf);
   const affinitySet = (ep: RenderedEndpoint) => `affinity-${ep.chain.slice('endpoint-'.length)}`;
 
   for (const ep of allReachable) tx.chain(ep.chain);

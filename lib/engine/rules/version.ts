@@ -11,5 +11,6 @@ export const KUBE_PROXY_SOURCE = {
   iptables:
     'kubernetes/kubernetes pkg/proxy/iptables/proxier.go, v1.33 line (syncProxyRules, writeServiceToEndpointRules)',
   nftables:
-    'kubernetes/kubernetes pkg/proxy/nftables/proxier.go as its TestOverallNFTablesRules expects it (v1.33+ line: filter-*-pre-dnat chains, cluster-ips set, firewall-ips map; the ClusterIP masquerade rule matches no port)',
+    'kubernetes/kubernetes pkg/proxy/nftables/proxier.go as its TestOverallNFTablesRules expects it (v1.33+ line: filter-*-pre-dnat chains, cluster-ips set, firewall-ips map; the ClusterIP masquerade rule matches no port); `nft list table` layout from nftables src/rule.c and src/expression.c',
+  ipvs: 'kubernetes/kubernetes pkg/proxy/ipvs/proxier.go, v1.33 line (syncProxyRules, syncEndpoint, writeIptablesRules with KUBE-IPVS-FILTER / KUBE-IPVS-OUT-FILTER, ipset.go names and comments) as its proxier_test.go expects; `ipvsadm -Ln` layout from ipvsadm.c',
 } as const;

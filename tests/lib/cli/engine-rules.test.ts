@@ -76,6 +76,22 @@ describe('engine CLI: rules', () => {
     expect(r.stderr).toMatch(/Service CIDR/);
   });
 
+  it('--mode nftables --format list prints the table as nft list table shows it', () => {
+    const r = cli(['rules', SEED, '--node', 'node-a', '--mode', 'nftables', '--format', 'list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^table ip kube-proxy \{\n\tcomment "rules for kube-proxy"\n\tset cluster-ips \{\n/);
+    expect(r.stdout).toContain('\t\ttype nat hook prerouting priority dstnat; policy accept;\n');
+  });
+
+  it('--mode ipvs prints ipvsadm -Ln, the ipsets and the iptables part', () => {
+    const r = cli(['rules', SEED, '--node', 'node-a', '--mode', 'ipvs']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# \$ ipvsadm -Ln\nIP Virtual Server version 1\.2\.1 \(size=4096\)\n/);
+    expect(r.stdout).toMatch(/^TCP  10\.96\.0\.20:80 rr$/m);
+    expect(r.stdout).toContain('add KUBE-CLUSTER-IP 10.96.0.20,tcp:80\n');
+    expect(r.stdout).toContain('*nat\n:KUBE-SERVICES - [0:0]\n');
+  });
+
   it('prints its assumptions on stderr as comments (no clusterCIDR: the covering CIDR of the Pods)', () => {
     const text = readFileSync(join(ROOT, SEED), 'utf8').replace(/^\s*clusterCIDR:.*\n/m, '');
     const file = join(tmp, 'no-cidr.yaml');
@@ -96,9 +112,9 @@ describe('engine CLI: rules', () => {
       /no node named "node-x" in the scenario \(nodes: node-a, node-b, node-c\)/,
     ],
     [
-      'ipvs (not yet)',
-      ['rules', SEED, '--node', 'node-a', '--mode', 'ipvs'],
-      /rules --mode ipvs is not supported yet/,
+      'list for iptables',
+      ['rules', SEED, '--node', 'node-a', '--mode', 'iptables', '--format', 'list'],
+      /--format list is for nftables and ipvs/,
     ],
     [
       'an unknown mode',
@@ -108,7 +124,7 @@ describe('engine CLI: rules', () => {
     [
       'an unknown format',
       ['rules', SEED, '--node', 'node-a', '--format', 'json'],
-      /--format must be restore or save \(got "json"\)/,
+      /--format must be restore, save or list \(got "json"\)/,
     ],
     [
       'save for nftables',

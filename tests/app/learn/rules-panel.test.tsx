@@ -1,0 +1,73 @@
+/** @jest-environment jsdom */
+/**
+ * The explorer's "Rules on node" panel (app/learn/_explorer/rules-panel.tsx): the rendered tables for the current
+ * layout, the focused flow's rules highlighted, each packet-walk step linked to its lines, mode and node chosen
+ * by keyboard, and a copy button. Expected texts come from lib/engine/rules called here directly.
+ */
+import { readFileSync } from 'node:fs';
+import { TextEncoder } from 'node:util';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { evaluate, readScenarioText } from '@/lib/engine';
+import { flowRules, renderIptables, rulesText } from '@/lib/engine/rules';
+import { RulesPanel } from '@/app/learn/_explorer/rules-panel';
+
+globalThis.TextEncoder ??= TextEncoder as typeof globalThis.TextEncoder;
+
+function load(name: string) {
+  const read = readScenarioText(readFileSync(`content/scenarios/${name}.yaml`, 'utf8'), 'yaml');
+  if (!read.ok) throw new Error(JSON.stringify(read.issues));
+  return { scenario: read.scenario, answer: evaluate(read.scenario) };
+}
+const linesOf = (region: HTMLElement) =>
+  [...region.querySelectorAll('code > span')].map((s) => s.textContent);
+
+describe('RulesPanel', () => {
+  const { scenario, answer } = load('article-local-two-nodes');
+
+  it('shows the iptables rules of the focused flow’s node and highlights exactly the traversed lines', () => {
+    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} />);
+    expect(screen.getByRole('heading', { name: 'Rules on node node-b' })).toBeInTheDocument();
+    const region = screen.getByRole('region', { name: 'Rules on node node-b: iptables' });
+    const rendering = renderIptables(scenario, 'node-b');
+    expect(linesOf(region)).toEqual(rendering.text.replace(/\n$/, '').split('\n'));
+    const traversed = [...region.querySelectorAll('[data-traversed]')].map((s) => s.textContent);
+    expect(traversed.sort()).toEqual([...flowRules(scenario, answer.flows[1]!, 1, rendering)!.lines].sort());
+    expect(region).toHaveAttribute('tabindex', '0');
+  });
+
+  it('links each packet-walk step to the lines it uses', async () => {
+    const user = userEvent.setup();
+    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} />);
+    const step = screen.getByText(/^R-EXT-6:/).closest('li')!;
+    const links = within(step).getAllByRole('link');
+    expect(links).toHaveLength(1);
+    const target = document.getElementById(links[0]!.getAttribute('href')!.slice(1))!;
+    expect(target.textContent).toMatch(/^-A KUBE-EXT-\w+ -j KUBE-SVL-\w+$/);
+    expect(target).toHaveAttribute('data-traversed', 'true');
+    await user.tab();
+    expect(screen.getByRole('combobox', { name: 'Rules of proxy mode' })).toHaveFocus();
+  });
+
+  it('switches mode and node by keyboard: nft list table, IPVS', async () => {
+    const user = userEvent.setup();
+    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Rules of proxy mode' }), 'nftables');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Rules on node' }), 'node-a');
+    const nft = screen.getByRole('region', { name: 'Rules on node node-a: nftables (nft list table)' });
+    expect(linesOf(nft).join('\n') + '\n').toBe(rulesText(scenario, 'node-a', 'nftables', 'list').text);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Rules of proxy mode' }), 'ipvs');
+    const ipvs = screen.getByRole('region', { name: 'Rules on node node-a: IPVS (ipvsadm -Ln)' });
+    expect(linesOf(ipvs)[1]).toBe('IP Virtual Server version 1.2.1 (size=4096)');
+  });
+
+  it('copies the shown rules', async () => {
+    const user = userEvent.setup();
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={0} />);
+    await user.click(screen.getByRole('button', { name: 'Copy rules' }));
+    expect(writeText).toHaveBeenCalledWith(renderIptables(scenario, 'node-a').text);
+    expect(screen.getByText('Copied.')).toBeInTheDocument();
+  });
+});
