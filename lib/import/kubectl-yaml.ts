@@ -19,8 +19,11 @@ export type LineTrack = WeakMap<object, Map<string | number, number>>;
 /** Thrown, as a plain constant (no stack to capture), when the text leaves the subset. */
 const UNSUPPORTED = { unsupported: true } as const;
 
-/** Characters that make the text leave the subset: tabs, carriage returns not before \n, controls, BOM, Unicode line breaks. */
-const OUTSIDE = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]/;
+/**
+ * Characters that make the text leave the subset: anything but \n and printable characters (so tabs, carriage
+ * returns not before \n, C0 and C1 controls, U+2028/2029 and the BOM). A negated class is the fast one.
+ */
+const OUTSIDE = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ufefe\uff00-\uffff]/;
 const PLAIN_KEY = /^[A-Za-z_][\w./-]*$/;
 /** Plain keys the core schema resolves to null or a boolean (so the key string would change). */
 const SCALAR_WORD_KEY = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
@@ -30,29 +33,11 @@ export function readKubectlYaml(source: string, track?: LineTrack): unknown[] | 
   const text = source.includes('\r\n') ? source.replace(/\r\n/g, '\n') : source;
   if (OUTSIDE.test(text)) return null;
   try {
-    return new Reader(text.split('\n'), track).documents();
+    return new Reader(text, track).documents();
   } catch (e) {
     if (e === UNSUPPORTED) return null;
     throw e;
   }
-}
-
-function indentOf(line: string): number {
-  let n = 0;
-  while (line.charCodeAt(n) === 32) n++;
-  return n;
-}
-
-/** `-` followed by a space or the end of the line, at `col`. */
-function isSeqEntry(line: string, col: number): boolean {
-  return line.charCodeAt(col) === 45 && (col + 1 === line.length || line.charCodeAt(col + 1) === 32);
-}
-
-/** The rest of a line after a scalar must be blank or a comment (a space then `#`). */
-function checkRest(line: string, from: number): void {
-  let c = from;
-  while (line.charCodeAt(c) === 32) c++;
-  if (c < line.length && !(line.charCodeAt(c) === 35 && c > from)) throw UNSUPPORTED;
 }
 
 const ESCAPES: Record<string, string> = {
@@ -75,48 +60,6 @@ const ESCAPES: Record<string, string> = {
   P: '\u2029',
 };
 const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
-
-/** A one-line double-quoted scalar starting at `col` (the quote): its value and the column after it. */
-function doubleQuoted(line: string, col: number): { value: string; end: number } {
-  let out = '';
-  let from = col + 1;
-  for (;;) {
-    const q = line.indexOf('"', from);
-    const b = line.indexOf('\\', from);
-    if (q === -1) throw UNSUPPORTED; // continues on the next line
-    if (b === -1 || q < b) return { value: out + line.slice(from, q), end: q + 1 };
-    out += line.slice(from, b);
-    const e = line[b + 1];
-    if (e === undefined) throw UNSUPPORTED;
-    const simple = ESCAPES[e];
-    if (simple !== undefined) {
-      out += simple;
-      from = b + 2;
-      continue;
-    }
-    const len = HEX_LENGTH[e];
-    const hex = len === undefined ? '' : line.slice(b + 2, b + 2 + len);
-    if (len === undefined || hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex)) throw UNSUPPORTED;
-    const code = parseInt(hex, 16);
-    if (code > 0x10ffff) throw UNSUPPORTED;
-    out += e === 'U' ? String.fromCodePoint(code) : String.fromCharCode(code);
-    from = b + 2 + len;
-  }
-}
-
-/** A one-line single-quoted scalar starting at `col` (the quote): `''` is a quote. */
-function singleQuoted(line: string, col: number): { value: string; end: number } {
-  let out = '';
-  let from = col + 1;
-  for (;;) {
-    const q = line.indexOf("'", from);
-    if (q === -1) throw UNSUPPORTED;
-    out += line.slice(from, q);
-    if (line.charCodeAt(q + 1) !== 39) return { value: out, end: q + 1 };
-    out += "'";
-    from = q + 2;
-  }
-}
 
 const INT = /^[-+]?[0-9]+$/;
 const OCT = /^0o[0-7]+$/;
@@ -157,96 +100,137 @@ function resolvePlain(s: string): unknown {
 
 /** Characters a plain scalar may not start with (`-`, `?`, `:` only when followed by a space: checked apart). */
 const PLAIN_FIRST_FORBIDDEN = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
 
+/**
+ * Works on offsets into the text (no per-line strings): `start[i]` is where line i begins, `ind[i]` its
+ * indentation, or -1 for a line with no content (blank or only a comment). Positions are absolute.
+ */
 class Reader {
   private i = 0;
   private end = 0;
+  private readonly start: Int32Array;
+  private readonly ind: Int32Array;
+  private readonly lineCount: number;
   private readonly keyOk = new Map<string, boolean>();
 
   constructor(
-    private readonly lines: string[],
+    private readonly text: string,
     private readonly track: LineTrack | undefined,
-  ) {}
+  ) {
+    let n = 1;
+    for (let p = text.indexOf('\n'); p !== -1; p = text.indexOf('\n', p + 1)) n++;
+    this.lineCount = n;
+    this.start = new Int32Array(n + 1);
+    this.ind = new Int32Array(n);
+    let p = 0;
+    for (let i = 0; i < n; i++) {
+      this.start[i] = p;
+      const nl = text.indexOf('\n', p);
+      const e = nl === -1 ? text.length : nl;
+      let q = p;
+      while (q < e && text.charCodeAt(q) === SPACE) q++;
+      this.ind[i] = q === e || text.charCodeAt(q) === HASH ? -1 : q - p;
+      p = e + 1;
+    }
+    this.start[n] = text.length + 1;
+  }
+
+  private lineEnd(i: number): number {
+    return this.start[i + 1]! - 1;
+  }
 
   /** Split at `---` lines: the part before the first marker is a document only if it has content. */
   documents(): unknown[] {
     const docs: unknown[] = [];
-    let start = 0;
+    const t = this.text;
+    let first = 0;
     let marked = false;
-    const n = this.lines.length;
-    for (let j = 0; j <= n; j++) {
-      const line = j < n ? this.lines[j]! : null;
-      if (line !== null) {
-        const c = line.charCodeAt(0);
+    for (let j = 0; j <= this.lineCount; j++) {
+      if (j < this.lineCount) {
+        const p = this.start[j]!;
+        const c = t.charCodeAt(p);
         if (c === 37) throw UNSUPPORTED; // % directive
-        if (c === 46 && line.startsWith('...')) throw UNSUPPORTED; // document end marker
-        if (c !== 45 || !line.startsWith('---') || !(line.length === 3 || line.charCodeAt(3) === 32)) continue;
-        checkRest(line, 3);
+        if (c === 46 && t.startsWith('...', p)) throw UNSUPPORTED; // document end marker
+        if (c !== DASH || !t.startsWith('---', p)) continue;
+        const e = this.lineEnd(j);
+        if (!(p + 3 === e || t.charCodeAt(p + 3) === SPACE)) continue;
+        this.checkRest(p + 3, e);
       }
-      const value = this.document(start, j);
+      const value = this.document(first, j);
       if (marked || value !== ABSENT) docs.push(value === ABSENT ? null : value);
       marked = true;
-      start = j + 1;
+      first = j + 1;
     }
     return docs;
   }
 
-  private document(start: number, end: number): unknown {
-    this.i = start;
+  private document(first: number, end: number): unknown {
+    this.i = first;
     this.end = end;
     if (!this.skipToContent()) return ABSENT;
-    const line = this.lines[this.i]!;
-    const value = this.blockNode(indentOf(line), -1);
+    const value = this.blockNode(this.start[this.i]! + this.ind[this.i]!, -1);
     if (this.skipToContent()) throw UNSUPPORTED;
     return value;
   }
 
-  /** Moves to the next line with content (not blank, not only a comment); false at the document's end. */
+  /** Moves to the next line with content; false at the document's end. */
   private skipToContent(): boolean {
-    while (this.i < this.end) {
-      const line = this.lines[this.i]!;
-      const c = line.charCodeAt(indentOf(line));
-      if (!Number.isNaN(c) && c !== 35) return true;
-      this.i++;
-    }
-    return false;
+    while (this.i < this.end && this.ind[this.i] === -1) this.i++;
+    return this.i < this.end;
+  }
+
+  /** The rest of the line after a scalar must be blank or a comment (a space then `#`). */
+  private checkRest(from: number, end: number): void {
+    const t = this.text;
+    let c = from;
+    while (c < end && t.charCodeAt(c) === SPACE) c++;
+    if (c < end && !(t.charCodeAt(c) === HASH && c > from)) throw UNSUPPORTED;
+  }
+
+  /** `-` followed by a space or the end of the line, at `p`. */
+  private isSeqEntry(p: number, end: number): boolean {
+    return this.text.charCodeAt(p) === DASH && (p + 1 === end || this.text.charCodeAt(p + 1) === SPACE);
   }
 
   /** A node that starts on a later line (after `key:` or `-` with nothing behind), deeper than `parent`. */
   private nodeOnNextLines(parent: number, seqAtSameIndent: boolean): unknown {
     if (!this.skipToContent()) return null;
-    const line = this.lines[this.i]!;
-    const ind = indentOf(line);
-    if (ind > parent) return this.blockNode(ind, parent);
-    if (seqAtSameIndent && ind === parent && isSeqEntry(line, ind)) return this.sequence(ind);
+    const ind = this.ind[this.i]!;
+    const p = this.start[this.i]! + ind;
+    if (ind > parent) return this.blockNode(p, parent);
+    if (seqAtSameIndent && ind === parent && this.isSeqEntry(p, this.lineEnd(this.i))) return this.sequence(ind);
     return null;
   }
 
-  /** The node whose first character is at `col` of the current line. */
-  private blockNode(col: number, parent: number): unknown {
-    const line = this.lines[this.i]!;
-    if (isSeqEntry(line, col)) return this.sequence(col);
-    if (this.keyAt(line, col)) return this.mapping(col);
-    return this.inlineValue(line, col, parent);
+  /** The node whose first character is at position `p` of the current line. */
+  private blockNode(p: number, parent: number): unknown {
+    const col = p - this.start[this.i]!;
+    if (this.isSeqEntry(p, this.lineEnd(this.i))) return this.sequence(col);
+    if (this.keyAt(p)) return this.mapping(col);
+    return this.inlineValue(p, parent);
   }
 
   private sequence(indent: number): unknown[] {
     const out: unknown[] = [];
+    const t = this.text;
     const lines = this.track ? new Map<number, number>() : undefined;
     for (;;) {
-      const line = this.lines[this.i]!;
       lines?.set(out.length, this.i + 1);
-      let c = indent + 1;
-      while (line.charCodeAt(c) === 32) c++;
-      if (c >= line.length || line.charCodeAt(c) === 35) {
+      const e = this.lineEnd(this.i);
+      let c = this.start[this.i]! + indent + 1;
+      while (c < e && t.charCodeAt(c) === SPACE) c++;
+      if (c >= e || t.charCodeAt(c) === HASH) {
         this.i++;
         out.push(this.nodeOnNextLines(indent, false));
       } else out.push(this.blockNode(c, indent));
       if (!this.skipToContent()) break;
-      const next = this.lines[this.i]!;
-      const ind = indentOf(next);
+      const ind = this.ind[this.i]!;
       if (ind > indent) throw UNSUPPORTED;
-      if (ind < indent || !isSeqEntry(next, indent)) break;
+      if (ind < indent || !this.isSeqEntry(this.start[this.i]! + ind, this.lineEnd(this.i))) break;
     }
     if (lines) this.track!.set(out, lines);
     return out;
@@ -254,21 +238,22 @@ class Reader {
 
   private mapping(indent: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    const t = this.text;
     const lines = this.track ? new Map<string, number>() : undefined;
     for (;;) {
-      const line = this.lines[this.i]!;
-      const key = this.keyAt(line, indent);
-      if (!key) throw UNSUPPORTED;
-      if (Object.hasOwn(out, key.key)) throw UNSUPPORTED; // the yaml package refuses duplicate keys
-      lines?.set(key.key, this.i + 1);
-      let c = key.after;
-      while (line.charCodeAt(c) === 32) c++;
-      if (c >= line.length || line.charCodeAt(c) === 35) {
+      if (!this.keyAt(this.start[this.i]! + indent)) throw UNSUPPORTED;
+      const key = this.key;
+      if (Object.hasOwn(out, key)) throw UNSUPPORTED; // the yaml package refuses duplicate keys
+      lines?.set(key, this.i + 1);
+      const e = this.lineEnd(this.i);
+      let c = this.keyEnd;
+      while (c < e && t.charCodeAt(c) === SPACE) c++;
+      if (c >= e || t.charCodeAt(c) === HASH) {
         this.i++;
-        out[key.key] = this.nodeOnNextLines(indent, true);
-      } else out[key.key] = this.inlineValue(line, c, indent);
+        out[key] = this.nodeOnNextLines(indent, true);
+      } else out[key] = this.inlineValue(c, indent);
       if (!this.skipToContent()) break;
-      const ind = indentOf(this.lines[this.i]!);
+      const ind = this.ind[this.i]!;
       if (ind > indent) throw UNSUPPORTED; // a plain scalar over several lines, or an error
       if (ind < indent) break;
     }
@@ -276,87 +261,159 @@ class Reader {
     return out;
   }
 
-  /** A mapping key at `col`: its text and the column after its `:` (which a space or the line's end follows). */
-  private keyAt(line: string, col: number): { key: string; after: number } | null {
-    const c = line.charCodeAt(col);
+  /** Set by keyAt: the key's text and the position after its `:` (fields, not a returned object: no garbage). */
+  private key = '';
+  private keyEnd = 0;
+
+  /** Whether a mapping key starts at `p` (its `:` followed by a space or the line's end); sets key and keyEnd. */
+  private keyAt(p: number): boolean {
+    const t = this.text;
+    const e = this.lineEnd(this.i);
+    const c = t.charCodeAt(p);
     if (c === 34 || c === 39) {
-      const q = c === 34 ? doubleQuoted(line, col) : singleQuoted(line, col);
+      const q = c === 34 ? this.doubleQuoted(p, e) : this.singleQuoted(p, e);
       let j = q.end;
-      while (line.charCodeAt(j) === 32) j++;
-      if (line.charCodeAt(j) !== 58 || !(j + 1 === line.length || line.charCodeAt(j + 1) === 32)) return null;
-      if (q.value === '__proto__' || q.value === '<<' || j - col > MAX_IMPLICIT_KEY) throw UNSUPPORTED;
-      return { key: q.value, after: j + 1 };
+      while (j < e && t.charCodeAt(j) === SPACE) j++;
+      if (j >= e || t.charCodeAt(j) !== COLON || !(j + 1 === e || t.charCodeAt(j + 1) === SPACE)) return false;
+      if (q.value === '__proto__' || q.value === '<<' || j - p > MAX_IMPLICIT_KEY) throw UNSUPPORTED;
+      this.key = q.value;
+      this.keyEnd = j + 1;
+      return true;
     }
-    let j = line.indexOf(':', col);
-    while (j !== -1 && !(j + 1 === line.length || line.charCodeAt(j + 1) === 32)) j = line.indexOf(':', j + 1);
-    if (j === -1) return null;
-    const key = line.slice(col, j).trimEnd();
+    let j = p;
+    while (j < e && !(t.charCodeAt(j) === COLON && (j + 1 === e || t.charCodeAt(j + 1) === SPACE))) j++;
+    if (j === e) return false;
+    let k = j;
+    while (k > p && t.charCodeAt(k - 1) === SPACE) k--;
+    const key = t.slice(p, k);
     let ok = this.keyOk.get(key);
     if (ok === undefined) {
       ok = key.length <= MAX_IMPLICIT_KEY && PLAIN_KEY.test(key) && !SCALAR_WORD_KEY.test(key) && key !== '__proto__';
       this.keyOk.set(key, ok);
     }
     if (!ok) throw UNSUPPORTED;
-    return { key, after: j + 1 };
+    this.key = key;
+    this.keyEnd = j + 1;
+    return true;
   }
 
-  /** A scalar (or `{}`, `[]`, a block scalar) starting at `col` of the current line; consumes its lines. */
-  private inlineValue(line: string, col: number, parent: number): unknown {
-    const c = line[col]!;
+  /** A scalar (or `{}`, `[]`, a block scalar) starting at `p` of the current line; consumes its lines. */
+  private inlineValue(p: number, parent: number): unknown {
+    const t = this.text;
+    const e = this.lineEnd(this.i);
+    const c = t[p]!;
     if (c === '"' || c === "'") {
-      const q = c === '"' ? doubleQuoted(line, col) : singleQuoted(line, col);
-      checkRest(line, q.end);
+      const q = c === '"' ? this.doubleQuoted(p, e) : this.singleQuoted(p, e);
+      this.checkRest(q.end, e);
       this.i++;
       return q.value;
     }
-    if (c === '|') return this.literal(line, col, parent);
+    if (c === '|') return this.literal(p, e, parent);
     if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      if (line[col + 1] !== close) throw UNSUPPORTED;
-      checkRest(line, col + 2);
+      if (t[p + 1] !== (c === '{' ? '}' : ']')) throw UNSUPPORTED;
+      this.checkRest(p + 2, e);
       this.i++;
       return c === '{' ? {} : [];
     }
     if (PLAIN_FIRST_FORBIDDEN.has(c)) throw UNSUPPORTED;
-    if ((c === '-' || c === '?' || c === ':') && (col + 1 === line.length || line.charCodeAt(col + 1) === 32)) throw UNSUPPORTED;
-    const hash = line.indexOf(' #', col);
-    const text = (hash === -1 ? line.slice(col) : line.slice(col, hash)).trimEnd();
-    if (text.includes(': ') || text.endsWith(':')) throw UNSUPPORTED;
+    if ((c === '-' || c === '?' || c === ':') && (p + 1 === e || t.charCodeAt(p + 1) === SPACE)) throw UNSUPPORTED;
+    // Up to a comment (space, #), less trailing spaces; `: ` or a final `:` would make it a mapping (an error here).
+    let k = p;
+    while (k < e && !(t.charCodeAt(k) === HASH && t.charCodeAt(k - 1) === SPACE)) {
+      if (t.charCodeAt(k) === COLON && (k + 1 === e || t.charCodeAt(k + 1) === SPACE)) throw UNSUPPORTED;
+      k++;
+    }
+    while (t.charCodeAt(k - 1) === SPACE) k--;
+    const text = t.slice(p, k);
     this.i++;
     return resolvePlain(text);
   }
 
   /** `|` or `|-` (clip or strip); the content is indented deeper than `parent`, by the first content line. */
-  private literal(line: string, col: number, parent: number): string {
-    const header = line[col + 1] === '-' ? '-' : '';
-    checkRest(line, col + 1 + header.length);
+  private literal(p: number, e: number, parent: number): string {
+    const t = this.text;
+    const strip = t[p + 1] === '-';
+    this.checkRest(p + 1 + (strip ? 1 : 0), e);
     if (parent < 0) throw UNSUPPORTED;
+    const length = (i: number) => this.lineEnd(i) - this.start[i]!;
     let j = this.i + 1;
     // Leading empty lines are content; whitespace-only lines are left to the yaml package.
-    while (j < this.end && this.lines[j]!.length === 0) j++;
-    const first = j < this.end ? this.lines[j]! : '';
-    const n = indentOf(first);
+    while (j < this.end && length(j) === 0) j++;
     const content: string[] = [];
-    if (j < this.end && n > parent && n < first.length) {
+    const firstInd = j < this.end ? this.ind[j]! : -1;
+    const blankish = j < this.end && firstInd === -1;
+    if (blankish && t.charCodeAt(this.start[j]! + indentAt(t, this.start[j]!, this.lineEnd(j))) !== HASH) throw UNSUPPORTED; // whitespace only
+    const n = blankish ? indentAt(t, this.start[j]!, this.lineEnd(j)) : firstInd;
+    if (j < this.end && n > parent) {
       for (let k = this.i + 1; k < j; k++) content.push('');
       for (; j < this.end; j++) {
-        const l = this.lines[j]!;
-        const ind = indentOf(l);
-        if (ind === l.length) {
+        const len = length(j);
+        const s = this.start[j]!;
+        const ind = indentAt(t, s, s + len);
+        if (ind === len) {
           if (ind > 0) throw UNSUPPORTED;
           content.push('');
-        } else if (ind >= n) content.push(l.slice(n));
+        } else if (ind >= n) content.push(t.slice(s + n, s + len));
         else break;
       }
-    } else if (j < this.end && indentOf(first) === first.length) throw UNSUPPORTED;
-    else j = this.i + 1; // no content: the following lines belong to the parent
+    } else j = this.i + 1; // no content: the following lines belong to the parent
     this.i = j;
     let last = content.length;
     while (last > 0 && content[last - 1] === '') last--;
     if (last === 0) return '';
     const body = content.slice(0, last).join('\n');
-    return header === '-' ? body : `${body}\n`;
+    return strip ? body : `${body}\n`;
   }
+
+  /** A one-line double-quoted scalar starting at `p` (the quote): its value and the position after it. */
+  private doubleQuoted(p: number, e: number): { value: string; end: number } {
+    const t = this.text.slice(0, e); // searches stay within the line (a sliced string: no copy)
+    let out = '';
+    let from = p + 1;
+    for (;;) {
+      const q = t.indexOf('"', from);
+      if (q === -1) throw UNSUPPORTED; // continues on the next line
+      const b = t.indexOf('\\', from);
+      if (b === -1 || q < b) return { value: out + t.slice(from, q), end: q + 1 };
+      out += t.slice(from, b);
+      const esc = t[b + 1]!;
+      const simple = ESCAPES[esc];
+      if (simple !== undefined) {
+        out += simple;
+        from = b + 2;
+        continue;
+      }
+      const len = HEX_LENGTH[esc];
+      const hex = len === undefined ? '' : t.slice(b + 2, Math.min(b + 2 + len, e));
+      if (len === undefined || hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex)) throw UNSUPPORTED;
+      const code = parseInt(hex, 16);
+      if (code > 0x10ffff) throw UNSUPPORTED;
+      out += esc === 'U' ? String.fromCodePoint(code) : String.fromCharCode(code);
+      from = b + 2 + len;
+    }
+  }
+
+  /** A one-line single-quoted scalar starting at `p` (the quote): `''` is a quote. */
+  private singleQuoted(p: number, e: number): { value: string; end: number } {
+    const t = this.text.slice(0, e);
+    let out = '';
+    let from = p + 1;
+    for (;;) {
+      const q = t.indexOf("'", from);
+      if (q === -1) throw UNSUPPORTED;
+      out += t.slice(from, q);
+      if (t.charCodeAt(q + 1) !== 39 || q + 1 >= e) return { value: out, end: q + 1 };
+      out += "'";
+      from = q + 2;
+    }
+  }
+}
+
+/** Spaces from `from` up to `end`. */
+function indentAt(t: string, from: number, end: number): number {
+  let q = from;
+  while (q < end && t.charCodeAt(q) === SPACE) q++;
+  return q - from;
 }
 
 /** A document with no content (only comments), distinct from one whose value is null. */
