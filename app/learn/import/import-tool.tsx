@@ -42,6 +42,16 @@ function sizeText(bytes: number): string {
   return bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** FileReader rather than Blob.text(): the same in every browser (and in jsdom). */
+function readText(f: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsText(f);
+  });
+}
+
 const selectClass = 'mt-1 block w-full max-w-xl rounded border border-border bg-bg p-2';
 const buttonClass = 'rounded bg-accent px-4 py-2 font-semibold text-accent-fg disabled:opacity-60';
 
@@ -89,7 +99,14 @@ export function ImportTool() {
       setFileError(`${f.name} is ${sizeText(f.size)}; files up to ${sizeText(MAX_FILE_BYTES)} can be read here.`);
       return;
     }
-    const loaded = { name: f.name, size: f.size, text: await f.text() };
+    let content: string;
+    try {
+      content = await readText(f);
+    } catch {
+      setFileError(`${f.name} could not be read.`);
+      return;
+    }
+    const loaded = { name: f.name, size: f.size, text: content };
     setFile(loaded);
     setService(undefined);
     read(loaded.text, undefined);
