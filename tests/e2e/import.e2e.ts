@@ -88,7 +88,7 @@ test.describe('import: explain my cluster', () => {
     const bad = kind.replace('    podCIDRs:\n    - 10.244.0.0/24\n', '    podCIDRs: 10.244.0.0/24\n');
     const line = bad.split('\n').indexOf('    podCIDRs: 10.244.0.0/24') + 1;
     await page.getByLabel('Or choose a file').setInputFiles({ name: 'bad.yaml', mimeType: 'application/yaml', buffer: Buffer.from(bad) });
-    const alert = page.getByRole('alert');
+    const alert = page.locator('[data-import-errors]');
     await expect(alert).toContainText(`document 1, items[0].spec.podCIDRs (line ${line}): Node: must be a list`);
     await expect(page.locator('[data-import-result]')).not.toContainText('aHVudGVy');
     await expectNoAxeViolations(page);

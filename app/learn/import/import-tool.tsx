@@ -69,6 +69,15 @@ export function ImportTool() {
   const [kept, setKept] = useState(true);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const explorerHeading = useRef<HTMLHeadingElement>(null);
+  /** Where focus goes once the next render is committed: the new result, or the explorer just opened. */
+  const focusNext = useRef<'result' | 'explorer' | null>(null);
+
+  useEffect(() => {
+    const target = focusNext.current === 'result' ? resultHeading.current : focusNext.current === 'explorer' ? explorerHeading.current : null;
+    if (!target) return;
+    focusNext.current = null;
+    target.focus();
+  }, [result, opened]);
 
   // A reload of #scenario=<id> reopens the explorer on what this tab imported.
   useEffect(() => {
@@ -87,7 +96,7 @@ export function ImportTool() {
       setResult(r);
       setChoices(r.ok ? defaultChoices(r.scenario) : null);
       setReading(false);
-      requestAnimationFrame(() => resultHeading.current?.focus());
+      focusNext.current = 'result';
     }, 0);
   };
   const text = file?.text ?? pasted;
@@ -124,8 +133,8 @@ export function ImportTool() {
     const stored = storeImport(value);
     setKept(stored !== null);
     if (stored) window.history.replaceState(window.history.state, '', `#${HASH_KEY}=${stored}`);
+    focusNext.current = 'explorer';
     setOpened(value);
-    requestAnimationFrame(() => explorerHeading.current?.focus());
   };
 
   return (

@@ -25,7 +25,7 @@ const stored = () => {
 const shown = () => [...document.querySelectorAll('[data-import-result], [data-explorer]')].map((e) => e.textContent).join('\n');
 
 // The machine running the suite may be busy: a paste is parsed, evaluated and rendered several times here.
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 beforeEach(() => {
   sessionStorage.clear();
