@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { stringify } from 'yaml';
+import { NODES, PODS, cluster } from '../bench/kubectl-cluster';
 import { expectNoAxeViolations, screenshot, useSystemTheme, watchConsoleErrors } from './support';
 
 const IMPORT = '/learn/import';
@@ -93,5 +95,30 @@ test.describe('import: explain my cluster', () => {
     await expect(page.locator('[data-import-result]')).not.toContainText('aHVudGVy');
     await expectNoAxeViolations(page);
     await screenshot(page, 'import-error');
+  });
+});
+
+test.describe('import: a large cluster', () => {
+  test.setTimeout(300_000);
+
+  test('500 nodes and 10,000 Pods: read in the browser, drawn as groups, the explorer answers', async ({ page }, info) => {
+    const text = stringify(cluster(), { indentSeq: false });
+    await page.goto(IMPORT);
+    await page.getByLabel('Or choose a file').setInputFiles({ name: 'large.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text) });
+    await expect(page.getByText(`${NODES} nodes and ${PODS} endpoints of LoadBalancer Service default/web.`)).toBeVisible({ timeout: 120_000 });
+    const ms = Number(await page.locator('[data-import-ms]').getAttribute('data-import-ms'));
+    info.annotations.push({ type: 'import-ms', description: `${ms} ms for ${(text.length / 1e6).toFixed(1)} MB of YAML (machine load: see the bench's baseline)` });
+    console.log(`import of ${NODES} nodes / ${PODS} Pods (YAML, ${(text.length / 1e6).toFixed(1)} MB) in the browser: ${ms} ms`);
+    await page.getByRole('button', { name: 'Open in the explorer' }).click();
+    const explorer = page.locator('[data-explorer]');
+    // Nodes are grouped (three zones, alike otherwise); only the followed flow is traced.
+    await expect(explorer.locator('[data-grouped] [data-group]')).toHaveCount(3, { timeout: 60_000 });
+    await expect(explorer.locator('[data-explorer-summary]')).toContainText('Outside traffic entering node-000');
+    const t0 = Date.now();
+    await explorer.getByRole('combobox', { name: /balancer’s traffic entering/ }).selectOption('node-250');
+    await expect(explorer.locator('[data-explorer-summary]')).toContainText('Outside traffic entering node-250');
+    console.log(`following another node: ${Date.now() - t0} ms`);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'import-large');
   });
 });
