@@ -8,6 +8,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, 
 import { findJsonSyntaxError } from '@/lib/engine/scenario/json-syntax';
 import { formatPath, type PathSegment } from '@/lib/validation/issues';
 import type { ImportIssue } from './issues';
+import { readKubectlYaml, type LineTrack } from './kubectl-yaml';
 
 /** One object of the input: `document` is 1-based; `path` leads from the document's root to the object. */
 export interface KubeObject {
@@ -55,6 +56,18 @@ function readJson(text: string): { ok: true; read: ReadDocuments } | { ok: false
 }
 
 function readYaml(text: string): { ok: true; read: ReadDocuments } | { ok: false; issues: ImportIssue[] } {
+  // kubectl's own YAML: the fast reader (kubectl-yaml.ts); anything else, errors included, the yaml package.
+  const fast = readKubectlYaml(text);
+  if (fast) {
+    let located: { docs: unknown[]; track: LineTrack } | undefined;
+    return collect(fast, (document, path) => {
+      if (!located) {
+        const track: LineTrack = new WeakMap();
+        located = { docs: readKubectlYaml(text, track) ?? [], track };
+      }
+      return locateTracked(located.docs[document - 1], path, located.track);
+    });
+  }
   const lines = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, version: '1.2' });
   const docs = Array.isArray(parsed) ? parsed : [];
@@ -149,6 +162,26 @@ function locate(doc: Document, path: readonly PathSegment[], lines: LineCounter)
     } else break;
   }
   return offset === undefined ? undefined : lines.linePos(offset).line;
+}
+
+/** The line of `path` as the fast reader recorded it, or of the closest enclosing key or item that exists. */
+function locateTracked(root: unknown, path: readonly PathSegment[], track: LineTrack): number | undefined {
+  let node = root;
+  let line: number | undefined;
+  for (const seg of path) {
+    if (node === null || typeof node !== 'object') break;
+    const at = track.get(node)?.get(seg);
+    if (at === undefined) break;
+    line = at;
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  return line ?? (root !== null && typeof root === 'object' ? firstLine(root, track) : undefined);
+}
+
+/** The first line of a container: of its first key or item. */
+function firstLine(node: object, track: LineTrack): number | undefined {
+  const lines = track.get(node);
+  return lines ? Math.min(...lines.values()) : undefined;
 }
 
 /** Line and column of an offset without building a YAML document. */

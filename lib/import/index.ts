@@ -10,3 +10,18 @@ export { importCluster, type ImportedScenario, type ImportOptions, type ImportRe
 export { formatImportIssue, type ImportIssue } from './issues';
 export type { Assumption } from './assumptions';
 export { readerCapabilities, type ReaderCapabilities } from './capabilities';
+export {
+  CNI_LABEL,
+  CNI_UNSET,
+  CNI_UNSET_LABEL,
+  CNIS,
+  PROVIDER_LABEL,
+  PROVIDERS,
+  PROXY_MODE_LABEL,
+  PROXY_MODES,
+  defaultChoices,
+  importQuestions,
+  withChoices,
+  type ImportChoices,
+  type ImportQuestions,
+} from './choices';

@@ -16,6 +16,10 @@ export default function ExplorerPage() {
         <Link className="text-accent underline" href="/learn/external-traffic-policy">
           the externalTrafficPolicy article
         </Link>
+        . To see your own cluster,{' '}
+        <Link className="text-accent underline" href="/learn/import">
+          import what kubectl prints
+        </Link>
         .
       </p>
       <div id="explorer" className="scroll-mt-4">
