@@ -59,7 +59,6 @@ class ExitError extends Error {
   }
 }
 
-
 function run(argv: readonly string[], io: { stdin: () => string; readFile: (path: string) => string }): { stdout: string; stderr?: string } {
   if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help')) return { stdout: USAGE };
   if (argv[0] === 'import') return runImport(argv.slice(1), io);
