@@ -1,0 +1,16 @@
+'use client';
+/**
+ * The learner's mastery of a learning-path topic, beside it. The learner record (and FSRS) load in a chunk of their
+ * own after the page is interactive, so the home page and /learn keep their first-load JavaScript.
+ */
+import { lazy, Suspense } from 'react';
+
+const TopicMasteryLine = lazy(() => import('./topic-mastery-line'));
+
+export function TopicMastery({ concepts, topic }: { concepts: readonly string[]; topic: string }) {
+  return (
+    <Suspense fallback={null}>
+      <TopicMasteryLine concepts={concepts} topic={topic} />
+    </Suspense>
+  );
+}
