@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { LEARNING_PATH, practiceHref } from '@/lib/learning-path';
+import { LEARNING_PATH, practiceHref, topicConcepts } from '@/lib/learning-path';
 import { TopicMastery } from './topic-mastery';
 
 /** The learning path as a list of topics, each read → explore → practise, with the learner's mastery (a client island). */
@@ -13,7 +13,7 @@ export function LearningPath({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
             <span className="text-muted">{i + 1}.</span> {topic.title}
           </Heading>
           <p className="mt-1 text-muted">{topic.goal}</p>
-          <TopicMastery concepts={topic.concepts} topic={topic.id} />
+          <TopicMastery concepts={topicConcepts(topic)} topic={topic.id} />
           <ul className="mt-3 flex flex-wrap gap-2" aria-label={`Steps for ${topic.title}`}>
             <li>
               <Link

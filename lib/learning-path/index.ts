@@ -3,7 +3,7 @@
  * Pure data (no React): the home page and /learn render it, and the learner's mastery of a topic is
  * the mastery of its concepts.
  */
-import type { ConceptId } from '@/lib/scenarios/concepts';
+import { CONCEPTS, type ConceptId } from '@/lib/scenarios/concepts';
 import type { QuestionKind } from '@/lib/scenarios/types';
 
 export interface LearningTopic {
@@ -17,8 +17,6 @@ export interface LearningTopic {
   explore?: { href: string; label: string };
   /** The question kinds that practise it. */
   kinds: readonly QuestionKind[];
-  /** The concepts whose mastery the topic shows. */
-  concepts: readonly ConceptId[];
 }
 
 export const LEARNING_PATH: readonly LearningTopic[] = [
@@ -29,18 +27,6 @@ export const LEARNING_PATH: readonly LearningTopic[] = [
     read: { href: '/learn/external-traffic-policy', label: 'Read: externalTrafficPolicy' },
     explore: { href: '/learn/explorer', label: 'Explore a cluster' },
     kinds: ['source-ip', 'health-check', 'load-share', 'lb-targets', 'client-outcome', 'cross-node', 'policy-choice', 'fix-it'],
-    concepts: [
-      'snat-under-cluster',
-      'client-ip-under-local',
-      'health-check-node-port',
-      'uneven-load-under-local',
-      'even-load-under-cluster',
-      'balancer-node-selection',
-      'drop-vs-reject',
-      'cross-node-hops',
-      'policy-trade-offs',
-      'endpoint-conditions',
-    ],
   },
   {
     id: 'inside-the-cluster',
@@ -48,7 +34,6 @@ export const LEARNING_PATH: readonly LearningTopic[] = [
     goal: 'Predict what a Pod’s lookup of a Service returns and where its call to the ClusterIP goes, with internalTrafficPolicy, session affinity and trafficDistribution.',
     read: { href: '/learn/inside-the-cluster', label: 'Read: inside the cluster' },
     kinds: ['in-cluster', 'session-affinity', 'topology', 'dns'],
-    concepts: ['clusterip-routing', 'internal-traffic-policy', 'in-cluster-short-circuit', 'session-affinity', 'topology-aware-routing', 'service-dns'],
   },
   {
     id: 'api-validation',
@@ -56,11 +41,15 @@ export const LEARNING_PATH: readonly LearningTopic[] = [
     goal: 'Predict which Service manifests the API server refuses, and its exact message.',
     read: { href: '/learn/external-traffic-policy#what-the-field-is-and-where-it-applies', label: 'Read: where the field applies' },
     kinds: ['api-validation'],
-    concepts: ['service-validation'],
   },
 ];
 
 /** The practice link for a topic: a short standard session over its kinds. */
 export function practiceHref(topic: LearningTopic): string {
   return `/practice?difficulty=standard&count=5&kinds=${topic.kinds.join(',')}`;
+}
+
+/** The concepts whose mastery a topic shows: those its question kinds test (one list of concepts, lib/scenarios). */
+export function topicConcepts(topic: LearningTopic): ConceptId[] {
+  return CONCEPTS.filter((c) => c.kinds.some((k) => topic.kinds.includes(k))).map((c) => c.id);
 }
