@@ -2,7 +2,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { NAV_ITEMS } from '@/app/_components/nav-items';
-import { currentFor, SiteNav } from '@/app/_components/site-nav';
+import { currentEntry, currentFor, SiteNav } from '@/app/_components/site-nav';
 
 let mockPathname: string | null = '/';
 const mockPrefetch = jest.fn();
@@ -33,6 +33,16 @@ describe('currentFor', () => {
     ['/practice', null, undefined],
   ] as const)('marks %s as %p when the path is %p', (href, pathname, expected) => {
     expect(currentFor(href, pathname)).toBe(expected);
+  });
+});
+
+describe('currentEntry', () => {
+  it('marks the most specific entry only', () => {
+    const hrefs = NAV_ITEMS.map((i) => i.href);
+    expect(currentEntry(hrefs, '/learn/explorer')).toEqual({ href: '/learn/explorer', current: 'page' });
+    expect(currentEntry(hrefs, '/learn/inside-the-cluster')).toEqual({ href: '/learn', current: true });
+    expect(currentEntry(hrefs, '/learn')).toEqual({ href: '/learn', current: 'page' });
+    expect(currentEntry(hrefs, '/nowhere')).toBeNull();
   });
 });
 

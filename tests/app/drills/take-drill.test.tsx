@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { TakeDrill } from '@/app/drills/[code]/take-drill';
 import type { AttemptView } from '@/lib/drills/attempts';
 import { generateQuestion, type Question, type RawAnswer } from '@/lib/scenarios';
+import { resetLearnerStoreForTests } from '@/app/_components/learner/learner-store';
+import { storedRecord } from '../../support/learner-storage';
 
 /** The student's side (issue 20): a saved answer is back in the form after a reload; a retake is the same student's. */
 const CODE = 'ABC234';
@@ -41,6 +43,7 @@ function view(over: Partial<AttemptView> = {}): AttemptView {
 let fetchMock: jest.Mock;
 beforeEach(() => {
   localStorage.clear();
+  resetLearnerStoreForTests();
   fetchMock = jest.fn();
   global.fetch = fetchMock;
 });
@@ -83,7 +86,8 @@ describe('TakeDrill', () => {
     await userEvent.click(button);
     await screen.findByText(/attempt 2/);
     expect(fetchMock).toHaveBeenLastCalledWith('/api/attempts/attempt-1/retake', expect.objectContaining({ method: 'POST', headers: { Authorization: 'Bearer tok' } }));
-    await waitFor(() => expect(JSON.parse(localStorage.getItem(`drill-attempt:${CODE}`)!)).toEqual({ attemptId: 'attempt-2', token: 'tok2' }));
+    // The learner record (which took the old drill key over on first load) now holds the new attempt.
+    await waitFor(() => expect(storedRecord().drills[CODE]).toEqual({ attemptId: 'attempt-2', token: 'tok2' }));
     expect(screen.queryByLabelText('Your name')).toBeNull();
   });
 });

@@ -3,7 +3,15 @@ import { EnvError, parseEnv } from '@/lib/env';
 
 describe('parseEnv', () => {
   it('fills the defaults when nothing is set', () => {
-    expect(parseEnv({})).toEqual({ DATABASE_POOL_SIZE: 10, DATABASE_CONNECT_TIMEOUT_MS: 5_000, DATABASE_STATEMENT_TIMEOUT_MS: 10_000 });
+    expect(parseEnv({})).toEqual({
+      DATABASE_POOL_SIZE: 10,
+      DATABASE_CONNECT_TIMEOUT_MS: 5_000,
+      DATABASE_STATEMENT_TIMEOUT_MS: 10_000,
+      DRILLS_ATTEMPTS_PER_CLIENT: 60,
+      DRILLS_ATTEMPTS_PER_DRILL: 300,
+      DRILLS_LOOKUPS_PER_CLIENT: 600,
+      DRILLS_UNKNOWN_CODES_PER_CLIENT: 20,
+    });
   });
 
   it('keeps only the origin of PUBLIC_URL', () => {
