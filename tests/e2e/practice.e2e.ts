@@ -67,7 +67,8 @@ test.describe('practice', () => {
         await page.keyboard.type('about half');
         await page.keyboard.press('Enter');
         await expect(page.getByRole('heading', { name: 'Not graded: check your answer' })).toBeVisible();
-        await expect(page.getByText(/"about half" is not a share/)).toBeVisible();
+        // Beside the field and in the feedback's list of problems.
+        await expect(page.getByText(/"about half" is not a share/)).toHaveCount(2);
         await page.getByRole('textbox', { name: field?.label }).fill('');
         await page.getByRole('heading', { name: 'Not graded: check your answer' }).focus();
       }
