@@ -49,7 +49,7 @@ export function ConceptMasteryTable({
     <DataTable
       label={regionLabel}
       captionHidden
-      caption="Each concept, weakest first: the chance you recall it now, its level, your answers, reviews, lapses and when it is next due"
+      caption="Mastery by concept, weakest first: the chance you recall it now, its level, your answers, reviews, lapses and when it is next due"
       rows={rows}
       rowKey={(r) => r.m.id}
       columns={[
