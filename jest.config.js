@@ -13,6 +13,9 @@ const config = {
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1', '^server-only$': '<rootDir>/tests/support/server-only-stub.js' },
   setupFilesAfterEnv: ['<rootDir>/tests/support/jest-setup.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/'],
+  // A guard against hangs, not a speed check: component suites rendering the engine's figures take seconds
+  // when CI's two cores are busy, and a 5 s default failed them there (speed is measured in the benches).
+  testTimeout: 30_000,
 };
 
 module.exports = async () => {

@@ -10,7 +10,6 @@ import type { AttemptView } from '@/lib/drills/attempts';
 import { answerIssues, gradeAnswer } from '@/lib/grading';
 import { generateQuestion, toPublicQuestion, type Question } from '@/lib/scenarios';
 
-jest.setTimeout(30_000);
 
 function shareQuestion(): Question {
   for (let i = 0; i < 200; i++) {

@@ -8,7 +8,6 @@ import { correctAnswer, gradeAnswer, wrongAnswer, type GradedResult } from '@/li
 import { generateQuestion, toPublicQuestion, type QuestionKind } from '@/lib/scenarios';
 
 // Rendering diagrams in jsdom is slow on the shared 2-core machine: allow time (nothing here asserts on it).
-jest.setTimeout(30_000);
 
 function answered(kind: QuestionKind, right: boolean, ms: number, seed: string): AnsweredQuestion {
   const q = generateQuestion({ kind, difficulty: 'intro', seed });

@@ -11,7 +11,6 @@ import { CONCEPTS, KIND_LABELS } from '@/lib/scenarios';
 import { storedRecord, storeRecord } from '../../support/learner-storage';
 
 // Rendering diagrams in jsdom is slow on the shared 2-core machine: allow time (nothing here asserts on it).
-jest.setTimeout(30_000);
 
 const NOW = new Date('2026-11-25T09:00:00.000Z');
 const ATTEMPT: AttemptRecord = {

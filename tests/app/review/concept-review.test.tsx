@@ -6,7 +6,6 @@ import { ConceptReview } from '@/app/review/_components/concept-review';
 
 // Each question draws its cluster twice (a row and a stack of nodes; CSS shows one): slow in jsdom on a shared
 // 2-core machine. Allow time; nothing here asserts on it.
-jest.setTimeout(30_000);
 
 const CONCEPT = CONCEPTS.find((c) => c.id === 'health-check-node-port')!;
 const INFO = { id: CONCEPT.id, label: CONCEPT.label, summary: CONCEPT.summary, kinds: [...CONCEPT.kinds] };
