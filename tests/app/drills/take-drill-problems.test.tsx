@@ -10,7 +10,6 @@ import type { AttemptView } from '@/lib/drills/attempts';
 import { answerIssues, gradeAnswer } from '@/lib/grading';
 import { generateQuestion, toPublicQuestion, type Question } from '@/lib/scenarios';
 
-
 function shareQuestion(): Question {
   for (let i = 0; i < 200; i++) {
     const q = generateQuestion({ kind: 'load-share', difficulty: 'intro', seed: `drill-problems-${i}` });

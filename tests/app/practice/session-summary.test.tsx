@@ -7,8 +7,6 @@ import { formatDuration } from '@/app/practice/session-timer';
 import { correctAnswer, gradeAnswer, wrongAnswer, type GradedResult } from '@/lib/grading';
 import { generateQuestion, toPublicQuestion, type QuestionKind } from '@/lib/scenarios';
 
-// Rendering diagrams in jsdom is slow on the shared 2-core machine: allow time (nothing here asserts on it).
-
 function answered(kind: QuestionKind, right: boolean, ms: number, seed: string): AnsweredQuestion {
   const q = generateQuestion({ kind, difficulty: 'intro', seed });
   const r = gradeAnswer(q, right ? correctAnswer(q) : wrongAnswer(q)) as GradedResult;

@@ -10,8 +10,6 @@ import { exportLearner, LEARNER_KEY, LEGACY_KEYS, recordAnswer, type AttemptReco
 import { CONCEPTS, KIND_LABELS } from '@/lib/scenarios';
 import { storedRecord, storeRecord } from '../../support/learner-storage';
 
-// Rendering diagrams in jsdom is slow on the shared 2-core machine: allow time (nothing here asserts on it).
-
 const NOW = new Date('2026-11-25T09:00:00.000Z');
 const ATTEMPT: AttemptRecord = {
   questionId: 'health-check:intro:x',

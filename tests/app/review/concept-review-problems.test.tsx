@@ -5,7 +5,6 @@ import userEvent from '@testing-library/user-event';
 import { CONCEPTS, generateQuestion, type Question } from '@/lib/scenarios';
 import { ConceptReview } from '@/app/review/_components/concept-review';
 
-
 const CONCEPT = CONCEPTS.find((c) => c.kinds.includes('load-share'))!;
 const INFO = { id: CONCEPT.id, label: CONCEPT.label, summary: CONCEPT.summary, kinds: [...CONCEPT.kinds] };
 

@@ -4,9 +4,6 @@ import userEvent from '@testing-library/user-event';
 import { CONCEPTS, generateQuestion, type Question } from '@/lib/scenarios';
 import { ConceptReview } from '@/app/review/_components/concept-review';
 
-// Each question draws its cluster twice (a row and a stack of nodes; CSS shows one): slow in jsdom on a shared
-// 2-core machine. Allow time; nothing here asserts on it.
-
 const CONCEPT = CONCEPTS.find((c) => c.id === 'health-check-node-port')!;
 const INFO = { id: CONCEPT.id, label: CONCEPT.label, summary: CONCEPT.summary, kinds: [...CONCEPT.kinds] };
 

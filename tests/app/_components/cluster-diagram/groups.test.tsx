@@ -5,7 +5,6 @@ import { drawsGroups, groupNodes } from '@/app/_components/cluster-diagram/group
 import { GroupedClusterDiagram } from '@/app/_components/cluster-diagram/grouped-diagram';
 import { ScenarioExplorer } from '@/app/learn/_explorer/scenario-explorer';
 
-
 /** 30 nodes in zones a, b, c (10 each); two ready Pods per node, except zone c where one of the two is not ready. */
 function cluster(policy: 'Local' | 'Cluster' = 'Local'): ScenarioInput {
   const zones = ['a', 'b', 'c'];

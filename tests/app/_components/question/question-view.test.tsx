@@ -6,8 +6,6 @@ import { QuestionView } from '@/app/_components/question';
 import { gradeAnswer, type GradeResult } from '@/lib/grading';
 import { generateQuestion, toPublicQuestion, type Question, type QuestionKind } from '@/lib/scenarios';
 
-// Rendering diagrams in jsdom is slow on the shared 2-core machine: allow time (nothing here asserts on it).
-
 function find(kind: QuestionKind, pred: (q: Question) => boolean = () => true, difficulty: 'intro' | 'standard' = 'intro'): Question {
   for (let i = 0; i < 200; i++) {
     const q = generateQuestion({ kind, difficulty, seed: `view-${i}` });
