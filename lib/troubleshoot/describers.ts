@@ -7,7 +7,7 @@ import type { ContainerObject, ContainerStateObject, EndpointSliceObject, PodEve
 import { formatLabels } from './printers';
 import { DESCRIBE_TABS, tabwrite } from './tabwriter';
 
-/** describe.go prefixWriter + tabbedString: text is buffered and formatted at each Flush and at the end. */
+/** R-KUBECTL-7: describe.go prefixWriter + tabbedString: text is buffered and formatted at each Flush and at the end. */
 class PrefixWriter {
   private out = '';
   private buffer = '';
@@ -110,7 +110,7 @@ export function formatEndpointSlices(slices: readonly EndpointSliceObject[], por
   return more ? `${ret} + ${count - max} more...` : ret;
 }
 
-/** describe.go describeService (events: null = not searched, [] = none). */
+/** R-KUBECTL-8: describe.go describeService (events: null = not searched, [] = none). */
 export function describeService(svc: ServiceObject, slices: readonly EndpointSliceObject[], events: readonly PodEventObject[] | null): string {
   const w = new PrefixWriter();
   w.write(0, `Name:\t${svc.name}\n`);
@@ -145,7 +145,7 @@ export function describeService(svc: ServiceObject, slices: readonly EndpointSli
   return w.done();
 }
 
-/** describe.go describeEndpointSliceV1 (it shows only the Ready condition, not serving/terminating or hints). */
+/** R-KUBECTL-9: describe.go describeEndpointSliceV1 (it shows only the Ready condition, not serving/terminating or hints). */
 export function describeEndpointSlice(eps: EndpointSliceObject, events: readonly PodEventObject[] | null): string {
   const w = new PrefixWriter();
   w.write(0, `Name:\t${eps.name}\n`);
@@ -254,7 +254,7 @@ function printTolerations(w: PrefixWriter, tolerations: PodObject['tolerations']
   });
 }
 
-/** describe.go describePod, for a Pod with no init/ephemeral containers, volumes or readiness gates. */
+/** R-KUBECTL-10: describe.go describePod, for a Pod with no init/ephemeral containers, volumes or readiness gates. */
 export function describePod(pod: PodObject): string {
   const w = new PrefixWriter();
   w.write(0, `Name:\t${pod.name}\n`);

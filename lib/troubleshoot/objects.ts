@@ -102,7 +102,7 @@ function containerPortOf(scenario: Scenario, runtime: PodRuntime): number {
   return runtime.containerPort ?? listenOf(scenario, runtime).port;
 }
 
-/** The Service as the API server stores it (R-API-2 defaults from the engine's answer). */
+/** R-KUBECTL-6: the Service as the API server stores it (R-API-2 defaults from the engine's answer). */
 export function serviceObject(cluster: Cluster, workload?: Workload): ServiceObject {
   const { service } = cluster.scenario;
   const defaulted = cluster.answer.service;
