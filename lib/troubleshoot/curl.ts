@@ -4,7 +4,13 @@
  * Every branch names its rule in RULES.md (R-SYM-…). The messages are curl 8.20.0's (lib/cf-ip-happy.c
  * is_connected, lib/multi.c multi_handle_timeout, lib/strerror.c curl_easy_strerror, src/tool_operate.c).
  */
-import { parseShare, type BackendAnswer, type FlowAnswer, type ScenarioInput, type TrafficModel } from '@/lib/engine';
+import {
+  parseShare,
+  type BackendAnswer,
+  type FlowAnswer,
+  type ScenarioInput,
+  type TrafficModel,
+} from '@/lib/engine';
 import { isLocalAddress, LOOPBACK_IP } from '@/lib/engine/net';
 import { commandLine } from './command';
 import { clusterOf, listenOf, runtimeOf, type Cluster } from './objects';
@@ -32,7 +38,9 @@ function flowAt(cluster: Cluster, flowIndex: number): { flow: FlowAnswer; traffi
   const flow = cluster.answer.flows[flowIndex];
   const traffic = cluster.scenario.traffic[flowIndex];
   if (!flow || !traffic) {
-    throw new Error(`lib/troubleshoot: flow ${flowIndex} does not exist (the scenario has ${cluster.answer.flows.length} flows, 0…${cluster.answer.flows.length - 1})`);
+    throw new Error(
+      `lib/troubleshoot: flow ${flowIndex} does not exist (the scenario has ${cluster.answer.flows.length} flows, 0…${cluster.answer.flows.length - 1})`,
+    );
   }
   return { flow, traffic };
 }
@@ -69,7 +77,9 @@ export function curlTarget(cluster: Cluster, flowIndex: number, options: CurlOpt
   }
   const dialled = options.port ?? port;
   const servicePort =
-    traffic.to === 'nodePort' ? service.ports.findIndex((p) => p.nodePort === dialled) : service.ports.findIndex((p) => p.port === dialled);
+    traffic.to === 'nodePort'
+      ? service.ports.findIndex((p) => p.nodePort === dialled)
+      : service.ports.findIndex((p) => p.port === dialled);
   const fromPod = traffic.from.startsWith('pod/') ? traffic.from.slice(4) : null;
   return { host, port: dialled, servicePort, url: urlOf(host, dialled), fromPod };
 }
@@ -77,7 +87,12 @@ export function curlTarget(cluster: Cluster, flowIndex: number, options: CurlOpt
 /** The curl command line for flow `flowIndex` (from a Pod: through `kubectl exec`). */
 export function curlCommand(scenario: ScenarioInput, flowIndex: number, options: CurlOptions = {}): string {
   const target = curlTarget(clusterOf(scenario), flowIndex, options);
-  return commandLine({ kind: 'curl', url: target.url, connectTimeout: options.connectTimeout, fromPod: target.fromPod ?? undefined });
+  return commandLine({
+    kind: 'curl',
+    url: target.url,
+    connectTimeout: options.connectTimeout,
+    fromPod: target.fromPod ?? undefined,
+  });
 }
 
 /** curl: (7) — is_connected's failf with curl_easy_strerror(CURLE_COULDNT_CONNECT) (curl 8.20.0). */
@@ -106,18 +121,36 @@ function timeout(options: CurlOptions): CurlResult {
 }
 
 /** R-SYM-4/5: the packet reached `backend` on the port kube-proxy translated to; does its container answer there? */
-function atBackend(cluster: Cluster, target: CurlTarget, backend: BackendAnswer, workload: Workload | undefined): CurlResult {
+function atBackend(
+  cluster: Cluster,
+  target: CurlTarget,
+  backend: BackendAnswer,
+  workload: Workload | undefined,
+): CurlResult {
   const runtime = runtimeOf(workload, backend.pod);
   const listen = listenOf(cluster.scenario, runtime);
   const servicePort = cluster.scenario.service.ports[target.servicePort]!;
   // The EndpointSlice port for this Pod: the numeric targetPort, or the Pod's port of that name (its containerPort).
-  const podPort = typeof servicePort.targetPort === 'number' ? servicePort.targetPort : (runtime.containerPort ?? listen.port);
+  const podPort =
+    typeof servicePort.targetPort === 'number'
+      ? servicePort.targetPort
+      : (runtime.containerPort ?? listen.port);
   if (listen.port !== podPort || listen.address === '127.0.0.1') return refused(target);
-  return { outcome: 'answered', pod: backend.pod, sourceIp: backend.sourceIp, text: echoText(backend.pod, backend.sourceIp) };
+  return {
+    outcome: 'answered',
+    pod: backend.pod,
+    sourceIp: backend.sourceIp,
+    text: echoText(backend.pod, backend.sourceIp),
+  };
 }
 
 /** R-SYM-8: the dialled port is none of the Service's, so no kube-proxy rule is about it. */
-function wrongPort(cluster: Cluster, traffic: TrafficModel, target: CurlTarget, options: CurlOptions): CurlResult {
+function wrongPort(
+  cluster: Cluster,
+  traffic: TrafficModel,
+  target: CurlTarget,
+  options: CurlOptions,
+): CurlResult {
   const { nodes, proxyMode } = cluster.scenario.cluster;
   switch (traffic.to) {
     case 'clusterIP':
@@ -134,9 +167,15 @@ function wrongPort(cluster: Cluster, traffic: TrafficModel, target: CurlTarget, 
 }
 
 /** R-SYM-7: no kube-proxy rule applies to the flow. */
-function unmatched(cluster: Cluster, traffic: TrafficModel, target: CurlTarget, options: CurlOptions): CurlResult {
+function unmatched(
+  cluster: Cluster,
+  traffic: TrafficModel,
+  target: CurlTarget,
+  options: CurlOptions,
+): CurlResult {
   if (target.host === LOOPBACK_IP) return refused(target);
-  if (traffic.to === 'nodePort' && cluster.scenario.cluster.nodes.some((n) => isLocalAddress(n, target.host))) return refused(target);
+  if (traffic.to === 'nodePort' && cluster.scenario.cluster.nodes.some((n) => isLocalAddress(n, target.host)))
+    return refused(target);
   return timeout(options);
 }
 
@@ -146,12 +185,23 @@ interface Attempts {
   backends: BackendAnswer[] | null;
 }
 
-function attempts(cluster: Cluster, flowIndex: number, workload: Workload | undefined, options: CurlOptions): Attempts {
+function attempts(
+  cluster: Cluster,
+  flowIndex: number,
+  workload: Workload | undefined,
+  options: CurlOptions,
+): Attempts {
   const { flow, traffic } = flowAt(cluster, flowIndex);
   const target = curlTarget(cluster, flowIndex, options);
-  const one = (result: CurlResult): Attempts => ({ outcomes: [{ probability: '1', result }], backends: null });
-  if (target.servicePort < 0) return one( // R-SYM-8
-    wrongPort(cluster, traffic, target, options));
+  const one = (result: CurlResult): Attempts => ({
+    outcomes: [{ probability: '1', result }],
+    backends: null,
+  });
+  if (target.servicePort < 0)
+    return one(
+      // R-SYM-8
+      wrongPort(cluster, traffic, target, options),
+    );
   switch (flow.verdict) {
     case 'rejected': // R-SYM-1
       return one(refused(target));
@@ -164,13 +214,24 @@ function attempts(cluster: Cluster, flowIndex: number, workload: Workload | unde
     case 'forwarded': {
       const live = flow.backends.filter((b) => !parseShare(b.probability).equals(0));
       if (live.length === 0) return one(timeout(options)); // R-SYM-6
-      return { outcomes: live.map((b) => ({ probability: b.probability, result: atBackend(cluster, target, b, workload) })), backends: live };
+      return {
+        outcomes: live.map((b) => ({
+          probability: b.probability,
+          result: atBackend(cluster, target, b, workload),
+        })),
+        backends: live,
+      };
     }
   }
 }
 
 /** Every outcome of flow `flowIndex` with its exact probability: one per possible backend, else the flow's one result. */
-export function curlOutcomes(scenario: ScenarioInput, flowIndex: number, workload?: Workload, options: CurlOptions = {}): CurlOutcome[] {
+export function curlOutcomes(
+  scenario: ScenarioInput,
+  flowIndex: number,
+  workload?: Workload,
+  options: CurlOptions = {},
+): CurlOutcome[] {
   return attempts(clusterOf(scenario), flowIndex, workload, options).outcomes;
 }
 
@@ -178,13 +239,20 @@ export function curlOutcomes(scenario: ScenarioInput, flowIndex: number, workloa
  * One attempt of flow `flowIndex`: with several possible backends, the one named by `options.backend`, else the
  * likeliest (the first of equals). Naming a backend the flow cannot reach is an error.
  */
-export function curlFlow(scenario: ScenarioInput, flowIndex: number, workload?: Workload, options: CurlOptions = {}): CurlResult {
+export function curlFlow(
+  scenario: ScenarioInput,
+  flowIndex: number,
+  workload?: Workload,
+  options: CurlOptions = {},
+): CurlResult {
   const { outcomes, backends } = attempts(clusterOf(scenario), flowIndex, workload, options);
   if (options.backend !== undefined) {
     const i = backends ? backends.findIndex((b) => b.pod === options.backend) : -1;
     if (i < 0) {
       const possible = backends ? backends.map((b) => b.pod).join(', ') : 'none: the flow reaches no Pod';
-      throw new Error(`lib/troubleshoot: "${options.backend}" is not a possible backend of flow ${flowIndex} (possible: ${possible})`);
+      throw new Error(
+        `lib/troubleshoot: "${options.backend}" is not a possible backend of flow ${flowIndex} (possible: ${possible})`,
+      );
     }
     return outcomes[i]!.result;
   }

@@ -1,7 +1,16 @@
 /** `kubectl get svc,endpointslices,pods [-o wide]` for a scenario (printers.ts has the printers themselves). */
 import type { PodModel, ScenarioInput } from '@/lib/engine';
 import { clusterOf, type Cluster, endpointSliceObject, podObject, serviceObject } from './objects';
-import { ENDPOINT_SLICE_COLUMNS, POD_COLUMNS, SERVICE_COLUMNS, endpointSliceRow, podRow, printTables, serviceRow, type Table } from './printers';
+import {
+  ENDPOINT_SLICE_COLUMNS,
+  POD_COLUMNS,
+  SERVICE_COLUMNS,
+  endpointSliceRow,
+  podRow,
+  printTables,
+  serviceRow,
+  type Table,
+} from './printers';
 import type { GetOptions, GetResource } from './types';
 
 /**
@@ -10,7 +19,11 @@ import type { GetOptions, GetResource } from './types';
  * scenario's own list); every Pod of the scenario is listed, selected or not, in the API server's list order
  * (by name: the storage key order).
  */
-export function kubectlGet(scenario: ScenarioInput, resources: readonly GetResource[], opts: GetOptions = {}): string {
+export function kubectlGet(
+  scenario: ScenarioInput,
+  resources: readonly GetResource[],
+  opts: GetOptions = {},
+): string {
   const cluster = clusterOf(scenario);
   const wide = opts.wide ?? false;
   const workload = opts.workload;
@@ -18,7 +31,11 @@ export function kubectlGet(scenario: ScenarioInput, resources: readonly GetResou
   for (const resource of new Set(resources)) {
     switch (resource) {
       case 'svc':
-        tables.push({ kind: 'service', columns: SERVICE_COLUMNS, rows: [serviceRow(serviceObject(cluster, workload), wide)] });
+        tables.push({
+          kind: 'service',
+          columns: SERVICE_COLUMNS,
+          rows: [serviceRow(serviceObject(cluster, workload), wide)],
+        });
         break;
       case 'endpointslices': {
         const hasSlice = cluster.scenario.service.selector !== null || cluster.scenario.endpoints.length > 0;
@@ -30,7 +47,11 @@ export function kubectlGet(scenario: ScenarioInput, resources: readonly GetResou
         break;
       }
       case 'pods':
-        tables.push({ kind: 'pod', columns: POD_COLUMNS, rows: podsByName(cluster).map((p) => podRow(podObject(cluster, p, workload), wide)) });
+        tables.push({
+          kind: 'pod',
+          columns: POD_COLUMNS,
+          rows: podsByName(cluster).map((p) => podRow(podObject(cluster, p, workload), wide)),
+        });
         break;
     }
   }

@@ -91,14 +91,23 @@ export function serviceExternalIP(svc: ServiceObject, wide: boolean): string {
 
 /** printers.go makePortString: `80/TCP`, `80:30080/TCP`, joined by ','. */
 export function makePortString(svc: ServiceObject): string {
-  return svc.ports.map((p) => (p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`)).join(',');
+  return svc.ports
+    .map((p) => (p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`))
+    .join(',');
 }
 
 /** printers.go printService (R-KUBECTL-3) */
 export function serviceRow(svc: ServiceObject, wide: boolean): string[] {
   const internalIP = svc.clusterIPs.length > 0 ? svc.clusterIPs[0]! : '<none>';
   const ports = makePortString(svc);
-  const cells = [svc.name, svc.type, internalIP, serviceExternalIP(svc, wide), ports.length === 0 ? '<none>' : ports, svc.age];
+  const cells = [
+    svc.name,
+    svc.type,
+    internalIP,
+    serviceExternalIP(svc, wide),
+    ports.length === 0 ? '<none>' : ports,
+    svc.age,
+  ];
   if (wide) cells.push(formatLabels(svc.selector));
   return cells;
 }
@@ -141,8 +150,20 @@ export function formatDiscoveryEndpoints(endpoints: readonly EndpointObject[]): 
 }
 
 /** printers.go printEndpointSlice (R-KUBECTL-4) */
-export function endpointSliceRow(slice: { name: string; addressType: string; ports: readonly EndpointPortObject[]; endpoints: readonly EndpointObject[]; age: string }): string[] {
-  return [slice.name, slice.addressType, formatDiscoveryPorts(slice.ports), formatDiscoveryEndpoints(slice.endpoints), slice.age];
+export function endpointSliceRow(slice: {
+  name: string;
+  addressType: string;
+  ports: readonly EndpointPortObject[];
+  endpoints: readonly EndpointObject[];
+  age: string;
+}): string[] {
+  return [
+    slice.name,
+    slice.addressType,
+    formatDiscoveryPorts(slice.ports),
+    formatDiscoveryEndpoints(slice.endpoints),
+    slice.age,
+  ];
 }
 
 /**
@@ -166,10 +187,16 @@ export function podRow(pod: PodObject, wide: boolean): string[] {
     else if (c.ready && c.state.kind === 'Running') ready++;
   }
   if (pod.deletion !== null && pod.phase !== 'Succeeded' && pod.phase !== 'Failed') reason = 'Terminating';
-  const restartsText = restarts !== 0 && lastRestartAge !== null ? `${restarts} (${lastRestartAge} ago)` : String(restarts);
+  const restartsText =
+    restarts !== 0 && lastRestartAge !== null ? `${restarts} (${lastRestartAge} ago)` : String(restarts);
   const cells = [pod.name, `${ready}/${pod.containers.length}`, reason, restartsText, pod.age];
   if (wide) {
-    cells.push(pod.podIPs[0] || '<none>', pod.nodeName || '<none>', pod.nominatedNodeName || '<none>', '<none>');
+    cells.push(
+      pod.podIPs[0] || '<none>',
+      pod.nodeName || '<none>',
+      pod.nominatedNodeName || '<none>',
+      '<none>',
+    );
   }
   return cells;
 }
