@@ -212,7 +212,9 @@ function attempts(
     case 'unmatched': // R-SYM-7
       return one(unmatched(cluster, traffic, target, options));
     case 'forwarded': {
-      const live = flow.backends.filter((b) => !parseShare(b.probability).equals(0));
+      const live = flow.backends.filter(
+        (b) => b.probability !== '0' /* exact fractions in lowest terms: "0" is the only zero */,
+      );
       if (live.length === 0) return one(timeout(options)); // R-SYM-6
       return {
         outcomes: live.map((b) => ({
@@ -256,9 +258,9 @@ export function curlFlow(
     }
     return outcomes[i]!.result;
   }
+  if (outcomes.length === 1) return outcomes[0]!.result;
+  const shares = outcomes.map((o) => parseShare(o.probability));
   let best = 0;
-  for (let i = 1; i < outcomes.length; i++) {
-    if (parseShare(outcomes[i]!.probability).compare(parseShare(outcomes[best]!.probability)) > 0) best = i;
-  }
+  for (let i = 1; i < shares.length; i++) if (shares[i]!.compare(shares[best]!) > 0) best = i;
   return outcomes[best]!.result;
 }

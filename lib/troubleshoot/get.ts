@@ -50,7 +50,7 @@ export function kubectlGet(
         tables.push({
           kind: 'pod',
           columns: POD_COLUMNS,
-          rows: podsByName(cluster).map((p) => podRow(podObject(cluster, p, workload), wide)),
+          rows: podsByName(cluster).map((p) => podRow(podObject(cluster, p, workload, false), wide)),
         });
         break;
     }

@@ -231,8 +231,11 @@ function defaultEvents(pod: PodModel, runtime: PodRuntime, age: string, containe
   return [];
 }
 
-/** A Pod of the scenario as the API server shows it: Running, one container, the kubelet's conditions. */
-export function podObject(cluster: Cluster, pod: PodModel, workload?: Workload): PodObject {
+/**
+ * A Pod of the scenario as the API server shows it: Running, one container, the kubelet's conditions. The
+ * container and image IDs (hashes, only describe shows them) are left empty when `ids` is false.
+ */
+export function podObject(cluster: Cluster, pod: PodModel, workload?: Workload, ids = true): PodObject {
   const { scenario } = cluster;
   const runtime = runtimeOf(workload, pod.pod);
   const age = runtime.age ?? ageOf(workload);
@@ -253,8 +256,8 @@ export function podObject(cluster: Cluster, pod: PodModel, workload?: Workload):
     ],
     readinessProbe:
       runtime.readinessProbe === undefined ? defaultReadinessProbe(port) : runtime.readinessProbe,
-    containerID: `containerd://${sha256Hex(`container/${pod.pod}`)}`,
-    imageID: `${image.replace(/:[^:/]*$/, '')}@sha256:${sha256Hex(`image/${image}`)}`,
+    containerID: ids ? `containerd://${sha256Hex(`container/${pod.pod}`)}` : '',
+    imageID: ids ? `${image.replace(/:[^:/]*$/, '')}@sha256:${sha256Hex(`image/${image}`)}` : '',
     state: { kind: 'Running', startedAt: STARTED_AT },
     lastState:
       restarts > 0
