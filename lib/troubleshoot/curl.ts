@@ -15,6 +15,7 @@ import { isLocalAddress, LOOPBACK_IP } from '@/lib/engine/net';
 import { commandLine } from './command';
 import { clusterOf, listenOf, runtimeOf, type Cluster } from './objects';
 import type { CurlOptions, CurlOutcome, CurlResult, Workload } from './types';
+import { checkWorkload } from './workload';
 
 /** --connect-timeout when none is given, in seconds. */
 export const DEFAULT_CONNECT_TIMEOUT = 5;
@@ -191,6 +192,7 @@ function attempts(
   workload: Workload | undefined,
   options: CurlOptions,
 ): Attempts {
+  checkWorkload(cluster.scenario, workload);
   const { flow, traffic } = flowAt(cluster, flowIndex);
   const target = curlTarget(cluster, flowIndex, options);
   const one = (result: CurlResult): Attempts => ({
