@@ -76,6 +76,15 @@ export function curlTarget(cluster: Cluster, flowIndex: number, options: CurlOpt
       port = first?.port ?? 80;
       break;
   }
+  if (host === '' || host === 'None') {
+    const why =
+      traffic.to === 'clusterIP'
+        ? 'the Service is headless'
+        : traffic.to === 'loadBalancer'
+          ? 'the load balancer has no ingress yet'
+          : 'the Service has no externalIPs';
+    throw new Error(`lib/troubleshoot: flow ${flowIndex} has no address to dial: ${why}`);
+  }
   const dialled = options.port ?? port;
   const servicePort =
     traffic.to === 'nodePort'

@@ -268,6 +268,20 @@ describe('bad input', () => {
       'flow 3 does not exist (the scenario has 1 flows, 0…0)',
     );
   });
+  it('a flow with no address to dial (headless, pending balancer) is an error, not a made-up curl line', () => {
+    const headless = scenario({ clusterIP: 'None' }, TWO_WEB, { traffic: fromClient });
+    expect(() => curlFlow(headless, 0)).toThrow('flow 0 has no address to dial: the Service is headless');
+    const pending = scenario(
+      { type: 'LoadBalancer', ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }] },
+      TWO_WEB,
+      {
+        traffic: [{ from: 'external', to: 'loadBalancer', node: 'node-a' }],
+      },
+    );
+    expect(() => curlCommand(pending, 0)).toThrow(
+      'flow 0 has no address to dial: the load balancer has no ingress yet',
+    );
+  });
   it('an unreadable scenario names the field', () => {
     expect(() => curlFlow(scenario({}, [{ name: 'x', ip: 'nope' }]), 0)).toThrow(/cluster\.pods\[0\]\.ip/);
   });
