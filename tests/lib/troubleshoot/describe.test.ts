@@ -153,6 +153,7 @@ describe('kubectl describe pod', () => {
         'Priority:         0',
         'Service Account:  default',
         'Node:             node-a/10.0.1.10',
+        'Start Time:       Mon, 30 Nov 2026 09:55:00 +0000',
         'Labels:           app=web',
         'Annotations:      <none>',
         'Status:           Running',
