@@ -51,11 +51,12 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
   const spec = specs[index];
   const question = useMemo(() => (spec ? generateQuestion(spec) : undefined), [spec]);
   const publicQuestion = useMemo(() => (question ? toPublicQuestion(question) : undefined), [question]);
-  const answered: AnsweredQuestion[] = useMemo(
-    () => progress.answered.map((a) => ({ question: toPublicQuestion(generateQuestion(a.spec)), result: a.result, ms: a.ms })),
-    [progress.answered],
-  );
   const done = finishedAt !== null;
+  // The summary's questions, regenerated only once it is shown: not on every answer (each is a generation).
+  const answered: AnsweredQuestion[] = useMemo(
+    () => (done ? progress.answered.map((a) => ({ question: toPublicQuestion(generateQuestion(a.spec)), result: a.result, ms: a.ms })) : []),
+    [done, progress.answered],
+  );
 
   const onSubmit = (raw: RawAnswer) => {
     if (!question) return;
