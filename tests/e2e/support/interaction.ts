@@ -13,7 +13,8 @@ export type Figure = number | null;
 export interface InpReport {
   measuredAt: string;
   thresholdMs: number;
-  figures: Record<string, { median: Figure; runs: Figure[] }>;
+  /** runs: each interaction's figure; mainThreadCpuMedianMs: the page's main-thread CPU over each (a trace's task thread time). */
+  figures: Record<string, { median: Figure; runs: Figure[]; mainThreadCpuMedianMs: Figure }>;
 }
 
 /** The median, counting "under the threshold" (null) as the lowest values; null when that is where it falls. */
