@@ -33,19 +33,14 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [sessionKey],
   );
-  // Before the first effect (and on the server) the session is at its start; the clock starts on mount.
-  const [progress, setProgress] = useState<SessionProgress>(() => fresh(0));
-  const [restoredKey, setRestoredKey] = useState<string | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  // Resume this tab's session for this URL, or start its clock now.
-  useEffect(() => {
+  // Rendered in the browser only (/practice reads its URL there), so this tab's stored progress is read at
+  // once: a reload shows the question the learner was on, never question 1 first. Otherwise the clock starts now.
+  // The caller keys the session by its URL, so other settings mount a new session.
+  const [progress, setProgress] = useState<SessionProgress>(() => {
     const stored = loadSessionProgress(sessionKey);
-    const start = stored && stored.index < specs.length ? stored : fresh(Date.now());
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- sessionStorage is only readable after mount
-    setProgress(start);
-    setRestoredKey(sessionKey);
-  }, [sessionKey, specs.length]);
+    return stored && stored.index < specs.length ? stored : fresh(Date.now());
+  });
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   const update = (next: SessionProgress) => {
     setProgress(next);
@@ -56,11 +51,12 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
   const spec = specs[index];
   const question = useMemo(() => (spec ? generateQuestion(spec) : undefined), [spec]);
   const publicQuestion = useMemo(() => (question ? toPublicQuestion(question) : undefined), [question]);
-  const answered: AnsweredQuestion[] = useMemo(
-    () => progress.answered.map((a) => ({ question: toPublicQuestion(generateQuestion(a.spec)), result: a.result, ms: a.ms })),
-    [progress.answered],
-  );
   const done = finishedAt !== null;
+  // The summary's questions, regenerated only once it is shown: not on every answer (each is a generation).
+  const answered: AnsweredQuestion[] = useMemo(
+    () => (done ? progress.answered.map((a) => ({ question: toPublicQuestion(generateQuestion(a.spec)), result: a.result, ms: a.ms })) : []),
+    [done, progress.answered],
+  );
 
   const onSubmit = (raw: RawAnswer) => {
     if (!question) return;
@@ -133,7 +129,6 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
   };
 
   const completed = done ? specs.length : index + (result?.status === 'graded' ? 1 : 0);
-  const restored = restoredKey === sessionKey;
   return (
     <section aria-label="Practice session" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
@@ -143,7 +138,7 @@ export function PracticeSession({ settings }: { settings: PracticeSettings }) {
           </label>
           <progress id="session-progress" max={specs.length} value={completed} className="h-2 w-full accent-[var(--accent)]" />
         </div>
-        {settings.timer && restored && <SessionTimer startedAt={progress.startedAt} stoppedAt={finishedAt} />}
+        {settings.timer && <SessionTimer startedAt={progress.startedAt} stoppedAt={finishedAt} />}
         <p className="text-muted">
           Seed <code>{settings.seed}</code> · {settings.difficulty}
         </p>

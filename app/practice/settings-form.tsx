@@ -1,11 +1,10 @@
 /**
- * The session settings as a plain GET form (works without JavaScript): kinds, difficulty, length,
- * optional timer. Submitting lands on /practice with settings and no seed; the page then picks a seed
- * and redirects, so the URL always carries one.
+ * The session settings as a plain GET form (its URL is the session's, so it can be shared): kinds, difficulty, length,
+ * optional timer. Submitting (or Quick 5) lands on /practice with settings and no seed; the browser then
+ * picks a seed and replaces the URL (practice-from-url.tsx), so a session's URL always carries one.
  */
 import Link from 'next/link';
 import { DIFFICULTIES, DIFFICULTY_LABELS, KIND_LABELS, QUESTION_KINDS } from '@/lib/scenarios';
-import { randomSeed } from '@/lib/scenarios/random';
 import { LENGTHS, QUICK } from './settings';
 
 const DIFFICULTY_TEXT = {
@@ -14,13 +13,15 @@ const DIFFICULTY_TEXT = {
   expert: 'terminating Pods, in-cluster clients, proxy modes, balancer models, source ranges, validation',
 } as const;
 
-/** Rendered per request (the page reads searchParams), so Quick 5 gets a fresh seed each time. */
+/** Quick 5 names no seed, so each start gets a fresh one. */
+const QUICK_HREF = `/practice?difficulty=${QUICK.difficulty}&count=${QUICK.count}&kinds=${QUICK.kinds.join(',')}`;
+
 export function SettingsForm() {
   return (
     <div className="space-y-6">
       <p>
         <Link
-          href={`/practice?seed=${randomSeed()}&difficulty=${QUICK.difficulty}&count=${QUICK.count}&kinds=${QUICK.kinds.join(',')}`}
+          href={QUICK_HREF}
           className="inline-block rounded bg-accent px-4 py-2 font-medium text-accent-fg"
         >
           Quick 5

@@ -23,7 +23,8 @@ export interface PracticeSettings {
   questions?: QuestionSpec[];
 }
 
-type Params = Record<string, string | string[] | undefined>;
+/** A URL's query, one string per name or all of them when the name repeats (as a page's searchParams). */
+export type QueryParams = Record<string, string | string[] | undefined>;
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(',') : v);
 
@@ -65,7 +66,7 @@ const settingsSchema = z.object({
 
 export type SettingsResult = { ok: true; settings: PracticeSettings } | { ok: false; issues: Issue[] };
 
-export function parseSettings(params: Params): SettingsResult {
+export function parseSettings(params: QueryParams): SettingsResult {
   const q = one(params.q);
   // Named questions carry their own kinds and count.
   const named = q?.split(',').filter(Boolean).map((pair) => pair.slice(0, pair.indexOf('.')));

@@ -8,23 +8,24 @@ export const PODS = 10_000;
 const ip = (base: number, i: number) => `10.${base + (i >> 16)}.${(i >> 8) & 255}.${i & 255}`;
 const nodeName = (i: number) => `node-${String(i).padStart(3, '0')}`;
 
-export function cluster(): object {
-  const nodes = Array.from({ length: NODES }, (_, i) => ({
+/** Any size: the defaults are the import bench's; the interaction spec draws 50 nodes and 500 Pods. */
+export function cluster(nodeCount = NODES, podCount = PODS): object {
+  const nodes = Array.from({ length: nodeCount }, (_, i) => ({
     apiVersion: 'v1',
     kind: 'Node',
     metadata: { name: nodeName(i), uid: `uid-node-${i}`, resourceVersion: '1', labels: { 'kubernetes.io/hostname': nodeName(i), 'topology.kubernetes.io/zone': `zone-${i % 3}` } },
     spec: { podCIDR: `10.${64 + (i >> 8)}.${i & 255}.0/24`, providerID: `gce://bench/zone-${i % 3}/${nodeName(i)}` },
     status: { addresses: [{ type: 'InternalIP', address: ip(0, i + 10) }, { type: 'Hostname', address: nodeName(i) }], conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady' }] },
   }));
-  const pods = Array.from({ length: PODS }, (_, i) => ({
+  const pods = Array.from({ length: podCount }, (_, i) => ({
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: `web-${i}`, namespace: 'default', uid: `uid-pod-${i}`, labels: { app: 'web', 'pod-template-hash': '7d4b9c8f6' } },
-    spec: { nodeName: nodeName(i % NODES), containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 8080, protocol: 'TCP' }] }] },
+    spec: { nodeName: nodeName(i % nodeCount), containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 8080, protocol: 'TCP' }] }] },
     status: { phase: 'Running', podIP: ip(128, i + 1), conditions: [{ type: 'Ready', status: 'True' }, { type: 'ContainersReady', status: 'True' }] },
   }));
   // The EndpointSlice controller writes at most 100 endpoints per slice.
-  const slices = Array.from({ length: PODS / 100 }, (_, s) => ({
+  const slices = Array.from({ length: Math.ceil(podCount / 100) }, (_, s) => ({
     apiVersion: 'discovery.k8s.io/v1',
     kind: 'EndpointSlice',
     addressType: 'IPv4',

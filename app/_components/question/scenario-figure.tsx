@@ -2,7 +2,9 @@
  * The question's cluster as the shared <ClusterDiagram> (SVG + tables). Before grading it shows the
  * layout only (no answer: it would give the key away); after grading, the engine's answer with the
  * flow in question highlighted. The caller runs the engine once (runScenario) and passes the run in.
+ * Memoized: choosing an answer re-renders the question, not its diagrams (their props do not change).
  */
+import { memo } from 'react';
 import { ClusterDiagram } from '@/app/_components/cluster-diagram';
 import { issuesText, type EngineRun } from '@/lib/engine';
 
@@ -13,7 +15,7 @@ export interface ScenarioFigureProps {
   showAnswer: boolean;
 }
 
-export function ScenarioFigure({ run, title, id, showAnswer }: ScenarioFigureProps) {
+export const ScenarioFigure = memo(function ScenarioFigure({ run, title, id, showAnswer }: ScenarioFigureProps) {
   if (!run.ok) {
     return (
       <p role="alert" className="text-bad">
@@ -31,4 +33,4 @@ export function ScenarioFigure({ run, title, id, showAnswer }: ScenarioFigurePro
       id={id}
     />
   );
-}
+});

@@ -28,20 +28,27 @@ function withPolicy(input: ScenarioInput, policy: Policy | null): ScenarioInput 
   return { ...input, service: { ...input.service, spec } } as ScenarioInput;
 }
 
-function run(input: ScenarioInput, policy: Policy | null, entry: string | null): Run {
-  const first = parseScenario(withPolicy(input, policy));
+/** What neither a policy flip nor another entry node changes (the Service's type, the nodes, whether they are drawn as groups). */
+type Shape = { ok: true; to: 'loadBalancer' | 'nodePort' | null; nodes: string[]; grouped: boolean } | { ok: false; error: string };
+
+/** Read once per input, so that each change parses the scenario once (a parse of 500 Pods is most of a change's cost). */
+function shapeOf(input: ScenarioInput): Shape {
+  const first = parseScenario(input);
   if (!first.ok) return { ok: false, error: first.issues.map(formatIssue).join('; ') };
   const s = first.scenario;
   const to = s.service.type === 'LoadBalancer' ? 'loadBalancer' : s.service.type === 'NodePort' ? 'nodePort' : null;
-  const grouped = drawsGroups(s);
-  if (!to) return { ok: true, scenario: s, answer: evaluate(s), focus: 0, grouped };
-  const nodes = s.cluster.nodes.map((n) => n.name);
+  return { ok: true, to, nodes: s.cluster.nodes.map((n) => n.name), grouped: drawsGroups(s) };
+}
+
+function run(input: ScenarioInput, shape: Shape, policy: Policy | null, entry: string | null): Run {
+  if (!shape.ok) return shape;
+  const { to, nodes, grouped } = shape;
   const at = entry !== null && nodes.includes(entry) ? entry : nodes[0]!;
   // A large cluster: only the followed flow is traced (shares and health checks do not depend on the traffic).
-  const traffic = grouped ? [{ from: 'external', to, node: at }] : nodes.map((node) => ({ from: 'external', to, node }));
-  const parsed = parseScenario({ ...withPolicy(input, policy), traffic } as ScenarioInput);
+  const traffic = !to ? null : grouped ? [{ from: 'external', to, node: at }] : nodes.map((node) => ({ from: 'external', to, node }));
+  const parsed = parseScenario(traffic ? ({ ...withPolicy(input, policy), traffic } as ScenarioInput) : withPolicy(input, policy));
   if (!parsed.ok) return { ok: false, error: parsed.issues.map(formatIssue).join('; ') };
-  return { ok: true, scenario: parsed.scenario, answer: evaluate(parsed.scenario), focus: grouped ? 0 : nodes.indexOf(at), grouped };
+  return { ok: true, scenario: parsed.scenario, answer: evaluate(parsed.scenario), focus: !to || grouped ? 0 : nodes.indexOf(at), grouped };
 }
 
 function shortWalk(flow: FlowAnswer): { flow: FlowAnswer; more: number } {
@@ -64,7 +71,8 @@ function OnOpen({ summary, children }: { summary: string; children: () => React.
 export function ScenarioExplorer({ input, title, idBase = 'scenario-explorer' }: { input: ScenarioInput; title: string; idBase?: string }) {
   const [policy, setPolicy] = useState<Policy | null>(null);
   const [entry, setEntry] = useState<string | null>(null);
-  const result = useMemo(() => run(input, policy, entry), [input, policy, entry]);
+  const shape = useMemo(() => shapeOf(input), [input]);
+  const result = useMemo(() => run(input, shape, policy, entry), [input, shape, policy, entry]);
   if (!result.ok) return <p role="alert" className="text-bad">{`The engine could not read this scenario: ${result.error}`}</p>;
   const { scenario, answer, focus, grouped } = result;
   const type = scenario.service.type;
