@@ -33,6 +33,7 @@ import {
   type ExcerptMode,
 } from './read-rules-excerpt';
 import { distinctShares, shareDisplay } from './shares';
+import { counted } from './wording';
 
 export const READ_RULES_QUESTIONS = ['share', 'masquerade', 'verdict', 'owner', 'ready'] as const;
 export type ReadRulesQuestion = (typeof READ_RULES_QUESTIONS)[number];
@@ -232,6 +233,8 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
       return null;
     }
   };
+  const lbRule = m === 'iptables' ? 'R-LB-1' : m === 'nftables' ? 'R-LB-2' : 'R-LB-3';
+  const podNode = new Map(layout.pods.map((p) => [p.name, p.node]));
   const excerptName = m === 'iptables' ? `chain ${clusterChain()}` : m === 'nftables' ? `its service chain` : `the virtual server ${naming.clusterIP}:80`;
 
   if (question === 'share') {
@@ -258,12 +261,19 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
     explanation =
       value === '0'
         ? `${pod} has no entry in ${excerptName}: kube-proxy only lists endpoints it may use (R-EP-1), so it receives nothing.`
-        : m === 'iptables'
-          ? `The rules are tried in order and each --probability applies only to the connections the earlier rules left: kube-proxy writes 1/${order.length}, 1/${order.length - 1}, … and no probability on the last rule, so each of the ${order.length} endpoints gets ${value} (R-LB-1).`
+        : order.length === 1
+          ? `${excerptName} lists one endpoint, ${pod}, with no probability: it takes every new connection (${lbRule}).`
+          : m === 'iptables'
+          ? `The rules are tried in order and each --probability applies only to the connections the earlier rules left: kube-proxy writes 1/${order.length}, 1/${order.length - 1}, … and no probability on the last rule, so each of the ${counted(order.length, 'endpoint', 'endpoints')} gets ${value} (R-LB-1).`
           : m === 'nftables'
-            ? `numgen random mod ${order.length} draws 0…${order.length - 1} uniformly and the vmap sends each number to one endpoint chain: ${value} each (R-LB-1).`
-            : `The virtual server schedules round robin (rr) over real servers of equal weight 1: ${value} each (R-LB-1).`;
-    steps = flow.steps;
+            ? `numgen random mod ${order.length} draws 0…${order.length - 1} uniformly and the vmap sends each number to one endpoint chain: ${value} each (R-LB-2).`
+            : `The virtual server schedules round robin (rr) over real servers of equal weight 1: ${value} each (R-LB-3).`;
+    steps = [
+      value === '0'
+        ? `R-EP-1: on ${node.name}, ${pod} (${podIp.get(pod)}, on ${podNode.get(pod)}) is not in ${excerptName}: it receives none of these connections.`
+        : `${lbRule}: on ${node.name}, ${excerptName} lists ${counted(order.length, 'endpoint', 'endpoints')}; ${pod} (${podIp.get(pod)}, on ${podNode.get(pod)}) ${value === '1' ? 'is the only one and receives every new connection' : `is one of them and receives ${value} of new connections`}.`,
+      ...flow.steps,
+    ];
   } else if (question === 'ready') {
     const candidates = layout.pods.filter((p) => !p.ready && !p.terminating);
     if (candidates.length === 0 || !layout.pods.some((p) => p.ready && !p.terminating)) return null;
@@ -291,8 +301,12 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
           ? [{ value: String(Number(key.count) + 1), misconception: 'rules-last-rule-probability' }]
           : [{ value: String(before), misconception: 'not-ready-counted' }],
     });
+    steps = [
+      `R-EP-1: once ready, ${ask.pod} (on ${podNode.get(ask.pod)}) joins the ${counted(before, 'endpoint', 'endpoints')} kube-proxy on ${node.name} uses for ${naming.clusterIP}:80.`,
+      `${lbRule}: ${excerptName} is rewritten for ${counted(before + 1, 'endpoint', 'endpoints')}: ${key.share} each; ${countLabel.replace(/ then\?$/, '')}: ${key.count}.`,
+    ];
     text = `${ask.pod} (${podIp.get(ask.pod)}) becomes ready. Once kube-proxy has resynced, what share of new connections from ${built.client.name} to ${naming.clusterIP}:80 does it receive, and ${countLabel.charAt(0).toLowerCase()}${countLabel.slice(1, -6)}?`;
-    explanation = `A ready Pod joins the endpoints kube-proxy uses (R-EP-1): ${excerptName} is rewritten for ${Number(key.count) + (m === 'iptables' ? 1 : 0)} endpoints, each with ${key.share} of new connections (R-LB-1)${m === 'iptables' ? '; every rule but the last carries a --probability, recomputed as 1/n, 1/(n-1), …' : ''}.`;
+    explanation = `A ready Pod joins the endpoints kube-proxy uses (R-EP-1): ${excerptName} is rewritten for ${counted(Number(key.count) + (m === 'iptables' ? 1 : 0), 'endpoint', 'endpoints')}, each with ${key.share} of new connections (${lbRule})${m === 'iptables' ? '; every rule but the last carries a --probability, recomputed as 1/n, 1/(n-1), …' : ''}.`;
   } else if (question === 'owner') {
     const run = runGenerated(withTraffic(scenario)).scenario;
     const ports = scenario.service.spec.ports;
@@ -315,6 +329,9 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
     );
     fields.push(field.field);
     keys.push(field.key);
+    steps = [
+      `${external ? 'R-EXT-1' : 'R-LB-1'}: on ${node.name}, the KUBE-SERVICES rule that jumps to ${ask.chain} carries the comment "${svc}:${value} ${external ? 'loadbalancer IP' : 'cluster IP'}": the chain is port ${value}'s ${external ? 'external' : 'ClusterIP'} chain.`,
+    ];
     text = `Service ${svc} has two ports. Which of them does the chain ${ask.chain} belong to?`;
     explanation = `kube-proxy names a Service port's chains by a hash of "${servicePortName(naming.namespace, naming.serviceName, value)}" and the protocol, so the name alone says nothing; the comment on the KUBE-SERVICES rule that jumps to ${ask.chain} names the port (${svc}:${value}).`;
   } else {
@@ -371,7 +388,7 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
           ? `a host-network process on ${node.name} (source ${node.ip}, a local address of the node)`
           : `Pod ${built.client.name} (${built.client.ip}) on ${node.name}`;
     const connection = `A new TCP connection from ${sender} to ${dest}:${port} reaches ${node.name}.`;
-    steps = flow.steps;
+    steps = [`R-LB-6: on ${node.name} the connection enters nat KUBE-SERVICES, then the chains shown in order.`, ...flow.steps];
     if (question === 'masquerade') {
       const yes = key.masquerade === 'yes';
       const wrong: MisconceptionId | null =

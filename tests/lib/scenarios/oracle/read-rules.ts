@@ -159,11 +159,12 @@ export function oracleKey(s: ScenarioInput, ask: ReadRulesAsk): Record<string, s
       const node = s.cluster.nodes.find((n) => n.name === ask.node);
       if (!node) throw new Error(`oracle: no node ${ask.node}`);
       const src =
-        ask.from === 'external' ? s.client!.ip : ask.from.startsWith('node/') ? node.ip : ipOf(ask.from.slice(4));
+        ask.from === 'external' ? (s.client?.ip ?? '') : ask.from.startsWith('node/') ? node.ip : ipOf(ask.from.slice(4));
       const spec = s.service.spec;
       const dst =
         ask.to === 'clusterIP' ? spec.clusterIP! : ask.to === 'loadBalancer' ? s.service.status!.loadBalancer!.ingress![0]!.ip! : node.ip;
       const port = String(ask.to === 'nodePort' ? spec.ports[0]!.nodePort : spec.ports[0]!.port);
+      if (!src) throw new Error('oracle: no client address');
       const r = walk(text, { src, dst, port, srcLocal: src === node.ip, dstLocal: dst === node.ip });
       return ask.question === 'masquerade' ? { masquerade: r.masq ? 'yes' : 'no' } : { verdict: r.verdict };
     }
