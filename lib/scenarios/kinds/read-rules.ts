@@ -15,7 +15,7 @@
  * ready) or kube-proxy's chain names (owner). The excerpt is carried in `ask.excerpt` for the independent oracle,
  * which reads only that text; keyOf never reads it.
  */
-import type { ScenarioInput } from '@/lib/engine';
+import { issuesText, readScenario, type Answer, type Scenario, type ScenarioInput } from '@/lib/engine';
 import { serviceChainNames, servicePortName } from '@/lib/engine/rules';
 import { runEngine, runGenerated } from '../engine-run';
 import { buildLayout, type Layout, type LayoutNode, toScenarioInput } from '../layout';
@@ -59,11 +59,13 @@ const VERDICT_LABEL: Record<string, string> = {
   rejected: 'Rejected: the client sees "connection refused" at once',
 };
 
-function flowOf(scenario: ScenarioInput, ask: ReadRulesAsk) {
-  const traffic = [
-    { from: ask.from, to: ask.to, ...(ask.from.startsWith('pod/') || ask.from.startsWith('node/') ? {} : { node: ask.node }) },
-  ];
-  const answer = runEngine({ ...scenario, traffic });
+/** The scenario with the ask's one connection as its traffic. */
+export function withFlow(scenario: ScenarioInput, ask: ReadRulesAsk): ScenarioInput {
+  return { ...scenario, traffic: [{ from: ask.from, to: ask.to, ...(ask.from === 'external' ? { node: ask.node } : {}) }] };
+}
+
+/** The engine's flow for the ask's connection; `answer` is the engine's answer for withFlow(scenario, ask), if at hand. */
+function flowOf(scenario: ScenarioInput, ask: ReadRulesAsk, answer: Answer = runEngine(withFlow(scenario, ask))) {
   const flow = answer.flows[0];
   if (!flow) throw new Error('read-rules: the engine answered no flow');
   return flow;
@@ -83,21 +85,22 @@ function countOf(m: ExcerptMode, endpoints: number): number {
 /**
  * The key: share → `share` (exact fraction); masquerade → `masquerade` (yes | no); verdict → `verdict` (forwarded |
  * dropped | rejected); owner → `port` (the port name); ready → `share` of the Pod once ready and `count`.
+ * `answer` is the engine's answer for withFlow(scenario, ask) when the caller has it (the generator does).
  */
-export function keyOf(scenario: ScenarioInput, ask: ReadRulesAsk): Record<string, string> {
+export function keyOf(scenario: ScenarioInput, ask: ReadRulesAsk, answer?: Answer): Record<string, string> {
   const m = mode(scenario);
   switch (ask.question) {
     case 'share': {
-      const flow = flowOf(scenario, ask);
+      const flow = flowOf(scenario, ask, answer);
       return { share: flow.backends.find((b) => b.pod === ask.pod)?.probability ?? '0' };
     }
     case 'masquerade': {
-      const flow = flowOf(scenario, ask);
+      const flow = flowOf(scenario, ask, answer);
       if (flow.verdict !== 'forwarded') throw new Error('read-rules: masquerade asked of a connection not forwarded');
       return { masquerade: flow.masquerade ? 'yes' : 'no' };
     }
     case 'verdict': {
-      const v = flowOf(scenario, ask).verdict;
+      const v = flowOf(scenario, ask, answer).verdict;
       if (!VERDICT_LABEL[v]) throw new Error(`read-rules: no option for verdict ${v}`);
       return { verdict: v };
     }
@@ -142,7 +145,8 @@ interface Built {
 /** The layout's cluster in `m` mode with a client Pod (not selected) on `node`, and optionally a second named port. */
 function scenarioOf(rng: Rng, layout: Layout, m: ExcerptMode, node: LayoutNode, twoPorts: boolean): Built {
   const base = toScenarioInput({ ...layout, proxyMode: m });
-  const app = rng.pick(CLIENT_APPS);
+  // Never an app the Service selects: the client must not be one of its endpoints.
+  const app = rng.pick(CLIENT_APPS.filter((a) => a !== layout.naming.serviceName));
   const client = { name: podName(rng, app, replicaSetHash(rng)), ip: `10.${layout.naming.podOctet}.${node.index + 1}.250`, node };
   const first = base.service.spec.ports[0]!;
   const second = rng.pick(SECOND_PORTS);
@@ -215,13 +219,9 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
   let text: string;
   let explanation: string;
   let steps: string[] = [];
-  const withTraffic = (s: ScenarioInput) => ({
-    ...s,
-    traffic: [{ from: ask.from, to: ask.to, ...(ask.from === 'external' ? { node: ask.node } : {}) }],
-  });
+  const withTraffic = (s: ScenarioInput) => withFlow(s, ask);
   const clusterChain = () => serviceChainNames(servicePortName(naming.namespace, naming.serviceName, null), 'tcp').cluster;
-  const serviceExcerpt = (s: ScenarioInput): string | null => {
-    const run = runGenerated(withTraffic(s)).scenario;
+  const serviceExcerpt = (run: Scenario): string | null => {
     try {
       if (m === 'iptables') {
         const out = iptablesChainExcerpt(run, node.name, clusterChain());
@@ -238,15 +238,16 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
   const excerptName = m === 'iptables' ? `chain ${clusterChain()}` : m === 'nftables' ? `its service chain` : `the virtual server ${naming.clusterIP}:80`;
 
   if (question === 'share') {
-    const excerpt = serviceExcerpt(scenario);
+    const run = runGenerated(withTraffic(scenario));
+    const excerpt = serviceExcerpt(run.scenario);
     if (!excerpt) return null;
     ask.excerpt = excerpt;
-    const flow = flowOf(scenario, ask);
+    const flow = flowOf(scenario, ask, run.answer);
     const inChain = flow.backends.filter((b) => b.probability !== '0');
     const outside = layout.pods.filter((p) => !inChain.some((b) => b.pod === p.name));
     const pod = outside.length > 0 && difficulty !== 'intro' && rng.chance(0.25) ? rng.pick(outside).name : rng.pick(inChain).pod;
     ask.pod = pod;
-    const value = keyOf(scenario, ask).share!;
+    const value = keyOf(scenario, ask, run.answer).share!;
     const order = sortedEndpoints(inChain.map((b) => podIp.get(b.pod)!));
     const position = order.indexOf(`${podIp.get(pod)}:8080`);
     const printed = position >= 0 && position < order.length - 1 ? `1/${order.length - position}` : '1';
@@ -277,12 +278,13 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
   } else if (question === 'ready') {
     const candidates = layout.pods.filter((p) => !p.ready && !p.terminating);
     if (candidates.length === 0 || !layout.pods.some((p) => p.ready && !p.terminating)) return null;
-    const excerpt = serviceExcerpt(scenario);
+    const run = runGenerated(withTraffic(scenario));
+    const excerpt = serviceExcerpt(run.scenario);
     if (!excerpt) return null;
     ask.excerpt = excerpt;
     ask.pod = rng.pick(candidates).name;
-    const key = keyOf(scenario, ask);
-    const before = flowOf(scenario, ask).backends.filter((b) => b.probability !== '0').length;
+    const key = keyOf(scenario, ask, run.answer);
+    const before = flowOf(scenario, ask, run.answer).backends.filter((b) => b.probability !== '0').length;
     fields.push({ type: 'share', name: 'share', label: `Share of new connections to ${ask.pod} once it is ready` });
     keys.push(shareKey('share', key.share!, [{ value: before > 0 ? `1/${before}` : '0', misconception: 'not-ready-counted' }]));
     const countLabel =
@@ -308,7 +310,10 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
     text = `${ask.pod} (${podIp.get(ask.pod)}) becomes ready. Once kube-proxy has resynced, what share of new connections from ${built.client.name} to ${naming.clusterIP}:80 does it receive, and ${countLabel.charAt(0).toLowerCase()}${countLabel.slice(1, -6)}?`;
     explanation = `A ready Pod joins the endpoints kube-proxy uses (R-EP-1): ${excerptName} is rewritten for ${counted(Number(key.count) + (m === 'iptables' ? 1 : 0), 'endpoint', 'endpoints')}, each with ${key.share} of new connections (${lbRule})${m === 'iptables' ? '; every rule but the last carries a --probability, recomputed as 1/n, 1/(n-1), …' : ''}.`;
   } else if (question === 'owner') {
-    const run = runGenerated(withTraffic(scenario)).scenario;
+    // The chain names need the parsed Service only, not the engine's answer.
+    const read = readScenario(withTraffic(scenario));
+    if (!read.ok) throw new Error(`generated scenario is not readable: ${issuesText(read.issues)}`);
+    const run = read.scenario;
     const ports = scenario.service.spec.ports;
     const external = layout.type === 'LoadBalancer' && difficulty !== 'intro' && rng.chance(0.4);
     const port = rng.pick(ports);
@@ -372,15 +377,16 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
       ];
       [ask.from, ask.to] = rng.pick(senders);
     }
-    const run = runGenerated(withTraffic(scenario)).scenario;
-    const flow = flowOf(scenario, ask);
+    const engineRun = runGenerated(withTraffic(scenario));
+    const run = engineRun.scenario;
+    const flow = flowOf(scenario, ask, engineRun.answer);
     if (question === 'masquerade' && flow.verdict !== 'forwarded') return null;
     const source =
       ask.from === 'external' ? naming.clientIP : ask.from.startsWith('node/') ? node.ip : built.client.ip;
     const dest = ask.to === 'clusterIP' ? naming.clusterIP : ask.to === 'loadBalancer' ? naming.lbIP : node.ip;
     const port = ask.to === 'nodePort' ? String(layout.nodePort) : '80';
     ask.excerpt = iptablesFlowExcerpt(run, node.name, { source, dest, port, nodeIPs: [node.ip] });
-    const key = keyOf(scenario, ask);
+    const key = keyOf(scenario, ask, engineRun.answer);
     const sender =
       ask.from === 'external'
         ? `the external client ${naming.clientIP}`
