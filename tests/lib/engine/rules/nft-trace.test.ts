@@ -24,10 +24,10 @@ it('agrees with the iptables tracer on every flow of the stored scenarios', () =
       const t = s.traffic[i]!;
       const node = s.cluster.nodes.find((n) => n.name === flow.node);
       const port = s.service.ports[0];
-      if (!node || !port || t.ip) return;
+      if (!node || !port) return;
       const [kind, name] = t.from.split('/');
       const source = kind === 'external' ? s.client.ip : kind === 'pod' ? s.cluster.pods.find((p) => p.pod === name)?.ip : kind === 'node' ? s.cluster.nodes.find((n) => n.name === name)?.ip : undefined;
-      const dest = t.to === 'clusterIP' ? s.service.clusterIP : t.to === 'loadBalancer' ? s.service.ingress[0]?.ip : t.to === 'nodePort' ? node.ip : undefined;
+      const dest = t.ip ?? (t.to === 'clusterIP' ? s.service.clusterIP : t.to === 'loadBalancer' ? s.service.ingress[0]?.ip : t.to === 'nodePort' ? node.ip : undefined);
       const destPort = t.to === 'nodePort' ? port.nodePort : port.port;
       if (!source || !dest || destPort === null) return;
       let ipt, nft;
