@@ -26,7 +26,7 @@ export const LEARNING_PATH: readonly LearningTopic[] = [
     goal: 'Predict the source address a Pod sees, which nodes pass the health check, and each Pod’s share of the load.',
     read: { href: '/learn/external-traffic-policy', label: 'Read: externalTrafficPolicy' },
     explore: { href: '/learn/explorer', label: 'Explore a cluster' },
-    kinds: ['source-ip', 'health-check', 'load-share', 'lb-targets', 'client-outcome', 'cross-node', 'policy-choice', 'fix-it'],
+    kinds: ['source-ip', 'health-check', 'load-share', 'lb-targets', 'client-outcome', 'cross-node', 'policy-choice', 'fix-it', 'read-rules'],
   },
   {
     id: 'inside-the-cluster',

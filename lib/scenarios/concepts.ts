@@ -22,6 +22,7 @@ export const CONCEPT_IDS = [
   'session-affinity',
   'topology-aware-routing',
   'service-dns',
+  'reading-rules',
 ] as const;
 export type ConceptId = (typeof CONCEPT_IDS)[number];
 
@@ -149,6 +150,13 @@ export const CONCEPTS: readonly Concept[] = [
     summary:
       "A ClusterIP Service's name answers its ClusterIP, endpoints or not; a headless one its ready endpoints (NXDOMAIN with none; publishNotReadyAddresses makes all ready); SRV carries the Service port or the endpoints' target port; a short name is searched in the caller's own namespace first (R-DNS-1…12).",
     kinds: ['dns'],
+  },
+  {
+    id: 'reading-rules',
+    label: 'Reading the rules on a node',
+    summary:
+      'What kube-proxy programs says it all: chained --probability rules (or numgen mod N, or rr over equal weights) give each endpoint 1/n; KUBE-MARK-MASQ jumps say which connections are masqueraded; REJECT for no endpoints, DROP for Local without local ones; the comment names the Service port behind a hashed chain (R-LB-1, R-INT-2, R-EXT-1, R-DROP-1/2).',
+    kinds: ['read-rules'],
   },
 ];
 

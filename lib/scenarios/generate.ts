@@ -16,6 +16,7 @@ import { generateInCluster } from './kinds/in-cluster';
 import { generateLbTargets } from './kinds/lb-targets';
 import { generateLoadShare } from './kinds/load-share';
 import { generatePolicyChoice } from './kinds/policy-choice';
+import { generateReadRules } from './kinds/read-rules';
 import { generateSessionAffinity } from './kinds/session-affinity';
 import { generateSourceIp } from './kinds/source-ip';
 import { generateTopology } from './kinds/topology';
@@ -37,6 +38,7 @@ const GENERATORS: Record<QuestionKind, KindGenerator> = {
   'session-affinity': generateSessionAffinity,
   topology: generateTopology,
   dns: generateDns,
+  'read-rules': generateReadRules,
 };
 
 export const KIND_LABELS: Record<QuestionKind, string> = {
@@ -53,6 +55,7 @@ export const KIND_LABELS: Record<QuestionKind, string> = {
   'session-affinity': 'Session affinity',
   topology: 'Topology-aware routing',
   dns: 'Service DNS',
+  'read-rules': 'Read the rules',
 };
 
 export const DIFFICULTY_LABELS: Record<Difficulty, string> = {
@@ -87,6 +90,7 @@ export function generateQuestion(spec: QuestionSpec): Question {
         spec: { kind: spec.kind, difficulty: spec.difficulty, seed: spec.seed },
         title: draft.title,
         prompt: draft.prompt,
+        ...(draft.excerpt ? { excerpt: { ...draft.excerpt } } : {}),
         scenario: draft.scenario,
         response: draft.response,
         concepts: conceptsForKind(spec.kind),
@@ -122,6 +126,7 @@ export function toPublicQuestion(q: Question): PublicQuestion {
     spec: { ...q.spec },
     title: q.title,
     prompt: q.prompt,
+    ...(q.excerpt ? { excerpt: { ...q.excerpt } } : {}),
     scenario: q.scenario,
     response: q.response,
     concepts: [...q.concepts],

@@ -323,6 +323,25 @@ export const MISCONCEPTIONS = {
     explanation:
       'PreferSameNode hints endpoints for their node and their zone: a node with no endpoint of its own still prefers its zone before the whole cluster (R-EP-5).',
   },
+  'rules-probability-is-share': {
+    label: "A rule's --probability is the endpoint's share",
+    explanation:
+      'The statistic rules are tried in order and each probability applies only to what the earlier rules left: kube-proxy writes 1/n, 1/(n-1), …, 1/2 and nothing on the last, so every endpoint gets 1/n (R-LB-1).',
+  },
+  'rules-last-rule-probability': {
+    label: 'Every endpoint rule carries a probability',
+    explanation: 'The last endpoint rule of a KUBE-SVC chain has no --probability: it takes every connection the earlier rules left (R-LB-1).',
+  },
+  'rules-clusterip-masquerades': {
+    label: 'Every ClusterIP connection is masqueraded',
+    explanation:
+      'The KUBE-MARK-MASQ rule of a KUBE-SVC chain matches only sources outside the cluster CIDR (! -s): a Pod keeps its own address (R-INT-2).',
+  },
+  'rules-masq-only-external': {
+    label: 'Only external traffic is masqueraded',
+    explanation:
+      'A node (host network) reaching a ClusterIP has a source outside the cluster CIDR, so the ! -s rule marks it for masquerade (R-INT-2).',
+  },
 } as const satisfies Record<string, { label: string; explanation: string }>;
 
 export type MisconceptionId = keyof typeof MISCONCEPTIONS;

@@ -22,6 +22,7 @@ export const QUESTION_KINDS = [
   'session-affinity',
   'topology',
   'dns',
+  'read-rules',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
@@ -93,6 +94,14 @@ export interface PublicQuestion {
   scenario: ScenarioInput;
   response: ResponseSpec;
   concepts: ConceptId[];
+  /** Text the question is about, shown verbatim in a scrolling <pre> (read-rules: the rules on a node). */
+  excerpt?: QuestionExcerpt;
+}
+
+/** A verbatim excerpt (command output); `label` is its accessible name. */
+export interface QuestionExcerpt {
+  label: string;
+  text: string;
 }
 
 /** A wrong value that a known misconception predicts. */

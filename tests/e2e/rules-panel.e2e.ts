@@ -38,6 +38,21 @@ test.describe('explorer: rules on the node', () => {
     await page.keyboard.press('ArrowDown');
     await expect(mode).toHaveValue('nftables');
     await expect(block).toContainText('table ip kube-proxy {');
+    // nftables and IPVS highlight the flow too, and their step links reach a highlighted line by keyboard.
+    for (const shown of ['table ip kube-proxy {', 'IP Virtual Server version']) {
+      if (shown !== 'table ip kube-proxy {') {
+        await mode.focus();
+        await page.keyboard.press('ArrowDown');
+        await expect(mode).toHaveValue('ipvs');
+      }
+      await expect(block).toContainText(shown);
+      expect(await block.locator('[data-traversed]').count()).toBeGreaterThan(0);
+      const modeLink = panel.getByRole('link', { name: /^line \d+$/ }).first();
+      await tabTo(page, modeLink);
+      await page.keyboard.press('Enter');
+      const to = (await modeLink.getAttribute('href'))!.slice(1);
+      await expect(page.locator(`[id="${to}"]`)).toHaveAttribute('data-traversed', 'true');
+    }
     await expectNoAxeViolations(page);
   });
 

@@ -2,8 +2,9 @@
 /**
  * "Rules on node X" (issue 14): what kube-proxy would program on one node for the current layout — iptables
  * (iptables-restore input), nftables (`nft list table ip kube-proxy`) or IPVS (`ipvsadm -Ln`, ipsets, iptables) —
- * rendered in the browser by lib/engine/rules. In iptables mode the rules the focused flow traverses are
- * highlighted and each step of its packet walk links to the lines it is about.
+ * rendered in the browser by lib/engine/rules. In every mode the lines the focused flow traverses are highlighted
+ * (iptables and nftables traced rule by rule; IPVS its virtual server, real servers and ipset entries) and each
+ * step of its packet walk links to the lines it is about.
  */
 import { useId, useState } from 'react';
 import type { Answer, Scenario } from '@/lib/engine';
@@ -11,7 +12,10 @@ import {
   RULE_MODES,
   RulesError,
   flowRules,
+  flowRulesIpvs,
+  flowRulesNft,
   renderIptables,
+  renderIpvs,
   rulesText,
   type RulesMode,
 } from '@/lib/engine/rules';
@@ -25,7 +29,7 @@ const MODE_LABEL: Record<RulesMode, string> = {
 interface Rendered {
   lines: string[];
   notes: string[];
-  /** Indexes of traversed lines (iptables only). */
+  /** Indexes of traversed lines. */
   traversed: Set<number>;
   /** Packet-walk steps with the line indexes each is about. */
   steps: { step: string; lines: number[] }[] | null;
@@ -39,13 +43,16 @@ function renderFor(
   node: string,
 ): Rendered | string {
   try {
+    const flow = answer.flows[focusFlow];
     if (mode !== 'iptables') {
-      const { text, notes } = rulesText(scenario, node, mode, 'list');
-      return { lines: text.replace(/\n$/, '').split('\n'), notes, traversed: new Set(), steps: null };
+      const ipvs = mode === 'ipvs' ? renderIpvs(scenario, node) : null;
+      const { text, notes } = ipvs ?? rulesText(scenario, node, mode, 'list');
+      const lines = text.replace(/\n$/, '').split('\n');
+      const traced = !flow ? null : ipvs ? flowRulesIpvs(scenario, flow, focusFlow, ipvs) : flowRulesNft(scenario, flow, focusFlow, node, lines);
+      return { lines, notes, traversed: new Set(traced?.lines ?? []), steps: traced?.steps ?? null };
     }
     const rendering = renderIptables(scenario, node);
     const lines = rendering.text.replace(/\n$/, '').split('\n');
-    const flow = answer.flows[focusFlow];
     const traced = flow ? flowRules(scenario, flow, focusFlow, rendering) : null;
     const indexOf = new Map(lines.map((l, i) => [l, i]));
     const at = (ls: string[]) => ls.map((l) => indexOf.get(l)).filter((i): i is number => i !== undefined);
@@ -180,7 +187,7 @@ export function RulesPanel({
               </ol>
             </div>
           )}
-          {mode === 'iptables' && !rendered.steps && (
+          {!rendered.steps && (
             <p className="text-sm text-muted">
               The focused flow does not enter {node}; pick its node to see the rules it traverses.
             </p>

@@ -7,6 +7,8 @@
 import type { FlowAnswer } from '../answer';
 import type { Scenario } from '../model';
 import type { IptablesRendering } from './iptables';
+import type { IpvsRendering } from './ipvs';
+import { traceNft } from './nft-trace';
 import { tracePacket } from './trace';
 
 export interface FlowRules {
@@ -97,9 +99,109 @@ export function flowRules(
     nodeIPs,
   );
   const tagged = matches.map((line) => ({ line, ids: ruleIdsOfLine(line) }));
-  const steps = flow.steps.map((step) => {
+  return { lines: matches, steps: linkSteps(flow, tagged) };
+}
+
+/** The block (chain, map or set) each line of an `nft list table` listing belongs to. */
+function nftBlocks(listed: readonly string[]): string[] {
+  let block = '';
+  return listed.map((l) => {
+    const head = /^\t(?:chain|map|set) (\S+) \{$/.exec(l);
+    if (head) block = head[1]!;
+    return block;
+  });
+}
+
+/** The R- rules an `nft list table ip kube-proxy` line implements (by its block and text), as ruleIdsOfLine does for iptables. */
+export function ruleIdsOfNftLine(block: string, line: string): string[] {
+  const text = line.trim();
+  const ids: string[] = [];
+  if (block === 'services' || block === 'service-ips' || block === 'service-nodeports') ids.push('R-LB-6', 'R-SRC-3');
+  if (block === 'service-nodeports' || text.includes('@service-nodeports')) ids.push('R-NP-1');
+  if (block.startsWith('external-')) {
+    if (text === 'jump mark-for-masquerade') ids.push('R-EXT-1', 'R-SRC-2');
+    if (text.includes('short-circuit pod traffic')) ids.push('R-EXT-4', 'R-X-3');
+    if (text.includes('local traffic')) ids.push('R-EXT-5', 'R-SRC-2');
+    if (/^goto local-/.test(text)) ids.push('R-EXT-6', 'R-X-1');
+    if (/^goto service-/.test(text)) ids.push('R-EXT-2', 'R-X-2');
+  }
+  if (/^(service|local)-/.test(block)) {
+    if (text.startsWith('numgen')) ids.push('R-LB-1', 'R-LB-2');
+    if (text.endsWith('jump mark-for-masquerade')) ids.push('R-INT-2', 'R-SRC-2');
+  }
+  if (block.startsWith('endpoint-')) ids.push(text.includes('dnat to') ? 'R-LB-1' : 'R-HP-1');
+  if (block === 'no-endpoint-services' || block === 'no-endpoint-nodeports')
+    ids.push(...(/: drop/.test(text) ? ['R-EXT-7', 'R-INT-3', 'R-DROP-2'] : ['R-DROP-1']));
+  if (block.startsWith('firewall-') || block === 'firewall-ips') ids.push('R-FW-1');
+  return ids;
+}
+
+/** Links each step of `flow` to the traversed lines whose R- rules its text names. */
+function linkSteps(flow: FlowAnswer, tagged: { line: string; ids: string[] }[]): FlowRules['steps'] {
+  return flow.steps.map((step) => {
     const named = new Set(step.match(/R-[A-Z]+(?:-[A-Z]+)*-\d+/g) ?? []);
     return { step, lines: tagged.filter((t) => t.ids.some((id) => named.has(id))).map((t) => t.line) };
   });
-  return { lines: matches, steps };
+}
+
+/**
+ * The lines of `nft list table ip kube-proxy` (the listing, split in lines, rendered for the flow's node) that
+ * flow `index` traverses, traced by nft-trace.ts, with each step linked to its lines; null when the flow does
+ * not enter that node's rules. Lines are returned as listing indexes (a listing repeats lines such as "}").
+ */
+export function flowRulesNft(
+  scenario: Scenario,
+  flow: FlowAnswer,
+  index: number,
+  node: string,
+  listed: readonly string[],
+): { lines: number[]; steps: { step: string; lines: number[] }[] } | null {
+  const packet = packetOf(scenario, index);
+  if (!packet || packet.node.name !== node) return null;
+  const { lines } = traceNft(listed, {
+    source: packet.source,
+    dest: packet.dest,
+    destPort: packet.destPort,
+    protocol: packet.protocol,
+    nodeIPs: [packet.node.ip, ...packet.node.extraIPs],
+  });
+  const blocks = nftBlocks(listed);
+  const tagged = lines.map((i) => ({ line: String(i), ids: ruleIdsOfNftLine(blocks[i]!, listed[i]!) }));
+  return { lines, steps: linkSteps(flow, tagged).map((s) => ({ step: s.step, lines: s.lines.map(Number) })) };
+}
+
+/**
+ * IPVS: the lines of the IPVS text (`ipvsadm -Ln`, `ipset save`, iptables part; rendering.text split in lines)
+ * that flow `index` uses: the virtual server for its destination and its real servers (the rr pick, R-LB-3), and
+ * the ipset entries that let kube-proxy's iptables rules recognise the destination (R-LB-6). The iptables part's
+ * set matches are not traced. Null when the flow does not enter that node's rules.
+ */
+export function flowRulesIpvs(
+  scenario: Scenario,
+  flow: FlowAnswer,
+  index: number,
+  rendering: IpvsRendering,
+): { lines: number[]; steps: { step: string; lines: number[] }[] } | null {
+  const packet = packetOf(scenario, index);
+  if (!packet || packet.node.name !== rendering.node) return null;
+  const text = rendering.text.replace(/\n$/, '').split('\n');
+  const tagged: { line: string; ids: string[] }[] = [];
+  const vs = `${packet.protocol.toUpperCase()}  ${packet.dest}:${packet.destPort} `;
+  const start = text.findIndex((l) => l.startsWith(vs));
+  if (start >= 0) {
+    tagged.push({ line: String(start), ids: ['R-LB-1', 'R-LB-3', 'R-LB-6'] });
+    for (let i = start + 1; i < text.length && text[i]!.startsWith('  -> '); i++)
+      tagged.push({ line: String(i), ids: ['R-LB-1', 'R-LB-3'] });
+  }
+  const entry = `${packet.dest},${packet.protocol}:${packet.destPort}`;
+  text.forEach((l, i) => {
+    const add = /^add (KUBE-\S+) (\S+)$/.exec(l);
+    if (add && (add[2] === entry || (/^KUBE-NODE-PORT-/.test(add[1]!) && add[2] === packet.destPort && packet.dest === packet.node.ip)))
+      tagged.push({ line: String(i), ids: ['R-LB-6', 'R-SRC-3'] });
+  });
+  tagged.sort((a, b) => Number(a.line) - Number(b.line));
+  return {
+    lines: tagged.map((t) => Number(t.line)),
+    steps: linkSteps(flow, tagged).map((s) => ({ step: s.step, lines: s.lines.map(Number) })),
+  };
 }

@@ -10,6 +10,7 @@
  *   renderIpvs(scenario, node)                `ipvsadm -Ln`, `ipset save` and the iptables part of IPVS mode
  *   rulesText(scenario, node, mode, format)   any of them as text (the CLI and the explorer panel)
  *   flowRules / tracePacket                   the rules one flow traverses, each packet-walk step's lines
+ *   flowRulesNft / traceNft, flowRulesIpvs    the same over `nft list table` and the IPVS text
  *   serviceChainNames / endpointChainName     KUBE-SVC/SVL/EXT/FW- and KUBE-SEP- names
  */
 export {
@@ -55,5 +56,7 @@ export { externalPolicyChains } from './policy-chains';
 export type { PolicyChains } from './policy-chains';
 export { tracePacket } from './trace';
 export type { TraceResult } from './trace';
-export { flowRules, ruleIdsOfLine } from './flow-rules';
+export { flowRules, flowRulesNft, flowRulesIpvs, ruleIdsOfLine, ruleIdsOfNftLine } from './flow-rules';
+export { traceNft } from './nft-trace';
+export type { NftPacket, NftTraceResult } from './nft-trace';
 export type { FlowRules } from './flow-rules';

@@ -9,7 +9,7 @@ import { TextEncoder } from 'node:util';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { evaluate, readScenarioText } from '@/lib/engine';
-import { flowRules, renderIptables, rulesText } from '@/lib/engine/rules';
+import { flowRules, renderIptables, renderIpvs, rulesText } from '@/lib/engine/rules';
 import { RulesPanel } from '@/app/learn/_explorer/rules-panel';
 
 globalThis.TextEncoder ??= TextEncoder as typeof globalThis.TextEncoder;
@@ -69,5 +69,60 @@ describe('RulesPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Copy rules' }));
     expect(writeText).toHaveBeenCalledWith(renderIptables(scenario, 'node-a').text);
     expect(screen.getByText('Copied.')).toBeInTheDocument();
+  });
+
+  it('nftables: highlights the traced lines of nft list table and links steps to them, by keyboard', async () => {
+    const user = userEvent.setup();
+    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Rules of proxy mode' }), 'nftables');
+    const region = screen.getByRole('region', { name: 'Rules on node node-b: nftables (nft list table)' });
+    const traversed = [...region.querySelectorAll('[data-traversed]')].map((s) => s.textContent!.trim());
+    // Flow 1 (external → LB IP on node-b, Local, two local Pods), read off the listing by hand: the LB IP's
+    // service-ips element, the external chain's goto to the local chain, numgen over both endpoints, both DNATs.
+    expect(traversed).toEqual(
+      expect.arrayContaining([
+        'ip daddr . meta l4proto . th dport vmap @service-ips',
+        expect.stringMatching(/^198\.51\.100\.20 \. tcp \. 80 : goto external-\w+-default\/web\/tcp\/ }$/),
+        expect.stringMatching(/^goto local-\w+-default\/web\/tcp\/$/),
+        expect.stringMatching(/^numgen random mod 2 vmap \{/),
+        'meta l4proto tcp dnat to 10.244.2.10:8080',
+        'meta l4proto tcp dnat to 10.244.2.11:8080',
+      ]),
+    );
+    expect(traversed.some((l) => l.includes('mark-for-masquerade'))).toBe(false);
+    const step = screen.getByText(/^R-EXT-6:/).closest('li')!;
+    const link = within(step).getByRole('link');
+    const target = document.getElementById(link.getAttribute('href')!.slice(1))!;
+    expect(target.textContent!.trim()).toMatch(/^goto local-/);
+    expect(target).toHaveAttribute('data-traversed', 'true');
+    link.focus();
+    expect(link).toHaveFocus();
+  });
+
+  it('nftables: a drop on a node without local endpoints is the no-endpoint-services element', async () => {
+    const user = userEvent.setup();
+    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={0} />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Rules of proxy mode' }), 'nftables');
+    const step = screen.getByText(/^R-EXT-7:/).closest('li')!;
+    const target = document.getElementById(within(step).getByRole('link').getAttribute('href')!.slice(1))!;
+    expect(target.textContent).toMatch(/198\.51\.100\.20 \. tcp \. 80 comment "default\/web" : drop/);
+  });
+
+  it('IPVS: highlights the virtual server of the flow, its real servers and ipset entries', async () => {
+    const user = userEvent.setup();
+    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Rules of proxy mode' }), 'ipvs');
+    const region = screen.getByRole('region', { name: 'Rules on node node-b: IPVS (ipvsadm -Ln)' });
+    expect(linesOf(region).join('\n') + '\n').toBe(renderIpvs(scenario, 'node-b').text);
+    const traversed = [...region.querySelectorAll('[data-traversed]')].map((s) => s.textContent!.trimEnd());
+    expect(traversed).toEqual([
+      'TCP  198.51.100.20:80 rr',
+      expect.stringMatching(/^ {2}-> 10\.244\.2\.10:8080 +Masq +1/),
+      expect.stringMatching(/^ {2}-> 10\.244\.2\.11:8080 +Masq +1/),
+      'add KUBE-LOAD-BALANCER 198.51.100.20,tcp:80',
+      'add KUBE-LOAD-BALANCER-LOCAL 198.51.100.20,tcp:80',
+    ]);
+    const step = screen.getByText(/^R-LB-1:/).closest('li')!;
+    expect(within(step).getAllByRole('link')).toHaveLength(3);
   });
 });

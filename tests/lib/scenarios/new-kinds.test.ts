@@ -8,7 +8,7 @@ import { zodIssues } from '@/lib/validation/issues';
 import { parseSettings } from '@/app/practice/settings';
 import { CONCEPTS, conceptsForKind, generateQuestion, KIND_LABELS, QUESTION_KINDS, type QuestionKind } from '@/lib/scenarios';
 
-const NEW_KINDS: QuestionKind[] = ['in-cluster', 'session-affinity', 'topology', 'dns'];
+const NEW_KINDS: QuestionKind[] = ['in-cluster', 'session-affinity', 'topology', 'dns', 'read-rules'];
 
 describe.each(NEW_KINDS)('%s', (kind) => {
   it('is a question kind with a label and concepts that name it', () => {
@@ -38,5 +38,16 @@ describe.each(NEW_KINDS)('%s', (kind) => {
       expect(generateQuestion({ kind, difficulty, seed: 'same' })).toEqual(a);
       expect(a.concepts).toEqual(conceptsForKind(kind));
     }
+  });
+});
+
+describe('read-rules in drills', () => {
+  it('a student receives the excerpt the question is about (and no key)', async () => {
+    const { drawQuestions, studentQuestion } = await import('@/lib/drills/questions');
+    const [q] = drawQuestions({ seed: 'drill-excerpt', kinds: ['read-rules'], difficulty: 'standard', count: 1 });
+    const shown = studentQuestion(q!);
+    expect(shown.excerpt).toEqual(q!.excerpt);
+    expect(shown.excerpt?.text).toMatch(/^# (iptables-save|nft list chain|ipvsadm)/);
+    expect(shown).not.toHaveProperty('key');
   });
 });

@@ -183,4 +183,19 @@ describe('<QuestionView>', () => {
     const figure = screen.getByRole('figure', { name: /The correct flows/ });
     for (const img of within(figure).getAllByRole('img')) expect(img).toHaveAccessibleDescription(/externalTrafficPolicy Local/);
   });
+
+  it('read-rules: shows the excerpt verbatim in a named, keyboard-scrollable <pre>, and grades a share typed from it', async () => {
+    const q = find('read-rules', (x) => x.key.fields[0]?.field === 'share');
+    const excerpt = q.excerpt!;
+    render(<Harness q={q} />);
+    const pre = screen.getByLabelText(excerpt.label);
+    expect(pre.tagName).toBe('PRE');
+    expect(pre.textContent).toBe(excerpt.text);
+    expect(pre).toHaveAttribute('tabindex', '0');
+    expect(pre.className).toMatch(/overflow-auto/);
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox'), q.key.fields[0]!.expected);
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { level: 3, name: 'Correct' })).toBeInTheDocument();
+  });
 });

@@ -11,6 +11,7 @@ import * as healthCheck from '@/lib/scenarios/kinds/health-check';
 import * as inCluster from '@/lib/scenarios/kinds/in-cluster';
 import * as lbTargets from '@/lib/scenarios/kinds/lb-targets';
 import * as loadShare from '@/lib/scenarios/kinds/load-share';
+import * as readRules from '@/lib/scenarios/kinds/read-rules';
 import * as sessionAffinity from '@/lib/scenarios/kinds/session-affinity';
 import * as sourceIp from '@/lib/scenarios/kinds/source-ip';
 import * as topology from '@/lib/scenarios/kinds/topology';
@@ -21,6 +22,7 @@ import { oracleKey as healthCheckOracle } from './health-check';
 import { oracleKey as inClusterOracle } from './in-cluster';
 import { oracleKey as lbTargetsOracle } from './lb-targets';
 import { oracleKey as loadShareOracle } from './load-share';
+import { oracleKey as readRulesOracle } from './read-rules';
 import { oracleKey as sessionAffinityOracle } from './session-affinity';
 import { oracleKey as sourceIpOracle } from './source-ip';
 import { oracleKey as topologyOracle } from './topology';
@@ -57,6 +59,7 @@ export const KEYED_KINDS: KeyedKind[] = [
   },
   { kind: 'topology', build: topology.buildTopology, keyOf: topology.keyOf, oracle: topologyOracle },
   { kind: 'dns', build: dns.buildDns, keyOf: dns.keyOf, oracle: dnsOracle },
+  { kind: 'read-rules', build: readRules.buildReadRules, keyOf: readRules.keyOf, oracle: readRulesOracle },
 ];
 
 /** The first draft a seed gives (redrawing as generateQuestion does) and the ask it was built from. */

@@ -1,0 +1,42 @@
+/**
+ * read-rules (issue 14): what the generator shows. The excerpt is cut from the renderer for the asked node (its
+ * command heads it), the prompt names the mode and the kube-proxy version the rendering follows, and the client
+ * Pod is never one of the Service's own endpoints (it was, when its app label happened to be the Service's: the
+ * SEP chain's "-s <client>" hairpin rule then masqueraded it — seeds below).
+ */
+import { DIFFICULTIES } from '@/lib/scenarios';
+import type { ReadRulesAsk } from '@/lib/scenarios/kinds/read-rules';
+import { draw, KEYED_KINDS } from './oracle/index';
+
+const kind = KEYED_KINDS.find((k) => k.kind === 'read-rules')!;
+const COMMAND = { iptables: /^# iptables-save/, nftables: /^# nft list chain ip kube-proxy /, IPVS: /^# ipvsadm -Ln -t / };
+
+it.each([
+  ['standard', 'bench-oracle-4621'],
+  ['standard', 'bench-oracle-9319'],
+  ['expert', 'bench-oracle-1856'],
+] as const)('the client Pod is not selected by the Service (%s %s)', (difficulty, seed) => {
+  const { draft, ask } = draw(kind, difficulty, seed);
+  const a = ask as ReadRulesAsk;
+  const selector = draft.scenario.service.spec.selector ?? {};
+  for (const p of draft.scenario.cluster.pods ?? []) {
+    const selected = Object.entries(selector).every(([k, v]) => p.labels?.[k] === v);
+    if (a.from === `pod/${p.name}`) expect(selected).toBe(false);
+  }
+});
+
+it('over 150 seeds: the excerpt is the one shown, headed by its command, and the prompt names mode and version', () => {
+  const bad: string[] = [];
+  for (const difficulty of DIFFICULTIES)
+    for (let i = 0; i < 50; i++) {
+      const { draft, ask } = draw(kind, difficulty, `rr-${i}`);
+      const a = ask as ReadRulesAsk;
+      const mode = /kube-proxy runs in (iptables|nftables|IPVS) mode/.exec(draft.prompt)?.[1] as keyof typeof COMMAND | undefined;
+      if (!mode) bad.push(`${difficulty}:${i} no mode in the prompt`);
+      else if (!COMMAND[mode].test(a.excerpt ?? '')) bad.push(`${difficulty}:${i} ${mode} excerpt: ${a.excerpt?.split('\n')[0]}`);
+      if (!draft.prompt.includes('kube-proxy v1.33')) bad.push(`${difficulty}:${i} no version`);
+      if (draft.excerpt?.text !== a.excerpt) bad.push(`${difficulty}:${i} the question shows another excerpt`);
+      if (!draft.prompt.includes(a.node)) bad.push(`${difficulty}:${i} node not named`);
+    }
+  expect(bad).toEqual([]);
+});
