@@ -36,13 +36,13 @@ export type TerminalProps = {
 export function terminalSession(props: TerminalProps): { command: string; output: string; result?: CurlResult } {
   const { document } = loadArticleScenario(props.name);
   const scenario = document as unknown as Parameters<typeof kubectlGet>[0];
-  if (props.get) {
+  if (props.get !== undefined) {
     return {
       command: commandLine({ kind: 'get', resources: props.get, wide: props.wide }),
       output: kubectlGet(scenario, props.get, { wide: props.wide, workload: props.workload }),
     };
   }
-  if (props.rules) {
+  if (props.rules !== undefined) {
     const { scenario: engineScenario } = loadArticleScenario(props.name);
     const saved = rulesText(engineScenario, props.rules, 'iptables', 'save').text;
     return {
@@ -53,7 +53,7 @@ export function terminalSession(props: TerminalProps): { command: string; output
         .join('\n'),
     };
   }
-  if (props.describe) {
+  if (props.describe !== undefined) {
     return {
       command: commandLine({ kind: 'describe', resource: props.describe, name: props.target }),
       output: kubectlDescribe(scenario, props.describe, props.target, props.workload),

@@ -6,11 +6,14 @@ import { parse } from 'yaml';
 import { evaluate, readScenarioText, type Answer, type ScenarioInput } from '@/lib/engine';
 import { iptablesSave, renderIptables } from '@/lib/engine/rules';
 import { commandLine, curlCommand, curlFlow, kubectlDescribe, kubectlGet, type Workload } from '@/lib/troubleshoot';
-import Article, { listensOn80, listensOnLoopback, probeFailing } from '@/content/troubleshooting.mdx';
+import Article, * as articleModule from '@/content/troubleshooting.mdx';
 import TroubleshootingPage from '@/app/learn/troubleshooting/page';
 
 // jsdom has no TextEncoder; the engine's reader uses it to measure the text.
 globalThis.TextEncoder ??= TextEncoder as typeof globalThis.TextEncoder;
+
+// The Pod-side facts the article states (its own exports: `export const … = { pods: … }`).
+const { listensOn80, listensOnLoopback, probeFailing } = articleModule as unknown as Record<string, Workload>;
 
 const source = readFileSync('content/troubleshooting.mdx', 'utf8');
 const yamlOf = (name: string) => readFileSync(`content/scenarios/${name}.yaml`, 'utf8');
@@ -121,8 +124,8 @@ describe('the troubleshooting article', () => {
     expect(answerOf('trouble-not-ready').flows[0]!.verdict).toBe('rejected');
     expect(answerOf('trouble-healthy').flows[0]!.verdict).toBe('forwarded');
     const healthy = parse(yamlOf('trouble-healthy')) as ScenarioInput;
-    expect(curlFlow(healthy, 0, listensOn80 as Workload).outcome).toBe('refused');
-    expect(curlFlow(healthy, 0, listensOnLoopback as Workload).outcome).toBe('refused');
+    expect(curlFlow(healthy, 0, listensOn80!).outcome).toBe('refused');
+    expect(curlFlow(healthy, 0, listensOnLoopback!).outcome).toBe('refused');
     expect(curlFlow(healthy, 0).outcome).toBe('answered');
     // A timeout under Local on the node without a Pod; answered on the node with one.
     expect(answerOf('trouble-local-drop').flows.map((f) => [f.node, f.verdict])).toEqual([
