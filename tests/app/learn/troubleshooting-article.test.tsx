@@ -127,6 +127,11 @@ describe('the troubleshooting article', () => {
     expect(curlFlow(healthy, 0, listensOn80!).outcome).toBe('refused');
     expect(curlFlow(healthy, 0, listensOnLoopback!).outcome).toBe('refused');
     expect(curlFlow(healthy, 0).outcome).toBe('answered');
+    // What the prose reads in the tables: an empty slice for the selector typo, Pods 0/1 Running when not ready.
+    const slices = (name: string) => kubectlGet(parse(yamlOf(name)) as ScenarioInput, ['endpointslices']);
+    expect(slices('trouble-selector-mismatch')).toMatch(/<unset>\s+<unset>/);
+    expect(slices('trouble-not-ready')).toContain('10.244.1.10,10.244.2.10');
+    expect(kubectlGet(parse(yamlOf('trouble-not-ready')) as ScenarioInput, ['pods'])).toMatch(/web-1\s+0\/1\s+Running/);
     // A timeout under Local on the node without a Pod; answered on the node with one.
     expect(answerOf('trouble-local-drop').flows.map((f) => [f.node, f.verdict])).toEqual([
       ['node-c', 'dropped'],
