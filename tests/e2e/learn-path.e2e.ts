@@ -39,8 +39,8 @@ test.describe('learn: the path and the inside-the-cluster and troubleshooting ar
     // From the engine: no endpoints is refused, Local without a Pod on the node is dropped.
     await expect(page.locator('[data-fact="trouble-not-ready:flows.0.verdict"]')).toHaveText('rejected');
     await expect(page.locator('[data-fact="trouble-local-drop:flows.0.verdict"]')).toHaveText('dropped');
-    // Terminal blocks: named regions, each with its command line.
-    const selector = page.getByRole('region', { name: 'Terminal: kubectl get svc,endpointslices,pods -o wide' }).first();
+    // Terminal blocks: named groups (not landmarks: the same command may appear twice), each with its command line.
+    const selector = page.getByRole('group', { name: 'Terminal: kubectl get svc,endpointslices,pods -o wide' }).first();
     await expect(selector).toBeVisible();
     await expect(page.locator('figure[data-terminal] [data-terminal-outcome="refused"]').first()).toBeVisible();
     await expect(page.locator('figure[data-terminal] [data-terminal-outcome="timeout"]').first()).toBeVisible();

@@ -23,7 +23,7 @@ export type TerminalProps = {
   name: string;
   /** Pod-side facts the scenario does not carry (where a container listens, probes, events). */
   workload?: Workload;
-  /** A caption; default: the command line. */
+  /** A caption above the block (the command line is always in it). */
   caption?: string;
 } & (
   | { get: readonly GetResource[]; wide?: boolean; describe?: never; curl?: never; rules?: never }
@@ -78,19 +78,20 @@ export function curlSummary(result: CurlResult): string {
 
 export function Terminal(props: TerminalProps) {
   const { command, output, result } = terminalSession(props);
-  const caption = props.caption ?? command;
   const summary = result ? curlSummary(result) : undefined;
   return (
     // data-terminal-props: what the block was asked for, so a test can recompute it from lib/troubleshoot on its own.
     <figure className="my-4" data-terminal={props.name} data-terminal-props={JSON.stringify(props)}>
-      <figcaption className="mb-1 text-sm font-semibold">
-        {caption}
-        {summary && <span className="block font-normal text-muted" data-terminal-outcome={result?.outcome}>{summary}</span>}
-      </figcaption>
+      {(props.caption || summary) && (
+        <figcaption className="mb-1 text-sm">
+          {props.caption && <span className="block font-semibold">{props.caption}</span>}
+          {summary && <span className="block text-muted" data-terminal-outcome={result?.outcome}>{summary}</span>}
+        </figcaption>
+      )}
       <pre
         className="overflow-x-auto rounded-lg border border-border bg-surface p-3 text-xs leading-relaxed"
         tabIndex={0}
-        role="region"
+        role="group"
         aria-label={`Terminal: ${command}`}
       >
         <code>

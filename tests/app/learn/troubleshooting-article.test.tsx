@@ -103,7 +103,7 @@ describe('the troubleshooting article', () => {
       expect({ asked: block.asked, command: block.command, output: block.output }).toEqual({ asked: block.asked, ...want });
       expect(want.command).not.toBe('');
       // An accessible name that says which command it is.
-      expect(within(block.figure).getByRole('region', { name: `Terminal: ${want.command}` })).toBeInTheDocument();
+      expect(within(block.figure).getByRole('group', { name: `Terminal: ${want.command}` })).toBeInTheDocument();
     }
     // The Pod-side facts are the article's own exports, passed unchanged.
     const workloads = blocks.map((b) => b.asked.workload).filter(Boolean);
