@@ -16,6 +16,12 @@ export interface TabSettings {
 export const GET_TABS: TabSettings = { minwidth: 6, padding: 3 };
 export const DESCRIBE_TABS: TabSettings = { minwidth: 0, padding: 2 };
 
+const SPACES: string[] = [];
+function spaces(n: number): string {
+  if (n <= 0) return '';
+  return (SPACES[n] ??= ' '.repeat(n));
+}
+
 /** Text width as tabwriter counts it: runes (UTF-8 code points). */
 function runes(s: string): number {
   let n = 0;
@@ -30,19 +36,22 @@ export function tabwrite(text: string, settings: TabSettings): string {
   const endsWithNewline = raw[raw.length - 1] === '';
   if (endsWithNewline) raw.pop();
   const lines = raw.map((l) => l.split('\t'));
-  const sizes = lines.map((cells) => cells.map(runes));
+  // ASCII text (the usual case) has one rune per UTF-16 unit.
+  const width = /^[\x00-\x7f]*$/.test(text) ? (s: string) => s.length : runes;
+  const sizes = lines.map((cells) => cells.map(width));
   const widths: number[] = [];
   const out: string[] = [];
 
   const writeLines = (line0: number, line1: number) => {
     for (let i = line0; i < line1; i++) {
       const cells = lines[i]!;
-      let s = '';
+      const size = sizes[i]!;
+      const padded = Math.min(cells.length, widths.length);
       for (let j = 0; j < cells.length; j++) {
-        s += cells[j]!;
-        if (j < widths.length) s += ' '.repeat(Math.max(0, widths[j]! - sizes[i]![j]!));
+        out.push(cells[j]!);
+        if (j < padded) out.push(spaces(widths[j]! - size[j]!));
       }
-      out.push(i + 1 === lines.length && !endsWithNewline ? s : `${s}\n`);
+      if (i + 1 < lines.length || endsWithNewline) out.push('\n');
     }
   };
 
