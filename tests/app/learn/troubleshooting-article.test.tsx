@@ -8,6 +8,7 @@ import { iptablesSave, renderIptables } from '@/lib/engine/rules';
 import { commandLine, curlCommand, curlFlow, kubectlDescribe, kubectlGet, type Workload } from '@/lib/troubleshoot';
 import Article, * as articleModule from '@/content/troubleshooting.mdx';
 import TroubleshootingPage from '@/app/learn/troubleshooting/page';
+import { tocFromMdx } from '@/app/_components/article/headings';
 
 // jsdom has no TextEncoder; the engine's reader uses it to measure the text.
 globalThis.TextEncoder ??= TextEncoder as typeof globalThis.TextEncoder;
@@ -151,5 +152,15 @@ describe('the troubleshooting article', () => {
       .filter((f) => f.startsWith('trouble-'))
       .map((f) => f.replace(/\.yaml$/, ''));
     expect([...named].sort()).toEqual(files.sort());
+  });
+
+  it('links to sections of the other articles that exist', () => {
+    const links = [...source.matchAll(/\]\((\/learn\/[a-z-]+)#([a-z0-9-]+)\)/g)].map((m) => [m[1]!, m[2]!] as const);
+    expect(links.length).toBeGreaterThan(1);
+    const files: Record<string, string> = { '/learn/inside-the-cluster': 'inside-the-cluster.mdx', '/learn/external-traffic-policy': 'external-traffic-policy.mdx' };
+    for (const [route, anchor] of links) {
+      const ids = tocFromMdx(readFileSync(`content/${files[route]}`, 'utf8')).map((e) => e.id);
+      expect({ route, anchor, found: ids.includes(anchor) }).toEqual({ route, anchor, found: true });
+    }
   });
 });
