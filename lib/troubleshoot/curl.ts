@@ -15,6 +15,7 @@ import { isLocalAddress, LOOPBACK_IP } from '@/lib/engine/net';
 import { commandLine } from './command';
 import { clusterOf, listenOf, runtimeOf, type Cluster } from './objects';
 import type { CurlOptions, CurlOutcome, CurlResult, Workload } from './types';
+import { checkWorkload } from './workload';
 
 /** --connect-timeout when none is given, in seconds. */
 export const DEFAULT_CONNECT_TIMEOUT = 5;
@@ -74,6 +75,15 @@ export function curlTarget(cluster: Cluster, flowIndex: number, options: CurlOpt
       host = traffic.ip ?? service.ingress[0]?.ip ?? service.ingressHostnames[0] ?? '';
       port = first?.port ?? 80;
       break;
+  }
+  if (host === '' || host === 'None') {
+    const why =
+      traffic.to === 'clusterIP'
+        ? 'the Service is headless'
+        : traffic.to === 'loadBalancer'
+          ? 'the load balancer has no ingress yet'
+          : 'the Service has no externalIPs';
+    throw new Error(`lib/troubleshoot: flow ${flowIndex} has no address to dial: ${why}`);
   }
   const dialled = options.port ?? port;
   const servicePort =
@@ -191,6 +201,7 @@ function attempts(
   workload: Workload | undefined,
   options: CurlOptions,
 ): Attempts {
+  checkWorkload(cluster.scenario, workload);
   const { flow, traffic } = flowAt(cluster, flowIndex);
   const target = curlTarget(cluster, flowIndex, options);
   const one = (result: CurlResult): Attempts => ({

@@ -3,6 +3,7 @@ import type { ScenarioInput } from '@/lib/engine';
 import { describeEndpointSlice, describePod, describeService } from './describers';
 import { clusterOf, endpointSliceObject, podObject, serviceObject } from './objects';
 import type { DescribeResource, Workload } from './types';
+import { checkWorkload } from './workload';
 
 /**
  * What `kubectl describe <resource> <name>` prints. A name that does not exist gives kubectl's own error text
@@ -15,6 +16,7 @@ export function kubectlDescribe(
   workload?: Workload,
 ): string {
   const cluster = clusterOf(scenario);
+  checkWorkload(cluster.scenario, workload);
   const service = serviceObject(cluster, workload);
   const slice = endpointSliceObject(cluster, workload);
   const slices =

@@ -291,6 +291,7 @@ export function describePod(pod: PodObject): string {
   if (pod.priority !== null) w.write(0, `Priority:\t${pod.priority}\n`);
   if (pod.serviceAccountName !== '') w.write(0, `Service Account:\t${pod.serviceAccountName}\n`);
   w.write(0, pod.nodeName === '' ? 'Node:\t<none>\n' : `Node:\t${pod.nodeName}/${pod.hostIP}\n`);
+  if (pod.startTime !== null) w.write(0, `Start Time:\t${pod.startTime}\n`);
   printLabelsMultiline(w, 'Labels', pod.labels);
   printAnnotationsMultiline(w, 'Annotations', pod.annotations);
   if (pod.deletion !== null && pod.phase !== 'Failed' && pod.phase !== 'Succeeded') {

@@ -12,6 +12,7 @@ import {
   type Table,
 } from './printers';
 import type { GetOptions, GetResource } from './types';
+import { checkWorkload } from './workload';
 
 /**
  * What `kubectl get <resources> [-o wide]` prints in the Service's namespace, kinds in the order typed. The
@@ -27,6 +28,7 @@ export function kubectlGet(
   const cluster = clusterOf(scenario);
   const wide = opts.wide ?? false;
   const workload = opts.workload;
+  checkWorkload(cluster.scenario, workload);
   const tables: Table[] = [];
   for (const resource of new Set(resources)) {
     switch (resource) {

@@ -127,6 +127,8 @@ export interface PodObject {
   serviceAccountName: string;
   nodeName: string;
   hostIP: string;
+  /** status.startTime, RFC1123Z; null when the kubelet has not started the Pod. */
+  startTime: string | null;
   phase: string;
   /** A deletionTimestamp: describe's "Terminating (lasts …)" and the grace period. */
   deletion: { lasts: string; gracePeriodSeconds: number } | null;

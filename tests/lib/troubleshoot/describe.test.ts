@@ -7,7 +7,11 @@ import { endpointSliceName, kubectlDescribe } from '@/lib/troubleshoot';
 import { lines, scenario, web, CLIENT } from './fixtures';
 
 const NODE_PORT = { type: 'NodePort' as const, ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }] };
-const notReady = [web('web-1', 'node-a', '10.244.1.5'), web('web-2', 'node-b', '10.244.2.7', { ready: false }), CLIENT];
+const notReady = [
+  web('web-1', 'node-a', '10.244.1.5'),
+  web('web-2', 'node-b', '10.244.2.7', { ready: false }),
+  CLIENT,
+];
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 describe('kubectl describe svc', () => {
@@ -85,8 +89,10 @@ describe('kubectl describe svc', () => {
     );
   });
 
-  it('an unknown name is the API server\'s NotFound', () => {
-    expect(kubectlDescribe(scenario(), 'svc', 'api')).toBe('Error from server (NotFound): services "api" not found\n');
+  it("an unknown name is the API server's NotFound", () => {
+    expect(kubectlDescribe(scenario(), 'svc', 'api')).toBe(
+      'Error from server (NotFound): services "api" not found\n',
+    );
   });
 });
 
@@ -131,7 +137,7 @@ describe('kubectl describe endpointslice', () => {
     expect(out).toContain('\nAddressType:  IPv4\nPorts: <unset>\nEndpoints: <none>\nEvents:  <none>\n');
   });
 
-  it('a name that is not the Service\'s slice is NotFound', () => {
+  it("a name that is not the Service's slice is NotFound", () => {
     expect(kubectlDescribe(scenario(), 'endpointslice', 'web-zzzzz')).toBe(
       'Error from server (NotFound): endpointslices.discovery.k8s.io "web-zzzzz" not found\n',
     );
@@ -147,6 +153,7 @@ describe('kubectl describe pod', () => {
         'Priority:         0',
         'Service Account:  default',
         'Node:             node-a/10.0.1.10',
+        'Start Time:       Mon, 30 Nov 2026 09:55:00 +0000',
         'Labels:           app=web',
         'Annotations:      <none>',
         'Status:           Running',
@@ -184,18 +191,20 @@ describe('kubectl describe pod', () => {
     );
   });
 
-  it('a not-ready Pod: Ready False, and the kubelet\'s readiness warning after a flush', () => {
+  it("a not-ready Pod: Ready False, and the kubelet's readiness warning after a flush", () => {
     const out = kubectlDescribe(scenario(NODE_PORT, notReady), 'pod', 'web-2');
     expect(out).toContain('\n    Ready:          False\n');
     expect(out).toContain('\n  Ready                       False \n  ContainersReady             False \n');
-    expect(out.endsWith(
-      lines(
-        'Events:',
-        '  Type     Reason     Age               From     Message',
-        '  ----     ------     ----              ----     -------',
-        '  Warning  Unhealthy  3s (x30 over 5m)  kubelet  Readiness probe failed: HTTP probe failed with statuscode: 503',
+    expect(
+      out.endsWith(
+        lines(
+          'Events:',
+          '  Type     Reason     Age               From     Message',
+          '  ----     ------     ----              ----     -------',
+          '  Warning  Unhealthy  3s (x30 over 5m)  kubelet  Readiness probe failed: HTTP probe failed with statuscode: 503',
+        ),
       ),
-    )).toBe(true);
+    ).toBe(true);
   });
 
   it('a terminating Pod after restarts, listening where the workload says, with its own events', () => {
@@ -209,11 +218,21 @@ describe('kubectl describe pod', () => {
           container: 'nginx',
           image: 'nginx:1.27',
           terminatingFor: '4s',
-          events: [{ type: 'Normal', reason: 'Killing', age: '4s', from: 'kubelet', message: 'Stopping container nginx' }],
+          events: [
+            {
+              type: 'Normal',
+              reason: 'Killing',
+              age: '4s',
+              from: 'kubelet',
+              message: 'Stopping container nginx',
+            },
+          ],
         },
       },
     });
-    expect(out).toContain('\nStatus:                    Terminating (lasts 4s)\nTermination Grace Period:  30s\n');
+    expect(out).toContain(
+      '\nStatus:                    Terminating (lasts 4s)\nTermination Grace Period:  30s\n',
+    );
     expect(out).toContain(
       lines(
         '  nginx:',
@@ -236,18 +255,22 @@ describe('kubectl describe pod', () => {
       ),
     );
     expect(out).not.toContain('Readiness:');
-    expect(out.endsWith(
-      lines(
-        'Events:',
-        '  Type    Reason   Age   From     Message',
-        '  ----    ------   ----  ----     -------',
-        '  Normal  Killing  4s    kubelet  Stopping container nginx',
+    expect(
+      out.endsWith(
+        lines(
+          'Events:',
+          '  Type    Reason   Age   From     Message',
+          '  ----    ------   ----  ----     -------',
+          '  Normal  Killing  4s    kubelet  Stopping container nginx',
+        ),
       ),
-    )).toBe(true);
+    ).toBe(true);
   });
 
   it('a Pod that is not selected is described too; an unknown one is NotFound', () => {
     expect(kubectlDescribe(scenario(), 'pod', 'client')).toContain('\nLabels:           app=client\n');
-    expect(kubectlDescribe(scenario(), 'pod', 'web-9')).toBe('Error from server (NotFound): pods "web-9" not found\n');
+    expect(kubectlDescribe(scenario(), 'pod', 'web-9')).toBe(
+      'Error from server (NotFound): pods "web-9" not found\n',
+    );
   });
 });

@@ -17,21 +17,38 @@ export const web = (name: string, node: string, ip: string, extra: Partial<PodIn
   ...extra,
 });
 
-export const CLIENT: PodInput = { name: 'client', node: 'node-a', ip: '10.244.1.9', labels: { app: 'client' } };
+export const CLIENT: PodInput = {
+  name: 'client',
+  node: 'node-a',
+  ip: '10.244.1.9',
+  labels: { app: 'client' },
+};
 
-export const TWO_WEB: PodInput[] = [web('web-1', 'node-a', '10.244.1.5'), web('web-2', 'node-b', '10.244.2.7'), CLIENT];
+export const TWO_WEB: PodInput[] = [
+  web('web-1', 'node-a', '10.244.1.5'),
+  web('web-2', 'node-b', '10.244.2.7'),
+  CLIENT,
+];
 
 export function scenario(
   spec: Partial<Spec> = {},
   pods: PodInput[] = TWO_WEB,
-  extra: Partial<Omit<ScenarioInput, 'service' | 'cluster'>> & { cluster?: Partial<ScenarioInput['cluster']>; status?: ScenarioInput['service']['status'] } = {},
+  extra: Partial<Omit<ScenarioInput, 'service' | 'cluster'>> & {
+    cluster?: Partial<ScenarioInput['cluster']>;
+    status?: ScenarioInput['service']['status'];
+  } = {},
 ): ScenarioInput {
   const { cluster, status, ...rest } = extra;
   return {
     cluster: { nodes: NODES, pods, ...cluster },
     service: {
       metadata: { name: 'web' },
-      spec: { selector: { app: 'web' }, clusterIP: '10.96.0.10', ports: [{ port: 80, targetPort: 8080 }], ...spec },
+      spec: {
+        selector: { app: 'web' },
+        clusterIP: '10.96.0.10',
+        ports: [{ port: 80, targetPort: 8080 }],
+        ...spec,
+      },
       ...(status ? { status } : {}),
     },
     ...rest,

@@ -7,7 +7,11 @@ import { lines, scenario, web, CLIENT, TWO_WEB } from './fixtures';
 
 const SLICE = endpointSliceName('web');
 const NODE_PORT = { type: 'NodePort' as const, ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }] };
-const notReady = [web('web-1', 'node-a', '10.244.1.5'), web('web-2', 'node-b', '10.244.2.7', { ready: false }), CLIENT];
+const notReady = [
+  web('web-1', 'node-a', '10.244.1.5'),
+  web('web-2', 'node-b', '10.244.2.7', { ready: false }),
+  CLIENT,
+];
 
 describe('kubectl get svc,endpointslices,pods -o wide', () => {
   it('three tables, kind/name, a blank line between them; ENDPOINTS lists the not-ready Pod too', () => {
@@ -36,8 +40,16 @@ describe('kubectl get svc,endpointslices,pods -o wide', () => {
 
 describe('kubectl get pods', () => {
   it('restarts with "(1m ago)", a terminating Pod, the workload age, sorted by name', () => {
-    const pods = [web('web-2', 'node-b', '10.244.2.7', { terminating: true, ready: false, serving: false }), web('web-1', 'node-a', '10.244.1.5'), CLIENT];
-    expect(kubectlGet(scenario({}, pods), ['pods'], { workload: { age: '2d', pods: { 'web-1': { restarts: 3 } } } })).toBe(
+    const pods = [
+      web('web-2', 'node-b', '10.244.2.7', { terminating: true, ready: false, serving: false }),
+      web('web-1', 'node-a', '10.244.1.5'),
+      CLIENT,
+    ];
+    expect(
+      kubectlGet(scenario({}, pods), ['pods'], {
+        workload: { age: '2d', pods: { 'web-1': { restarts: 3 } } },
+      }),
+    ).toBe(
       lines(
         'NAME     READY   STATUS        RESTARTS     AGE',
         'client   1/1     Running       0            2d',
@@ -47,7 +59,7 @@ describe('kubectl get pods', () => {
     );
   });
 
-  it('a terminating Pod that still serves is READY 1/1 (its Ready condition is the endpoint\'s serving)', () => {
+  it("a terminating Pod that still serves is READY 1/1 (its Ready condition is the endpoint's serving)", () => {
     const pods = [web('web-1', 'node-a', '10.244.1.5', { terminating: true, ready: false, serving: true })];
     expect(kubectlGet(scenario({}, pods), ['pods'])).toBe(
       lines('NAME    READY   STATUS        RESTARTS   AGE', 'web-1   1/1     Terminating   0          5m'),
@@ -79,7 +91,9 @@ describe('kubectl get svc', () => {
   });
 
   it('a LoadBalancer with no ingress yet is <pending>; its IPs sorted with the externalIPs after them', () => {
-    expect(kubectlGet(scenario(LB), ['svc']).split('\n')[1]).toBe('web    LoadBalancer   10.96.0.10   <pending>     80:30080/TCP   5m');
+    expect(kubectlGet(scenario(LB), ['svc']).split('\n')[1]).toBe(
+      'web    LoadBalancer   10.96.0.10   <pending>     80:30080/TCP   5m',
+    );
     const two = scenario({ ...LB, externalIPs: ['192.168.99.11'] }, TWO_WEB, {
       status: { loadBalancer: { ingress: [{ ip: '203.0.113.20' }, { ip: '203.0.113.10' }] } },
     });
@@ -92,9 +106,18 @@ describe('kubectl get svc', () => {
   });
 
   it('a headless Service shows None; several ports are joined by commas', () => {
-    const headless = scenario({ clusterIP: 'None', ports: [{ name: 'http', port: 80, targetPort: 8080 }, { name: 'metrics', port: 9090, protocol: 'TCP' }] });
+    const headless = scenario({
+      clusterIP: 'None',
+      ports: [
+        { name: 'http', port: 80, targetPort: 8080 },
+        { name: 'metrics', port: 9090, protocol: 'TCP' },
+      ],
+    });
     expect(kubectlGet(headless, ['svc'])).toBe(
-      lines('NAME   TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)           AGE', 'web    ClusterIP   None         <none>        80/TCP,9090/TCP   5m'),
+      lines(
+        'NAME   TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)           AGE',
+        'web    ClusterIP   None         <none>        80/TCP,9090/TCP   5m',
+      ),
     );
   });
 });
@@ -110,7 +133,7 @@ describe('kubectl get endpointslices', () => {
     );
   });
 
-  it('no Pod selected: the controller\'s placeholder slice, PORTS and ENDPOINTS <unset>', () => {
+  it("no Pod selected: the controller's placeholder slice, PORTS and ENDPOINTS <unset>", () => {
     expect(kubectlGet(scenario({ selector: { app: 'nothing' } }), ['endpointslices'])).toBe(
       lines(
         `${'NAME'.padEnd(SLICE.length + 3)}ADDRESSTYPE   PORTS     ENDPOINTS   AGE`,
@@ -122,13 +145,16 @@ describe('kubectl get endpointslices', () => {
   it('a kind with no object prints nothing and does not count as a second kind', () => {
     const bare = scenario({ selector: undefined }, []);
     expect(kubectlGet(bare, ['svc', 'endpointslices'])).toBe(
-      lines('NAME   TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE', 'web    ClusterIP   10.96.0.10   <none>        80/TCP    5m'),
+      lines(
+        'NAME   TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE',
+        'web    ClusterIP   10.96.0.10   <none>        80/TCP    5m',
+      ),
     );
   });
 });
 
 describe('endpointSliceName', () => {
-  it('is the Service name, a dash and 5 characters of utilrand\'s alphabet, the same every time', () => {
+  it("is the Service name, a dash and 5 characters of utilrand's alphabet, the same every time", () => {
     expect(SLICE).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(endpointSliceName('web')).toBe(SLICE);
     expect(endpointSliceName('api')).not.toBe(endpointSliceName('apj'));

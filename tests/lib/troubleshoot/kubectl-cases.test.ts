@@ -48,22 +48,46 @@ describe('printers_test.go TestPrintService', () => {
   const cases: [string, ServiceObject, string][] = [
     [
       'ClusterIP: name, cluster ip, port with protocol',
-      svc({ name: 'test1', type: 'ClusterIP', ports: [tcp(2233)], clusterIP: '10.9.8.7', clusterIPs: ['10.9.8.7'] }),
+      svc({
+        name: 'test1',
+        type: 'ClusterIP',
+        ports: [tcp(2233)],
+        clusterIP: '10.9.8.7',
+        clusterIPs: ['10.9.8.7'],
+      }),
       'test1   ClusterIP   10.9.8.7   <none>   2233/tcp   <unknown>\n',
     ],
     [
       'NodePort',
-      svc({ name: 'test2', type: 'NodePort', ports: [tcp(8888, 9999)], clusterIP: '10.9.8.7', clusterIPs: ['10.9.8.7'] }),
+      svc({
+        name: 'test2',
+        type: 'NodePort',
+        ports: [tcp(8888, 9999)],
+        clusterIP: '10.9.8.7',
+        clusterIPs: ['10.9.8.7'],
+      }),
       'test2   NodePort   10.9.8.7   <none>   8888:9999/tcp   <unknown>\n',
     ],
     [
       'LoadBalancer without status',
-      svc({ name: 'test3', type: 'LoadBalancer', ports: [tcp(8888)], clusterIP: '10.9.8.7', clusterIPs: ['10.9.8.7'] }),
+      svc({
+        name: 'test3',
+        type: 'LoadBalancer',
+        ports: [tcp(8888)],
+        clusterIP: '10.9.8.7',
+        clusterIPs: ['10.9.8.7'],
+      }),
       'test3   LoadBalancer   10.9.8.7   <pending>   8888/tcp   <unknown>\n',
     ],
     [
       'LoadBalancer with one externalIP and no status',
-      svc({ name: 'test4', type: 'LoadBalancer', ports: [tcp(8888)], clusterIPs: ['10.9.8.7'], externalIPs: ['80.11.12.10'] }),
+      svc({
+        name: 'test4',
+        type: 'LoadBalancer',
+        ports: [tcp(8888)],
+        clusterIPs: ['10.9.8.7'],
+        externalIPs: ['80.11.12.10'],
+      }),
       'test4   LoadBalancer   10.9.8.7   80.11.12.10   8888/tcp   <unknown>\n',
     ],
     [
@@ -118,7 +142,13 @@ describe('printers_test.go TestPrintEndpointSlice', () => {
   });
   const port = (name: string, n: number) => ({ name, port: n, protocol: 'TCP' });
   it('one port, one endpoint with two addresses', () => {
-    const row = endpointSliceRow({ name: 'abcslice.123', addressType: 'IP', ports: [port('http', 80)], endpoints: [ep('10.1.2.3', '2001:db8::1234:5678')], age: '0s' });
+    const row = endpointSliceRow({
+      name: 'abcslice.123',
+      addressType: 'IP',
+      ports: [port('http', 80)],
+      endpoints: [ep('10.1.2.3', '2001:db8::1234:5678')],
+      age: '0s',
+    });
     expect(printed(row)).toBe('abcslice.123   IP    80    10.1.2.3,2001:db8::1234:5678   0s\n');
   });
   it('two ports, four addresses: "+ 1 more..."', () => {
@@ -129,7 +159,9 @@ describe('printers_test.go TestPrintEndpointSlice', () => {
       endpoints: [ep('10.1.2.3', '2001:db8::1234:5678'), ep('10.2.3.4', '2001:db8::2345:6789')],
       age: '5m',
     });
-    expect(printed(row)).toBe('longerslicename.123   IP    80,443   10.1.2.3,2001:db8::1234:5678,10.2.3.4 + 1 more...   5m\n');
+    expect(printed(row)).toBe(
+      'longerslicename.123   IP    80,443   10.1.2.3,2001:db8::1234:5678,10.2.3.4 + 1 more...   5m\n',
+    );
   });
   it('four ports: "+ 1 more..." in PORTS too', () => {
     const row = endpointSliceRow({
@@ -193,7 +225,13 @@ const lines = (...ls: string[]) => ls.map((l) => `${l}\n`).join('');
 describe('describe_test.go TestDescribeService', () => {
   it('test1: ingress with ipMode VIP, three ready endpoints', () => {
     const service = describeServiceCase({ ingress: [{ ip: '5.6.7.8', ipMode: 'VIP' }] });
-    const slices = [slice('bar-abcde', [['10.244.0.1', true], ['10.244.0.2', true], ['10.244.0.3', true]])];
+    const slices = [
+      slice('bar-abcde', [
+        ['10.244.0.1', true],
+        ['10.244.0.2', true],
+        ['10.244.0.3', true],
+      ]),
+    ];
     expect(describeService(service, slices, [])).toBe(
       lines(
         'Name:                     bar',
@@ -227,8 +265,23 @@ describe('describe_test.go TestDescribeService', () => {
       ingress: [{ ip: '5.6.7.8' }],
     });
     const slices = [
-      slice('bar-12345', [['10.244.0.1', true], ['10.244.0.2', true]], 'UDP'),
-      slice('bar-54321', [['10.244.0.3', false], ['10.244.0.4', true], ['10.244.0.5', true]], 'UDP'),
+      slice(
+        'bar-12345',
+        [
+          ['10.244.0.1', true],
+          ['10.244.0.2', true],
+        ],
+        'UDP',
+      ),
+      slice(
+        'bar-54321',
+        [
+          ['10.244.0.3', false],
+          ['10.244.0.4', true],
+          ['10.244.0.5', true],
+        ],
+        'UDP',
+      ),
     ];
     expect(describeService(service, slices, [])).toBe(
       lines(
@@ -295,8 +348,28 @@ describe('describe_test.go TestDescribeEndpointSlice', () => {
       addressType: 'IPv4',
       ports: [{ name: null, port: 80, protocol: 'TCP' }],
       endpoints: [
-        { addresses: ['1.2.3.4', '1.2.3.5'], ready: true, serving: null, terminating: null, hostname: null, targetRef: { kind: 'Pod', name: 'test-123' }, nodeName: 'node-1', zone: 'us-central1-a', hints: null },
-        { addresses: ['1.2.3.6', '1.2.3.7'], ready: true, serving: null, terminating: null, hostname: null, targetRef: { kind: 'Pod', name: 'test-124' }, nodeName: 'node-2', zone: null, hints: null },
+        {
+          addresses: ['1.2.3.4', '1.2.3.5'],
+          ready: true,
+          serving: null,
+          terminating: null,
+          hostname: null,
+          targetRef: { kind: 'Pod', name: 'test-123' },
+          nodeName: 'node-1',
+          zone: 'us-central1-a',
+          hints: null,
+        },
+        {
+          addresses: ['1.2.3.6', '1.2.3.7'],
+          ready: true,
+          serving: null,
+          terminating: null,
+          hostname: null,
+          targetRef: { kind: 'Pod', name: 'test-124' },
+          nodeName: 'node-2',
+          zone: null,
+          hints: null,
+        },
       ],
       age: '0s',
     };
