@@ -33,7 +33,11 @@ export type TerminalProps = {
 );
 
 /** The command and its output for the props, from lib/troubleshoot. */
-export function terminalSession(props: TerminalProps): { command: string; output: string; result?: CurlResult } {
+export function terminalSession(props: TerminalProps): {
+  command: string;
+  output: string;
+  result?: CurlResult;
+} {
   const { document } = loadArticleScenario(props.name);
   const scenario = document as unknown as Parameters<typeof kubectlGet>[0];
   if (props.get !== undefined) {
@@ -85,7 +89,11 @@ export function Terminal(props: TerminalProps) {
       {(props.caption || summary) && (
         <figcaption className="mb-1 text-sm">
           {props.caption && <span className="block font-semibold">{props.caption}</span>}
-          {summary && <span className="block text-muted" data-terminal-outcome={result?.outcome}>{summary}</span>}
+          {summary && (
+            <span className="block text-muted" data-terminal-outcome={result?.outcome}>
+              {summary}
+            </span>
+          )}
         </figcaption>
       )}
       <pre

@@ -5,7 +5,14 @@ import { render, screen, within } from '@testing-library/react';
 import { parse } from 'yaml';
 import { evaluate, readScenarioText, type Answer, type ScenarioInput } from '@/lib/engine';
 import { iptablesSave, renderIptables } from '@/lib/engine/rules';
-import { commandLine, curlCommand, curlFlow, kubectlDescribe, kubectlGet, type Workload } from '@/lib/troubleshoot';
+import {
+  commandLine,
+  curlCommand,
+  curlFlow,
+  kubectlDescribe,
+  kubectlGet,
+  type Workload,
+} from '@/lib/troubleshoot';
 import Article, * as articleModule from '@/content/troubleshooting.mdx';
 import TroubleshootingPage from '@/app/learn/troubleshooting/page';
 import { tocFromMdx } from '@/app/_components/article/headings';
@@ -23,7 +30,8 @@ function answerOf(name: string): Answer {
   if (!read.ok) throw new Error(JSON.stringify(read.issues));
   return evaluate(read.scenario);
 }
-const at = (root: unknown, path: string) => path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], root);
+const at = (root: unknown, path: string) =>
+  path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], root);
 
 interface Asked {
   name: string;
@@ -42,17 +50,30 @@ interface Asked {
 /** The command line and output for what a block was asked, computed here from the YAML, not by the component. */
 function expected(asked: Asked): { command: string; output: string } {
   const input = parse(yamlOf(asked.name)) as ScenarioInput;
-  if (asked.get) return { command: commandLine({ kind: 'get', resources: asked.get, wide: asked.wide }), output: kubectlGet(input, asked.get, { wide: asked.wide, workload: asked.workload }) };
+  if (asked.get)
+    return {
+      command: commandLine({ kind: 'get', resources: asked.get, wide: asked.wide }),
+      output: kubectlGet(input, asked.get, { wide: asked.wide, workload: asked.workload }),
+    };
   if (asked.describe)
-    return { command: commandLine({ kind: 'describe', resource: asked.describe, name: asked.target! }), output: kubectlDescribe(input, asked.describe, asked.target!, asked.workload) };
+    return {
+      command: commandLine({ kind: 'describe', resource: asked.describe, name: asked.target! }),
+      output: kubectlDescribe(input, asked.describe, asked.target!, asked.workload),
+    };
   if (asked.rules) {
     const read = readScenarioText(yamlOf(asked.name), 'yaml');
     if (!read.ok) throw new Error('unreadable');
     const lines = iptablesSave(renderIptables(read.scenario, asked.rules)).split('\n');
-    return { command: `iptables-save | grep -F '${asked.grep}'`, output: lines.filter((l) => l.includes(asked.grep!)).join('\n') };
+    return {
+      command: `iptables-save | grep -F '${asked.grep}'`,
+      output: lines.filter((l) => l.includes(asked.grep!)).join('\n'),
+    };
   }
   const options = { backend: asked.backend, connectTimeout: asked.connectTimeout };
-  return { command: curlCommand(input, asked.curl!, options), output: curlFlow(input, asked.curl!, asked.workload, options).text };
+  return {
+    command: curlCommand(input, asked.curl!, options),
+    output: curlFlow(input, asked.curl!, asked.workload, options).text,
+  };
 }
 
 function terminals(container: HTMLElement) {
@@ -90,7 +111,10 @@ describe('the troubleshooting article', () => {
     expect(facts.length).toBeGreaterThan(10);
     for (const el of facts) {
       const [name, path] = (el.dataset.fact ?? '').split(':') as [string, string];
-      expect({ fact: el.dataset.fact, text: el.textContent }).toEqual({ fact: el.dataset.fact, text: String(at(answerOf(name), path)) });
+      expect({ fact: el.dataset.fact, text: el.textContent }).toEqual({
+        fact: el.dataset.fact,
+        text: String(at(answerOf(name), path)),
+      });
     }
   });
 
@@ -101,10 +125,15 @@ describe('the troubleshooting article', () => {
     expect(blocks.length).toBeGreaterThan(10);
     for (const block of blocks) {
       const want = expected(block.asked);
-      expect({ asked: block.asked, command: block.command, output: block.output }).toEqual({ asked: block.asked, ...want });
+      expect({ asked: block.asked, command: block.command, output: block.output }).toEqual({
+        asked: block.asked,
+        ...want,
+      });
       expect(want.command).not.toBe('');
       // An accessible name that says which command it is.
-      expect(within(block.figure).getByRole('group', { name: `Terminal: ${want.command}` })).toBeInTheDocument();
+      expect(
+        within(block.figure).getByRole('group', { name: `Terminal: ${want.command}` }),
+      ).toBeInTheDocument();
     }
     // The Pod-side facts are the article's own exports, passed unchanged.
     const workloads = blocks.map((b) => b.asked.workload).filter(Boolean);
@@ -132,7 +161,9 @@ describe('the troubleshooting article', () => {
     const slices = (name: string) => kubectlGet(parse(yamlOf(name)) as ScenarioInput, ['endpointslices']);
     expect(slices('trouble-selector-mismatch')).toMatch(/<unset>\s+<unset>/);
     expect(slices('trouble-not-ready')).toContain('10.244.1.10,10.244.2.10');
-    expect(kubectlGet(parse(yamlOf('trouble-not-ready')) as ScenarioInput, ['pods'])).toMatch(/web-1\s+0\/1\s+Running/);
+    expect(kubectlGet(parse(yamlOf('trouble-not-ready')) as ScenarioInput, ['pods'])).toMatch(
+      /web-1\s+0\/1\s+Running/,
+    );
     // A timeout under Local on the node without a Pod; answered on the node with one.
     expect(answerOf('trouble-local-drop').flows.map((f) => [f.node, f.verdict])).toEqual([
       ['node-c', 'dropped'],
@@ -141,7 +172,10 @@ describe('the troubleshooting article', () => {
     const drop = parse(yamlOf('trouble-local-drop')) as ScenarioInput;
     expect([curlFlow(drop, 0).outcome, curlFlow(drop, 1).outcome]).toEqual(['timeout', 'answered']);
     // Addresses: Cluster masquerades, Local keeps the client, a proxying balancer replaces it.
-    expect(answerOf('trouble-cluster-snat').flows[0]!.backends.map((b) => b.sourceIpKind)).toEqual(['bridge', 'node']);
+    expect(answerOf('trouble-cluster-snat').flows[0]!.backends.map((b) => b.sourceIpKind)).toEqual([
+      'bridge',
+      'node',
+    ]);
     expect(answerOf('trouble-local-keeps-client').flows[0]!.backends[0]!.sourceIpKind).toBe('client');
     expect(answerOf('trouble-proxy-lb').flows[0]!.backends[0]!.sourceIpKind).toBe('loadBalancer');
   });
@@ -155,9 +189,14 @@ describe('the troubleshooting article', () => {
   });
 
   it('links to sections of the other articles that exist', () => {
-    const links = [...source.matchAll(/\]\((\/learn\/[a-z-]+)#([a-z0-9-]+)\)/g)].map((m) => [m[1]!, m[2]!] as const);
+    const links = [...source.matchAll(/\]\((\/learn\/[a-z-]+)#([a-z0-9-]+)\)/g)].map(
+      (m) => [m[1]!, m[2]!] as const,
+    );
     expect(links.length).toBeGreaterThan(1);
-    const files: Record<string, string> = { '/learn/inside-the-cluster': 'inside-the-cluster.mdx', '/learn/external-traffic-policy': 'external-traffic-policy.mdx' };
+    const files: Record<string, string> = {
+      '/learn/inside-the-cluster': 'inside-the-cluster.mdx',
+      '/learn/external-traffic-policy': 'external-traffic-policy.mdx',
+    };
     for (const [route, anchor] of links) {
       const ids = tocFromMdx(readFileSync(`content/${files[route]}`, 'utf8')).map((e) => e.id);
       expect({ route, anchor, found: ids.includes(anchor) }).toEqual({ route, anchor, found: true });
