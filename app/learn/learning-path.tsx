@@ -41,7 +41,9 @@ export function LearningPath({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
                 href={practiceHref(topic)}
                 className="inline-block rounded-md border border-border px-3 py-1.5 hover:bg-surface"
               >
-                Practise ({topic.kinds.length} question {topic.kinds.length === 1 ? 'kind' : 'kinds'})
+                {topic.kinds.length === 0
+                  ? 'Practise (choose the kinds)'
+                  : `Practise (${topic.kinds.length} question ${topic.kinds.length === 1 ? 'kind' : 'kinds'})`}
               </Link>
             </li>
           </ul>

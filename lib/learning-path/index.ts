@@ -36,6 +36,14 @@ export const LEARNING_PATH: readonly LearningTopic[] = [
     kinds: ['in-cluster', 'session-affinity', 'topology', 'dns'],
   },
   {
+    id: 'troubleshooting',
+    title: 'Troubleshooting a Service',
+    goal: 'Go from a symptom (refused, a timeout, the wrong client address, uneven load, no DNS answer) to its cause and fix.',
+    read: { href: '/learn/troubleshooting', label: 'Read: troubleshooting' },
+    // The "troubleshooting" question kind (issue 13) joins here once it exists; until then practice is open-ended.
+    kinds: [],
+  },
+  {
     id: 'api-validation',
     title: 'What the API server accepts',
     goal: 'Predict which Service manifests the API server refuses, and its exact message.',
@@ -44,8 +52,9 @@ export const LEARNING_PATH: readonly LearningTopic[] = [
   },
 ];
 
-/** The practice link for a topic: a short standard session over its kinds. */
+/** The practice link for a topic: a short standard session over its kinds (the settings page when it has none yet). */
 export function practiceHref(topic: LearningTopic): string {
+  if (topic.kinds.length === 0) return '/practice';
   return `/practice?difficulty=standard&count=5&kinds=${topic.kinds.join(',')}`;
 }
 

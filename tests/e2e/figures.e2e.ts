@@ -35,6 +35,12 @@ test.describe('figures fit and nothing in them collides', () => {
     expect(await problemsAtBothWidths(page, 'inside article')).toEqual([]);
   });
 
+  test('the troubleshooting article’s figures', async ({ page }) => {
+    await page.goto('/learn/troubleshooting');
+    expect(await page.locator('figure[data-diagram]').count()).toBeGreaterThan(1);
+    expect(await problemsAtBothWidths(page, 'troubleshooting article')).toEqual([]);
+  });
+
   // Layout codes (lib/explorer/url-codec.ts): 1–6 nodes, crowded nodes, drained nodes, every traffic source and proxy mode.
   const LAYOUTS = [
     '1.L.it.h.nk.abc.arararbr.ea',

@@ -11,6 +11,7 @@ const ROUTES: [name: string, path: string][] = [
   ['learn', '/learn'],
   ['article', '/learn/external-traffic-policy'],
   ['article-inside', '/learn/inside-the-cluster'],
+  ['article-troubleshooting', '/learn/troubleshooting'],
   ['explorer', '/learn/explorer'],
   ['import', '/learn/import'],
   ['practice-settings', '/practice'],

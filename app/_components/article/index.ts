@@ -12,3 +12,4 @@ export { HealthChecksView } from './health-checks-view';
 export { LayoutManifest, ExplorerLink } from './layout-manifest';
 export { proseComponents } from './prose';
 export { PolicyChainsFigure } from './policy-chains-figure';
+export { Terminal } from './terminal';

@@ -9,7 +9,9 @@ describe('the learning path', () => {
     for (const topic of LEARNING_PATH) {
       const route = topic.read.href.split('#')[0]!;
       expect(existsSync(join(process.cwd(), 'app', route, 'page.tsx'))).toBe(true);
-      expect(practiceHref(topic)).toBe(`/practice?difficulty=standard&count=5&kinds=${topic.kinds.join(',')}`);
+      expect(practiceHref(topic)).toBe(
+        topic.kinds.length ? `/practice?difficulty=standard&count=5&kinds=${topic.kinds.join(',')}` : '/practice',
+      );
     }
   });
 
@@ -20,6 +22,12 @@ describe('the learning path', () => {
     );
     const covered = new Set(LEARNING_PATH.flatMap(topicConcepts));
     expect(CONCEPTS.filter((c) => !covered.has(c.id)).map((c) => c.id)).toEqual([]);
+  });
+
+  it('has the troubleshooting article as a topic, after inside-the-cluster', () => {
+    const ids = LEARNING_PATH.map((t) => t.id);
+    expect(ids.indexOf('troubleshooting')).toBeGreaterThan(ids.indexOf('inside-the-cluster'));
+    expect(LEARNING_PATH.find((t) => t.id === 'troubleshooting')?.read.href).toBe('/learn/troubleshooting');
   });
 
   it('covers every question kind exactly once', () => {
