@@ -39,27 +39,8 @@ const GENERATORS: Record<QuestionKind, KindGenerator> = {
   dns: generateDns,
 };
 
-export const KIND_LABELS: Record<QuestionKind, string> = {
-  'source-ip': 'Source IP',
-  'health-check': 'Health check',
-  'load-share': 'Load share',
-  'lb-targets': 'Balancer targets',
-  'client-outcome': 'Client outcome',
-  'cross-node': 'Crossing nodes',
-  'policy-choice': 'Choosing a policy',
-  'api-validation': 'API validation',
-  'fix-it': 'Fix it',
-  'in-cluster': 'In-cluster routing',
-  'session-affinity': 'Session affinity',
-  topology: 'Topology-aware routing',
-  dns: 'Service DNS',
-};
-
-export const DIFFICULTY_LABELS: Record<Difficulty, string> = {
-  intro: 'Intro',
-  standard: 'Standard',
-  expert: 'Expert',
-};
+/** The labels live in ./labels (pages that only name kinds load no generator); re-exported here as before. */
+export { DIFFICULTY_LABELS, KIND_LABELS } from './labels';
 
 const MAX_ATTEMPTS = 60;
 

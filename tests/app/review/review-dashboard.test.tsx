@@ -126,7 +126,8 @@ describe('ReviewDashboard', () => {
     const due = screen.getByRole('heading', { name: 'Due today, weakest first' }).parentElement!;
     expect(within(due).getAllByRole('listitem')[0]).toHaveTextContent(label('drop-vs-reject'));
     await user.click(screen.getByRole('button', { name: `Review ${label('drop-vs-reject')}` }));
-    const panel = screen.getByRole('region', { name: `Reviewing: ${label('drop-vs-reject')}` });
+    // A concept review's code loads on demand (issue 18), so its panel appears after that import.
+    const panel = await screen.findByRole('region', { name: `Reviewing: ${label('drop-vs-reject')}` });
     expect(within(panel).getByText((_, el) => el?.tagName === 'CODE').textContent).not.toBe('practice-seed');
   });
 
@@ -134,7 +135,7 @@ describe('ReviewDashboard', () => {
     localStorage.setItem(STORAGE_KEY, V1_TEXT);
     const user = renderDashboard();
     await user.click(screen.getByRole('button', { name: `Review ${label('health-check-node-port')}` }));
-    const panel = screen.getByRole('region', { name: `Reviewing: ${label('health-check-node-port')}` });
+    const panel = await screen.findByRole('region', { name: `Reviewing: ${label('health-check-node-port')}` });
     const seed = within(panel).getByText((_, el) => el?.tagName === 'CODE').textContent;
     expect(seed).toBeTruthy();
     expect(seed).not.toBe('e5f6a7b8'); // never the seed used last time
