@@ -20,7 +20,7 @@ import { generateSessionAffinity } from './kinds/session-affinity';
 import { generateSourceIp } from './kinds/source-ip';
 import { generateTopology } from './kinds/topology';
 import { Rng } from './random';
-import type { Difficulty, PublicQuestion, Question, QuestionKind, QuestionSpec, SessionOptions } from './types';
+import type { PublicQuestion, Question, QuestionKind, QuestionSpec, SessionOptions } from './types';
 import { DIFFICULTIES, QUESTION_KINDS } from './types';
 
 const GENERATORS: Record<QuestionKind, KindGenerator> = {
