@@ -15,6 +15,10 @@ jest.mock('@/lib/scenarios/random', () => ({
 
 const TWIST = { kind: 'health-check' as const, difficulty: 'intro' as const, lead: 'Here is a generated cluster. What does the node answer?' };
 
+// The twist's code (grader, question view) loads on demand (issue 18); load it once here, so that a test's click
+// does not pay for compiling it within that test's time limit.
+beforeAll(() => Promise.all([import('@/lib/grading'), import('@/app/_components/question')]), 60_000);
+
 beforeEach(() => {
   next = 0;
   localStorage.clear();

@@ -30,6 +30,10 @@ function stat(name: string): string {
   return term.nextElementSibling?.textContent ?? '';
 }
 
+// A concept review's code loads on demand (issue 18); load it once here, so that a test's click does not pay for
+// compiling it within that test's time limit.
+beforeAll(() => import('@/app/review/_components/concept-review'), 60_000);
+
 beforeEach(() => {
   // Two days after the fixture's last review (2026-03-03), local noon.
   jest.useFakeTimers({ now: new Date(2026, 2, 5, 12, 0, 0) });
