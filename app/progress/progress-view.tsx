@@ -7,7 +7,10 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { activeDays, computeStreak, dailyCounts } from '@/lib/review';
 import { attemptCounts, conceptMastery } from '@/lib/learner';
-import { CONCEPTS, DIFFICULTY_LABELS, KIND_LABELS, QUESTION_KINDS } from '@/lib/scenarios';
+// Leaf modules, not the '@/lib/scenarios' barrel: it would bring the generators, the engine and zod (issue 18).
+import { CONCEPTS } from '@/lib/scenarios/concepts';
+import { DIFFICULTY_LABELS, KIND_LABELS } from '@/lib/scenarios/labels';
+import { QUESTION_KINDS } from '@/lib/scenarios/types';
 import { StoredDataPending } from '@/app/_components/stored-data-pending';
 import { formatDateTime } from '@/app/_components/dates';
 import { ConceptMasteryTable } from '@/app/_components/learner/concept-mastery-table';

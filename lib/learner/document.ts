@@ -6,7 +6,7 @@
  * with its path), older documents are migrated first, step by step. Problems never quote the text read:
  * messages are this module's own or zod's, paths are the field names (see app/_components/import-problems).
  */
-import type { z } from '@/lib/validation/zod';
+import { safeParse, type $ZodType } from '@/lib/validation/zod-mini';
 import { ROOT_PATH, zodIssues, type Issue } from '@/lib/validation/issues';
 
 /** One step: a document of version `from` (already checked to be an object) → version `from + 1`. */
@@ -29,7 +29,8 @@ export interface DocumentKind<T> {
   format: string;
   version: number;
   migrations: readonly Migration[];
-  schema: z.ZodType<T>;
+  /** zod (or zod/mini) schema of the current version. */
+  schema: $ZodType<T>;
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
@@ -66,9 +67,9 @@ export function readDocument<T>(raw: unknown, kind: DocumentKind<T>): ParseResul
     doc = { ...step.up(doc), version: v + 1 };
     migrated.push(step.describe);
   }
-  const parsed = kind.schema.safeParse(doc);
+  const parsed = safeParse(kind.schema, doc);
   if (!parsed.success) {
-    return { ok: false, problem: 'invalid', issues: zodIssues(parsed.error) };
+    return { ok: false, problem: 'invalid', issues: zodIssues(parsed.error.issues) };
   }
   return { ok: true, value: parsed.data, version, migrated };
 }

@@ -10,8 +10,8 @@
  * The two JSON formats are also today's two export files, so an old export imports through the same code.
  * Frozen copies live in tests/fixtures/learner; never change these schemas, they describe files already written.
  */
-import { z } from '@/lib/validation/zod';
-import { CONCEPT_IDS } from '@/lib/scenarios';
+import * as z from '@/lib/validation/zod-mini';
+import { CONCEPT_IDS } from '@/lib/scenarios/concepts';
 import { dayKey, HISTORY_LIMIT, type DayKey, type HistoryEntry, type ItemState } from '@/lib/review';
 import { answerRating } from './answers';
 import { recordReview } from '@/lib/review';
@@ -29,21 +29,21 @@ export const LEGACY_KEYS = {
 const iso = z.iso.datetime({ offset: true });
 
 const legacyMasterySchema = z.strictObject({
-  attempts: z.number().int().min(0),
-  correct: z.number().int().min(0),
-  streak: z.number().int().min(0),
-  level: z.number().min(0).max(1),
-  lastSeen: iso.nullable(),
+  attempts: z.number().check(z.int(), z.gte(0)),
+  correct: z.number().check(z.int(), z.gte(0)),
+  streak: z.number().check(z.int(), z.gte(0)),
+  level: z.number().check(z.gte(0), z.lte(1)),
+  lastSeen: z.nullable(iso),
   mastered: z.boolean(),
 });
 
 const legacyProgressSchema = z.strictObject({
   format: z.literal('service-traffic-trainer/progress'),
   version: z.literal(1),
-  attempts: z.array(z.strictObject(attemptFields)).max(MAX_ATTEMPTS),
+  attempts: z.array(z.strictObject(attemptFields)).check(z.maxLength(MAX_ATTEMPTS)),
   // The old streak/moving-average mastery: validated, then dropped (FSRS state replaces it).
   concepts: z.partialRecord(z.enum(CONCEPT_IDS), legacyMasterySchema),
-  sessions: z.array(sessionRecordSchema).max(MAX_SESSIONS * 2),
+  sessions: z.array(sessionRecordSchema).check(z.maxLength(MAX_SESSIONS * 2)),
 });
 export type LegacyProgress = z.infer<typeof legacyProgressSchema>;
 
@@ -53,9 +53,9 @@ const legacyReviewSchema = z.strictObject({
   exportedAt: iso,
   data: z.strictObject({
     settings: settingsSchema,
-    concepts: z.record(z.string().min(1), itemSchema),
-    cards: z.record(z.string().min(1), itemSchema),
-    history: z.array(z.strictObject(historyFields)).max(HISTORY_LIMIT),
+    concepts: z.record(z.string().check(z.minLength(1)), itemSchema),
+    cards: z.record(z.string().check(z.minLength(1)), itemSchema),
+    history: z.array(z.strictObject(historyFields)).check(z.maxLength(HISTORY_LIMIT)),
   }),
 });
 export type LegacyReview = z.infer<typeof legacyReviewSchema>;

@@ -13,8 +13,9 @@
  * The streak is derived from `history` (days with at least one rating), not stored twice.
  * Stored text and the export file share this shape, so both migrate through the same chain (LEARNER_MIGRATIONS).
  */
-import { z } from '@/lib/validation/zod';
-import { CONCEPT_IDS, DIFFICULTIES, QUESTION_KINDS } from '@/lib/scenarios';
+import * as z from '@/lib/validation/zod-mini';
+import { CONCEPT_IDS } from '@/lib/scenarios/concepts';
+import { DIFFICULTIES, QUESTION_KINDS } from '@/lib/scenarios/types';
 import { DAY_KEY_PATTERN, HISTORY_LIMIT, HISTORY_SOURCES, REVIEW_RATINGS, REVIEW_TARGET_TYPES, RETENTION_RANGE, SCHEDULE_STATES, type ReviewData } from '@/lib/review';
 import type { Migration, DocumentKind } from './document';
 
@@ -25,19 +26,19 @@ export const MAX_ATTEMPTS = 1000;
 export const MAX_SESSIONS = 100;
 
 const iso = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time such as 2026-11-25T08:00:00.000Z' });
-const score = z.number().min(0).max(1);
+const score = z.number().check(z.gte(0), z.lte(1));
 
 /** One graded answer, as the legacy progress file (version 1) stored it. */
 export const attemptFields = {
-  questionId: z.string().min(1).max(300),
+  questionId: z.string().check(z.minLength(1), z.maxLength(300)),
   kind: z.enum(QUESTION_KINDS),
   difficulty: z.enum(DIFFICULTIES),
-  seed: z.string().min(1).max(200),
+  seed: z.string().check(z.minLength(1), z.maxLength(200)),
   score,
   at: iso,
-  ms: z.number().int().min(0),
+  ms: z.number().check(z.int(), z.gte(0)),
   concepts: z.array(z.enum(CONCEPT_IDS)),
-  misconception: z.string().max(100).nullable(),
+  misconception: z.nullable(z.string().check(z.maxLength(100))),
 };
 
 export const ATTEMPT_SOURCES = ['practice', 'drill'] as const;
@@ -47,45 +48,45 @@ export const attemptSchema = z.strictObject({ ...attemptFields, source: z.enum(A
 export type AttemptRecord = z.infer<typeof attemptSchema>;
 
 export const sessionRecordSchema = z.strictObject({
-  seed: z.string().min(1).max(200),
+  seed: z.string().check(z.minLength(1), z.maxLength(200)),
   difficulty: z.enum(DIFFICULTIES),
-  kinds: z.array(z.enum(QUESTION_KINDS)).min(1),
-  count: z.number().int().min(1),
-  score: z.number().min(0),
+  kinds: z.array(z.enum(QUESTION_KINDS)).check(z.minLength(1)),
+  count: z.number().check(z.int(), z.gte(1)),
+  score: z.number().check(z.gte(0)),
   at: iso,
-  ms: z.number().int().min(0),
+  ms: z.number().check(z.int(), z.gte(0)),
 });
 export type SessionRecord = z.infer<typeof sessionRecordSchema>;
 
 export const scheduleSchema = z.strictObject({
   due: iso,
-  stability: z.number().min(0),
-  difficulty: z.number().min(0),
-  elapsedDays: z.number().min(0),
-  scheduledDays: z.number().min(0),
-  learningSteps: z.number().int().min(0),
-  reps: z.number().int().min(0),
-  lapses: z.number().int().min(0),
+  stability: z.number().check(z.gte(0)),
+  difficulty: z.number().check(z.gte(0)),
+  elapsedDays: z.number().check(z.gte(0)),
+  scheduledDays: z.number().check(z.gte(0)),
+  learningSteps: z.number().check(z.int(), z.gte(0)),
+  reps: z.number().check(z.int(), z.gte(0)),
+  lapses: z.number().check(z.int(), z.gte(0)),
   state: z.enum(SCHEDULE_STATES),
-  lastReview: iso.nullable(),
+  lastReview: z.nullable(iso),
 });
 
-export const itemSchema = z.strictObject({ schedule: scheduleSchema, lastSeed: z.string().nullable() });
+export const itemSchema = z.strictObject({ schedule: scheduleSchema, lastSeed: z.nullable(z.string()) });
 
 export const historyFields = {
   at: iso,
-  day: z.string().regex(DAY_KEY_PATTERN, { error: 'must be a day such as 2026-01-31' }),
+  day: z.string().check(z.regex(DAY_KEY_PATTERN, { error: 'must be a day such as 2026-01-31' })),
   type: z.enum(REVIEW_TARGET_TYPES),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   rating: z.enum(REVIEW_RATINGS),
-  score: score.nullable(),
-  seed: z.string().nullable(),
-  kind: z.string().nullable(),
+  score: z.nullable(score),
+  seed: z.nullable(z.string()),
+  kind: z.nullable(z.string()),
 };
 const historySchema = z.strictObject({ ...historyFields, source: z.enum(HISTORY_SOURCES) });
 
 export const settingsSchema = z.strictObject({
-  desiredRetention: z.number().min(RETENTION_RANGE.min).max(RETENTION_RANGE.max),
+  desiredRetention: z.number().check(z.gte(RETENTION_RANGE.min), z.lte(RETENTION_RANGE.max)),
 });
 
 /** What a notice is about; the words are the app's, never stored text. */
@@ -101,7 +102,7 @@ const noticeSchema = z.strictObject({
 });
 export type LearnerNotice = z.infer<typeof noticeSchema>;
 
-const drillAttemptSchema = z.strictObject({ attemptId: z.string().min(1).max(200), token: z.string().min(1).max(500) });
+const drillAttemptSchema = z.strictObject({ attemptId: z.string().check(z.minLength(1), z.maxLength(200)), token: z.string().check(z.minLength(1), z.maxLength(500)) });
 export type DrillAttemptRef = z.infer<typeof drillAttemptSchema>;
 
 export const learnerRecordSchema = z.strictObject({
@@ -109,13 +110,13 @@ export const learnerRecordSchema = z.strictObject({
   version: z.literal(LEARNER_VERSION),
   savedAt: iso,
   settings: settingsSchema,
-  attempts: z.array(attemptSchema).max(MAX_ATTEMPTS),
-  sessions: z.array(sessionRecordSchema).max(MAX_SESSIONS),
-  concepts: z.record(z.string().min(1), itemSchema),
-  cards: z.record(z.string().min(1), itemSchema),
-  history: z.array(historySchema).max(HISTORY_LIMIT),
-  drills: z.record(z.string().min(1).max(40), drillAttemptSchema),
-  notices: z.array(noticeSchema).max(20),
+  attempts: z.array(attemptSchema).check(z.maxLength(MAX_ATTEMPTS)),
+  sessions: z.array(sessionRecordSchema).check(z.maxLength(MAX_SESSIONS)),
+  concepts: z.record(z.string().check(z.minLength(1)), itemSchema),
+  cards: z.record(z.string().check(z.minLength(1)), itemSchema),
+  history: z.array(historySchema).check(z.maxLength(HISTORY_LIMIT)),
+  drills: z.record(z.string().check(z.minLength(1), z.maxLength(40)), drillAttemptSchema),
+  notices: z.array(noticeSchema).check(z.maxLength(20)),
 });
 
 /** The record. Its review part (settings, concepts, cards, history) is lib/review's ReviewData. */
@@ -128,7 +129,7 @@ export const LEARNER_DOCUMENT: DocumentKind<LearnerRecord> = {
   format: LEARNER_FORMAT,
   version: LEARNER_VERSION,
   migrations: LEARNER_MIGRATIONS,
-  schema: learnerRecordSchema as z.ZodType<LearnerRecord>,
+  schema: learnerRecordSchema as z.ZodMiniType<LearnerRecord>,
 };
 
 export function emptyLearnerRecord(now: Date): LearnerRecord {

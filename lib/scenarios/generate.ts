@@ -21,7 +21,7 @@ import { generateSessionAffinity } from './kinds/session-affinity';
 import { generateSourceIp } from './kinds/source-ip';
 import { generateTopology } from './kinds/topology';
 import { Rng } from './random';
-import type { Difficulty, PublicQuestion, Question, QuestionKind, QuestionSpec, SessionOptions } from './types';
+import type { PublicQuestion, Question, QuestionKind, QuestionSpec, SessionOptions } from './types';
 import { DIFFICULTIES, QUESTION_KINDS } from './types';
 
 const GENERATORS: Record<QuestionKind, KindGenerator> = {
@@ -41,28 +41,8 @@ const GENERATORS: Record<QuestionKind, KindGenerator> = {
   'read-rules': generateReadRules,
 };
 
-export const KIND_LABELS: Record<QuestionKind, string> = {
-  'source-ip': 'Source IP',
-  'health-check': 'Health check',
-  'load-share': 'Load share',
-  'lb-targets': 'Balancer targets',
-  'client-outcome': 'Client outcome',
-  'cross-node': 'Crossing nodes',
-  'policy-choice': 'Choosing a policy',
-  'api-validation': 'API validation',
-  'fix-it': 'Fix it',
-  'in-cluster': 'In-cluster routing',
-  'session-affinity': 'Session affinity',
-  topology: 'Topology-aware routing',
-  dns: 'Service DNS',
-  'read-rules': 'Read the rules',
-};
-
-export const DIFFICULTY_LABELS: Record<Difficulty, string> = {
-  intro: 'Intro',
-  standard: 'Standard',
-  expert: 'Expert',
-};
+/** The labels live in ./labels (pages that only name kinds load no generator); re-exported here as before. */
+export { DIFFICULTY_LABELS, KIND_LABELS } from './labels';
 
 const MAX_ATTEMPTS = 60;
 

@@ -5,23 +5,39 @@
  * question tests (rated from the score, not by the learner), so the twist feeds spaced review.
  */
 import { useRef, useState } from 'react';
-import { generateQuestion, toPublicQuestion, type Question, type RawAnswer } from '@/lib/scenarios';
-import { gradeAnswer, type GradeResult } from '@/lib/grading';
+import type { Question, RawAnswer } from '@/lib/scenarios';
+import type { GradeResult } from '@/lib/grading';
 import { ratingFromScore, recordReview } from '@/lib/review';
 import type { CardTwist } from '@/lib/interview';
-import { QuestionView } from '@/app/_components/question';
 import { today, updateLearner } from '@/app/_components/learner/learner-store';
 import { randomSeed } from '@/lib/scenarios/random';
 
+/**
+ * What a twist needs — the generators, the grader (both with the engine) and the question view — loaded when the
+ * learner takes one, not with the card (issue 18: the card's first screen needs none of it).
+ */
+async function loadTwistKit() {
+  const [{ generateQuestion, toPublicQuestion }, { gradeAnswer }, { QuestionView }] = await Promise.all([
+    import('@/lib/scenarios'),
+    import('@/lib/grading'),
+    import('@/app/_components/question'),
+  ]);
+  return { generateQuestion, toPublicQuestion, gradeAnswer, QuestionView };
+}
+type TwistKit = Awaited<ReturnType<typeof loadTwistKit>>;
+
 export function InterviewerTwist({ twist, cardConcepts }: { twist: CardTwist; cardConcepts: readonly string[] }) {
+  const [kit, setKit] = useState<TwistKit | null>(null);
   const [question, setQuestion] = useState<Question | null>(null);
   const [result, setResult] = useState<GradeResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const ask = () => {
+  const ask = async () => {
     try {
-      const q = generateQuestion({ kind: twist.kind, difficulty: twist.difficulty, seed: randomSeed() });
+      const k = kit ?? (await loadTwistKit());
+      const q = k.generateQuestion({ kind: twist.kind, difficulty: twist.difficulty, seed: randomSeed() });
+      setKit(k);
       setQuestion(q);
       setResult(null);
       setError(null);
@@ -32,8 +48,8 @@ export function InterviewerTwist({ twist, cardConcepts }: { twist: CardTwist; ca
   };
 
   const submit = (raw: RawAnswer) => {
-    if (!question) return;
-    const graded = gradeAnswer(question, raw);
+    if (!question || !kit) return;
+    const graded = kit.gradeAnswer(question, raw);
     setResult(graded);
     if (graded.status !== 'graded') return;
     const now = new Date();
@@ -69,18 +85,18 @@ export function InterviewerTwist({ twist, cardConcepts }: { twist: CardTwist; ca
           {error}
         </p>
       ) : null}
-      {question ? (
+      {question && kit ? (
         <div className="mt-4">
-          <QuestionView
-            question={toPublicQuestion(question)}
+          <kit.QuestionView
+            question={kit.toPublicQuestion(question)}
             onSubmit={submit}
             result={result}
-            onNext={ask}
+            onNext={() => void ask()}
             nextLabel="Another twist (new cluster)"
           />
         </div>
       ) : (
-        <button type="button" onClick={ask} className="mt-3 rounded bg-accent px-4 py-2 font-semibold text-accent-fg">
+        <button type="button" onClick={() => void ask()} className="mt-3 rounded bg-accent px-4 py-2 font-semibold text-accent-fg">
           Take the twist
         </button>
       )}

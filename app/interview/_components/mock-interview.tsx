@@ -9,7 +9,9 @@
  */
 import Link from 'next/link';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { pickMockCards, type InterviewCard } from '@/lib/interview';
+import type { InterviewCard } from '@/lib/interview';
+// Not the '@/lib/interview' barrel: its card schema is full zod, which this page never parses (issue 18).
+import { pickMockCards } from '@/lib/interview/pick-cards';
 import { RATING_LABELS } from '@/lib/review';
 import { DataTable } from '@/app/_components/data-table';
 import { CardNotes, ModelAnswer } from './card-notes';

@@ -2,7 +2,8 @@
  * Renders card prose (paragraphs, "- " lists, `code`) as React elements — never as HTML.
  * No hooks: usable from Server and Client Components.
  */
-import { toBlocks, type Inline } from '@/lib/interview';
+// The leaf module, not the '@/lib/interview' barrel (its card schema is full zod; issue 18).
+import { toBlocks, type Inline } from '@/lib/interview/text-blocks';
 
 function Runs({ runs }: { runs: Inline[] }) {
   return (

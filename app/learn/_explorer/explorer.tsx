@@ -3,17 +3,28 @@
  * The live explorer: edit a layout, and the engine (running in the browser) redraws the diagram, shares,
  * health-check answers and the packet walk at once. The layout lives in the URL (`?s=…`).
  */
+import dynamic from 'next/dynamic';
 import { useEffect, useMemo } from 'react';
 import { ClusterDiagram } from '@/app/_components/cluster-diagram';
 import { FlowWalk } from '@/app/_components/article/flow-walk';
 import { SharesView } from '@/app/_components/article/shares-view';
 import { HealthChecksView } from '@/app/_components/article/health-checks-view';
-import { DEFAULT_STATE, URL_PARAM, applyAction, encodeState, resultSummary, stateFromSearch, type ExplorerAction } from '@/lib/explorer';
+// lib/explorer's modules, not its barrel: the manifests (YAML) there are the artefacts' business (issue 18).
+import { applyAction, type ExplorerAction } from '@/lib/explorer/actions';
+import { DEFAULT_STATE } from '@/lib/explorer/state';
+import { resultSummary } from '@/lib/explorer/summary';
+import { URL_PARAM, encodeState, stateFromSearch } from '@/lib/explorer/url-codec';
 import { Controls } from './controls';
-import { Artefacts } from './artefacts';
-import { RulesPanel } from './rules-panel';
 import { runExplorer } from './run-engine';
 import { useSearch, writeState } from './url-state';
+
+/**
+ * Below the diagram, and not needed for its first paint: the rules panel (the rule renderers) and the artefacts
+ * (the manifests' YAML) load as their own chunks (issue 18: the first load is the evaluator and the URL codec).
+ * Still rendered on the server, so the page's HTML is whole.
+ */
+const RulesPanel = dynamic(() => import('./rules-panel').then((m) => m.RulesPanel));
+const Artefacts = dynamic(() => import('./artefacts').then((m) => m.Artefacts));
 
 export function Explorer({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const search = useSearch();

@@ -13,7 +13,8 @@ import { FlowWalk } from '@/app/_components/article/flow-walk';
 import { SharesView } from '@/app/_components/article/shares-view';
 import { HealthChecksView } from '@/app/_components/article/health-checks-view';
 import { evaluate, formatIssue, parseScenario, type Answer, type FlowAnswer, type Scenario, type ScenarioInput } from '@/lib/engine';
-import { DEFAULT_STATE, resultSummary } from '@/lib/explorer';
+import { DEFAULT_STATE } from '@/lib/explorer/state';
+import { resultSummary } from '@/lib/explorer/summary';
 
 type Policy = 'Cluster' | 'Local';
 /** Backends listed in the packet walk of a large cluster; the rest are counted. */

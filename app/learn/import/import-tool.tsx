@@ -17,13 +17,12 @@ import {
   PROXY_MODE_LABEL,
   PROXY_MODES,
   defaultChoices,
-  formatImportIssue,
-  importCluster,
   importQuestions,
   withChoices,
   type ImportChoices,
-  type ImportResult,
-} from '@/lib/import';
+} from '@/lib/import/choices';
+import { formatImportIssue } from '@/lib/import/issues';
+import type { ImportResult } from '@/lib/import';
 import { ScenarioExplorer } from '../_explorer/scenario-explorer';
 import { HASH_KEY, idFromHash, loadImport, storeImport, type StoredImport } from './session-store';
 
@@ -51,6 +50,12 @@ function readText(f: File): Promise<string> {
     reader.readAsText(f);
   });
 }
+
+/**
+ * The reader (kubectl's YAML, the Kubernetes objects' zod schemas) loads when there is something to read, not
+ * with the page (issue 18: the form needs none of it).
+ */
+const loadReader = () => import('@/lib/import/import-cluster');
 
 const selectClass = 'mt-1 block w-full max-w-xl rounded border border-border bg-bg p-2';
 const buttonClass = 'rounded bg-accent px-4 py-2 font-semibold text-accent-fg disabled:opacity-60';
@@ -91,16 +96,23 @@ export function ImportTool() {
 
   const read = (text: string, chosen: string | undefined) => {
     setReading(true);
-    // Let "Reading…" paint before a large input blocks the thread.
-    setTimeout(() => {
-      const t0 = performance.now();
-      const r = importCluster(text, chosen === undefined ? {} : { service: chosen });
-      setReadMs(Math.round(performance.now() - t0));
-      setResult(r);
-      setChoices(r.ok ? defaultChoices(r.scenario) : null);
-      setReading(false);
-      focusNext.current = 'result';
-    }, 0);
+    // Load the reader, and let "Reading…" paint before a large input blocks the thread.
+    loadReader().then(
+      ({ importCluster }) =>
+        setTimeout(() => {
+          const t0 = performance.now();
+          const r = importCluster(text, chosen === undefined ? {} : { service: chosen });
+          setReadMs(Math.round(performance.now() - t0));
+          setResult(r);
+          setChoices(r.ok ? defaultChoices(r.scenario) : null);
+          setReading(false);
+          focusNext.current = 'result';
+        }, 0),
+      () => {
+        setReading(false);
+        setFileError('The reader could not be loaded (are you offline?); try again.');
+      },
+    );
   };
   const text = file?.text ?? pasted;
 

@@ -6,7 +6,7 @@
  */
 import Link from 'next/link';
 import { useId, useMemo, useRef, useState } from 'react';
-import { generateQuestion, type Question } from '@/lib/scenarios';
+import type { Question } from '@/lib/scenarios';
 import { activeDays, computeStreak, conceptReviewSpec, dailyCounts, formatInterval, RATING_LABELS, recordReview, RETENTION_RANGE, setDesiredRetention } from '@/lib/review';
 import { attemptCounts, conceptMastery, learnerQueue, type QueueEntry } from '@/lib/learner';
 import { randomSeed } from '@/lib/scenarios/random';
@@ -16,8 +16,17 @@ import { ConceptMasteryTable, recallText } from '@/app/_components/learner/conce
 import { LearnerData } from '@/app/_components/learner/learner-data';
 import { LearnerNotices } from '@/app/_components/learner/learner-notices';
 import { endOfToday, today, updateLearner, useLearner } from '@/app/_components/learner/learner-store';
-import { ConceptReview, type ConceptInfo, type ConceptReviewDone } from './concept-review';
+import type { ConceptInfo, ConceptReview, ConceptReviewDone } from './concept-review';
 import { HistoryChart } from './history-chart';
+
+/**
+ * A concept review's code — the question generators, the engine and the question view — loads when the learner
+ * starts one, not with the page (issue 18: the dashboard's first screen needs none of it).
+ */
+async function loadConceptReview() {
+  const [{ generateQuestion }, { ConceptReview }] = await Promise.all([import('@/lib/scenarios'), import('./concept-review')]);
+  return { generateQuestion, ConceptReview };
+}
 
 export interface CardInfo {
   id: string;
@@ -28,7 +37,7 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
   const ids = useId();
   const data = useLearner();
   const [now, setNow] = useState(() => new Date());
-  const [active, setActive] = useState<{ concept: ConceptInfo; question: Question } | null>(null);
+  const [active, setActive] = useState<{ concept: ConceptInfo; question: Question; View: typeof ConceptReview } | null>(null);
   const [status, setStatus] = useState('');
   const dueHeading = useRef<HTMLHeadingElement>(null);
   const conceptById = useMemo(() => new Map(concepts.map((c) => [c.id, c])), [concepts]);
@@ -51,13 +60,14 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
   const fresh = queue.filter((q) => q.reason === 'new');
   const counts = dailyCounts(data.history, day, 30);
 
-  const startConcept = (conceptId: string) => {
+  const startConcept = async (conceptId: string) => {
     const concept = conceptById.get(conceptId);
     if (!concept) return;
     const item = data.concepts[conceptId];
     try {
       const spec = conceptReviewSpec(concept.kinds, { schedule: item?.schedule ?? null, lastSeed: item?.lastSeed ?? null }, randomSeed);
-      setActive({ concept, question: generateQuestion(spec) });
+      const { generateQuestion, ConceptReview: View } = await loadConceptReview();
+      setActive({ concept, question: generateQuestion(spec), View });
       setStatus('');
       requestAnimationFrame(() => document.getElementById('concept-review-heading')?.focus());
     } catch (e) {
@@ -88,7 +98,7 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
             <span className="font-medium">{c?.label ?? s.id}</span>{' '}
             <span className="text-sm text-muted">concept · {why}recall {recallText(s.retrievability)}</span>
           </span>
-          <button type="button" onClick={() => startConcept(s.id)} className="rounded bg-accent px-3 py-1 font-semibold text-accent-fg">
+          <button type="button" onClick={() => void startConcept(s.id)} className="rounded bg-accent px-3 py-1 font-semibold text-accent-fg">
             Review {c?.label ?? s.id}
           </button>
         </li>
@@ -143,7 +153,7 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
           {status}
         </p>
         {active ? (
-          <ConceptReview key={active.question.id} concept={active.concept} question={active.question} onDone={finish} onCancel={() => setActive(null)} />
+          <active.View key={active.question.id} concept={active.concept} question={active.question} onDone={finish} onCancel={() => setActive(null)} />
         ) : null}
         {queue.length === 0 ? <p className="mt-2">Nothing is due. Come back tomorrow, or practise in Interview mode.</p> : null}
         {due.length + missed.length === 0 && fresh.length > 0 ? <p className="mt-2">Nothing due — start a concept below.</p> : null}

@@ -109,9 +109,10 @@ describe('the explorer', () => {
     expect(within(walk).getAllByRole('listitem').map((li) => li.textContent)).toEqual(flow.steps);
   });
 
-  it('shows manifests, a kind config and commands for the layout', () => {
+  it('shows manifests, a kind config and commands for the layout', async () => {
     render(<ExplorerPage />);
-    expect(screen.getByLabelText('Service manifest').textContent).toContain('externalTrafficPolicy: Local');
+    // The artefacts load as their own chunk (issue 18), so they appear once it has loaded.
+    expect((await screen.findByLabelText('Service manifest')).textContent).toContain('externalTrafficPolicy: Local');
     expect(screen.getByLabelText('Deployments that reproduce the placement').textContent).toContain('nodeAffinity');
     expect(screen.getByLabelText('kind cluster config').textContent).toContain('kind: Cluster');
     expect(screen.getByLabelText('Commands that show the same answers').textContent).toContain(':32000/healthz');

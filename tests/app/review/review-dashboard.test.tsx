@@ -30,6 +30,10 @@ function stat(name: string): string {
   return term.nextElementSibling?.textContent ?? '';
 }
 
+// A concept review's code loads on demand (issue 18); load it once here, so that a test's click does not pay for
+// compiling it within that test's time limit.
+beforeAll(() => import('@/app/review/_components/concept-review'), 60_000);
+
 beforeEach(() => {
   // Two days after the fixture's last review (2026-03-03), local noon.
   jest.useFakeTimers({ now: new Date(2026, 2, 5, 12, 0, 0) });
@@ -126,7 +130,8 @@ describe('ReviewDashboard', () => {
     const due = screen.getByRole('heading', { name: 'Due today, weakest first' }).parentElement!;
     expect(within(due).getAllByRole('listitem')[0]).toHaveTextContent(label('drop-vs-reject'));
     await user.click(screen.getByRole('button', { name: `Review ${label('drop-vs-reject')}` }));
-    const panel = screen.getByRole('region', { name: `Reviewing: ${label('drop-vs-reject')}` });
+    // A concept review's code loads on demand (issue 18), so its panel appears after that import.
+    const panel = await screen.findByRole('region', { name: `Reviewing: ${label('drop-vs-reject')}` });
     expect(within(panel).getByText((_, el) => el?.tagName === 'CODE').textContent).not.toBe('practice-seed');
   });
 
@@ -134,7 +139,7 @@ describe('ReviewDashboard', () => {
     localStorage.setItem(STORAGE_KEY, V1_TEXT);
     const user = renderDashboard();
     await user.click(screen.getByRole('button', { name: `Review ${label('health-check-node-port')}` }));
-    const panel = screen.getByRole('region', { name: `Reviewing: ${label('health-check-node-port')}` });
+    const panel = await screen.findByRole('region', { name: `Reviewing: ${label('health-check-node-port')}` });
     const seed = within(panel).getByText((_, el) => el?.tagName === 'CODE').textContent;
     expect(seed).toBeTruthy();
     expect(seed).not.toBe('e5f6a7b8'); // never the seed used last time

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { extend, omit } from 'zod/mini';
 import {
   emptyLearnerRecord,
   exportLearner,
@@ -90,9 +91,12 @@ describe('the migration chain', () => {
       { from: 1, describe: 'history renamed to log', up: ({ history, ...rest }) => ({ ...rest, log: history }) },
       { from: 2, describe: 'settings gain newPerDay', up: (doc) => ({ ...doc, settings: { ...(doc.settings as object), newPerDay: 3 } }) },
     ];
-    const v3 = learnerRecordSchema
-      .omit({ version: true, history: true, settings: true })
-      .extend({ version: z.literal(3), log: learnerRecordSchema.shape.history, settings: z.strictObject({ desiredRetention: z.number(), newPerDay: z.number() }) });
+    // The record's schema is zod/mini (lib/validation/zod-mini), hence the function forms of omit and extend.
+    const v3 = extend(omit(learnerRecordSchema, { version: true, history: true, settings: true }), {
+      version: z.literal(3),
+      log: learnerRecordSchema.shape.history,
+      settings: z.strictObject({ desiredRetention: z.number(), newPerDay: z.number() }),
+    });
     const kind: DocumentKind<z.infer<typeof v3>> = { format: LEARNER_FORMAT, version: 3, migrations, schema: v3 };
     const r = sample();
     const result = parseDocument(exportLearner(r, NOW), kind);

@@ -1,7 +1,7 @@
 import type { Gradebook, GradebookStudent } from '@/lib/drills/gradebook';
 import { studentLabel } from '@/lib/drills/same-name';
 import { DataTable } from '@/app/_components/data-table';
-import { KIND_LABELS } from '@/lib/scenarios';
+import { KIND_LABELS } from '@/lib/scenarios/labels';
 
 /**
  * The gradebook as two tables. No state: rendered by the polling client component and by the benchmark
