@@ -51,5 +51,5 @@ export function drawQuestions(o: { seed: string; kinds: QuestionKind[]; difficul
 export type DrillQuestion = Omit<PublicQuestion, 'spec'>;
 
 export function studentQuestion(q: Question): DrillQuestion {
-  return { id: q.id, title: q.title, prompt: q.prompt, scenario: q.scenario, response: q.response, concepts: [...q.concepts] };
+  return { id: q.id, title: q.title, prompt: q.prompt, ...(q.evidence ? { evidence: q.evidence } : {}), scenario: q.scenario, response: q.response, concepts: [...q.concepts] };
 }

@@ -36,6 +36,15 @@ export const LEARNING_PATH: readonly LearningTopic[] = [
     kinds: ['in-cluster', 'session-affinity', 'topology', 'dns'],
   },
   {
+    id: 'troubleshooting',
+    title: 'Troubleshooting a Service, symptom by symptom',
+    goal: 'Name the cause and the fix from what kubectl and curl show: refused, timed out, or answered with the wrong source address.',
+    // The troubleshooting article (app/learn/troubleshooting) comes from another branch; until it is merged, the
+    // reading is the article on the policies, whose drop-vs-reject and source-address sections it builds on.
+    read: { href: '/learn/external-traffic-policy', label: 'Read: externalTrafficPolicy' },
+    kinds: ['troubleshooting'],
+  },
+  {
     id: 'api-validation',
     title: 'What the API server accepts',
     goal: 'Predict which Service manifests the API server refuses, and its exact message.',

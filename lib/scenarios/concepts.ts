@@ -22,6 +22,7 @@ export const CONCEPT_IDS = [
   'session-affinity',
   'topology-aware-routing',
   'service-dns',
+  'service-troubleshooting',
 ] as const;
 export type ConceptId = (typeof CONCEPT_IDS)[number];
 
@@ -85,7 +86,7 @@ export const CONCEPTS: readonly Concept[] = [
     id: 'drop-vs-reject',
     label: 'Drop vs reject',
     summary: 'No local endpoint → silent DROP (timeout); no endpoint anywhere → REJECT (refused) (R-DROP-2).',
-    kinds: ['client-outcome', 'fix-it', 'in-cluster'],
+    kinds: ['client-outcome', 'fix-it', 'in-cluster', 'troubleshooting'],
   },
   {
     id: 'cross-node-hops',
@@ -149,6 +150,13 @@ export const CONCEPTS: readonly Concept[] = [
     summary:
       "A ClusterIP Service's name answers its ClusterIP, endpoints or not; a headless one its ready endpoints (NXDOMAIN with none; publishNotReadyAddresses makes all ready); SRV carries the Service port or the endpoints' target port; a short name is searched in the caller's own namespace first (R-DNS-1…12).",
     kinds: ['dns'],
+  },
+  {
+    id: 'service-troubleshooting',
+    label: 'Troubleshooting a Service',
+    summary:
+      'Read the symptom: refused with no endpoints is the selector or readiness (R-DROP-1, R-EP-4); refused with endpoints is the Pod (wrong targetPort, bound to 127.0.0.1); a timeout on some nodes is Local without a local endpoint (R-EXT-7); the wrong source address is SNAT under Cluster or a proxying balancer (R-EXT-1, R-SRC-3).',
+    kinds: ['troubleshooting'],
   },
 ];
 

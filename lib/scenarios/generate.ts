@@ -19,6 +19,7 @@ import { generatePolicyChoice } from './kinds/policy-choice';
 import { generateSessionAffinity } from './kinds/session-affinity';
 import { generateSourceIp } from './kinds/source-ip';
 import { generateTopology } from './kinds/topology';
+import { generateTroubleshooting } from './kinds/troubleshooting';
 import { Rng } from './random';
 import type { Difficulty, PublicQuestion, Question, QuestionKind, QuestionSpec, SessionOptions } from './types';
 import { DIFFICULTIES, QUESTION_KINDS } from './types';
@@ -37,6 +38,7 @@ const GENERATORS: Record<QuestionKind, KindGenerator> = {
   'session-affinity': generateSessionAffinity,
   topology: generateTopology,
   dns: generateDns,
+  troubleshooting: generateTroubleshooting,
 };
 
 export const KIND_LABELS: Record<QuestionKind, string> = {
@@ -53,6 +55,7 @@ export const KIND_LABELS: Record<QuestionKind, string> = {
   'session-affinity': 'Session affinity',
   topology: 'Topology-aware routing',
   dns: 'Service DNS',
+  troubleshooting: 'Troubleshooting',
 };
 
 export const DIFFICULTY_LABELS: Record<Difficulty, string> = {
@@ -87,6 +90,7 @@ export function generateQuestion(spec: QuestionSpec): Question {
         spec: { kind: spec.kind, difficulty: spec.difficulty, seed: spec.seed },
         title: draft.title,
         prompt: draft.prompt,
+        ...(draft.evidence ? { evidence: draft.evidence } : {}),
         scenario: draft.scenario,
         response: draft.response,
         concepts: conceptsForKind(spec.kind),
@@ -122,6 +126,7 @@ export function toPublicQuestion(q: Question): PublicQuestion {
     spec: { ...q.spec },
     title: q.title,
     prompt: q.prompt,
+    ...(q.evidence ? { evidence: q.evidence } : {}),
     scenario: q.scenario,
     response: q.response,
     concepts: [...q.concepts],
