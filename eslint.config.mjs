@@ -10,13 +10,13 @@ const ROOT = path.dirname(fileURLToPath(import.meta.url));
 /**
  * The wall. Two zones of lib/ run in the browser as well as on the server, so what they import is checked by
  * where it resolves to, not by how it is spelled (`../../db` and `@/lib/db` are the same module):
- *  - the pure domain core (engine, scenarios, grading, import, validation): its answers depend on nothing but its
+ *  - the pure domain core (engine, scenarios, grading, import, validation, troubleshoot): its answers depend on nothing but its
  *    inputs; it may import only itself and pure packages;
  *  - the browser modules (explorer, review, progress, learner): they may import the core and each other.
  * Neither may import React, Next, the database, server-only modules or Node builtins, and neither may use
  * `require` or a dynamic `import()`, whose target a lint rule cannot see.
  */
-const CORE = ['lib/engine', 'lib/scenarios', 'lib/grading', 'lib/import', 'lib/validation'];
+const CORE = ['lib/engine', 'lib/scenarios', 'lib/grading', 'lib/import', 'lib/validation', 'lib/troubleshoot'];
 const BROWSER = ['lib/explorer', 'lib/review', 'lib/progress', 'lib/learner'];
 
 /** Packages no walled module may import (a name matches itself and its subpaths); Node builtins are added below. */
@@ -32,7 +32,7 @@ const SERVER_OR_UI_PACKAGES = [
 ];
 
 const CORE_MESSAGE =
-  'lib/engine, lib/scenarios, lib/grading, lib/import and lib/validation are the pure domain core: they run in the browser and on the server and must not depend on React, Next, the database or Node I/O. Move this code to lib/<feature>/ or app/.';
+  'lib/engine, lib/scenarios, lib/grading, lib/import, lib/validation and lib/troubleshoot are the pure domain core: they run in the browser and on the server and must not depend on React, Next, the database or Node I/O. Move this code to lib/<feature>/ or app/.';
 const BROWSER_MESSAGE =
   'lib/explorer, lib/review, lib/progress and lib/learner run in the browser: they may use the pure core but must not depend on React, Next, the database, server modules or Node I/O. Move this code to lib/<feature>/ or app/.';
 

@@ -34,7 +34,7 @@ function probe(code: string, filePath: string): () => LintMessage[] {
 
 const wallErrors = (messages: LintMessage[]) => messages.filter((m) => m.ruleId === 'wall/imports');
 
-const PURE_DIRS = ['lib/engine', 'lib/scenarios', 'lib/grading', 'lib/import', 'lib/validation'] as const;
+const PURE_DIRS = ['lib/engine', 'lib/scenarios', 'lib/grading', 'lib/import', 'lib/validation', 'lib/troubleshoot'] as const;
 const BROWSER_DIRS = ['lib/explorer', 'lib/review', 'lib/progress', 'lib/learner'] as const;
 
 /** Each forbidden import, written so no other rule (unused vars, type-only imports) has anything to say. */
