@@ -116,7 +116,8 @@ export function applicableFaults(base: TroubleBase): Fault[] {
 /** The working cluster: every curl answers, from a Pod that sees what the team expects. */
 export function buildBase(rng: Rng, difficulty: Difficulty): TroubleBase | null {
   const naming = clusterNaming(rng);
-  const nodeCount = rng.int(...({ intro: [2, 3], standard: [3, 4], expert: [3, 5] } as const)[difficulty]);
+  const [nMin, nMax] = ({ intro: [2, 3], standard: [3, 4], expert: [3, 5] } as const)[difficulty];
+  const nodeCount = rng.int(nMin, nMax);
   const hostStart = rng.int(4, 40);
   const taken = new Set<string>();
   const nodes = Array.from({ length: nodeCount }, (_, i) => {
@@ -146,7 +147,7 @@ export function buildBase(rng: Rng, difficulty: Difficulty): TroubleBase | null 
   const needsClientIp = difficulty !== 'intro' && rng.chance(difficulty === 'expert' ? 0.55 : 0.4);
   const listenPort = rng.pick(PORTS);
   const wrongTargetPort = rng.pick([80, ...PORTS.filter((p) => p !== listenPort)]);
-  const wrongSelector = rng.pick([{ app: `${svc}-app` }, { app: `${svc}-server` }, { app: svc, tier: 'backend' }, { app: `${svc}s` }]);
+  const wrongSelector = rng.pick<Record<string, string>>([{ app: `${svc}-app` }, { app: `${svc}-server` }, { app: svc, tier: 'backend' }, { app: `${svc}s` }]);
   const nodePort = rng.int(30000, 32767);
   const traffic: NonNullable<ScenarioInput['traffic']> = [{ from: 'external', to: 'loadBalancer', node: balancerNode }];
   if (nodePortNode) traffic.push({ from: 'external', to: 'nodePort', node: nodePortNode });
