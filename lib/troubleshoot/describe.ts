@@ -1,12 +1,34 @@
-/** `kubectl describe` (k8s staging/src/k8s.io/kubectl/pkg/describe/describe.go). */
+/** `kubectl describe svc|endpointslice|pod NAME` for a scenario (describers.ts has the describers themselves). */
 import type { ScenarioInput } from '@/lib/engine';
+import { describeEndpointSlice, describePod, describeService } from './describers';
+import { clusterOf, endpointSliceObject, podObject, serviceObject } from './objects';
 import type { DescribeResource, Workload } from './types';
-import { clusterOf } from './objects';
 
+/**
+ * What `kubectl describe <resource> <name>` prints. A name that does not exist gives kubectl's own error text
+ * (`Error from server (NotFound): services "x" not found`), as the learner would see it.
+ */
 export function kubectlDescribe(scenario: ScenarioInput, resource: DescribeResource, name: string, workload?: Workload): string {
-  void clusterOf(scenario);
-  void resource;
-  void name;
-  void workload;
-  return '';
+  const cluster = clusterOf(scenario);
+  const service = serviceObject(cluster, workload);
+  const slice = endpointSliceObject(cluster, workload);
+  const slices = cluster.scenario.service.selector !== null || cluster.scenario.endpoints.length > 0 ? [slice] : [];
+  switch (resource) {
+    case 'svc':
+      if (name !== service.name) return notFound('services', name);
+      return describeService(service, slices, []);
+    case 'endpointslice':
+      if (!slices.some((s) => s.name === name)) return notFound('endpointslices.discovery.k8s.io', name);
+      return describeEndpointSlice(slice, []);
+    case 'pod': {
+      const pod = cluster.scenario.cluster.pods.find((p) => p.pod === name);
+      if (!pod) return notFound('pods', name);
+      return describePod(podObject(cluster, pod, workload));
+    }
+  }
+}
+
+/** The API server's NotFound as kubectl prints it (StatusError: `<resource> "<name>" not found`). */
+function notFound(resource: string, name: string): string {
+  return `Error from server (NotFound): ${resource} "${name}" not found\n`;
 }

@@ -1,11 +1,37 @@
-/** `kubectl get` tables (k8s pkg/printers/internalversion/printers.go), printed through kubectl's tabwriter. */
+/** `kubectl get svc,endpointslices,pods [-o wide]` for a scenario (printers.ts has the printers themselves). */
 import type { ScenarioInput } from '@/lib/engine';
+import { clusterOf, endpointSliceObject, podObject, serviceObject } from './objects';
+import { ENDPOINT_SLICE_COLUMNS, POD_COLUMNS, SERVICE_COLUMNS, endpointSliceRow, podRow, printTables, serviceRow, type Table } from './printers';
 import type { GetOptions, GetResource } from './types';
-import { clusterOf } from './objects';
 
+/**
+ * What `kubectl get <resources> [-o wide]` prints in the Service's namespace, kinds in the order typed. The
+ * EndpointSlice is there when the Service has a selector or endpoints (a selector-less Service's slice is the
+ * scenario's own list); every Pod of the scenario is listed, selected or not.
+ */
 export function kubectlGet(scenario: ScenarioInput, resources: readonly GetResource[], opts: GetOptions = {}): string {
-  void clusterOf(scenario);
-  void resources;
-  void opts;
-  return '';
+  const cluster = clusterOf(scenario);
+  const wide = opts.wide ?? false;
+  const workload = opts.workload;
+  const tables: Table[] = [];
+  for (const resource of new Set(resources)) {
+    switch (resource) {
+      case 'svc':
+        tables.push({ kind: 'service', columns: SERVICE_COLUMNS, rows: [serviceRow(serviceObject(cluster, workload), wide)] });
+        break;
+      case 'endpointslices': {
+        const hasSlice = cluster.scenario.service.selector !== null || cluster.scenario.endpoints.length > 0;
+        tables.push({
+          kind: 'endpointslice.discovery.k8s.io',
+          columns: ENDPOINT_SLICE_COLUMNS,
+          rows: hasSlice ? [endpointSliceRow(endpointSliceObject(cluster, workload))] : [],
+        });
+        break;
+      }
+      case 'pods':
+        tables.push({ kind: 'pod', columns: POD_COLUMNS, rows: cluster.scenario.cluster.pods.map((p) => podRow(podObject(cluster, p, workload), wide)) });
+        break;
+    }
+  }
+  return printTables(tables, wide);
 }

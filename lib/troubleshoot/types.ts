@@ -19,15 +19,30 @@ export interface PodEvent {
 export interface PodRuntime {
   /** Where the container listens. Default: 0.0.0.0 on the Service port's targetPort (numeric, or 8080 for a name). */
   listen?: { address: '0.0.0.0' | '127.0.0.1'; port: number };
+  /** The containerPort the Pod spec declares (describe's "Port:"; a named targetPort resolves to it). Default: listen.port. */
+  containerPort?: number;
+  /** Container name (default "app"). */
+  container?: string;
   /** Container restart count (default 0). */
   restarts?: number;
-  /** kubectl's probe text, e.g. `http-get http://:8080/healthz delay=0s timeout=1s period=10s #success=1 #failure=3`. */
-  readinessProbe?: string;
+  /**
+   * The readiness probe as describe prints it (DescribeProbe), e.g.
+   * `http-get http://:8080/healthz delay=0s timeout=1s period=10s successThreshold=1 failureThreshold=3`;
+   * default that text on the container port; null: no probe.
+   */
+  readinessProbe?: string | null;
+  /** Age of the last restart, for RESTARTS "2 (1m ago)" (default "1m"; only shown when restarts > 0). */
+  lastRestart?: string;
+  /** A terminating Pod: how long ago its deletion started (describe's "Terminating (lasts 10s)"; default "10s"). */
+  terminatingFor?: string;
   /** Container image (default `registry.example/echo:1.0`). */
   image?: string;
   /** Pod age (default the workload's age). */
   age?: string;
-  /** Events (default none: `Events: <none>`). */
+  /**
+   * Events, newest last as describe sorts them. Default: a not-ready Pod has the kubelet's readiness-probe warning,
+   * a terminating Pod the kubelet's Killing event, any other Pod none (`Events: <none>`).
+   */
   events?: PodEvent[];
 }
 
@@ -53,6 +68,11 @@ export interface CurlOptions {
   connectTimeout?: number;
   /** The Pod that serves this attempt, when the flow has several backends (default: the likeliest, first wins ties). */
   backend?: string;
+  /**
+   * Dial this port instead of the Service's (its first port's port, or nodePort for a NodePort flow): the
+   * "wrong port" symptom. A port the Service does not expose has no kube-proxy rule (RULES.md R-SYM-8).
+   */
+  port?: number;
 }
 
 /** What `curl -sS --connect-timeout N URL` prints for one attempt. */
