@@ -11,7 +11,7 @@
  */
 import type { ScenarioInput } from '@/lib/engine';
 import { stepsOf } from '@/lib/engine';
-import { commandLine, curlCommand, curlFlow, kubectlDescribe, kubectlGet, type PodRuntime, type Workload } from '@/lib/troubleshoot';
+import { commandLine, curlCommand, curlFlow, kubectlDescribe, kubectlGet, type PodEvent, type PodRuntime, type Workload } from '@/lib/troubleshoot';
 import { runEngine } from '../engine-run';
 import type { MisconceptionId } from '../misconceptions';
 import { clusterNaming, nodeIdentity, podName, replicaSetHash } from '../names';
@@ -46,13 +46,16 @@ export interface TroubleBase {
 
 const PORTS = [8080, 3000, 5000, 8000, 9090] as const;
 const PROBE = 'exec [cat /tmp/ready] delay=0s timeout=1s period=10s #success=1 #failure=3';
-const NOT_READY_EVENT = {
-  type: 'Warning' as const,
-  reason: 'Unhealthy',
-  age: '10s (x31 over 5m)',
-  from: 'kubelet',
-  message: "Readiness probe failed: cat: can't open '/tmp/ready': No such file or directory",
-};
+/** The kubelet's event for a failing exec readiness probe, repeated since the Pod started (`age`). */
+function notReadyEvent(age: string | undefined): PodEvent {
+  return {
+    type: 'Warning',
+    reason: 'Unhealthy',
+    age: `8s (x${age === '5m' ? 31 : 99} over ${age ?? '5m'})`,
+    from: 'kubelet',
+    message: "Readiness probe failed: cat: can't open '/tmp/ready': No such file or directory",
+  };
+}
 
 function appPods(s: ScenarioInput): NonNullable<ScenarioInput['cluster']['pods']> {
   return s.cluster.pods ?? [];
@@ -78,7 +81,7 @@ export function applyFault(base: TroubleBase, fault: Fault): { scenario: Scenari
     case 'readiness':
       return {
         scenario: { ...s, cluster: { ...s.cluster, pods: appPods(s).map((p) => ({ ...p, ready: false })) } },
-        ask: { ...ask, workload: withRuntime(ask.workload, (_n, r) => ({ ...r, events: [NOT_READY_EVENT] })) },
+        ask: { ...ask, workload: withRuntime(ask.workload, (_n, r) => ({ ...r, events: [notReadyEvent(ask.workload.age)] })) },
       };
     case 'target-port':
       return { scenario: withSpec(s, { ports: s.service.spec.ports.map((p) => ({ ...p, targetPort: base.wrongTargetPort })) }), ask };
@@ -88,7 +91,8 @@ export function applyFault(base: TroubleBase, fault: Fault): { scenario: Scenari
       const target = base.balancerNode;
       const node = s.cluster.nodes.find((n) => n.name === target);
       const prefix = node?.podCIDR?.split('.').slice(0, 3).join('.');
-      let host = 200;
+      // New Pods get the next free addresses of the node's range, as the node IPAM would hand them out.
+      let host = Math.max(1, ...appPods(s).filter((p) => p.node === target).map((p) => Number(p.ip.split('.')[3]))) + 1;
       const pods = appPods(s).map((p) => (p.node === base.nodePortNode ? { ...p, node: target, ip: `${prefix}.${host++}` } : p));
       const local = withSpec(s, { externalTrafficPolicy: 'Local', healthCheckNodePort: s.service.spec.healthCheckNodePort ?? base.healthCheckNodePort });
       return { scenario: { ...local, cluster: { ...local.cluster, pods } }, ask };
@@ -175,7 +179,7 @@ export function buildBase(rng: Rng, difficulty: Difficulty): TroubleBase | null 
     const decoy = crowded.length > 0 && rng.chance(0.7) ? rng.pick(crowded) : null;
     if (decoy) {
       Object.assign(decoy, { ready: false });
-      workload.pods![decoy.name] = { ...runtime, events: [NOT_READY_EVENT] };
+      workload.pods![decoy.name] = { ...runtime, events: [notReadyEvent(workload.age)] };
     }
   }
   const scenario: ScenarioInput = {
@@ -267,7 +271,7 @@ function fixLabel(f: Fault, base: TroubleBase, droppedNode: string | null): stri
     case 'localhost-only':
       return 'Make the app listen on 0.0.0.0 (every address), not 127.0.0.1';
     case 'local-no-endpoint':
-      return `Set externalTrafficPolicy: Cluster, or run a ready Pod on ${droppedNode ?? 'every node'}`;
+      return `Set externalTrafficPolicy: Cluster, or run a ready Pod on ${droppedNode ?? base.nodePortNode ?? 'every node'}`;
     case 'snat-cluster':
       return 'Set externalTrafficPolicy: Local (the balancer then sends only to nodes with a ready Pod)';
     case 'proxy-balancer':
