@@ -8,11 +8,17 @@ import type { DescribeResource, Workload } from './types';
  * What `kubectl describe <resource> <name>` prints. A name that does not exist gives kubectl's own error text
  * (`Error from server (NotFound): services "x" not found`), as the learner would see it.
  */
-export function kubectlDescribe(scenario: ScenarioInput, resource: DescribeResource, name: string, workload?: Workload): string {
+export function kubectlDescribe(
+  scenario: ScenarioInput,
+  resource: DescribeResource,
+  name: string,
+  workload?: Workload,
+): string {
   const cluster = clusterOf(scenario);
   const service = serviceObject(cluster, workload);
   const slice = endpointSliceObject(cluster, workload);
-  const slices = cluster.scenario.service.selector !== null || cluster.scenario.endpoints.length > 0 ? [slice] : [];
+  const slices =
+    cluster.scenario.service.selector !== null || cluster.scenario.endpoints.length > 0 ? [slice] : [];
   switch (resource) {
     case 'svc':
       if (name !== service.name) return notFound('services', name);

@@ -3,11 +3,18 @@
  * pkg/describe/describe.go writes them (describeService, describeEndpointSliceV1, describePod and the helpers
  * named below), through describe's PrefixWriter (two spaces per level) and tabbedString's tabwriter.
  */
-import type { ContainerObject, ContainerStateObject, EndpointSliceObject, PodEventObject, PodObject, ServiceObject } from './k8s';
+import type {
+  ContainerObject,
+  ContainerStateObject,
+  EndpointSliceObject,
+  PodEventObject,
+  PodObject,
+  ServiceObject,
+} from './k8s';
 import { formatLabels } from './printers';
 import { DESCRIBE_TABS, tabwrite } from './tabwriter';
 
-/** describe.go prefixWriter + tabbedString: text is buffered and formatted at each Flush and at the end. */
+/** R-KUBECTL-7: describe.go prefixWriter + tabbedString: text is buffered and formatted at each Flush and at the end. */
 class PrefixWriter {
   private out = '';
   private buffer = '';
@@ -43,9 +50,15 @@ function printLabelsMultiline(w: PrefixWriter, title: string, labels: Record<str
 }
 
 /** describe.go printAnnotationsMultiline, for short values (the long-value folding is not needed here). */
-function printAnnotationsMultiline(w: PrefixWriter, title: string, annotations: Record<string, string>): void {
+function printAnnotationsMultiline(
+  w: PrefixWriter,
+  title: string,
+  annotations: Record<string, string>,
+): void {
   w.write(0, `${title}:\t`);
-  const keys = Object.keys(annotations).filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration').sort();
+  const keys = Object.keys(annotations)
+    .filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration')
+    .sort();
   if (keys.length === 0) {
     w.writeLine('<none>');
     return;
@@ -80,7 +93,10 @@ function buildIngressString(svc: ServiceObject): string {
  * slice port of the same name, at most 3, then "+ N more..."; "<none>" when there is no slice at all. Kept as
  * written, including `more` being set before the readiness check.
  */
-export function formatEndpointSlices(slices: readonly EndpointSliceObject[], portName: string | null): string {
+export function formatEndpointSlices(
+  slices: readonly EndpointSliceObject[],
+  portName: string | null,
+): string {
   if (slices.length === 0) return '<none>';
   const list: string[] = [];
   const max = 3;
@@ -110,8 +126,12 @@ export function formatEndpointSlices(slices: readonly EndpointSliceObject[], por
   return more ? `${ret} + ${count - max} more...` : ret;
 }
 
-/** describe.go describeService (events: null = not searched, [] = none). */
-export function describeService(svc: ServiceObject, slices: readonly EndpointSliceObject[], events: readonly PodEventObject[] | null): string {
+/** R-KUBECTL-8: describe.go describeService (events: null = not searched, [] = none). */
+export function describeService(
+  svc: ServiceObject,
+  slices: readonly EndpointSliceObject[],
+  events: readonly PodEventObject[] | null,
+): string {
   const w = new PrefixWriter();
   w.write(0, `Name:\t${svc.name}\n`);
   w.write(0, `Namespace:\t${svc.namespace}\n`);
@@ -136,17 +156,23 @@ export function describeService(svc: ServiceObject, slices: readonly EndpointSli
     w.write(0, `Endpoints:\t${formatEndpointSlices(slices, sp.name)}\n`);
   }
   w.write(0, `Session Affinity:\t${svc.sessionAffinity}\n`);
-  if (svc.externalTrafficPolicy !== '') w.write(0, `External Traffic Policy:\t${svc.externalTrafficPolicy}\n`);
-  if (svc.internalTrafficPolicy !== null) w.write(0, `Internal Traffic Policy:\t${svc.internalTrafficPolicy}\n`);
+  if (svc.externalTrafficPolicy !== '')
+    w.write(0, `External Traffic Policy:\t${svc.externalTrafficPolicy}\n`);
+  if (svc.internalTrafficPolicy !== null)
+    w.write(0, `Internal Traffic Policy:\t${svc.internalTrafficPolicy}\n`);
   if (svc.healthCheckNodePort !== 0) w.write(0, `HealthCheck NodePort:\t${svc.healthCheckNodePort}\n`);
-  if (svc.loadBalancerSourceRanges.length > 0) w.write(0, `LoadBalancer Source Ranges:\t${svc.loadBalancerSourceRanges.join(',')}\n`);
+  if (svc.loadBalancerSourceRanges.length > 0)
+    w.write(0, `LoadBalancer Source Ranges:\t${svc.loadBalancerSourceRanges.join(',')}\n`);
   if (svc.trafficDistribution !== null) w.write(0, `Traffic Distribution:\t${svc.trafficDistribution}\n`);
   if (events !== null) describeEvents(events, w);
   return w.done();
 }
 
-/** describe.go describeEndpointSliceV1 (it shows only the Ready condition, not serving/terminating or hints). */
-export function describeEndpointSlice(eps: EndpointSliceObject, events: readonly PodEventObject[] | null): string {
+/** R-KUBECTL-9: describe.go describeEndpointSliceV1 (it shows only the Ready condition, not serving/terminating or hints). */
+export function describeEndpointSlice(
+  eps: EndpointSliceObject,
+  events: readonly PodEventObject[] | null,
+): string {
   const w = new PrefixWriter();
   w.write(0, `Name:\t${eps.name}\n`);
   w.write(0, `Namespace:\t${eps.namespace}\n`);
@@ -206,7 +232,9 @@ function describeStatus(stateName: string, state: ContainerStateObject, w: Prefi
 
 /** describe.go describeContainerPorts / describeContainerHostPorts */
 function containerPorts(c: ContainerObject, host: boolean): string {
-  return c.ports.map((p) => `${host ? p.hostPort : p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`).join(', ');
+  return c.ports
+    .map((p) => `${host ? p.hostPort : p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`)
+    .join(', ');
 }
 
 /**
@@ -227,7 +255,8 @@ function describeContainers(containers: readonly ContainerObject[], w: PrefixWri
     if (hostPorts.includes(',')) w.write(2, `Host Ports:\t${hostPorts}\n`);
     else w.write(2, `Host Port:\t${hostPorts || '<none>'}\n`);
     describeStatus('State', c.state, w);
-    if (c.lastState !== null && c.lastState.kind === 'Terminated') describeStatus('Last State', c.lastState, w);
+    if (c.lastState !== null && c.lastState.kind === 'Terminated')
+      describeStatus('Last State', c.lastState, w);
     w.write(2, `Ready:\t${c.ready ? 'True' : 'False'}\n`);
     w.write(2, `Restart Count:\t${c.restartCount}\n`);
     if (c.readinessProbe !== null) w.write(2, `Readiness:\t${c.readinessProbe}\n`);
@@ -254,7 +283,7 @@ function printTolerations(w: PrefixWriter, tolerations: PodObject['tolerations']
   });
 }
 
-/** describe.go describePod, for a Pod with no init/ephemeral containers, volumes or readiness gates. */
+/** R-KUBECTL-10: describe.go describePod, for a Pod with no init/ephemeral containers, volumes or readiness gates. */
 export function describePod(pod: PodObject): string {
   const w = new PrefixWriter();
   w.write(0, `Name:\t${pod.name}\n`);

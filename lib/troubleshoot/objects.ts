@@ -18,7 +18,14 @@ import {
   type ScenarioInput,
 } from '@/lib/engine';
 import { hashSeed } from '@/lib/scenarios/random';
-import type { ContainerObject, EndpointObject, EndpointSliceObject, PodEventObject, PodObject, ServiceObject } from './k8s';
+import type {
+  ContainerObject,
+  EndpointObject,
+  EndpointSliceObject,
+  PodEventObject,
+  PodObject,
+  ServiceObject,
+} from './k8s';
 import type { PodRuntime, Workload } from './types';
 
 export interface Cluster {
@@ -90,7 +97,10 @@ export function runtimeOf(workload: Workload | undefined, pod: string): PodRunti
 }
 
 /** Where a Pod's container listens (RULES.md R-SYM-4): as given, else 0.0.0.0 on the first Service port's targetPort. */
-export function listenOf(scenario: Scenario, runtime: PodRuntime): { address: '0.0.0.0' | '127.0.0.1'; port: number } {
+export function listenOf(
+  scenario: Scenario,
+  runtime: PodRuntime,
+): { address: '0.0.0.0' | '127.0.0.1'; port: number } {
   if (runtime.listen) return runtime.listen;
   const target = scenario.service.ports[0]?.targetPort;
   const port = typeof target === 'number' ? target : (runtime.containerPort ?? DEFAULT_NAMED_PORT);
@@ -102,7 +112,7 @@ function containerPortOf(scenario: Scenario, runtime: PodRuntime): number {
   return runtime.containerPort ?? listenOf(scenario, runtime).port;
 }
 
-/** The Service as the API server stores it (R-API-2 defaults from the engine's answer). */
+/** R-KUBECTL-6: the Service as the API server stores it (R-API-2 defaults from the engine's answer). */
 export function serviceObject(cluster: Cluster, workload?: Workload): ServiceObject {
   const { service } = cluster.scenario;
   const defaulted = cluster.answer.service;
@@ -121,7 +131,10 @@ export function serviceObject(cluster: Cluster, workload?: Workload): ServiceObj
     externalIPs: [...service.externalIPs],
     loadBalancerIP: '',
     externalName: '',
-    ingress: [...service.ingress.map((i) => ({ ip: i.ip, ipMode: i.ipMode })), ...service.ingressHostnames.map((hostname) => ({ hostname }))],
+    ingress: [
+      ...service.ingress.map((i) => ({ ip: i.ip, ipMode: i.ipMode })),
+      ...service.ingressHostnames.map((hostname) => ({ hostname })),
+    ],
     ports: service.ports.map((p) => ({
       name: p.name ?? '',
       protocol: p.protocol,
@@ -151,7 +164,10 @@ export function endpointSliceObject(cluster: Cluster, workload?: Workload): Endp
   const ports = first
     ? service.ports.map((p) => ({
         name: p.name ?? '',
-        port: typeof p.targetPort === 'number' ? p.targetPort : containerPortOf(scenario, runtimeOf(workload, first.pod)),
+        port:
+          typeof p.targetPort === 'number'
+            ? p.targetPort
+            : containerPortOf(scenario, runtimeOf(workload, first.pod)),
         protocol: p.protocol,
       }))
     : [];
@@ -164,7 +180,10 @@ export function endpointSliceObject(cluster: Cluster, workload?: Workload): Endp
     targetRef: { kind: 'Pod', name: e.pod },
     nodeName: e.node,
     zone: e.zone,
-    hints: forZone !== null || forNode !== null ? { forZones: forZone !== null ? [forZone] : [], forNodes: forNode !== null ? [forNode] : [] } : null,
+    hints:
+      forZone !== null || forNode !== null
+        ? { forZones: forZone !== null ? [forZone] : [], forNodes: forNode !== null ? [forNode] : [] }
+        : null,
   }));
   return {
     name: endpointSliceName(service.name),
@@ -188,10 +207,26 @@ export function defaultReadinessProbe(port: number): string {
 
 function defaultEvents(pod: PodModel, runtime: PodRuntime, age: string, container: string): PodEventObject[] {
   if (pod.terminating) {
-    return [{ type: 'Normal', reason: 'Killing', age: runtime.terminatingFor ?? '10s', from: 'kubelet', message: `Stopping container ${container}` }];
+    return [
+      {
+        type: 'Normal',
+        reason: 'Killing',
+        age: runtime.terminatingFor ?? '10s',
+        from: 'kubelet',
+        message: `Stopping container ${container}`,
+      },
+    ];
   }
   if (!pod.ready && runtime.readinessProbe !== null) {
-    return [{ type: 'Warning', reason: 'Unhealthy', age: `3s (x30 over ${age})`, from: 'kubelet', message: 'Readiness probe failed: HTTP probe failed with statuscode: 503' }];
+    return [
+      {
+        type: 'Warning',
+        reason: 'Unhealthy',
+        age: `3s (x30 over ${age})`,
+        from: 'kubelet',
+        message: 'Readiness probe failed: HTTP probe failed with statuscode: 503',
+      },
+    ];
   }
   return [];
 }
@@ -213,12 +248,24 @@ export function podObject(cluster: Cluster, pod: PodModel, workload?: Workload):
   const container: ContainerObject = {
     name,
     image,
-    ports: [{ name: typeof target === 'string' ? target : '', containerPort: port, hostPort: 0, protocol: 'TCP' }],
-    readinessProbe: runtime.readinessProbe === undefined ? defaultReadinessProbe(port) : runtime.readinessProbe,
+    ports: [
+      { name: typeof target === 'string' ? target : '', containerPort: port, hostPort: 0, protocol: 'TCP' },
+    ],
+    readinessProbe:
+      runtime.readinessProbe === undefined ? defaultReadinessProbe(port) : runtime.readinessProbe,
     containerID: `containerd://${sha256Hex(`container/${pod.pod}`)}`,
     imageID: `${image.replace(/:[^:/]*$/, '')}@sha256:${sha256Hex(`image/${image}`)}`,
     state: { kind: 'Running', startedAt: STARTED_AT },
-    lastState: restarts > 0 ? { kind: 'Terminated', reason: 'Error', exitCode: 1, startedAt: LAST_STARTED_AT, finishedAt: LAST_FINISHED_AT } : null,
+    lastState:
+      restarts > 0
+        ? {
+            kind: 'Terminated',
+            reason: 'Error',
+            exitCode: 1,
+            startedAt: LAST_STARTED_AT,
+            finishedAt: LAST_FINISHED_AT,
+          }
+        : null,
     ready: podReady,
     restartCount: restarts,
     lastRestartAge: restarts > 0 ? (runtime.lastRestart ?? '1m') : null,
@@ -253,7 +300,13 @@ export function podObject(cluster: Cluster, pod: PodModel, workload?: Workload):
       { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', seconds: 300 },
     ],
     events: runtime.events
-      ? runtime.events.map((e) => ({ type: e.type, reason: e.reason, age: e.age ?? age, from: e.from, message: e.message }))
+      ? runtime.events.map((e) => ({
+          type: e.type,
+          reason: e.reason,
+          age: e.age ?? age,
+          from: e.from,
+          message: e.message,
+        }))
       : defaultEvents(pod, runtime, age, name),
     age,
   };

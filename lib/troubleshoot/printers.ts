@@ -91,14 +91,23 @@ export function serviceExternalIP(svc: ServiceObject, wide: boolean): string {
 
 /** printers.go makePortString: `80/TCP`, `80:30080/TCP`, joined by ','. */
 export function makePortString(svc: ServiceObject): string {
-  return svc.ports.map((p) => (p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`)).join(',');
+  return svc.ports
+    .map((p) => (p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`))
+    .join(',');
 }
 
-/** printers.go printService */
+/** printers.go printService (R-KUBECTL-3) */
 export function serviceRow(svc: ServiceObject, wide: boolean): string[] {
   const internalIP = svc.clusterIPs.length > 0 ? svc.clusterIPs[0]! : '<none>';
   const ports = makePortString(svc);
-  const cells = [svc.name, svc.type, internalIP, serviceExternalIP(svc, wide), ports.length === 0 ? '<none>' : ports, svc.age];
+  const cells = [
+    svc.name,
+    svc.type,
+    internalIP,
+    serviceExternalIP(svc, wide),
+    ports.length === 0 ? '<none>' : ports,
+    svc.age,
+  ];
   if (wide) cells.push(formatLabels(svc.selector));
   return cells;
 }
@@ -140,13 +149,25 @@ export function formatDiscoveryEndpoints(endpoints: readonly EndpointObject[]): 
   return listWithMoreString(list, more, count, max);
 }
 
-/** printers.go printEndpointSlice */
-export function endpointSliceRow(slice: { name: string; addressType: string; ports: readonly EndpointPortObject[]; endpoints: readonly EndpointObject[]; age: string }): string[] {
-  return [slice.name, slice.addressType, formatDiscoveryPorts(slice.ports), formatDiscoveryEndpoints(slice.endpoints), slice.age];
+/** printers.go printEndpointSlice (R-KUBECTL-4) */
+export function endpointSliceRow(slice: {
+  name: string;
+  addressType: string;
+  ports: readonly EndpointPortObject[];
+  endpoints: readonly EndpointObject[];
+  age: string;
+}): string[] {
+  return [
+    slice.name,
+    slice.addressType,
+    formatDiscoveryPorts(slice.ports),
+    formatDiscoveryEndpoints(slice.endpoints),
+    slice.age,
+  ];
 }
 
 /**
- * printers.go printPod, for Pods whose containers are all started (no init containers): READY counts containers
+ * R-KUBECTL-5: printers.go printPod, for Pods whose containers are all started (no init containers): READY counts containers
  * that are ready and running; STATUS is the phase, else a waiting/terminated container's reason, else
  * "Terminating" when the Pod has a deletionTimestamp; RESTARTS adds "(<age> ago)" after a restart.
  */
@@ -166,10 +187,16 @@ export function podRow(pod: PodObject, wide: boolean): string[] {
     else if (c.ready && c.state.kind === 'Running') ready++;
   }
   if (pod.deletion !== null && pod.phase !== 'Succeeded' && pod.phase !== 'Failed') reason = 'Terminating';
-  const restartsText = restarts !== 0 && lastRestartAge !== null ? `${restarts} (${lastRestartAge} ago)` : String(restarts);
+  const restartsText =
+    restarts !== 0 && lastRestartAge !== null ? `${restarts} (${lastRestartAge} ago)` : String(restarts);
   const cells = [pod.name, `${ready}/${pod.containers.length}`, reason, restartsText, pod.age];
   if (wide) {
-    cells.push(pod.podIPs[0] || '<none>', pod.nodeName || '<none>', pod.nominatedNodeName || '<none>', '<none>');
+    cells.push(
+      pod.podIPs[0] || '<none>',
+      pod.nodeName || '<none>',
+      pod.nominatedNodeName || '<none>',
+      '<none>',
+    );
   }
   return cells;
 }
@@ -182,13 +209,15 @@ export interface Table {
 }
 
 /**
- * kubectl get's output for tables of one or more kinds (kubectl/pkg/cmd/get/get.go Run: one tabwriter,
+ * R-KUBECTL-1/2: kubectl get's output for tables of one or more kinds (kubectl/pkg/cmd/get/get.go Run: one tabwriter,
  * flushed and its widths reset at each new kind; a blank line between kinds through separatorWriterWrapper).
- * With several kinds, names are `kind/name` (printWithKind := multipleGVKsRequested; tableprinter printRows).
+ * When the objects are of several kinds, names are `kind/name` (printWithKind := multipleGVKsRequested;
+ * cli-runtime tableprinter printRows).
  * A table with no rows prints nothing (kubectl then says "No resources found" on stderr).
  */
 export function printTables(tables: readonly Table[], wide: boolean): string {
-  const withKind = tables.length > 1;
+  // multipleGVKsRequested looks at the objects returned, so a kind with nothing to show does not count.
+  const withKind = tables.filter((t) => t.rows.length > 0).length > 1;
   const parts: string[] = [];
   for (const table of tables) {
     if (table.rows.length === 0) continue;
