@@ -222,8 +222,12 @@ export function evidenceOf(base: TroubleBase, scenario: ScenarioInput, ask: Trou
     out.push({ command: commandLine({ kind: 'describe', resource: 'svc', name: svc }), output: kubectlDescribe(scenario, 'svc', svc, workload) });
     out.push({ command: commandLine({ kind: 'describe', resource: 'pod', name: pod }), output: kubectlDescribe(scenario, 'pod', pod, workload) });
   }
+  // Each curl is one attempt; several curls are answered by different Pods where the flow may reach several.
+  const flows = runEngine(scenario).flows;
   (scenario.traffic ?? []).forEach((_t, i) => {
-    out.push({ command: curlCommand(scenario, i), output: curlFlow(scenario, i, workload).text });
+    const usable = (flows[i]?.backends ?? []).filter((b) => b.probability !== '0');
+    const backend = usable.length > 0 ? usable[i % usable.length]!.pod : undefined;
+    out.push({ command: curlCommand(scenario, i), output: curlFlow(scenario, i, workload, backend ? { backend } : {}).text });
   });
   return out;
 }
@@ -285,9 +289,9 @@ const EXPLAIN: Record<Fault, string> = {
   readiness:
     'The Pods match the selector but are not ready (READY 0/1, the readiness probe fails), so the EndpointSlice lists them not ready and kube-proxy has no usable endpoint: it REJECTs, and curl is refused at once (R-EP-4, R-DROP-1).',
   'target-port':
-    "The Pods are ready endpoints, so kube-proxy forwards the connection (R-EP-1), but to the endpoint's port, the Service's targetPort, where nothing listens: the Pod's kernel answers with a reset and curl says \"connection refused\".",
+    "The Pods are ready endpoints, so kube-proxy forwards the connection (R-EP-1), but to the endpoint's port, the Service's targetPort, where nothing listens: the Pod's kernel answers with a reset and curl says \"connection refused\" (R-SYM-4).",
   'localhost-only':
-    "The Pods are ready endpoints and the targetPort is the app's port, so kube-proxy forwards the connection to the Pod IP (R-EP-1); the app listens on 127.0.0.1 only, so the Pod's kernel resets the connection: refused. The readiness probe is an exec probe, which does not notice.",
+    "The Pods are ready endpoints and the targetPort is the app's port, so kube-proxy forwards the connection to the Pod IP (R-EP-1); the app listens on 127.0.0.1 only, so the Pod's kernel resets the connection: refused (R-SYM-4). The readiness probe is an exec probe, which does not notice.",
   'local-no-endpoint':
     'Under externalTrafficPolicy: Local a node without a ready local endpoint drops external traffic silently, even though other nodes have endpoints (R-EXT-7): the curl to that node times out, while the balancer, whose health check fails on that node, keeps working (R-DROP-2).',
   'snat-cluster':
