@@ -2,10 +2,10 @@
  * Troubleshooting (issue 13): for every generated question, the evidence shown tells the key from each wrong
  * cause offered. Each wrong cause is injected into the same working cluster instead of the true one: that question
  * must have the wrong cause as its key (the engine says so) and show other evidence (kubectl output or what curl
- * printed), so a learner who reads the evidence can rule it out. The evidence is lib/troubleshoot's, never typed here.
+ * printed), so a learner who reads the evidence can rule it out. The working cluster itself shows no fault. The evidence is lib/troubleshoot's, never typed here.
  */
 import { DIFFICULTIES } from '@/lib/scenarios';
-import { applyFault, buildTroubleshooting, evidenceOf, keyOf, type Fault } from '@/lib/scenarios/kinds/troubleshooting';
+import { applicableFaults, applyFault, buildTroubleshooting, evidenceOf, keyOf, type Fault } from '@/lib/scenarios/kinds/troubleshooting';
 import { Rng } from '@/lib/scenarios/random';
 
 const SEEDS = Number(process.env.TROUBLESHOOTING_EVIDENCE_SEEDS ?? 60);
@@ -27,8 +27,15 @@ describe.each([...DIFFICULTIES])('%s', (difficulty) => {
     for (let i = 0; i < SEEDS; i++) {
       const { draft, base, fault } = draw(difficulty, `evidence-${i}`);
       seen.add(fault);
+      // The working cluster works: no curl shows a fault (keyOf refuses it).
+      expect(() => keyOf(base.scenario, base.ask)).toThrow('every curl works as expected');
       const shown = text(draft.evidence ?? []);
       if ((draft.evidence ?? []).some((e) => e.command.trim() === '' || e.output.trim() === '')) bad.push(`${i}: an empty command or output`);
+      // Every fault the generator may inject into this cluster gives its own key (the engine's).
+      for (const f of applicableFaults(base)) {
+        const injected = applyFault(base, f);
+        if (keyOf(injected.scenario, injected.ask).cause !== f) bad.push(`${i}: injecting ${f} does not give ${f}`);
+      }
       const cause = draft.response.fields.find((f) => f.name === 'cause');
       if (cause?.type !== 'choice') throw new Error('no cause field');
       for (const o of cause.options) {
