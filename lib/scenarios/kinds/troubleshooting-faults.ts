@@ -48,7 +48,11 @@ export interface TroubleshootingAsk {
 }
 
 /** Where a Pod's container listens (the evidence layer's default: 0.0.0.0 on the numeric targetPort). */
-export function listenOf(ask: TroubleshootingAsk, pod: string, targetPort: number): { address: string; port: number } {
+export function listenOf(
+  ask: TroubleshootingAsk,
+  pod: string,
+  targetPort: number,
+): { address: string; port: number } {
   return ask.workload.pods?.[pod]?.listen ?? { address: '0.0.0.0', port: targetPort };
 }
 
@@ -60,8 +64,13 @@ function targetPortOf(scenario: ScenarioInput): number {
 }
 
 /** The cause each curl (flow) shows, or null for a curl that works as the team expects. */
-export function flowCauses(scenario: ScenarioInput, ask: TroubleshootingAsk, answer: Answer = runEngine(scenario)): Array<Fault | null> {
-  if (!answer.validation.valid) throw new Error(`troubleshooting: the Service is invalid: ${answer.validation.errors.join('; ')}`);
+export function flowCauses(
+  scenario: ScenarioInput,
+  ask: TroubleshootingAsk,
+  answer: Answer = runEngine(scenario),
+): Array<Fault | null> {
+  if (!answer.validation.valid)
+    throw new Error(`troubleshooting: the Service is invalid: ${answer.validation.errors.join('; ')}`);
   const target = targetPortOf(scenario);
   return answer.flows.map((flow): Fault | null => {
     switch (flow.verdict) {
@@ -86,10 +95,15 @@ export function flowCauses(scenario: ScenarioInput, ask: TroubleshootingAsk, ans
 }
 
 /** The key: `cause` and `fix` (FIX_OF[cause]). Throws when the curls show no fault, or two different ones. */
-export function keyOf(scenario: ScenarioInput, ask: TroubleshootingAsk, answer?: Answer): Record<string, string> {
+export function keyOf(
+  scenario: ScenarioInput,
+  ask: TroubleshootingAsk,
+  answer?: Answer,
+): Record<string, string> {
   const causes = [...new Set(flowCauses(scenario, ask, answer).filter((c): c is Fault => c !== null))];
   if (causes.length === 0) throw new Error('troubleshooting: every curl works as expected');
-  if (causes.length > 1) throw new Error(`troubleshooting: the curls show several causes (${causes.join(', ')})`);
+  if (causes.length > 1)
+    throw new Error(`troubleshooting: the curls show several causes (${causes.join(', ')})`);
   const cause = causes[0]!;
   return { cause, fix: FIX_OF[cause] };
 }

@@ -11,7 +11,16 @@
  */
 import type { ScenarioInput } from '@/lib/engine';
 import { stepsOf } from '@/lib/engine';
-import { commandLine, curlCommand, curlOutcomes, kubectlDescribe, kubectlGet, type PodEvent, type PodRuntime, type Workload } from '@/lib/troubleshoot';
+import {
+  commandLine,
+  curlCommand,
+  curlOutcomes,
+  kubectlDescribe,
+  kubectlGet,
+  type PodEvent,
+  type PodRuntime,
+  type Workload,
+} from '@/lib/troubleshoot';
 import { clusterOf } from '@/lib/troubleshoot/objects';
 import type { MisconceptionId } from '../misconceptions';
 import { clusterNaming, nodeIdentity, podName, replicaSetHash } from '../names';
@@ -61,7 +70,11 @@ function appPods(s: ScenarioInput): NonNullable<ScenarioInput['cluster']['pods']
   return s.cluster.pods ?? [];
 }
 
-function withSpec(s: ScenarioInput, spec: Partial<ScenarioInput['service']['spec']>, drop: Array<keyof ScenarioInput['service']['spec']> = []): ScenarioInput {
+function withSpec(
+  s: ScenarioInput,
+  spec: Partial<ScenarioInput['service']['spec']>,
+  drop: Array<keyof ScenarioInput['service']['spec']> = [],
+): ScenarioInput {
   const next = { ...s.service.spec, ...spec };
   for (const k of drop) delete next[k];
   return { ...s, service: { ...s.service, spec: next } };
@@ -72,7 +85,10 @@ function withRuntime(w: Workload, f: (name: string, r: PodRuntime) => PodRuntime
 }
 
 /** The cluster with `fault` injected (pure: the same base and fault give the same question). */
-export function applyFault(base: TroubleBase, fault: Fault): { scenario: ScenarioInput; ask: TroubleshootingAsk } {
+export function applyFault(
+  base: TroubleBase,
+  fault: Fault,
+): { scenario: ScenarioInput; ask: TroubleshootingAsk } {
   const s = base.scenario;
   const ask = base.ask;
   switch (fault) {
@@ -81,20 +97,51 @@ export function applyFault(base: TroubleBase, fault: Fault): { scenario: Scenari
     case 'readiness':
       return {
         scenario: { ...s, cluster: { ...s.cluster, pods: appPods(s).map((p) => ({ ...p, ready: false })) } },
-        ask: { ...ask, workload: withRuntime(ask.workload, (_n, r) => ({ ...r, events: [notReadyEvent(ask.workload.age)] })) },
+        ask: {
+          ...ask,
+          workload: withRuntime(ask.workload, (_n, r) => ({
+            ...r,
+            events: [notReadyEvent(ask.workload.age)],
+          })),
+        },
       };
     case 'target-port':
-      return { scenario: withSpec(s, { ports: s.service.spec.ports.map((p) => ({ ...p, targetPort: base.wrongTargetPort })) }), ask };
+      return {
+        scenario: withSpec(s, {
+          ports: s.service.spec.ports.map((p) => ({ ...p, targetPort: base.wrongTargetPort })),
+        }),
+        ask,
+      };
     case 'localhost-only':
-      return { scenario: s, ask: { ...ask, workload: withRuntime(ask.workload, (_n, r) => ({ ...r, listen: { address: '127.0.0.1', port: base.listenPort } })) } };
+      return {
+        scenario: s,
+        ask: {
+          ...ask,
+          workload: withRuntime(ask.workload, (_n, r) => ({
+            ...r,
+            listen: { address: '127.0.0.1', port: base.listenPort },
+          })),
+        },
+      };
     case 'local-no-endpoint': {
       const target = base.balancerNode;
       const node = s.cluster.nodes.find((n) => n.name === target);
       const prefix = node?.podCIDR?.split('.').slice(0, 3).join('.');
       // New Pods get the next free addresses of the node's range, as the node IPAM would hand them out.
-      let host = Math.max(1, ...appPods(s).filter((p) => p.node === target).map((p) => Number(p.ip.split('.')[3]))) + 1;
-      const pods = appPods(s).map((p) => (p.node === base.nodePortNode ? { ...p, node: target, ip: `${prefix}.${host++}` } : p));
-      const local = withSpec(s, { externalTrafficPolicy: 'Local', healthCheckNodePort: s.service.spec.healthCheckNodePort ?? base.healthCheckNodePort });
+      let host =
+        Math.max(
+          1,
+          ...appPods(s)
+            .filter((p) => p.node === target)
+            .map((p) => Number(p.ip.split('.')[3])),
+        ) + 1;
+      const pods = appPods(s).map((p) =>
+        p.node === base.nodePortNode ? { ...p, node: target, ip: `${prefix}.${host++}` } : p,
+      );
+      const local = withSpec(s, {
+        externalTrafficPolicy: 'Local',
+        healthCheckNodePort: s.service.spec.healthCheckNodePort ?? base.healthCheckNodePort,
+      });
       return { scenario: { ...local, cluster: { ...local.cluster, pods } }, ask };
     }
     case 'snat-cluster':
@@ -144,7 +191,12 @@ export function buildBase(rng: Rng, difficulty: Difficulty): TroubleBase | null 
     let name = podName(rng, svc, hash);
     while (used.has(name)) name = podName(rng, svc, hash);
     used.add(name);
-    return { name, node: node.name, ip: `10.${naming.podOctet}.${i + 1}.${host}`, labels: { app: svc } as Record<string, string> };
+    return {
+      name,
+      node: node.name,
+      ip: `10.${naming.podOctet}.${i + 1}.${host}`,
+      labels: { app: svc } as Record<string, string>,
+    };
   });
   const withPods = [...new Set(pods.map((p) => p.node))];
   const balancerNode = withPods[0]!;
@@ -152,9 +204,16 @@ export function buildBase(rng: Rng, difficulty: Difficulty): TroubleBase | null 
   const needsClientIp = difficulty !== 'intro' && rng.chance(difficulty === 'expert' ? 0.55 : 0.4);
   const listenPort = rng.pick(PORTS);
   const wrongTargetPort = rng.pick([80, ...PORTS.filter((p) => p !== listenPort)]);
-  const wrongSelector = rng.pick<Record<string, string>>([{ app: `${svc}-app` }, { app: `${svc}-server` }, { app: svc, tier: 'backend' }, { app: `${svc}s` }]);
+  const wrongSelector = rng.pick<Record<string, string>>([
+    { app: `${svc}-app` },
+    { app: `${svc}-server` },
+    { app: svc, tier: 'backend' },
+    { app: `${svc}s` },
+  ]);
   const nodePort = rng.int(30000, 32767);
-  const traffic: NonNullable<ScenarioInput['traffic']> = [{ from: 'external', to: 'loadBalancer', node: balancerNode }];
+  const traffic: NonNullable<ScenarioInput['traffic']> = [
+    { from: 'external', to: 'loadBalancer', node: balancerNode },
+  ];
   if (nodePortNode) traffic.push({ from: 'external', to: 'nodePort', node: nodePortNode });
   if (difficulty === 'expert') {
     const third = rng.pick(nodes.filter((n) => n.name !== nodePortNode)).name;
@@ -173,10 +232,15 @@ export function buildBase(rng: Rng, difficulty: Difficulty): TroubleBase | null 
   // Under Local, every node a curl dials must have a Pod in the working cluster.
   if (needsClientIp && traffic.some((t) => !withPods.includes(t.node!))) return null;
   const runtime: PodRuntime = { listen: { address: '0.0.0.0', port: listenPort }, readinessProbe: PROBE };
-  const workload: Workload = { age: rng.pick(['5m', '12m', '3h', '2d']), pods: Object.fromEntries(pods.map((p) => [p.name, { ...runtime }])) };
+  const workload: Workload = {
+    age: rng.pick(['5m', '12m', '3h', '2d']),
+    pods: Object.fromEntries(pods.map((p) => [p.name, { ...runtime }])),
+  };
   // Expert decoy: one Pod not ready on a node that keeps a ready one (it changes no curl's outcome).
   if (difficulty === 'expert') {
-    const crowded = pods.filter((p) => p.node !== nodePortNode && pods.filter((q) => q.node === p.node).length >= 2);
+    const crowded = pods.filter(
+      (p) => p.node !== nodePortNode && pods.filter((q) => q.node === p.node).length >= 2,
+    );
     const decoy = crowded.length > 0 && rng.chance(0.7) ? rng.pick(crowded) : null;
     if (decoy) {
       Object.assign(decoy, { ready: false });
@@ -185,7 +249,11 @@ export function buildBase(rng: Rng, difficulty: Difficulty): TroubleBase | null 
   }
   const scenario: ScenarioInput = {
     cluster: { proxyMode: 'iptables', clusterCIDR: naming.clusterCIDR, nodes, pods },
-    service: { metadata: { name: svc, namespace: naming.namespace }, spec, status: { loadBalancer: { ingress: [{ ip: naming.lbIP }] } } },
+    service: {
+      metadata: { name: svc, namespace: naming.namespace },
+      spec,
+      status: { loadBalancer: { ingress: [{ ip: naming.lbIP }] } },
+    },
     client: { ip: naming.clientIP },
     traffic,
   };
@@ -210,12 +278,21 @@ export function evidenceOf(base: TroubleBase, scenario: ScenarioInput, ask: Trou
   const svc = scenario.service.metadata.name;
   const workload = ask.workload;
   const out: Evidence[] = [
-    { command: commandLine({ kind: 'get', resources: ['svc', 'endpointslices', 'pods'], wide: true }), output: kubectlGet(scenario, ['svc', 'endpointslices', 'pods'], { wide: true, workload }) },
+    {
+      command: commandLine({ kind: 'get', resources: ['svc', 'endpointslices', 'pods'], wide: true }),
+      output: kubectlGet(scenario, ['svc', 'endpointslices', 'pods'], { wide: true, workload }),
+    },
   ];
   if (base.difficulty !== 'intro') {
     const pod = appPods(base.scenario)[0]!.name;
-    out.push({ command: commandLine({ kind: 'describe', resource: 'svc', name: svc }), output: kubectlDescribe(scenario, 'svc', svc, workload) });
-    out.push({ command: commandLine({ kind: 'describe', resource: 'pod', name: pod }), output: kubectlDescribe(scenario, 'pod', pod, workload) });
+    out.push({
+      command: commandLine({ kind: 'describe', resource: 'svc', name: svc }),
+      output: kubectlDescribe(scenario, 'svc', svc, workload),
+    });
+    out.push({
+      command: commandLine({ kind: 'describe', resource: 'pod', name: pod }),
+      output: kubectlDescribe(scenario, 'pod', pod, workload),
+    });
   }
   // Each curl is one attempt; several curls are answered by different Pods where the flow may reach several.
   (scenario.traffic ?? []).forEach((_t, i) => {
@@ -227,17 +304,44 @@ export function evidenceOf(base: TroubleBase, scenario: ScenarioInput, ask: Trou
 
 /** Which wrong cause a misconception leads to, for each true cause (only these are offered). */
 const WRONG_CAUSES: Record<Fault, Partial<Record<Fault, MisconceptionId>>> = {
-  selector: { readiness: 'ts-no-endpoints-means-not-ready', 'target-port': 'ts-refused-blames-the-pod', 'localhost-only': 'ts-refused-blames-the-pod', 'local-no-endpoint': 'drop-is-refusal' },
-  readiness: { selector: 'ts-no-endpoints-means-selector', 'target-port': 'ts-refused-blames-the-pod', 'localhost-only': 'ts-refused-blames-the-pod', 'local-no-endpoint': 'drop-is-refusal' },
-  'target-port': { selector: 'ts-refused-means-no-endpoints', readiness: 'ts-refused-means-no-endpoints', 'localhost-only': 'ts-bind-address-before-port', 'local-no-endpoint': 'drop-is-refusal' },
-  'localhost-only': { selector: 'ts-refused-means-no-endpoints', readiness: 'ts-refused-means-no-endpoints', 'target-port': 'ts-refused-means-wrong-port', 'local-no-endpoint': 'drop-is-refusal' },
-  'local-no-endpoint': { selector: 'refusal-is-drop', readiness: 'refusal-is-drop', 'target-port': 'ts-timeout-blames-the-pod', 'localhost-only': 'ts-timeout-blames-the-pod' },
+  selector: {
+    readiness: 'ts-no-endpoints-means-not-ready',
+    'target-port': 'ts-refused-blames-the-pod',
+    'localhost-only': 'ts-refused-blames-the-pod',
+    'local-no-endpoint': 'drop-is-refusal',
+  },
+  readiness: {
+    selector: 'ts-no-endpoints-means-selector',
+    'target-port': 'ts-refused-blames-the-pod',
+    'localhost-only': 'ts-refused-blames-the-pod',
+    'local-no-endpoint': 'drop-is-refusal',
+  },
+  'target-port': {
+    selector: 'ts-refused-means-no-endpoints',
+    readiness: 'ts-refused-means-no-endpoints',
+    'localhost-only': 'ts-bind-address-before-port',
+    'local-no-endpoint': 'drop-is-refusal',
+  },
+  'localhost-only': {
+    selector: 'ts-refused-means-no-endpoints',
+    readiness: 'ts-refused-means-no-endpoints',
+    'target-port': 'ts-refused-means-wrong-port',
+    'local-no-endpoint': 'drop-is-refusal',
+  },
+  'local-no-endpoint': {
+    selector: 'refusal-is-drop',
+    readiness: 'refusal-is-drop',
+    'target-port': 'ts-timeout-blames-the-pod',
+    'localhost-only': 'ts-timeout-blames-the-pod',
+  },
   'snat-cluster': { 'proxy-balancer': 'cluster-keeps-client-ip' },
   'proxy-balancer': { 'snat-cluster': 'ts-proxy-is-snat' },
 };
 
 function causeLabel(f: Fault, base: TroubleBase): string {
-  const sel = Object.entries(base.scenario.service.spec.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+  const sel = Object.entries(base.scenario.service.spec.selector ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   switch (f) {
     case 'selector':
       return `The Service's selector matches none of the Pods (their labels are ${sel})`;
@@ -252,12 +356,14 @@ function causeLabel(f: Fault, base: TroubleBase): string {
     case 'snat-cluster':
       return 'externalTrafficPolicy: Cluster masquerades the traffic to a node address';
     case 'proxy-balancer':
-      return 'The balancer is a proxy: the Pod sees the balancer\'s own connection';
+      return "The balancer is a proxy: the Pod sees the balancer's own connection";
   }
 }
 
 function fixLabel(f: Fault, base: TroubleBase, droppedNode: string | null): string {
-  const sel = Object.entries(base.scenario.service.spec.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+  const sel = Object.entries(base.scenario.service.spec.selector ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   switch (f) {
     case 'selector':
       return `Change the Service's selector to ${sel}`;
@@ -288,34 +394,46 @@ const EXPLAIN: Record<Fault, string> = {
   'local-no-endpoint':
     'Under externalTrafficPolicy: Local a node without a ready local endpoint drops external traffic silently, even though other nodes have endpoints (R-EXT-7): the curl to that node times out, while the balancer, whose health check fails on that node, keeps working (R-DROP-2).',
   'snat-cluster':
-    'Under externalTrafficPolicy: Cluster kube-proxy masquerades every external connection, local Pod or not (R-EXT-1): the Pod sees a node address instead of the client\'s. Local keeps the client address (R-EXT-6).',
+    "Under externalTrafficPolicy: Cluster kube-proxy masquerades every external connection, local Pod or not (R-EXT-1): the Pod sees a node address instead of the client's. Local keeps the client address (R-EXT-6).",
   'proxy-balancer':
     "The balancer is a proxy: it opens its own connection to the node, so kube-proxy sees and the Pod gets the balancer's address whatever the policy (R-SRC-3). The direct NodePort curl, under Local, keeps the client address.",
 };
 
-function symptomText(base: TroubleBase, needsClientIp: boolean): string {
+function symptomText(needsClientIp: boolean): string {
   return needsClientIp
     ? 'The application logs and allow-lists the address of every client, so it must see the clients\u2019 own addresses.'
     : 'Clients should get an answer from one of the Pods.';
 }
 
 /** The generator, with what the tests replay: the ask the key was built from and the working cluster and fault. */
-export function buildTroubleshooting(rng: Rng, difficulty: Difficulty): { draft: Draft; ask: TroubleshootingAsk; base: TroubleBase; fault: Fault } | null {
+export function buildTroubleshooting(
+  rng: Rng,
+  difficulty: Difficulty,
+): { draft: Draft; ask: TroubleshootingAsk; base: TroubleBase; fault: Fault } | null {
   const base = buildBase(rng, difficulty);
   if (!base) return null;
   const applicable = applicableFaults(base);
-  const pool = difficulty === 'intro' ? applicable.filter((f) => f === 'selector' || f === 'readiness' || f === 'target-port') : applicable;
+  const pool =
+    difficulty === 'intro'
+      ? applicable.filter((f) => f === 'selector' || f === 'readiness' || f === 'target-port')
+      : applicable;
   if (pool.length === 0) return null;
   // Expert leans on the subtle faults.
-  const subtle = pool.filter((f) => f === 'local-no-endpoint' || f === 'localhost-only' || f === 'snat-cluster' || f === 'proxy-balancer');
-  const fault = difficulty === 'expert' && subtle.length > 0 && rng.chance(0.6) ? rng.pick(subtle) : rng.pick(pool);
+  const subtle = pool.filter(
+    (f) =>
+      f === 'local-no-endpoint' || f === 'localhost-only' || f === 'snat-cluster' || f === 'proxy-balancer',
+  );
+  const fault =
+    difficulty === 'expert' && subtle.length > 0 && rng.chance(0.6) ? rng.pick(subtle) : rng.pick(pool);
   const { scenario, ask } = applyFault(base, fault);
   // The evidence layer's own (cached) run of this scenario object: one engine run serves the key and the evidence.
   const answer = clusterOf(scenario).answer;
   const expected = keyOf(scenario, ask, answer);
   if (expected.cause !== fault) return null;
 
-  const wrong = Object.entries(WRONG_CAUSES[fault]).filter(([f]) => applicable.includes(f as Fault)) as Array<[Fault, MisconceptionId]>;
+  const wrong = Object.entries(WRONG_CAUSES[fault]).filter(([f]) => applicable.includes(f as Fault)) as Array<
+    [Fault, MisconceptionId]
+  >;
   const shown = rng.sample(wrong, Math.min(wrong.length, difficulty === 'intro' ? 2 : 4));
   if (shown.length === 0) return null;
   const droppedFlow = answer.flows.find((f) => f.verdict === 'dropped');
@@ -326,15 +444,26 @@ export function buildTroubleshooting(rng: Rng, difficulty: Difficulty): { draft:
   ];
   const fixOptions: OptionDraft[] = [
     { value: FIX_OF[fault], label: fixLabel(fault, base, droppedNode), correct: true, misconception: null },
-    ...shown.map(([f, m]) => ({ value: FIX_OF[f], label: fixLabel(f, base, droppedNode), correct: false, misconception: m })),
+    ...shown.map(([f, m]) => ({
+      value: FIX_OF[f],
+      label: fixLabel(f, base, droppedNode),
+      correct: false,
+      misconception: m,
+    })),
     ...(fault === 'target-port'
-      ? [{ value: 'set-port', label: `Set the Service's port to ${base.listenPort}`, correct: false, misconception: 'ts-port-is-target-port' as MisconceptionId }]
+      ? [
+          {
+            value: 'set-port',
+            label: `Set the Service's port to ${base.listenPort}`,
+            correct: false,
+            misconception: 'ts-port-is-target-port' as MisconceptionId,
+          },
+        ]
       : []),
   ];
   const cause = choiceField(rng, 'cause', 'What is the cause?', causeOptions);
   const fix = choiceField(rng, 'fix', 'What fixes it?', fixOptions);
 
-  const spec = scenario.service.spec;
   const svc = `${scenario.service.metadata.namespace}/${scenario.service.metadata.name}`;
   const lbText =
     scenario.loadBalancer?.preservesClientIP === false
@@ -342,7 +471,7 @@ export function buildTroubleshooting(rng: Rng, difficulty: Difficulty): { draft:
       : 'The cloud load balancer splits new connections evenly over the nodes that pass its health check, and keeps the client\u2019s address.';
   const prompt =
     `Service ${svc} (type LoadBalancer, external address ${scenario.service.status?.loadBalancer?.ingress?.[0]?.ip ?? ''}, port 80) should send clients to the Pods of the ${scenario.service.metadata.name} Deployment; its developers say the app serves HTTP on port ${base.listenPort}. ` +
-    `kube-proxy runs in iptables mode. ${lbText} ${symptomText(base, ask.needsClientIp)} ` +
+    `kube-proxy runs in iptables mode. ${lbText} ${symptomText(ask.needsClientIp)} ` +
     `From a client at ${scenario.client?.ip}, something is wrong. You run the commands below. What is the cause, and what fixes it?`;
   return {
     ask,
@@ -356,7 +485,10 @@ export function buildTroubleshooting(rng: Rng, difficulty: Difficulty): { draft:
       response: { fields: [cause.field, fix.field] },
       key: {
         fields: [cause.key, fix.key],
-        steps: [...stepsOf(answer.flows), `${EXPLAIN[fault].match(/R-[A-Z]+-\d+/)?.[0] ?? 'R-EP-1'}: ${causeLabel(fault, base)}.`],
+        steps: [
+          ...stepsOf(answer.flows),
+          `${EXPLAIN[fault].match(/R-[A-Z]+-\d+/)?.[0] ?? 'R-EP-1'}: ${causeLabel(fault, base)}.`,
+        ],
         explanation: `${EXPLAIN[fault]} Fix: ${fixLabel(fault, base, droppedNode)}.`,
         fixIt: null,
       },

@@ -25,24 +25,40 @@ const FIX: Record<string, string> = {
 export function oracleKey(s: ScenarioInput, ask: TroubleshootingAsk): Record<string, string> {
   const spec = s.service.spec;
   if (spec.type !== 'LoadBalancer') throw new Error('oracle: LoadBalancer Services only');
-  if ((s.cluster.proxyMode ?? 'iptables') !== 'iptables') throw new Error('oracle: kube-proxy in iptables mode only');
-  if (spec.trafficDistribution || spec.internalTrafficPolicy === 'Local' || spec.sessionAffinity === 'ClientIP') throw new Error('oracle: unsupported Service field');
+  if ((s.cluster.proxyMode ?? 'iptables') !== 'iptables')
+    throw new Error('oracle: kube-proxy in iptables mode only');
+  if (
+    spec.trafficDistribution ||
+    spec.internalTrafficPolicy === 'Local' ||
+    spec.sessionAffinity === 'ClientIP'
+  )
+    throw new Error('oracle: unsupported Service field');
   const lb = s.loadBalancer ?? {};
-  if ((lb.provider ?? 'generic') !== 'generic' || (lb.targets ?? 'nodes') !== 'nodes' || (lb.balancing ?? 'healthy-nodes') !== 'healthy-nodes') throw new Error('oracle: a generic balancer with node targets only');
+  if (
+    (lb.provider ?? 'generic') !== 'generic' ||
+    (lb.targets ?? 'nodes') !== 'nodes' ||
+    (lb.balancing ?? 'healthy-nodes') !== 'healthy-nodes'
+  )
+    throw new Error('oracle: a generic balancer with node targets only');
   const proxying = lb.preservesClientIP === false;
   const policy = spec.externalTrafficPolicy ?? 'Cluster';
-  if (proxying && policy === 'Cluster') throw new Error('oracle: a proxying balancer under Cluster is not modelled');
+  if (proxying && policy === 'Cluster')
+    throw new Error('oracle: a proxying balancer under Cluster is not modelled');
   const port = spec.ports[0];
   const target = port?.targetPort ?? port?.port;
-  if (spec.ports.length !== 1 || typeof target !== 'number') throw new Error('oracle: one port with a numeric targetPort');
+  if (spec.ports.length !== 1 || typeof target !== 'number')
+    throw new Error('oracle: one port with a numeric targetPort');
   const selector = spec.selector ?? {};
   if (Object.keys(selector).length === 0) throw new Error('oracle: a selector is needed');
-  const selected = (s.cluster.pods ?? []).filter((p) => Object.entries(selector).every(([k, v]) => p.labels?.[k] === v));
+  const selected = (s.cluster.pods ?? []).filter((p) =>
+    Object.entries(selector).every(([k, v]) => p.labels?.[k] === v),
+  );
   if (selected.some((p) => p.terminating)) throw new Error('oracle: no terminating Pods');
   const ready = selected.filter((p) => p.ready ?? true);
   const causes = new Set<string>();
   for (const t of s.traffic ?? []) {
-    if (t.from !== 'external' || (t.to !== 'loadBalancer' && t.to !== 'nodePort') || !t.node) throw new Error('oracle: curls from outside to the balancer or a NodePort, with a node');
+    if (t.from !== 'external' || (t.to !== 'loadBalancer' && t.to !== 'nodePort') || !t.node)
+      throw new Error('oracle: curls from outside to the balancer or a NodePort, with a node');
     if (ready.length === 0) {
       causes.add(selected.length === 0 ? 'selector' : 'readiness');
       continue;
@@ -52,7 +68,9 @@ export function oracleKey(s: ScenarioInput, ask: TroubleshootingAsk): Record<str
       causes.add('local-no-endpoint');
       continue;
     }
-    const listens = reachable.map((p) => ask.workload.pods?.[p.name]?.listen ?? { address: '0.0.0.0', port: target });
+    const listens = reachable.map(
+      (p) => ask.workload.pods?.[p.name]?.listen ?? { address: '0.0.0.0', port: target },
+    );
     if (listens.some((l) => l.port !== target)) causes.add('target-port');
     else if (listens.some((l) => l.address === '127.0.0.1')) causes.add('localhost-only');
     else if (ask.needsClientIp && t.to === 'loadBalancer' && proxying) causes.add('proxy-balancer');
