@@ -56,6 +56,7 @@ export function studentQuestion(q: Question): DrillQuestion {
     title: q.title,
     prompt: q.prompt,
     ...(q.excerpt ? { excerpt: { ...q.excerpt } } : {}),
+    ...(q.evidence ? { evidence: q.evidence } : {}),
     scenario: q.scenario,
     response: q.response,
     concepts: [...q.concepts],

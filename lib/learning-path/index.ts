@@ -26,7 +26,7 @@ export const LEARNING_PATH: readonly LearningTopic[] = [
     goal: 'Predict the source address a Pod sees, which nodes pass the health check, and each Pod’s share of the load.',
     read: { href: '/learn/external-traffic-policy', label: 'Read: externalTrafficPolicy' },
     explore: { href: '/learn/explorer', label: 'Explore a cluster' },
-    kinds: ['source-ip', 'health-check', 'load-share', 'lb-targets', 'client-outcome', 'cross-node', 'policy-choice', 'fix-it', 'read-rules'],
+    kinds: ['source-ip', 'health-check', 'load-share', 'lb-targets', 'client-outcome', 'cross-node', 'policy-choice', 'fix-it'],
   },
   {
     id: 'inside-the-cluster',
@@ -40,8 +40,7 @@ export const LEARNING_PATH: readonly LearningTopic[] = [
     title: 'Troubleshooting a Service',
     goal: 'Go from a symptom (refused, a timeout, the wrong client address, uneven load, no DNS answer) to its cause and fix.',
     read: { href: '/learn/troubleshooting', label: 'Read: troubleshooting' },
-    // The "troubleshooting" question kind (issue 13) joins here once it exists; until then practice is open-ended.
-    kinds: [],
+    kinds: ['troubleshooting', 'read-rules'],
   },
   {
     id: 'api-validation',

@@ -23,6 +23,7 @@ export const CONCEPT_IDS = [
   'topology-aware-routing',
   'service-dns',
   'reading-rules',
+  'service-troubleshooting',
 ] as const;
 export type ConceptId = (typeof CONCEPT_IDS)[number];
 
@@ -86,7 +87,7 @@ export const CONCEPTS: readonly Concept[] = [
     id: 'drop-vs-reject',
     label: 'Drop vs reject',
     summary: 'No local endpoint → silent DROP (timeout); no endpoint anywhere → REJECT (refused) (R-DROP-2).',
-    kinds: ['client-outcome', 'fix-it', 'in-cluster'],
+    kinds: ['client-outcome', 'fix-it', 'in-cluster', 'troubleshooting'],
   },
   {
     id: 'cross-node-hops',
@@ -157,6 +158,13 @@ export const CONCEPTS: readonly Concept[] = [
     summary:
       'What kube-proxy programs says it all: chained --probability rules (or numgen mod N, or rr over equal weights) give each endpoint 1/n; KUBE-MARK-MASQ jumps say which connections are masqueraded; REJECT for no endpoints, DROP for Local without local ones; the comment names the Service port behind a hashed chain (R-LB-1, R-INT-2, R-EXT-1, R-DROP-1/2).',
     kinds: ['read-rules'],
+  },
+  {
+    id: 'service-troubleshooting',
+    label: 'Troubleshooting a Service',
+    summary:
+      'Read the symptom: refused with no endpoints is the selector or readiness (R-DROP-1, R-EP-4); refused with endpoints is the Pod (wrong targetPort, bound to 127.0.0.1); a timeout on some nodes is Local without a local endpoint (R-EXT-7); the wrong source address is SNAT under Cluster or a proxying balancer (R-EXT-1, R-SRC-3).',
+    kinds: ['troubleshooting'],
   },
 ];
 

@@ -20,6 +20,7 @@ import { generateReadRules } from './kinds/read-rules';
 import { generateSessionAffinity } from './kinds/session-affinity';
 import { generateSourceIp } from './kinds/source-ip';
 import { generateTopology } from './kinds/topology';
+import { generateTroubleshooting } from './kinds/troubleshooting';
 import { Rng } from './random';
 import type { PublicQuestion, Question, QuestionKind, QuestionSpec, SessionOptions } from './types';
 import { DIFFICULTIES, QUESTION_KINDS } from './types';
@@ -39,6 +40,7 @@ const GENERATORS: Record<QuestionKind, KindGenerator> = {
   topology: generateTopology,
   dns: generateDns,
   'read-rules': generateReadRules,
+  troubleshooting: generateTroubleshooting,
 };
 
 /** The labels live in ./labels (pages that only name kinds load no generator); re-exported here as before. */
@@ -71,6 +73,7 @@ export function generateQuestion(spec: QuestionSpec): Question {
         title: draft.title,
         prompt: draft.prompt,
         ...(draft.excerpt ? { excerpt: { ...draft.excerpt } } : {}),
+        ...(draft.evidence ? { evidence: draft.evidence } : {}),
         scenario: draft.scenario,
         response: draft.response,
         concepts: conceptsForKind(spec.kind),
@@ -107,6 +110,7 @@ export function toPublicQuestion(q: Question): PublicQuestion {
     title: q.title,
     prompt: q.prompt,
     ...(q.excerpt ? { excerpt: { ...q.excerpt } } : {}),
+    ...(q.evidence ? { evidence: q.evidence } : {}),
     scenario: q.scenario,
     response: q.response,
     concepts: [...q.concepts],

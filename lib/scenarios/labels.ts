@@ -19,6 +19,7 @@ export const KIND_LABELS: Record<QuestionKind, string> = {
   topology: 'Topology-aware routing',
   dns: 'Service DNS',
   'read-rules': 'Read the rules',
+  troubleshooting: 'Troubleshooting',
 };
 
 export const DIFFICULTY_LABELS: Record<Difficulty, string> = {

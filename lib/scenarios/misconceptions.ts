@@ -342,6 +342,51 @@ export const MISCONCEPTIONS = {
     explanation:
       'A node (host network) reaching a ClusterIP has a source outside the cluster CIDR, so the ! -s rule marks it for masquerade (R-INT-2).',
   },
+  'ts-no-endpoints-means-selector': {
+    label: 'No endpoints always means a selector mismatch',
+    explanation:
+      'Pods that match the selector but fail their readiness probe are in the EndpointSlice, marked not ready (READY 0/1): kube-proxy ignores them and REJECTs as if there were none (R-EP-4, R-DROP-1). Check READY before the labels.',
+  },
+  'ts-no-endpoints-means-not-ready': {
+    label: 'No endpoints always means the Pods are not ready',
+    explanation:
+      'Ready Pods (READY 1/1) that the selector does not match are in no EndpointSlice of the Service at all: compare the Service\'s Selector with the Pods\' labels (R-EP-1, R-DROP-1).',
+  },
+  'ts-refused-blames-the-pod': {
+    label: 'A refusal always comes from the Pod',
+    explanation:
+      'With no usable endpoint kube-proxy itself REJECTs, so curl is refused before any Pod is involved (R-DROP-1). A Pod only refuses a connection that reached it, and then the EndpointSlice lists it ready.',
+  },
+  'ts-refused-means-no-endpoints': {
+    label: 'Connection refused means the Service has no endpoints',
+    explanation:
+      'kube-proxy forwards to a ready endpoint (R-EP-1); if nothing listens on the endpoint\'s port at the Pod IP the Pod resets the connection, which curl also reports as refused. The EndpointSlice shows the endpoints are there.',
+  },
+  'ts-refused-means-wrong-port': {
+    label: 'A Pod that refuses has the wrong targetPort',
+    explanation:
+      'When the targetPort is the port the app serves on, a refusal from a ready endpoint means the app does not listen on the Pod IP: it is bound to 127.0.0.1 (port-forward still works, Service traffic does not).',
+  },
+  'ts-bind-address-before-port': {
+    label: 'A Pod that refuses listens on 127.0.0.1',
+    explanation:
+      "Compare the endpoint's port (the Service's targetPort) with the port the app serves on first: a targetPort where nothing listens refuses exactly like a listener bound to 127.0.0.1.",
+  },
+  'ts-timeout-blames-the-pod': {
+    label: 'A timeout comes from the Pod',
+    explanation:
+      'A Pod that does not listen on a port answers with a reset at once (refused). A timeout is a silent DROP: under externalTrafficPolicy: Local the node dialled has no ready local endpoint (R-EXT-7).',
+  },
+  'ts-proxy-is-snat': {
+    label: "Only kube-proxy's SNAT hides the client address",
+    explanation:
+      "A proxying balancer opens its own connection to the node, so the Pod sees the balancer's address under either policy (R-SRC-3); under Local a direct NodePort connection still shows the client's.",
+  },
+  'ts-port-is-target-port': {
+    label: "The Service's port is where the Pod listens",
+    explanation:
+      "port is what clients dial on the ClusterIP (and the balancer); targetPort is the port on the Pod the connection is forwarded to. Only targetPort must match the container's listening port.",
+  },
 } as const satisfies Record<string, { label: string; explanation: string }>;
 
 export type MisconceptionId = keyof typeof MISCONCEPTIONS;

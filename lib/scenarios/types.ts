@@ -23,6 +23,7 @@ export const QUESTION_KINDS = [
   'topology',
   'dns',
   'read-rules',
+  'troubleshooting',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
@@ -85,11 +86,19 @@ export interface ResponseSpec {
 /** A raw submission as the UI sends it. `gradeAnswer` accepts `unknown` and validates it. */
 export type RawAnswer = Record<string, string>;
 
+/** One command the learner "ran" and what it printed (kubectl tables, curl): shown as preformatted text. */
+export interface Evidence {
+  command: string;
+  output: string;
+}
+
 export interface PublicQuestion {
   id: string;
   spec: QuestionSpec;
   title: string;
   prompt: string;
+  /** What a real cluster would show (troubleshooting questions); absent for the other kinds. */
+  evidence?: Evidence[];
   /** The cluster shown to the learner (engine scenario input). */
   scenario: ScenarioInput;
   response: ResponseSpec;

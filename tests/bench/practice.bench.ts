@@ -19,7 +19,7 @@ import { agreement as externalAgreement, ORACLE_KINDS } from '../lib/scenarios/o
 const ONLY = process.env.BENCH_KINDS ? new Set(process.env.BENCH_KINDS.split(',')) : null;
 const KINDS: QuestionKind[] = QUESTION_KINDS.filter((k) => !ONLY || ONLY.has(k));
 /** The kinds issue 13 adds: each is timed alone in an expert session. */
-const NEW_KINDS: QuestionKind[] = (['in-cluster', 'session-affinity', 'topology', 'dns', 'read-rules'] as QuestionKind[]).filter((k) => KINDS.includes(k));
+const NEW_KINDS: QuestionKind[] = (['in-cluster', 'session-affinity', 'topology', 'dns', 'read-rules', 'troubleshooting'] as QuestionKind[]).filter((k) => KINDS.includes(k));
 
 function gradeAll(qs: Question[]): void {
   for (const q of qs) {

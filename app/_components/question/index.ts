@@ -7,3 +7,4 @@ export { QuestionView, type QuestionViewProps } from './question-view';
 export { GradeFeedback, scoreLabel, type GradeFeedbackProps } from './grade-feedback';
 export { ResponseFields, visibleFields, type ResponseFieldsProps } from './response-fields';
 export { ScenarioFigure, type ScenarioFigureProps } from './scenario-figure';
+export { QuestionEvidence } from './question-evidence';

@@ -15,6 +15,7 @@ import type { GradeResult } from '@/lib/grading';
 import type { ScenarioInput } from '@/lib/engine';
 import { applyChange, type PublicQuestion, type RawAnswer } from '@/lib/scenarios';
 import { GradeFeedback } from './grade-feedback';
+import { QuestionEvidence } from './question-evidence';
 import { fieldDomId, fieldFocusTarget, ResponseFields, visibleFields } from './response-fields';
 import { ScenarioFigure } from './scenario-figure';
 
@@ -167,6 +168,7 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
           {question.excerpt.text}
         </pre>
       )}
+      {question.evidence && question.evidence.length > 0 && <QuestionEvidence evidence={question.evidence} id={`${idBase}-evidence`} />}
       <ScenarioFigure run={run} title="The cluster" id={`${idBase}-cluster`} showAnswer={false} />
       <form
         ref={formRef}

@@ -8,7 +8,7 @@ import { zodIssues } from '@/lib/validation/issues';
 import { parseSettings } from '@/app/practice/settings';
 import { CONCEPTS, conceptsForKind, generateQuestion, KIND_LABELS, QUESTION_KINDS, type QuestionKind } from '@/lib/scenarios';
 
-const NEW_KINDS: QuestionKind[] = ['in-cluster', 'session-affinity', 'topology', 'dns', 'read-rules'];
+const NEW_KINDS: QuestionKind[] = ['in-cluster', 'session-affinity', 'topology', 'dns', 'read-rules', 'troubleshooting'];
 
 describe.each(NEW_KINDS)('%s', (kind) => {
   it('is a question kind with a label and concepts that name it', () => {

@@ -15,6 +15,7 @@ import * as readRules from '@/lib/scenarios/kinds/read-rules';
 import * as sessionAffinity from '@/lib/scenarios/kinds/session-affinity';
 import * as sourceIp from '@/lib/scenarios/kinds/source-ip';
 import * as topology from '@/lib/scenarios/kinds/topology';
+import * as troubleshooting from '@/lib/scenarios/kinds/troubleshooting';
 import type { ScenarioInput } from '@/lib/engine';
 import { oracleKey as clientOutcomeOracle } from './client-outcome';
 import { oracleKey as dnsOracle } from './dns';
@@ -26,6 +27,7 @@ import { oracleKey as readRulesOracle } from './read-rules';
 import { oracleKey as sessionAffinityOracle } from './session-affinity';
 import { oracleKey as sourceIpOracle } from './source-ip';
 import { oracleKey as topologyOracle } from './topology';
+import { oracleKey as troubleshootingOracle } from './troubleshooting';
 
 export interface KeyedKind {
   kind: string;
@@ -60,6 +62,12 @@ export const KEYED_KINDS: KeyedKind[] = [
   { kind: 'topology', build: topology.buildTopology, keyOf: topology.keyOf, oracle: topologyOracle },
   { kind: 'dns', build: dns.buildDns, keyOf: dns.keyOf, oracle: dnsOracle },
   { kind: 'read-rules', build: readRules.buildReadRules, keyOf: readRules.keyOf, oracle: readRulesOracle },
+  {
+    kind: 'troubleshooting',
+    build: troubleshooting.buildTroubleshooting,
+    keyOf: troubleshooting.keyOf,
+    oracle: troubleshootingOracle,
+  },
 ];
 
 /** The first draft a seed gives (redrawing as generateQuestion does) and the ask it was built from. */
