@@ -16,9 +16,11 @@ import {
   type ExplorerPodState,
   type ExplorerState,
 } from './state';
+import { serviceExtras } from './to-scenario';
 
 export const NODE_LABEL = 'trainer.example/node';
 export const IMAGE = 'registry.k8s.io/echoserver:1.10';
+export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
 const yamlDocs = (docs: unknown[]) => docs.map((d) => stringify(d, { lineWidth: 0 }).trimEnd()).join('\n---\n') + '\n';
 
@@ -33,6 +35,7 @@ export function serviceManifest(state: ExplorerState): string {
         type: 'LoadBalancer',
         externalTrafficPolicy: state.policy,
         ...(local ? { healthCheckNodePort: HEALTH_CHECK_NODE_PORT } : {}),
+        ...serviceExtras(state),
         selector: { app: 'web' },
         ports: [{ port: 80, targetPort: 8080, nodePort: NODE_PORT, protocol: 'TCP' }],
       },
@@ -177,7 +180,11 @@ export function kindConfig(state: ExplorerState): string {
       kubeProxyMode: KIND_PROXY_MODE[state.proxyMode],
       ...(cilium ? { disableDefaultCNI: true, podSubnet: POD_SUBNET } : {}),
     },
-    nodes: [{ role: 'control-plane' }, ...state.nodes.map((_, i) => ({ role: 'worker', labels: { [NODE_LABEL]: nodeName(i) } }))],
+    // The zone label is one the kubelet may set on its own node, so kind can put it there.
+    nodes: [
+      { role: 'control-plane' },
+      ...state.nodes.map((n, i) => ({ role: 'worker', labels: { [NODE_LABEL]: nodeName(i), ...(n.zone ? { [ZONE_LABEL]: n.zone } : {}) } })),
+    ],
   };
   return `${head}# LoadBalancer Services on kind need cloud-provider-kind running next to the cluster.\n${stringify(config, { lineWidth: 0 })}`;
 }
