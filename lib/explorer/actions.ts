@@ -55,7 +55,9 @@ export function validAffinityTimeout(seconds: number): boolean {
 }
 
 export function canAddPod(state: ExplorerState, node: number): boolean {
-  return state.pods.length < EXPLORER_LIMITS.maxPods && podsOnNode(state, node) < EXPLORER_LIMITS.maxPodsPerNode;
+  return (
+    state.pods.length < EXPLORER_LIMITS.maxPods && podsOnNode(state, node) < EXPLORER_LIMITS.maxPodsPerNode
+  );
 }
 
 export function applyAction(state: ExplorerState, action: ExplorerAction): ExplorerState {
@@ -85,11 +87,17 @@ export function applyAction(state: ExplorerState, action: ExplorerAction): Explo
     }
     case 'addPod':
       if (!state.nodes[action.node] || !canAddPod(state, action.node)) return state;
-    {
-      const pods = numberedPods(state);
-      const id = Math.max(0, ...pods.map((p) => p.id ?? 0)) + 1;
-      return { ...state, pods: tidyPods([...pods, { node: action.node, state: state.nodes[action.node]?.drained ? 'terminating' : 'ready', id }]) };
-    }
+      {
+        const pods = numberedPods(state);
+        const id = Math.max(0, ...pods.map((p) => p.id ?? 0)) + 1;
+        return {
+          ...state,
+          pods: tidyPods([
+            ...pods,
+            { node: action.node, state: state.nodes[action.node]?.drained ? 'terminating' : 'ready', id },
+          ]),
+        };
+      }
     case 'removePod':
       if (!state.pods[action.pod]) return state;
       // The other Pods keep their names (web-2 stays web-2 when web-1 goes).
@@ -98,18 +106,26 @@ export function applyAction(state: ExplorerState, action: ExplorerAction): Explo
       const pod = state.pods[action.pod];
       if (!pod || !state.nodes[action.node] || pod.node === action.node) return state;
       if (podsOnNode(state, action.node) >= EXPLORER_LIMITS.maxPodsPerNode) return state;
-      return { ...state, pods: state.pods.map((p, i) => (i === action.pod ? { ...p, node: action.node } : p)) };
+      return {
+        ...state,
+        pods: state.pods.map((p, i) => (i === action.pod ? { ...p, node: action.node } : p)),
+      };
     }
     case 'podState':
       if (!state.pods[action.pod]) return state;
-      return { ...state, pods: state.pods.map((p, i) => (i === action.pod ? { ...p, state: action.state } : p)) };
+      return {
+        ...state,
+        pods: state.pods.map((p, i) => (i === action.pod ? { ...p, state: action.state } : p)),
+      };
     case 'drain': {
       // Draining for deletion taints the node and evicts its Pods, which then terminate (R-PH-3, R-EP-2).
       if (!state.nodes[action.node]) return state;
       return {
         ...state,
         nodes: state.nodes.map((n, i) => (i === action.node ? { ...n, drained: action.drained } : n)),
-        pods: action.drained ? state.pods.map((p) => (p.node === action.node ? { ...p, state: 'terminating' } : p)) : state.pods,
+        pods: action.drained
+          ? state.pods.map((p) => (p.node === action.node ? { ...p, state: 'terminating' } : p))
+          : state.pods,
       };
     }
     case 'source': {
@@ -122,12 +138,18 @@ export function applyAction(state: ExplorerState, action: ExplorerAction): Explo
     }
     case 'destination':
       if (state.source.kind === 'external') return state;
-      return withOptional(state, 'destination', action.destination === 'loadBalancer' ? undefined : action.destination);
+      return withOptional(
+        state,
+        'destination',
+        action.destination === 'loadBalancer' ? undefined : action.destination,
+      );
     case 'internalPolicy':
       return withOptional(state, 'internalLocal', action.policy === 'Local' ? true : undefined);
     case 'sessionAffinity':
       if (action.affinity === 'None') return withOptional(state, 'affinity', undefined);
-      return state.affinity ? state : withOptional(state, 'affinity', { timeoutSeconds: DEFAULT_AFFINITY_TIMEOUT });
+      return state.affinity
+        ? state
+        : withOptional(state, 'affinity', { timeoutSeconds: DEFAULT_AFFINITY_TIMEOUT });
     case 'affinityTimeout':
       if (!state.affinity || !validAffinityTimeout(action.seconds)) return state;
       return withOptional(state, 'affinity', { timeoutSeconds: action.seconds });

@@ -29,10 +29,17 @@ function ruleNotes(flow: FlowAnswer): string[] {
   const notes: string[] = [];
   const affinity = flow.steps.find((s) => s.startsWith('R-LB-5'));
   const seconds = affinity?.match(/for (\d+) s/)?.[1];
-  if (affinity) notes.push(`ClientIP affinity: these are first-connection odds; later connections from the same client stick to the Pod chosen first${seconds ? ` for ${seconds} s` : ''}.`);
+  if (affinity)
+    notes.push(
+      `ClientIP affinity: these are first-connection odds; later connections from the same client stick to the Pod chosen first${seconds ? ` for ${seconds} s` : ''}.`,
+    );
   const topology = flow.steps.find((s) => s.startsWith('R-EP-5'));
-  if (topology?.includes('cannot be used')) notes.push(`Topology hints fall back: ${flow.node ?? 'the node'} uses every endpoint.`);
-  else if (topology) notes.push(`Topology hints: ${flow.node ?? 'the node'} keeps only its ${topology.includes('node hint') ? 'own node’s' : 'zone’s'} endpoints.`);
+  if (topology?.includes('cannot be used'))
+    notes.push(`Topology hints fall back: ${flow.node ?? 'the node'} uses every endpoint.`);
+  else if (topology)
+    notes.push(
+      `Topology hints: ${flow.node ?? 'the node'} keeps only its ${topology.includes('node hint') ? 'own node’s' : 'zone’s'} endpoints.`,
+    );
   return notes;
 }
 
@@ -45,7 +52,10 @@ function sender(from: string, node: string | null): string {
 
 export function resultSummary(state: ExplorerState, answer: Answer, focusFlow: number): string {
   const parts: string[] = [];
-  if (answer.shares) parts.push(`${state.policy}: ${answer.shares.dropped} of new connections dropped, ${answer.shares.crossNode} cross nodes.`);
+  if (answer.shares)
+    parts.push(
+      `${state.policy}: ${answer.shares.dropped} of new connections dropped, ${answer.shares.crossNode} cross nodes.`,
+    );
   const flow = answer.flows[focusFlow];
   if (flow) {
     const inside = flow.from !== 'external';
@@ -55,7 +65,9 @@ export function resultSummary(state: ExplorerState, answer: Answer, focusFlow: n
       const served = flow.backends.filter((b) => b.probability !== '0');
       const seen = [...new Set(served.map((b) => SOURCE_WORDS[b.sourceIpKind]))].join(' or ');
       const odds = inside ? ` (${served.map((b) => `${b.pod} ${b.probability}`).join(', ')})` : '';
-      parts.push(`${who}: served by ${served.length} Pod${served.length === 1 ? '' : 's'}${odds}, which see ${seen}.`);
+      parts.push(
+        `${who}: served by ${served.length} Pod${served.length === 1 ? '' : 's'}${odds}, which see ${seen}.`,
+      );
     } else if (flow.verdict === 'dropped') parts.push(`${who}: dropped (the client times out).`);
     else if (flow.verdict === 'rejected') parts.push(`${who}: refused.`);
     else parts.push(`${who}: ${flow.verdict}.`);

@@ -32,7 +32,10 @@ export function serviceExtras(state: ExplorerState) {
   return {
     ...(state.internalLocal ? { internalTrafficPolicy: 'Local' as const } : {}),
     ...(state.affinity
-      ? { sessionAffinity: 'ClientIP' as const, sessionAffinityConfig: { clientIP: { timeoutSeconds: state.affinity.timeoutSeconds } } }
+      ? {
+          sessionAffinity: 'ClientIP' as const,
+          sessionAffinityConfig: { clientIP: { timeoutSeconds: state.affinity.timeoutSeconds } },
+        }
       : {}),
     ...(state.trafficDistribution ? { trafficDistribution: state.trafficDistribution } : {}),
   };
@@ -51,7 +54,12 @@ export function toScenario(state: ExplorerState, options: ScenarioOptions = {}):
     serving: p.state !== 'not-ready',
   }));
   if (hasClientPod) {
-    pods.push({ name: CLIENT_POD, node: nodeName(state.source.node), ip: `10.244.${state.source.node + 1}.200`, labels: { app: 'client' } });
+    pods.push({
+      name: CLIENT_POD,
+      node: nodeName(state.source.node),
+      ip: `10.244.${state.source.node + 1}.200`,
+      labels: { app: 'client' },
+    });
   }
   // One outside flow per node (the load balancer's picks), then the inside sender if there is one, to its
   // destination (the ClusterIP, a NodePort on its own node, or, as before, the same address as the outside flows).
@@ -63,7 +71,11 @@ export function toScenario(state: ExplorerState, options: ScenarioOptions = {}):
     traffic.push({ from: `pod/${CLIENT_POD}`, to: insideTo });
     focusFlow = traffic.length - 1;
   } else if (state.source.kind === 'node') {
-    traffic.push({ from: `node/${nodeName(state.source.node)}`, to: insideTo, node: nodeName(state.source.node) });
+    traffic.push({
+      from: `node/${nodeName(state.source.node)}`,
+      to: insideTo,
+      node: nodeName(state.source.node),
+    });
     focusFlow = traffic.length - 1;
   }
   const local = state.policy === 'Local';

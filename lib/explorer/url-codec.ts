@@ -38,12 +38,25 @@ import {
 export const URL_PARAM = 's';
 export const CODEC_VERSION = '1';
 
-const PROXY: Record<ProxyMode, string> = { iptables: 'it', nftables: 'nf', ipvs: 'iv', 'cilium-snat': 'cs', 'cilium-dsr': 'cd' };
+const PROXY: Record<ProxyMode, string> = {
+  iptables: 'it',
+  nftables: 'nf',
+  ipvs: 'iv',
+  'cilium-snat': 'cs',
+  'cilium-dsr': 'cd',
+};
 const BALANCING: Record<Balancing, string> = { 'healthy-nodes': 'h', weighted: 'w', 'all-nodes': 'a' };
 const POD_STATE: Record<ExplorerPodState, string> = { ready: 'r', 'not-ready': 'n', terminating: 't' };
 const SOURCE: Record<TrafficSource['kind'], string> = { external: 'e', pod: 'p', node: 'n' };
-const DESTINATION: Record<NonNullable<ExplorerState['destination']>, string> = { clusterIP: 'c', nodePort: 'n' };
-const DISTRIBUTION: Record<TrafficDistribution, string> = { PreferClose: 'c', PreferSameZone: 'z', PreferSameNode: 'n' };
+const DESTINATION: Record<NonNullable<ExplorerState['destination']>, string> = {
+  clusterIP: 'c',
+  nodePort: 'n',
+};
+const DISTRIBUTION: Record<TrafficDistribution, string> = {
+  PreferClose: 'c',
+  PreferSameZone: 'z',
+  PreferSameNode: 'n',
+};
 const ZONE_LETTERS = 'abc';
 
 function invert<K extends string>(map: Record<K, string>): Map<string, K> {
@@ -60,8 +73,13 @@ const letter = (i: number) => NODE_LETTERS[i] ?? '?';
 
 /** The ninth part; '' when every item holds its default. */
 function encodeExtras(state: ExplorerState): string {
-  const zones = state.nodes.some((n) => n.zone) ? 'z' + state.nodes.map((n) => (n.zone ? ZONE_LETTERS[ZONES.indexOf(n.zone)] : 'x')).join('') : '';
-  const timeout = state.affinity && state.affinity.timeoutSeconds !== DEFAULT_AFFINITY_TIMEOUT ? String(state.affinity.timeoutSeconds) : '';
+  const zones = state.nodes.some((n) => n.zone)
+    ? 'z' + state.nodes.map((n) => (n.zone ? ZONE_LETTERS[ZONES.indexOf(n.zone)] : 'x')).join('')
+    : '';
+  const timeout =
+    state.affinity && state.affinity.timeoutSeconds !== DEFAULT_AFFINITY_TIMEOUT
+      ? String(state.affinity.timeoutSeconds)
+      : '';
   return [
     state.destination ? 'd' + DESTINATION[state.destination] : '',
     state.internalLocal ? 'il' : '',
@@ -80,7 +98,16 @@ export function encodeState(state: ExplorerState): string {
     BALANCING[state.balancing],
     (state.targets === 'pods' ? 'p' : 'n') + (state.preservesClientIP ? 'k' : 'x'),
     state.nodes.map((n, i) => (n.drained ? letter(i).toUpperCase() : letter(i))).join(''),
-    state.pods.length === 0 ? '-' : state.pods.map((p, i) => letter(p.node) + POD_STATE[p.state] + (p.id !== undefined && p.id !== i + 1 ? String(p.id) : '')).join(''),
+    state.pods.length === 0
+      ? '-'
+      : state.pods
+          .map(
+            (p, i) =>
+              letter(p.node) +
+              POD_STATE[p.state] +
+              (p.id !== undefined && p.id !== i + 1 ? String(p.id) : ''),
+          )
+          .join(''),
     SOURCE[state.source.kind] + letter(state.source.node),
     ...(extras ? [extras] : []),
   ].join('.');
@@ -88,10 +115,22 @@ export function encodeState(state: ExplorerState): string {
 
 export type DecodeResult = { ok: true; state: ExplorerState } | { ok: false; issues: Issue[] };
 
-const PARTS = ['version', 'policy', 'proxy mode', 'balancing', 'load balancer', 'nodes', 'pods', 'traffic source', 'inside traffic and topology'] as const;
+const PARTS = [
+  'version',
+  'policy',
+  'proxy mode',
+  'balancing',
+  'load balancer',
+  'nodes',
+  'pods',
+  'traffic source',
+  'inside traffic and topology',
+] as const;
 const REQUIRED_PARTS = 8;
 
-type Extras = Pick<ExplorerState, 'destination' | 'internalLocal' | 'affinity' | 'trafficDistribution'> & { zones: (ExplorerState['nodes'][number]['zone'] | undefined)[] };
+type Extras = Pick<ExplorerState, 'destination' | 'internalLocal' | 'affinity' | 'trafficDistribution'> & {
+  zones: (ExplorerState['nodes'][number]['zone'] | undefined)[];
+};
 
 /** Reads the ninth part; an error message when it is not in the grammar of the module comment. */
 function decodeExtras(text: string, nodeCount: number, outside: boolean): Extras | string {
@@ -107,14 +146,16 @@ function decodeExtras(text: string, nodeCount: number, outside: boolean): Extras
   if (d) {
     const destination = DESTINATION_BY_CODE.get(d[1] ?? '');
     if (!destination) return `destination "d${d[1]}" must be dc (ClusterIP) or dn (NodePort)`;
-    if (outside) return 'a destination (d…) is only for a sender inside the cluster; outside traffic goes to the load balancer';
+    if (outside)
+      return 'a destination (d…) is only for a sender inside the cluster; outside traffic goes to the load balancer';
     extras.destination = destination;
   }
   if (take(/^il/)) extras.internalLocal = true;
   const a = take(/^a(\d*)/);
   if (a) {
     const seconds = a[1] ? Number(a[1]) : DEFAULT_AFFINITY_TIMEOUT;
-    if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_AFFINITY_TIMEOUT) return `affinity timeout ${a[1]} s is not from 1 to ${MAX_AFFINITY_TIMEOUT}`;
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_AFFINITY_TIMEOUT)
+      return `affinity timeout ${a[1]} s is not from 1 to ${MAX_AFFINITY_TIMEOUT}`;
     extras.affinity = { timeoutSeconds: seconds };
   }
   const z = take(/^z([a-z]*)/);
@@ -122,7 +163,8 @@ function decodeExtras(text: string, nodeCount: number, outside: boolean): Extras
     const zones = z[1] ?? '';
     if (zones.length !== nodeCount) return `zones "${zones}" must give one letter per node (${nodeCount})`;
     for (const [i, c] of [...zones].entries()) {
-      if (c !== 'x' && !ZONE_LETTERS.includes(c)) return `node ${i + 1}'s zone "${c}" is not a, b, c or x (none)`;
+      if (c !== 'x' && !ZONE_LETTERS.includes(c))
+        return `node ${i + 1}'s zone "${c}" is not a, b, c or x (none)`;
       extras.zones[i] = c === 'x' ? undefined : ZONES[ZONE_LETTERS.indexOf(c)];
     }
   }
@@ -139,12 +181,17 @@ function decodeExtras(text: string, nodeCount: number, outside: boolean): Extras
 export function decodeState(text: string): DecodeResult {
   const parts = text.split('.');
   const refuse = (message: string): DecodeResult => ({ ok: false, issues: [{ path: URL_PARAM, message }] });
-  const fail = (i: number, message: string) => refuse(`layout "${text}", part ${i + 1} (${PARTS[i] ?? 'extra'}): ${message}`);
-  if (parts[0] !== CODEC_VERSION) return fail(0, `unknown version "${parts[0] ?? ''}" (this explorer reads version ${CODEC_VERSION})`);
+  const fail = (i: number, message: string) =>
+    refuse(`layout "${text}", part ${i + 1} (${PARTS[i] ?? 'extra'}): ${message}`);
+  if (parts[0] !== CODEC_VERSION)
+    return fail(0, `unknown version "${parts[0] ?? ''}" (this explorer reads version ${CODEC_VERSION})`);
   if (parts.length !== REQUIRED_PARTS && parts.length !== PARTS.length) {
-    return refuse(`layout "${text}": expected ${REQUIRED_PARTS} parts separated by "." (${PARTS.length} with the inside-traffic settings), found ${parts.length}`);
+    return refuse(
+      `layout "${text}": expected ${REQUIRED_PARTS} parts separated by "." (${PARTS.length} with the inside-traffic settings), found ${parts.length}`,
+    );
   }
-  const [, policy = '', proxy = '', balancing = '', lb = '', nodes = '', pods = '', source = '', extrasText] = parts;
+  const [, policy = '', proxy = '', balancing = '', lb = '', nodes = '', pods = '', source = '', extrasText] =
+    parts;
   if (policy !== 'C' && policy !== 'L') return fail(1, `"${policy}" is not C (Cluster) or L (Local)`);
   const proxyMode = PROXY_BY_CODE.get(proxy);
   if (!proxyMode) return fail(2, `unknown code "${proxy}" (one of ${[...PROXY_BY_CODE.keys()].join(', ')})`);
@@ -152,15 +199,26 @@ export function decodeState(text: string): DecodeResult {
   if (!bal) return fail(3, `unknown code "${balancing}" (one of h, w, a)`);
   if (!/^[np][kx]$/.test(lb)) return fail(4, `"${lb}" must be n or p followed by k or x`);
   if (nodes.length < EXPLORER_LIMITS.minNodes || nodes.length > EXPLORER_LIMITS.maxNodes) {
-    return fail(5, `${nodes.length} nodes; the explorer holds ${EXPLORER_LIMITS.minNodes} to ${EXPLORER_LIMITS.maxNodes}`);
+    return fail(
+      5,
+      `${nodes.length} nodes; the explorer holds ${EXPLORER_LIMITS.minNodes} to ${EXPLORER_LIMITS.maxNodes}`,
+    );
   }
   for (let i = 0; i < nodes.length; i++) {
-    if (nodes[i]?.toLowerCase() !== letter(i)) return fail(5, `node ${i + 1} must be "${letter(i)}" or "${letter(i).toUpperCase()}", found "${nodes[i]}"`);
+    if (nodes[i]?.toLowerCase() !== letter(i))
+      return fail(
+        5,
+        `node ${i + 1} must be "${letter(i)}" or "${letter(i).toUpperCase()}", found "${nodes[i]}"`,
+      );
   }
   const nodeIndex = (c: string) => NODE_LETTERS.slice(0, nodes.length).indexOf(c);
   const podList: ExplorerState['pods'] = [];
   if (pods !== '-') {
-    if (!/^([a-z][a-z]\d*)+$/.test(pods)) return fail(6, 'each Pod is two letters: node letter and state (then, optionally, the number in its name)');
+    if (!/^([a-z][a-z]\d*)+$/.test(pods))
+      return fail(
+        6,
+        'each Pod is two letters: node letter and state (then, optionally, the number in its name)',
+      );
     const tokens = [...pods.matchAll(/([a-z])([a-z])(\d*)/g)];
     const ids = new Set<number>();
     for (const [i, t] of tokens.entries()) {
@@ -169,12 +227,14 @@ export function decodeState(text: string): DecodeResult {
       if (node < 0) return fail(6, `Pod ${i + 1} is on "${t[1]}", which is not one of the nodes`);
       if (!state) return fail(6, `Pod ${i + 1} has state "${t[2]}" (one of r, n, t)`);
       const id = t[3] ? Number(t[3]) : i + 1;
-      if (id < 1 || id > 99 || ids.has(id)) return fail(6, `Pod ${i + 1} is numbered ${id}, which is taken or not from 1 to 99`);
+      if (id < 1 || id > 99 || ids.has(id))
+        return fail(6, `Pod ${i + 1} is numbered ${id}, which is taken or not from 1 to 99`);
       ids.add(id);
       podList.push(id === i + 1 ? { node, state } : { node, state, id });
     }
   }
-  if (podList.length > EXPLORER_LIMITS.maxPods) return fail(6, `${podList.length} Pods; at most ${EXPLORER_LIMITS.maxPods}`);
+  if (podList.length > EXPLORER_LIMITS.maxPods)
+    return fail(6, `${podList.length} Pods; at most ${EXPLORER_LIMITS.maxPods}`);
   for (let n = 0; n < nodes.length; n++) {
     if (podList.filter((p) => p.node === n).length > EXPLORER_LIMITS.maxPodsPerNode) {
       return fail(6, `more than ${EXPLORER_LIMITS.maxPodsPerNode} Pods on node-${letter(n)}`);
@@ -184,7 +244,8 @@ export function decodeState(text: string): DecodeResult {
   const sourceNode = nodeIndex(source.slice(1));
   if (!kind || source.length !== 2) return fail(7, `"${source}" must be e, p or n followed by a node letter`);
   if (sourceNode < 0) return fail(7, `node "${source.slice(1)}" is not one of the nodes`);
-  const extras = extrasText === undefined ? { zones: [] } : decodeExtras(extrasText, nodes.length, kind === 'external');
+  const extras =
+    extrasText === undefined ? { zones: [] } : decodeExtras(extrasText, nodes.length, kind === 'external');
   if (typeof extras === 'string') return fail(8, extras);
   const { zones, ...service } = extras;
   return {
