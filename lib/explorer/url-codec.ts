@@ -158,9 +158,10 @@ function decodeExtras(text: string, nodeCount: number, outside: boolean): Extras
       return `affinity timeout ${a[1]} s is not from 1 to ${MAX_AFFINITY_TIMEOUT}`;
     extras.affinity = { timeoutSeconds: seconds };
   }
-  const z = take(/^z([a-z]*)/);
-  if (z) {
-    const zones = z[1] ?? '';
+  if (rest.startsWith('z')) {
+    // Exactly one letter per node (a trafficDistribution item may follow).
+    const zones = rest.slice(1, 1 + nodeCount);
+    rest = rest.slice(1 + zones.length);
     if (zones.length !== nodeCount) return `zones "${zones}" must give one letter per node (${nodeCount})`;
     for (const [i, c] of [...zones].entries()) {
       if (c !== 'x' && !ZONE_LETTERS.includes(c))
