@@ -31,14 +31,14 @@ function ruleNotes(flow: FlowAnswer): string[] {
   const seconds = affinity?.match(/for (\d+) s/)?.[1];
   if (affinity)
     notes.push(
-      `ClientIP affinity: these are first-connection odds; later connections from the same client stick to the Pod chosen first${seconds ? ` for ${seconds} s` : ''}.`,
+      `ClientIP affinity: first-connection odds; the client then sticks to one Pod${seconds ? ` for ${seconds} s` : ''}.`,
     );
   const topology = flow.steps.find((s) => s.startsWith('R-EP-5'));
   if (topology?.includes('cannot be used'))
-    notes.push(`Topology hints fall back: ${flow.node ?? 'the node'} uses every endpoint.`);
+    notes.push(`Hints fall back: ${flow.node ?? 'the node'} uses all endpoints.`);
   else if (topology)
     notes.push(
-      `Topology hints: ${flow.node ?? 'the node'} keeps only its ${topology.includes('node hint') ? 'own node’s' : 'zone’s'} endpoints.`,
+      `Hints: ${flow.node ?? 'the node'} keeps its ${topology.includes('node hint') ? 'own' : 'zone’s'} endpoints.`,
     );
   return notes;
 }

@@ -183,7 +183,7 @@ test.describe('learn: the explorer', () => {
     await expect(explorer.getByRole('spinbutton', { name: 'Affinity timeout (seconds)' })).toBeFocused();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('60');
-    await expect(summary).toContainText('stick to the Pod chosen first for 60 s');
+    await expect(summary).toContainText('the client then sticks to one Pod for 60 s');
 
     // PreferClose, then zone-a, zone-b, zone-c on the three nodes.
     await page.keyboard.press('Tab');
@@ -197,12 +197,12 @@ test.describe('learn: the explorer', () => {
     await expect.poll(() => layoutParam(page)).toBe('1.L.it.h.nk.abc.arararbr.pc.dca60zabctc');
 
     // R-EP-5: no endpoint is hinted for zone-c, so node-c falls back to all four; from node-b only zone-b's web-4.
-    await expect(summary).toContainText('Topology hints fall back: node-c uses every endpoint');
+    await expect(summary).toContainText('Hints fall back: node-c uses all endpoints');
     await expect(lands('node-c').getByRole('row', { name: /^web-4 1\/4 / })).toBeVisible();
     await explorer.getByRole('combobox', { name: 'Sender’s node' }).focus();
     await page.keyboard.press('ArrowUp');
     await expect(summary).toContainText('served by 1 Pod (web-4 1)');
-    await expect(summary).toContainText('Topology hints: node-b keeps only its zone’s endpoints');
+    await expect(summary).toContainText('Hints: node-b keeps its zone’s endpoints');
     await expect(explorer.getByRole('region', { name: 'Zones and topology hints' })).toContainText("node-b's zone zone-b");
 
     await expectNoAxeViolations(page);

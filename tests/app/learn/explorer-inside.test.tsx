@@ -94,7 +94,7 @@ describe('explorer controls for inside traffic', () => {
     await user.type(timeout, '60');
     expect(stateInUrl().affinity).toEqual({ timeoutSeconds: 60 });
     expect(summary()).toContain(
-      'later connections from the same client stick to the Pod chosen first for 60 s',
+      'the client then sticks to one Pod for 60 s',
     );
     await user.clear(timeout);
     await user.type(timeout, '0');

@@ -59,7 +59,7 @@ describe('resultSummary for inside traffic', () => {
     const state = decode('1.L.it.h.nk.abc.arararbr.pc.dca60');
     const { answer, focusFlow } = run(state);
     expect(resultSummary(state, answer, focusFlow)).toContain(
-      'first-connection odds; later connections from the same client stick to the Pod chosen first for 60 s',
+      'ClientIP affinity: first-connection odds; the client then sticks to one Pod for 60 s',
     );
   });
 
@@ -67,12 +67,12 @@ describe('resultSummary for inside traffic', () => {
     const keeps = decode('1.L.it.h.nk.abc.arararbr.pb.dczabctc');
     const a = run(keeps);
     expect(resultSummary(keeps, a.answer, a.focusFlow)).toMatch(
-      /web-4 1\).*Topology hints: node-b keeps only its zone’s endpoints/,
+      /web-4 1\).*Hints: node-b keeps its zone’s endpoints/,
     );
     const falls = decode('1.L.it.h.nk.abc.arararbr.pc.dczabctc');
     const b = run(falls);
     expect(resultSummary(falls, b.answer, b.focusFlow)).toContain(
-      'Topology hints fall back: node-c uses every endpoint',
+      'Hints fall back: node-c uses all endpoints',
     );
   });
 });
