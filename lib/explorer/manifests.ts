@@ -16,11 +16,14 @@ import {
   type ExplorerPodState,
   type ExplorerState,
 } from './state';
+import { serviceExtras } from './to-scenario';
 
 export const NODE_LABEL = 'trainer.example/node';
 export const IMAGE = 'registry.k8s.io/echoserver:1.10';
+export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
-const yamlDocs = (docs: unknown[]) => docs.map((d) => stringify(d, { lineWidth: 0 }).trimEnd()).join('\n---\n') + '\n';
+const yamlDocs = (docs: unknown[]) =>
+  docs.map((d) => stringify(d, { lineWidth: 0 }).trimEnd()).join('\n---\n') + '\n';
 
 export function serviceManifest(state: ExplorerState): string {
   const local = state.policy === 'Local';
@@ -33,6 +36,7 @@ export function serviceManifest(state: ExplorerState): string {
         type: 'LoadBalancer',
         externalTrafficPolicy: state.policy,
         ...(local ? { healthCheckNodePort: HEALTH_CHECK_NODE_PORT } : {}),
+        ...serviceExtras(state),
         selector: { app: 'web' },
         ports: [{ port: 80, targetPort: 8080, nodePort: NODE_PORT, protocol: 'TCP' }],
       },
@@ -50,7 +54,9 @@ export interface PodGroup {
 
 /** How the Pods are grouped into Deployments (see the module comment). */
 export function podGroups(state: ExplorerState): PodGroup[] {
-  const counts = state.nodes.map((_, n) => state.pods.filter((p) => p.node === n && p.state === 'ready').length);
+  const counts = state.nodes.map(
+    (_, n) => state.pods.filter((p) => p.node === n && p.state === 'ready').length,
+  );
   const allReady = state.pods.every((p) => p.state === 'ready');
   const even = counts.every((c) => c === counts[0]) && (counts[0] ?? 0) > 0;
   if (allReady && even) return [{ name: 'web', node: null, state: 'ready', replicas: state.pods.length }];
@@ -58,7 +64,13 @@ export function podGroups(state: ExplorerState): PodGroup[] {
   state.nodes.forEach((_, n) => {
     for (const s of ['ready', 'not-ready', 'terminating'] as const) {
       const replicas = state.pods.filter((p) => p.node === n && p.state === s).length;
-      if (replicas > 0) groups.push({ name: `web-${nodeName(n)}${s === 'ready' ? '' : `-${s}`}`, node: n, state: s, replicas });
+      if (replicas > 0)
+        groups.push({
+          name: `web-${nodeName(n)}${s === 'ready' ? '' : `-${s}`}`,
+          node: n,
+          state: s,
+          replicas,
+        });
     }
   });
   return groups;
@@ -152,7 +164,12 @@ export function ciliumInstall(state: ExplorerState): string[] {
       '--set k8sServicePort=6443',
       '--set ipam.mode=kubernetes',
       ...(dsr
-        ? ['--set routingMode=native', '--set autoDirectNodeRoutes=true', `--set ipv4NativeRoutingCIDR=${POD_SUBNET}`, '--set loadBalancer.mode=dsr']
+        ? [
+            '--set routingMode=native',
+            '--set autoDirectNodeRoutes=true',
+            `--set ipv4NativeRoutingCIDR=${POD_SUBNET}`,
+            '--set loadBalancer.mode=dsr',
+          ]
         : ['--set loadBalancer.mode=snat']),
     ].join(' \\\n    '),
   ];
@@ -177,7 +194,14 @@ export function kindConfig(state: ExplorerState): string {
       kubeProxyMode: KIND_PROXY_MODE[state.proxyMode],
       ...(cilium ? { disableDefaultCNI: true, podSubnet: POD_SUBNET } : {}),
     },
-    nodes: [{ role: 'control-plane' }, ...state.nodes.map((_, i) => ({ role: 'worker', labels: { [NODE_LABEL]: nodeName(i) } }))],
+    // The zone label is one the kubelet may set on its own node, so kind can put it there.
+    nodes: [
+      { role: 'control-plane' },
+      ...state.nodes.map((n, i) => ({
+        role: 'worker',
+        labels: { [NODE_LABEL]: nodeName(i), ...(n.zone ? { [ZONE_LABEL]: n.zone } : {}) },
+      })),
+    ],
   };
   return `${head}# LoadBalancer Services on kind need cloud-provider-kind running next to the cluster.\n${stringify(config, { lineWidth: 0 })}`;
 }

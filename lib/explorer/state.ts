@@ -3,6 +3,9 @@
  * page shows is derived from it (scenario → engine answer → diagram, tables, manifests, commands).
  */
 import type { Balancing, ProxyMode } from '@/lib/engine';
+import { TRAFFIC_DISTRIBUTIONS } from '@/lib/engine/endpoints/hints';
+
+export { TRAFFIC_DISTRIBUTIONS };
 
 export type Policy = 'Cluster' | 'Local';
 export type ExplorerPodState = 'ready' | 'not-ready' | 'terminating';
@@ -15,9 +18,14 @@ export interface ExplorerPod {
   id?: number;
 }
 
+export const ZONES = ['zone-a', 'zone-b', 'zone-c'] as const;
+export type Zone = (typeof ZONES)[number];
+
 export interface ExplorerNode {
   /** Being drained for deletion: tainted ToBeDeletedByClusterAutoscaler (R-PH-3). */
   drained: boolean;
+  /** Its topology.kubernetes.io/zone label; absent: none. */
+  zone?: Zone;
 }
 
 /**
@@ -29,7 +37,19 @@ export interface TrafficSource {
   node: number;
 }
 
+/** Where an inside sender (client Pod, host network) dials: the Service's ClusterIP, its LB IP, or a NodePort. */
+export type Destination = 'clusterIP' | 'loadBalancer' | 'nodePort';
+export type TrafficDistribution = (typeof TRAFFIC_DISTRIBUTIONS)[number];
+/** The API server's default sessionAffinityConfig.clientIP.timeoutSeconds, and its upper bound. */
+export const DEFAULT_AFFINITY_TIMEOUT = 10800;
+export const MAX_AFFINITY_TIMEOUT = 86400;
+
+/**
+ * The explorer's layout. The Service fields for inside traffic are optional and absent when they hold the
+ * default, so a layout without them is exactly the one older links (and the URL codec's version 1) describe.
+ */
 export interface ExplorerState {
+  /** externalTrafficPolicy. */
   policy: Policy;
   proxyMode: ProxyMode;
   balancing: Balancing;
@@ -38,6 +58,22 @@ export interface ExplorerState {
   nodes: ExplorerNode[];
   pods: ExplorerPod[];
   source: TrafficSource;
+  /** An inside sender's destination; absent: the LB address (what older links meant). Outside traffic always uses the LB. */
+  destination?: Exclude<Destination, 'loadBalancer'>;
+  /** internalTrafficPolicy Local (R-INT-1); absent: Cluster. */
+  internalLocal?: true;
+  /** sessionAffinity ClientIP with its timeout (R-LB-5); absent: None. */
+  affinity?: { timeoutSeconds: number };
+  /** spec.trafficDistribution (R-EP-5); absent: none set, so no topology hints. */
+  trafficDistribution?: TrafficDistribution;
+}
+
+/** Where the walked traffic is aimed: outside traffic always at the balancer's address. */
+export function destinationOf(state: ExplorerState): Destination {
+  return state.source.kind === 'external' ? 'loadBalancer' : (state.destination ?? 'loadBalancer');
+}
+export function internalPolicyOf(state: ExplorerState): Policy {
+  return state.internalLocal ? 'Local' : 'Cluster';
 }
 
 export const EXPLORER_LIMITS = { minNodes: 1, maxNodes: 6, maxPods: 12, maxPodsPerNode: 6 } as const;

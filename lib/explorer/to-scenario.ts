@@ -10,6 +10,7 @@ import {
   nodeName,
   podIp,
   podName,
+  destinationOf,
   type ExplorerState,
 } from './state';
 
@@ -26,6 +27,20 @@ export interface ScenarioOptions {
   traffic?: 'loadBalancer' | 'nodePort';
 }
 
+/** The Service fields for inside traffic, written only when set (so older layouts make the same scenario). */
+export function serviceExtras(state: ExplorerState) {
+  return {
+    ...(state.internalLocal ? { internalTrafficPolicy: 'Local' as const } : {}),
+    ...(state.affinity
+      ? {
+          sessionAffinity: 'ClientIP' as const,
+          sessionAffinityConfig: { clientIP: { timeoutSeconds: state.affinity.timeoutSeconds } },
+        }
+      : {}),
+    ...(state.trafficDistribution ? { trafficDistribution: state.trafficDistribution } : {}),
+  };
+}
+
 export function toScenario(state: ExplorerState, options: ScenarioOptions = {}): ExplorerScenario {
   const to = options.traffic ?? 'loadBalancer';
   const hasClientPod = state.source.kind === 'pod';
@@ -39,16 +54,28 @@ export function toScenario(state: ExplorerState, options: ScenarioOptions = {}):
     serving: p.state !== 'not-ready',
   }));
   if (hasClientPod) {
-    pods.push({ name: CLIENT_POD, node: nodeName(state.source.node), ip: `10.244.${state.source.node + 1}.200`, labels: { app: 'client' } });
+    pods.push({
+      name: CLIENT_POD,
+      node: nodeName(state.source.node),
+      ip: `10.244.${state.source.node + 1}.200`,
+      labels: { app: 'client' },
+    });
   }
-  // One outside flow per node (the load balancer's picks), then the inside sender if there is one.
+  // One outside flow per node (the load balancer's picks), then the inside sender if there is one, to its
+  // destination (the ClusterIP, a NodePort on its own node, or, as before, the same address as the outside flows).
   const traffic: Traffic = state.nodes.map((_, i) => ({ from: 'external', to, node: nodeName(i) }));
+  const destination = destinationOf(state);
+  const insideTo = destination === 'loadBalancer' ? to : destination;
   let focusFlow = state.source.node;
   if (state.source.kind === 'pod') {
-    traffic.push({ from: `pod/${CLIENT_POD}`, to });
+    traffic.push({ from: `pod/${CLIENT_POD}`, to: insideTo });
     focusFlow = traffic.length - 1;
   } else if (state.source.kind === 'node') {
-    traffic.push({ from: `node/${nodeName(state.source.node)}`, to, node: nodeName(state.source.node) });
+    traffic.push({
+      from: `node/${nodeName(state.source.node)}`,
+      to: insideTo,
+      node: nodeName(state.source.node),
+    });
     focusFlow = traffic.length - 1;
   }
   const local = state.policy === 'Local';
@@ -64,6 +91,7 @@ export function toScenario(state: ExplorerState, options: ScenarioOptions = {}):
           ip: nodeIp(i),
           podCIDR: `10.244.${i + 1}.0/24`,
           taints: n.drained ? ['ToBeDeletedByClusterAutoscaler'] : [],
+          ...(n.zone ? { zone: n.zone } : {}),
         })),
         pods,
       },
@@ -75,6 +103,7 @@ export function toScenario(state: ExplorerState, options: ScenarioOptions = {}):
           clusterIP: '10.96.0.10',
           externalTrafficPolicy: state.policy,
           ...(local ? { healthCheckNodePort: HEALTH_CHECK_NODE_PORT } : {}),
+          ...serviceExtras(state),
           ports: [{ port: 80, targetPort: 8080, nodePort: NODE_PORT, protocol: 'TCP' }],
         },
         status: { loadBalancer: { ingress: [{ ip: LB_IP }] } },

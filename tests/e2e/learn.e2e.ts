@@ -89,7 +89,8 @@ test.describe('learn: the article', () => {
 });
 
 test.describe('learn: the explorer', () => {
-  test.setTimeout(90_000);
+  // axe over the whole explorer (controls, diagram, rules, artefacts) needs minutes on two shared cores.
+  test.setTimeout(240_000);
 
   test('is driven by keyboard alone, and the URL round-trip restores the layout', async ({ page }) => {
     await page.goto(EXPLORER);
@@ -141,6 +142,74 @@ test.describe('learn: the explorer', () => {
     await explorer.getByRole('combobox', { name: 'From' }).selectOption('node');
     await explorer.getByRole('combobox', { name: 'Sender’s node' }).selectOption('node-c');
     await expect(explorer.getByRole('heading', { name: /From the host network of node-c/ })).toBeVisible();
-    await expect.poll(() => layoutParam(page)).toMatch(/\.nc$/);
+    // A sender inside the cluster dials the ClusterIP first (the ninth part: dc).
+    await expect.poll(() => layoutParam(page)).toMatch(/\.nc\.dc$/);
+  });
+
+  test('inside traffic: destination, internalTrafficPolicy, affinity, zones and trafficDistribution by keyboard alone', async ({ page }) => {
+    await page.goto(EXPLORER);
+    const explorer = page.locator('[data-explorer]');
+    const summary = explorer.locator('[data-explorer-summary]');
+    const lands = (node: string) =>
+      explorer.getByRole('region', { name: `From Pod client to the ClusterIP arriving at ${node}: backends` }).getByRole('table');
+
+    // A client Pod on node-c: ArrowDown in "From" picks the second option, End picks the last node.
+    await tabTo(page, explorer.getByRole('combobox', { name: 'From' }));
+    await page.keyboard.press('ArrowDown');
+    await expect(explorer.getByRole('combobox', { name: 'From' })).toHaveValue('pod');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('End');
+    await expect(explorer.getByRole('combobox', { name: 'Sender’s node' })).toHaveValue('2');
+    await page.keyboard.press('Tab');
+    await expect(explorer.getByRole('combobox', { name: 'Destination' })).toBeFocused();
+    await expect(explorer.getByRole('combobox', { name: 'Destination' })).toHaveValue('clusterIP');
+    // R-INT-1: the Cluster set, four ready endpoints: 1/4 each.
+    await expect(summary).toContainText('to the ClusterIP: served by 4 Pods (web-1 1/4, web-2 1/4, web-3 1/4, web-4 1/4)');
+
+    // internalTrafficPolicy Local: node-c has no endpoint, so the packet is dropped (R-INT-3); back to Cluster.
+    await page.keyboard.press('Tab');
+    await expect(explorer.getByRole('combobox', { name: 'internalTrafficPolicy (ClusterIP traffic)' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(summary).toContainText('Traffic from Pod client to the ClusterIP: dropped');
+    await expect.poll(() => layoutParam(page)).toBe('1.L.it.h.nk.abc.arararbr.pc.dcil');
+    await page.keyboard.press('ArrowUp');
+    await expect(summary).toContainText('served by 4 Pods');
+
+    // ClientIP affinity with a 60 s timeout typed in.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await expect(explorer.getByRole('combobox', { name: 'sessionAffinity' })).toHaveValue('ClientIP');
+    await page.keyboard.press('Tab');
+    await expect(explorer.getByRole('spinbutton', { name: 'Affinity timeout (seconds)' })).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('60');
+    await expect(summary).toContainText('the client then sticks to one Pod for 60 s');
+
+    // PreferClose, then zone-a, zone-b, zone-c on the three nodes.
+    await page.keyboard.press('Tab');
+    await expect(explorer.getByRole('combobox', { name: 'trafficDistribution' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    for (const [node, presses] of [['node-a', 1], ['node-b', 2], ['node-c', 3]] as const) {
+      await page.keyboard.press('Tab');
+      await expect(explorer.getByRole('combobox', { name: `Zone of ${node}` })).toBeFocused();
+      for (let i = 0; i < presses; i += 1) await page.keyboard.press('ArrowDown');
+    }
+    await expect.poll(() => layoutParam(page)).toBe('1.L.it.h.nk.abc.arararbr.pc.dca60zabctc');
+
+    // R-EP-5: no endpoint is hinted for zone-c, so node-c falls back to all four; from node-b only zone-b's web-4.
+    await expect(summary).toContainText('Hints fall back: node-c uses all endpoints');
+    await expect(lands('node-c').getByRole('row', { name: /^web-4 1\/4 / })).toBeVisible();
+    await explorer.getByRole('combobox', { name: 'Sender’s node' }).focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(summary).toContainText('served by 1 Pod (web-4 1)');
+    await expect(summary).toContainText('Hints: node-b keeps its zone’s endpoints');
+    await expect(explorer.getByRole('region', { name: 'Zones and topology hints' })).toContainText("node-b's zone zone-b");
+
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'learn-explorer-inside-light');
+    await useSystemTheme(page, 'dark');
+    await expect(explorer.getByRole('combobox', { name: 'trafficDistribution' })).toHaveValue('PreferClose');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'learn-explorer-inside-dark');
   });
 });

@@ -1,16 +1,29 @@
 'use client';
 /** The explorer's controls: native form controls only, grouped in fieldsets, so the keyboard drives everything. */
+import { useState } from 'react';
 import { NodeOptions } from './node-options';
 import { BALANCING, PROXY_MODES } from '@/lib/engine';
 import {
+  DEFAULT_AFFINITY_TIMEOUT,
   EXPLORER_LIMITS,
+  LB_IP,
+  MAX_AFFINITY_TIMEOUT,
+  NODE_PORT,
+  TRAFFIC_DISTRIBUTIONS,
+  ZONES,
   canAddPod,
+  destinationOf,
+  internalPolicyOf,
   nodeName,
   podName,
+  validAffinityTimeout,
+  type Destination,
   type ExplorerAction,
   type ExplorerPodState,
   type ExplorerState,
+  type TrafficDistribution,
   type TrafficSource,
+  type Zone,
 } from '@/lib/explorer';
 
 const BALANCING_LABEL: Record<(typeof BALANCING)[number], string> = {
@@ -36,12 +49,32 @@ const SOURCE_KINDS: { value: TrafficSource['kind']; label: string }[] = [
   { value: 'node', label: 'A process on a node (host network)' },
 ];
 
+const DESTINATIONS: { value: Destination; label: string }[] = [
+  { value: 'clusterIP', label: 'The ClusterIP (10.96.0.10:80)' },
+  { value: 'loadBalancer', label: `The load balancer’s IP (${LB_IP}), dialled inside` },
+  { value: 'nodePort', label: `A NodePort on the sender’s node (:${NODE_PORT})` },
+];
+const DISTRIBUTION_LABEL: Record<TrafficDistribution, string> = {
+  PreferClose: 'PreferClose (same zone)',
+  PreferSameZone: 'PreferSameZone',
+  PreferSameNode: 'PreferSameNode (same node, then zone)',
+};
+
 const fieldset = 'rounded-lg border border-border p-3';
 const legend = 'px-1 text-sm font-semibold';
 const select = 'mt-1 w-full min-w-0 rounded border border-border bg-bg px-2 py-1 text-sm text-fg';
-const button = 'rounded border border-border bg-surface px-2 py-1 text-sm hover:border-accent disabled:opacity-60';
+const button =
+  'rounded border border-border bg-surface px-2 py-1 text-sm hover:border-accent disabled:opacity-60';
 
-export function Controls({ state, dispatch, idBase }: { state: ExplorerState; dispatch: (a: ExplorerAction) => void; idBase: string }) {
+export function Controls({
+  state,
+  dispatch,
+  idBase,
+}: {
+  state: ExplorerState;
+  dispatch: (a: ExplorerAction) => void;
+  idBase: string;
+}) {
   const id = (s: string) => `${idBase}-${s}`;
   return (
     <div className="flex flex-col gap-3">
@@ -72,7 +105,9 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
           id={id('proxy')}
           className={select}
           value={state.proxyMode}
-          onChange={(e) => dispatch({ type: 'proxyMode', proxyMode: e.target.value as ExplorerState['proxyMode'] })}
+          onChange={(e) =>
+            dispatch({ type: 'proxyMode', proxyMode: e.target.value as ExplorerState['proxyMode'] })
+          }
         >
           {PROXY_MODES.map((m) => (
             <option key={m} value={m}>
@@ -87,7 +122,9 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
           id={id('balancing')}
           className={select}
           value={state.balancing}
-          onChange={(e) => dispatch({ type: 'balancing', balancing: e.target.value as ExplorerState['balancing'] })}
+          onChange={(e) =>
+            dispatch({ type: 'balancing', balancing: e.target.value as ExplorerState['balancing'] })
+          }
         >
           {BALANCING.map((b) => (
             <option key={b} value={b}>
@@ -146,7 +183,8 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
           ))}
         </ul>
         <p id={id('deleting-hint')} className="mt-2 text-xs text-muted">
-          Deleting: the node gets the ToBeDeletedByClusterAutoscaler taint; its Pods stay on it, terminating but still serving.
+          Deleting: the node gets the ToBeDeletedByClusterAutoscaler taint; its Pods stay on it, terminating
+          but still serving.
         </p>
         <div className="mt-2 flex flex-wrap gap-2">
           <button
@@ -192,7 +230,9 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
                   name={id(`pod-${i}-state`)}
                   className="rounded border border-border bg-bg px-1 py-1 text-sm text-fg"
                   value={p.state}
-                  onChange={(e) => dispatch({ type: 'podState', pod: i, state: e.target.value as ExplorerPodState })}
+                  onChange={(e) =>
+                    dispatch({ type: 'podState', pod: i, state: e.target.value as ExplorerPodState })
+                  }
                 >
                   {POD_STATES.map((s) => (
                     <option key={s.value} value={s.value}>
@@ -201,7 +241,11 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
                   ))}
                 </select>
               </label>
-              <button type="button" className={button} onClick={() => dispatch({ type: 'removePod', pod: i })}>
+              <button
+                type="button"
+                className={button}
+                onClick={() => dispatch({ type: 'removePod', pod: i })}
+              >
                 {`Remove ${podName(state, i)}`}
               </button>
             </li>
@@ -218,7 +262,12 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
           id={id('source')}
           className={select}
           value={state.source.kind}
-          onChange={(e) => dispatch({ type: 'source', source: { ...state.source, kind: e.target.value as TrafficSource['kind'] } })}
+          onChange={(e) =>
+            dispatch({
+              type: 'source',
+              source: { ...state.source, kind: e.target.value as TrafficSource['kind'] },
+            })
+          }
         >
           {SOURCE_KINDS.map((s) => (
             <option key={s.value} value={s.value}>
@@ -233,11 +282,170 @@ export function Controls({ state, dispatch, idBase }: { state: ExplorerState; di
           id={id('source-node')}
           className={select}
           value={state.source.node}
-          onChange={(e) => dispatch({ type: 'source', source: { ...state.source, node: Number(e.target.value) } })}
+          onChange={(e) =>
+            dispatch({ type: 'source', source: { ...state.source, node: Number(e.target.value) } })
+          }
         >
           <NodeOptions count={state.nodes.length} />
         </select>
+        {state.source.kind !== 'external' && (
+          <>
+            <label htmlFor={id('destination')} className="mt-2 block text-sm">
+              Destination
+            </label>
+            <select
+              id={id('destination')}
+              className={select}
+              value={destinationOf(state)}
+              onChange={(e) => dispatch({ type: 'destination', destination: e.target.value as Destination })}
+            >
+              {DESTINATIONS.map((d) => (
+                <option key={d.value} value={d.value}>
+                  {d.label}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+      </fieldset>
+
+      <fieldset className={fieldset}>
+        <legend className={legend}>Inside the cluster</legend>
+        <label htmlFor={id('itp')} className="block text-sm">
+          internalTrafficPolicy (ClusterIP traffic)
+        </label>
+        <select
+          id={id('itp')}
+          className={select}
+          value={internalPolicyOf(state)}
+          onChange={(e) =>
+            dispatch({ type: 'internalPolicy', policy: e.target.value as ExplorerState['policy'] })
+          }
+        >
+          <option value="Cluster">Cluster: endpoints on any node</option>
+          <option value="Local">Local: only the sender’s node</option>
+        </select>
+        <label htmlFor={id('affinity')} className="mt-2 block text-sm">
+          sessionAffinity
+        </label>
+        <select
+          id={id('affinity')}
+          className={select}
+          value={state.affinity ? 'ClientIP' : 'None'}
+          onChange={(e) =>
+            dispatch({
+              type: 'sessionAffinity',
+              affinity: e.target.value === 'ClientIP' ? 'ClientIP' : 'None',
+            })
+          }
+        >
+          <option value="None">None: every connection picks anew</option>
+          <option value="ClientIP">ClientIP: a client sticks to one Pod</option>
+        </select>
+        {state.affinity && (
+          <AffinityTimeout
+            id={id('affinity-timeout')}
+            seconds={state.affinity.timeoutSeconds}
+            dispatch={dispatch}
+          />
+        )}
+      </fieldset>
+
+      <fieldset className={fieldset}>
+        <legend className={legend}>Zones and trafficDistribution</legend>
+        <label htmlFor={id('distribution')} className="block text-sm">
+          trafficDistribution
+        </label>
+        <select
+          id={id('distribution')}
+          className={select}
+          value={state.trafficDistribution ?? ''}
+          aria-describedby={id('distribution-hint')}
+          onChange={(e) =>
+            dispatch({
+              type: 'trafficDistribution',
+              value: (e.target.value || null) as TrafficDistribution | null,
+            })
+          }
+        >
+          <option value="">Not set (no topology hints)</option>
+          {TRAFFIC_DISTRIBUTIONS.map((d) => (
+            <option key={d} value={d}>
+              {DISTRIBUTION_LABEL[d]}
+            </option>
+          ))}
+        </select>
+        <p id={id('distribution-hint')} className="mt-1 text-xs text-muted">
+          Hints steer the Cluster set only (ClusterIP, and outside traffic under Cluster); a node with no
+          hinted endpoint uses them all.
+        </p>
+        <ul className="mt-2 flex flex-col gap-2">
+          {state.nodes.map((n, i) => (
+            <li key={i} className="flex flex-wrap items-center gap-2 text-sm">
+              <label htmlFor={id(`zone-${i}`)}>{`Zone of ${nodeName(i)}`}</label>
+              <select
+                id={id(`zone-${i}`)}
+                className="rounded border border-border bg-bg px-1 py-1 text-sm text-fg"
+                value={n.zone ?? ''}
+                onChange={(e) =>
+                  dispatch({ type: 'zone', node: i, zone: (e.target.value || null) as Zone | null })
+                }
+              >
+                <option value="">no zone label</option>
+                {ZONES.map((z) => (
+                  <option key={z} value={z}>
+                    {z}
+                  </option>
+                ))}
+              </select>
+            </li>
+          ))}
+        </ul>
       </fieldset>
     </div>
+  );
+}
+
+/** The ClientIP timeout: typed freely, applied when it is whole seconds the API server accepts. */
+function AffinityTimeout({
+  id,
+  seconds,
+  dispatch,
+}: {
+  id: string;
+  seconds: number;
+  dispatch: (a: ExplorerAction) => void;
+}) {
+  const [text, setText] = useState(String(seconds));
+  const valid = validAffinityTimeout(Number(text)) && text.trim() !== '';
+  return (
+    <>
+      <label htmlFor={id} className="mt-2 block text-sm">
+        Affinity timeout (seconds)
+      </label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={MAX_AFFINITY_TIMEOUT}
+        step={1}
+        className={select}
+        value={text}
+        aria-invalid={!valid}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => {
+          setText(e.target.value);
+          const n = Number(e.target.value);
+          if (e.target.value.trim() !== '' && validAffinityTimeout(n))
+            dispatch({ type: 'affinityTimeout', seconds: n });
+        }}
+      />
+      <p id={`${id}-hint`} className={`mt-1 text-xs ${valid ? 'text-muted' : 'text-bad'}`}>
+        {valid
+          ? `Whole seconds, 1 to ${MAX_AFFINITY_TIMEOUT} (default ${DEFAULT_AFFINITY_TIMEOUT}).`
+          : `Not applied: the timeout must be whole seconds from 1 to ${MAX_AFFINITY_TIMEOUT}.`}
+      </p>
+    </>
   );
 }

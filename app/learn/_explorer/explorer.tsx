@@ -15,6 +15,7 @@ import { DEFAULT_STATE } from '@/lib/explorer/state';
 import { resultSummary } from '@/lib/explorer/summary';
 import { URL_PARAM, encodeState, stateFromSearch } from '@/lib/explorer/url-codec';
 import { Controls } from './controls';
+import { TopologyView } from './topology-view';
 import { runExplorer } from './run-engine';
 import { useSearch, writeState } from './url-state';
 
@@ -80,6 +81,7 @@ export function Explorer({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
             </div>
             <div className="order-3 min-w-0 lg:order-none lg:col-start-2 lg:row-start-2">
               {focus && <FlowWalk flow={focus} headingLevel={headingLevel === 2 ? 3 : 4} />}
+              <TopologyView scenario={run.scenario} flow={focus} />
               <SharesView scenario={run.scenario} answer={run.answer} title="Shares of new connections through the load balancer" />
               <HealthChecksView answer={run.answer} title="Health-check node port answers" />
               <RulesPanel scenario={run.scenario} answer={run.answer} focusFlow={run.focusFlow} />

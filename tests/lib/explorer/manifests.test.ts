@@ -25,7 +25,15 @@ type Deployment = {
     replicas: number;
     template: {
       spec: {
-        affinity?: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: { matchExpressions: { key: string; operator: string; values?: string[] }[] }[] } } };
+        affinity?: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: {
+                matchExpressions: { key: string; operator: string; values?: string[] }[];
+              }[];
+            };
+          };
+        };
         topologySpreadConstraints?: { maxSkew: number; topologyKey: string }[];
         containers: { readinessProbe?: unknown; lifecycle?: unknown }[];
       };
@@ -33,13 +41,16 @@ type Deployment = {
   };
 };
 
-const deployments = (s: ExplorerState) => parseAllDocuments(deploymentManifests(s)).map((d) => d.toJS() as Deployment);
+const deployments = (s: ExplorerState) =>
+  parseAllDocuments(deploymentManifests(s)).map((d) => d.toJS() as Deployment);
 
 /** Where the Deployments put Pods: node → count, read back from the manifests' node affinity. */
 function placement(docs: Deployment[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const d of docs) {
-    const expr = d.spec.template.spec.affinity?.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]?.matchExpressions[0];
+    const expr =
+      d.spec.template.spec.affinity?.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution
+        .nodeSelectorTerms[0]?.matchExpressions[0];
     expect(expr?.key).toBe(NODE_LABEL);
     const node = expr?.values?.[0] ?? 'spread';
     out[node] = (out[node] ?? 0) + d.spec.replicas;
@@ -60,7 +71,10 @@ describe('manifests for an explorer layout', () => {
     const docs = deployments(state('1.L.it.h.nk.abc.arbrcrarbrcr.ea'));
     expect(docs).toHaveLength(1);
     expect(docs[0]?.spec.replicas).toBe(6);
-    expect(docs[0]?.spec.template.spec.topologySpreadConstraints?.[0]).toMatchObject({ maxSkew: 1, topologyKey: 'kubernetes.io/hostname' });
+    expect(docs[0]?.spec.template.spec.topologySpreadConstraints?.[0]).toMatchObject({
+      maxSkew: 1,
+      topologyKey: 'kubernetes.io/hostname',
+    });
   });
 
   it.each([
@@ -81,9 +95,11 @@ describe('manifests for an explorer layout', () => {
     const cfg = parse(kindConfig(s));
     expect(cfg.networking.kubeProxyMode).toBe(mode);
     expect(Boolean(cfg.networking.disableDefaultCNI)).toBe(noCni);
-    expect(cfg.nodes.filter((n: { role: string }) => n.role === 'worker').map((n: { labels: Record<string, string> }) => n.labels[NODE_LABEL])).toEqual(
-      s.nodes.map((_, i) => nodeName(i)),
-    );
+    expect(
+      cfg.nodes
+        .filter((n: { role: string }) => n.role === 'worker')
+        .map((n: { labels: Record<string, string> }) => n.labels[NODE_LABEL]),
+    ).toEqual(s.nodes.map((_, i) => nodeName(i)));
   });
 
   it('writes curl commands whose expectations are the engine’s answers', () => {
@@ -98,7 +114,11 @@ describe('manifests for an explorer layout', () => {
     const text = curlCommands(s, lb, np);
     for (const [node, hc] of Object.entries(lb.healthChecks?.nodes ?? {})) {
       const letter = node.slice(5).toUpperCase();
-      expect(text).toMatch(new RegExp(`NODE_${letter}:32000/healthz .*# expect ${hc.status}, localEndpoints ${hc.headers['X-Load-Balancing-Endpoint-Weight']}`));
+      expect(text).toMatch(
+        new RegExp(
+          `NODE_${letter}:32000/healthz .*# expect ${hc.status}, localEndpoints ${hc.headers['X-Load-Balancing-Endpoint-Weight']}`,
+        ),
+      );
     }
     const dropped = np.flows.filter((f) => f.verdict === 'dropped').map((f) => f.node);
     for (const node of dropped) {
@@ -124,7 +144,13 @@ describe('Cilium set-up (Cilium’s “Kubernetes without kube-proxy” guide)',
   it('DSR installs native routing over the kind Pod subnet; SNAT does not', () => {
     const dsr = cfgText('1.L.cd.h.nk.ab.ar.ea');
     const subnet = parse(dsr).networking.podSubnet;
-    for (const flag of ['routingMode=native', 'autoDirectNodeRoutes=true', `ipv4NativeRoutingCIDR=${subnet}`, 'loadBalancer.mode=dsr']) expect(dsr).toContain(`--set ${flag}`);
+    for (const flag of [
+      'routingMode=native',
+      'autoDirectNodeRoutes=true',
+      `ipv4NativeRoutingCIDR=${subnet}`,
+      'loadBalancer.mode=dsr',
+    ])
+      expect(dsr).toContain(`--set ${flag}`);
     const snat = cfgText('1.L.cs.h.nk.ab.ar.ea');
     expect(snat).toContain('--set loadBalancer.mode=snat');
     expect(snat).not.toContain('routingMode=native');
@@ -142,5 +168,66 @@ describe('Cilium set-up (Cilium’s “Kubernetes without kube-proxy” guide)',
     };
     expect(commands('1.C.cd.h.nk.ab.ar.ea')).not.toContain('10256');
     expect(commands('1.C.it.h.nk.ab.ar.ea')).toContain(':10256/healthz');
+  });
+});
+
+describe('artefacts for inside traffic, affinity and zones', () => {
+  // Pod on node-c to the ClusterIP, iTP Local, ClientIP 60 s, zones a/b/c, PreferClose.
+  const inside = state('1.L.it.h.nk.abc.arararbr.pc.dcila60zabctc');
+  const answers = (s: ExplorerState) => {
+    const run = (traffic?: 'nodePort') => {
+      const p = parseScenario(toScenario(s, { traffic }).input);
+      if (!p.ok) throw new Error('unreadable');
+      return evaluate(p.scenario);
+    };
+    return [run(), run('nodePort')] as const;
+  };
+
+  it('writes the new Service fields, and none of them for a layout without', () => {
+    const spec = (parse(serviceManifest(inside)) as { spec: Record<string, unknown> }).spec;
+    expect(spec).toMatchObject({
+      internalTrafficPolicy: 'Local',
+      sessionAffinity: 'ClientIP',
+      sessionAffinityConfig: { clientIP: { timeoutSeconds: 60 } },
+      trafficDistribution: 'PreferClose',
+    });
+    const plain = (parse(serviceManifest(DEFAULT_STATE)) as { spec: Record<string, unknown> }).spec;
+    for (const field of [
+      'internalTrafficPolicy',
+      'sessionAffinity',
+      'sessionAffinityConfig',
+      'trafficDistribution',
+    ])
+      expect(plain).not.toHaveProperty(field);
+  });
+
+  it('labels the kind workers with their zones', () => {
+    const config = parse(kindConfig(inside).replace(/^#.*\n/gm, '')) as {
+      nodes: { role: string; labels?: Record<string, string> }[];
+    };
+    expect(
+      config.nodes.filter((n) => n.role === 'worker').map((n) => n.labels?.['topology.kubernetes.io/zone']),
+    ).toEqual(['zone-a', 'zone-b', 'zone-c']);
+    expect(kindConfig(DEFAULT_STATE)).not.toContain('topology.kubernetes.io/zone');
+  });
+
+  it('runs a client Pod on the sender’s node and curls the ClusterIP, expecting what the engine answers', () => {
+    const [lb, np] = answers(inside);
+    const text = curlCommands(inside, ...([lb, np] as const));
+    expect(text).toContain(`"nodeSelector":{"${NODE_LABEL}":"node-c"}`);
+    expect(text).toContain("TARGET=$(kubectl get service web -o jsonpath='{.spec.clusterIP}')");
+    // iTP Local and no Pod on node-c: the engine drops it (R-INT-3), so curl times out.
+    expect(lb.flows.at(-1)?.verdict).toBe('dropped');
+    expect(text).toMatch(/kubectl exec client -- curl .*# expect no answer: the packet is dropped/);
+  });
+
+  it('repeats the request under ClientIP affinity and expects one Hostname', () => {
+    const s = state('1.L.it.h.nk.abc.arararbr.nb.dna');
+    const text = curlCommands(s, ...answers(s));
+    expect(text).toContain('TARGET=$NODE_B:30080');
+    expect(text).toMatch(
+      /for i in 1 2 3 4 5; do docker exec .*; done {3}# expect a Pod on node-a or node-b; .*the same Hostname every time/,
+    );
+    expect(curlCommands(DEFAULT_STATE, ...answers(DEFAULT_STATE))).not.toContain('TARGET=');
   });
 });
