@@ -194,4 +194,45 @@ test.describe('practice', () => {
     await expect(page.getByRole('heading', { level: 2, name: one.title })).toBeVisible();
     expect(qs.length).toBeGreaterThan(0);
   });
+  // The two kinds that show text from the node (issues 13 and 14): what kubectl and curl print, and an excerpt of
+  // kube-proxy's rules. Their boxes scroll sideways inside themselves at 375 px; the page never does.
+  for (const [kind, exhibit] of [
+    ['troubleshooting', (page: Page) => page.getByRole('region', { name: 'What you see on the cluster' }).locator('pre').first()],
+    ['read-rules', (page: Page) => page.getByTestId('question-excerpt')],
+  ] as const) {
+    test(`a ${kind} question: its text from the node fits 375 px, the right answer by keyboard is graded right, axe clean in light and dark`, async ({ page }) => {
+      const settings = { seed: `e2e-${kind}`, difficulty: 'expert' as const, count: 1, kinds: [kind] };
+      const q = generateSession({ ...settings, kinds: [kind] })[0]!;
+      // Dark first (the theme follows the system's on load), then light for the rest.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.goto(`/practice?seed=${settings.seed}&difficulty=expert&count=1&kinds=${kind}`);
+      await expect(page.getByRole('heading', { level: 2, name: q.title })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      await expectNoAxeViolations(page);
+      await screenshot(page, `practice-${kind}-dark`);
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 2, name: q.title })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+      const box = exhibit(page);
+      await expect(box).toBeVisible();
+      await page.setViewportSize({ width: 375, height: 812 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      const { inner, outer } = await box.evaluate((el) => ({ inner: el.scrollWidth, outer: el.getBoundingClientRect().width }));
+      expect(outer).toBeLessThanOrEqual(375);
+      expect(inner).toBeGreaterThan(outer); // the long lines are kept, and scroll inside the box
+      await box.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `practice-${kind}-375`);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await answer(page, q, true);
+      const verdict = page.getByRole('heading', { level: 3, name: 'Correct' });
+      await expect(verdict).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'What the engine did' })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await screenshot(page, `practice-${kind}-feedback`);
+    });
+  }
 });
