@@ -5,11 +5,11 @@
  * valid settings → the session; a bad link → its problems, by parameter, above the settings form;
  * nothing → the settings form.
  */
+import dynamic from 'next/dynamic';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect } from 'react';
 import { StoredDataPending } from '@/app/_components/stored-data-pending';
 import { randomSeed } from '@/lib/scenarios/random';
-import { PracticeSession } from './practice-session';
 import { SettingsForm } from './settings-form';
 import { parseSettings, settingsQuery, type QueryParams } from './settings';
 
@@ -21,6 +21,12 @@ export function PracticePending() {
     </div>
   );
 }
+
+/**
+ * The session (the generators, the engine, the grader) is its own chunk, loaded once a session is asked for:
+ * the settings screen's first load carries none of it (issue 18).
+ */
+const PracticeSession = dynamic(() => import('./practice-session').then((m) => m.PracticeSession), { loading: () => <PracticePending /> });
 
 /** The query as Next gives a page's searchParams: one string per name, or all of them when repeated. */
 function queryParams(search: URLSearchParams): QueryParams {

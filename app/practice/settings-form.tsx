@@ -4,7 +4,8 @@
  * picks a seed and replaces the URL (practice-from-url.tsx), so a session's URL always carries one.
  */
 import Link from 'next/link';
-import { DIFFICULTIES, DIFFICULTY_LABELS, KIND_LABELS, QUESTION_KINDS } from '@/lib/scenarios';
+import { DIFFICULTY_LABELS, KIND_LABELS } from '@/lib/scenarios/labels';
+import { DIFFICULTIES, QUESTION_KINDS } from '@/lib/scenarios/types';
 import { LENGTHS, QUICK } from './settings';
 
 const DIFFICULTY_TEXT = {

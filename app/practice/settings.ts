@@ -7,7 +7,7 @@
  */
 import { formatPath, zodRawIssues, type Issue } from '@/lib/validation/issues';
 import { z } from '@/lib/validation/zod';
-import { DIFFICULTIES, QUESTION_KINDS, type Difficulty, type QuestionKind, type QuestionSpec } from '@/lib/scenarios';
+import { DIFFICULTIES, QUESTION_KINDS, type Difficulty, type QuestionKind, type QuestionSpec } from '@/lib/scenarios/types';
 
 export const LENGTHS = [5, 10, 15, 20] as const;
 export const QUICK = { difficulty: 'intro' as Difficulty, count: 5, kinds: [...QUESTION_KINDS] };

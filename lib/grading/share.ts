@@ -3,7 +3,7 @@
  * A fraction is graded exactly; a percentage or decimal within SHARE_TOLERANCE (0.5 percentage points).
  */
 import Fraction from 'fraction.js';
-import { SHARE_TOLERANCE } from '@/lib/scenarios';
+import { SHARE_TOLERANCE } from '@/lib/scenarios/types';
 
 export type ParsedShare =
   | { ok: true; form: 'fraction'; exact: Fraction; value: number }

@@ -13,7 +13,9 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { runScenario } from '@/lib/engine';
 import type { GradeResult } from '@/lib/grading';
 import type { ScenarioInput } from '@/lib/engine';
-import { applyChange, type PublicQuestion, type RawAnswer } from '@/lib/scenarios';
+import type { PublicQuestion, RawAnswer } from '@/lib/scenarios';
+// The module, not the barrel: the barrel brings every generator (and their printers) into the drill page (issue 18).
+import { applyChange } from '@/lib/scenarios/fix-it';
 import { GradeFeedback } from './grade-feedback';
 import { QuestionEvidence } from './question-evidence';
 import { fieldDomId, fieldFocusTarget, ResponseFields, visibleFields } from './response-fields';

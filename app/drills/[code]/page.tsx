@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { PublicDrill } from '@/lib/drills';
-import { DIFFICULTY_LABELS, KIND_LABELS } from '@/lib/scenarios';
+import { DIFFICULTY_LABELS, KIND_LABELS } from '@/lib/scenarios/labels';
 import { RateLimitedNotice } from './rate-limited';
 import { loadPublicDrill } from './load-drill';
 import { TakeDrill } from './take-drill';
