@@ -55,7 +55,6 @@ export function studentQuestion(q: Question): DrillQuestion {
     id: q.id,
     title: q.title,
     prompt: q.prompt,
-    ...(q.excerpt ? { excerpt: { ...q.excerpt } } : {}),
     ...(q.evidence ? { evidence: q.evidence } : {}),
     scenario: q.scenario,
     response: q.response,

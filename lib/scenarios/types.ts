@@ -86,7 +86,7 @@ export interface ResponseSpec {
 /** A raw submission as the UI sends it. `gradeAnswer` accepts `unknown` and validates it. */
 export type RawAnswer = Record<string, string>;
 
-/** One command the learner "ran" and what it printed (kubectl tables, curl): shown as preformatted text. */
+/** One command the learner "ran" and what it printed (kubectl tables, curl, the rules on a node): shown as preformatted text. */
 export interface Evidence {
   command: string;
   output: string;
@@ -97,20 +97,12 @@ export interface PublicQuestion {
   spec: QuestionSpec;
   title: string;
   prompt: string;
-  /** What a real cluster would show (troubleshooting questions); absent for the other kinds. */
+  /** What a real cluster would show (troubleshooting: kubectl and curl; read-rules: the rules on a node); absent for the other kinds. */
   evidence?: Evidence[];
   /** The cluster shown to the learner (engine scenario input). */
   scenario: ScenarioInput;
   response: ResponseSpec;
   concepts: ConceptId[];
-  /** Text the question is about, shown verbatim in a scrolling <pre> (read-rules: the rules on a node). */
-  excerpt?: QuestionExcerpt;
-}
-
-/** A verbatim excerpt (command output); `label` is its accessible name. */
-export interface QuestionExcerpt {
-  label: string;
-  text: string;
 }
 
 /** A wrong value that a known misconception predicts. */

@@ -158,18 +158,6 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
       </header>
       {/* Long DNS names and addresses have no break opportunities: let them wrap anywhere rather than widen the page. */}
       <p className="[overflow-wrap:anywhere]">{question.prompt}</p>
-      {/* Rules and command output keep their lines: the box scrolls sideways (keyboard too), the page never does. */}
-      {question.excerpt && (
-        <pre
-          tabIndex={0}
-          aria-label={question.excerpt.label}
-          data-testid="question-excerpt"
-          className="max-h-96 max-w-full overflow-auto whitespace-pre rounded-lg border border-border bg-surface p-3 font-mono text-xs"
-          style={{ tabSize: 4 }}
-        >
-          {question.excerpt.text}
-        </pre>
-      )}
       {question.evidence && question.evidence.length > 0 && <QuestionEvidence evidence={question.evidence} id={`${idBase}-evidence`} />}
       <ScenarioFigure run={run} title="The cluster" id={`${idBase}-cluster`} showAnswer={false} />
       <form

@@ -1,12 +1,11 @@
 /** What a kind generator produces: everything of a Question except its identity and concepts. */
 import type { ScenarioInput } from '@/lib/engine';
 import type { Rng } from '../random';
-import type { AnswerKey, Difficulty, Evidence, QuestionExcerpt, ResponseField } from '../types';
+import type { AnswerKey, Difficulty, Evidence, ResponseField } from '../types';
 
 export interface Draft {
   title: string;
   prompt: string;
-  excerpt?: QuestionExcerpt;
   evidence?: Evidence[];
   scenario: ScenarioInput;
   response: { fields: ResponseField[] };

@@ -22,7 +22,7 @@ import { buildLayout, type Layout, type LayoutNode, toScenarioInput } from '../l
 import type { MisconceptionId } from '../misconceptions';
 import { podName, replicaSetHash } from '../names';
 import type { Rng } from '../random';
-import type { Alternative, Difficulty, FieldKey, ResponseField } from '../types';
+import type { Alternative, Difficulty, Evidence, FieldKey, ResponseField } from '../types';
 import { choiceField } from './choice-field';
 import type { Draft } from './draft';
 import {
@@ -60,6 +60,12 @@ const VERDICT_LABEL: Record<string, string> = {
 };
 
 /** The scenario with the ask's one connection as its traffic. */
+/** The excerpt as the question shows it: its first line (`# command`) is the command, the rest what it printed. */
+export function excerptEvidence(excerpt: string): Evidence {
+  const newline = excerpt.indexOf('\n');
+  return { command: excerpt.slice(0, newline).replace(/^# /, ''), output: excerpt.slice(newline + 1) };
+}
+
 export function withFlow(scenario: ScenarioInput, ask: ReadRulesAsk): ScenarioInput {
   return { ...scenario, traffic: [{ from: ask.from, to: ask.to, ...(ask.from === 'external' ? { node: ask.node } : {}) }] };
 }
@@ -471,7 +477,7 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
     draft: {
       title: titles[question],
       prompt: `${setup} ${text}`,
-      excerpt: { label: `Rules on ${node.name} (${MODE_TEXT[m]} mode, kube-proxy v1.33)`, text: ask.excerpt! },
+      evidence: [excerptEvidence(ask.excerpt!)],
       scenario: withTraffic(scenario),
       response: { fields },
       key: { fields: keys, steps, explanation, fixIt: null },

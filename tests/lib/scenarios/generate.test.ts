@@ -153,9 +153,9 @@ describe('toPublicQuestion', () => {
     const p = toPublicQuestion(q);
     expect(p).not.toHaveProperty('key');
     expect(JSON.stringify(p)).not.toContain('"expected"');
-    expect(p).toEqual({ id: q.id, spec: q.spec, title: q.title, prompt: q.prompt, ...(q.excerpt ? { excerpt: q.excerpt } : {}), ...(q.evidence ? { evidence: q.evidence } : {}), scenario: q.scenario, response: q.response, concepts: q.concepts });
-    // Only troubleshooting questions carry evidence (what kubectl and curl show).
-    expect(p.evidence !== undefined).toBe(kind === 'troubleshooting');
+    expect(p).toEqual({ id: q.id, spec: q.spec, title: q.title, prompt: q.prompt, ...(q.evidence ? { evidence: q.evidence } : {}), scenario: q.scenario, response: q.response, concepts: q.concepts });
+    // Only troubleshooting (what kubectl and curl show) and read-rules (the rules on a node) carry evidence.
+    expect(p.evidence !== undefined).toBe(kind === 'troubleshooting' || kind === 'read-rules');
   });
 });
 

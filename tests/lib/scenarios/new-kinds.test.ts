@@ -46,8 +46,8 @@ describe('read-rules in drills', () => {
     const { drawQuestions, studentQuestion } = await import('@/lib/drills/questions');
     const [q] = drawQuestions({ seed: 'drill-excerpt', kinds: ['read-rules'], difficulty: 'standard', count: 1 });
     const shown = studentQuestion(q!);
-    expect(shown.excerpt).toEqual(q!.excerpt);
-    expect(shown.excerpt?.text).toMatch(/^# (iptables-save|nft list chain|ipvsadm)/);
+    expect(shown.evidence).toEqual(q!.evidence);
+    expect(shown.evidence?.[0]?.command).toMatch(/^(iptables-save|nft list chain|ipvsadm)/);
     expect(shown).not.toHaveProperty('key');
   });
 });

@@ -35,7 +35,8 @@ it('over 150 seeds: the excerpt is the one shown, headed by its command, and the
       if (!mode) bad.push(`${difficulty}:${i} no mode in the prompt`);
       else if (!COMMAND[mode].test(a.excerpt ?? '')) bad.push(`${difficulty}:${i} ${mode} excerpt: ${a.excerpt?.split('\n')[0]}`);
       if (!draft.prompt.includes('kube-proxy v1.33')) bad.push(`${difficulty}:${i} no version`);
-      if (draft.excerpt?.text !== a.excerpt) bad.push(`${difficulty}:${i} the question shows another excerpt`);
+      const [shown, ...more] = draft.evidence ?? [];
+      if (!shown || more.length > 0 || `# ${shown.command}\n${shown.output}` !== a.excerpt) bad.push(`${difficulty}:${i} the question shows another excerpt`);
       if (!draft.prompt.includes(a.node)) bad.push(`${difficulty}:${i} node not named`);
     }
   expect(bad).toEqual([]);

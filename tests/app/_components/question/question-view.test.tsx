@@ -186,13 +186,13 @@ describe('<QuestionView>', () => {
 
   it('read-rules: shows the excerpt verbatim in a named, keyboard-scrollable <pre>, and grades a share typed from it', async () => {
     const q = find('read-rules', (x) => x.key.fields[0]?.field === 'share');
-    const excerpt = q.excerpt!;
+    const [excerpt] = q.evidence!;
     render(<Harness q={q} />);
-    const pre = screen.getByLabelText(excerpt.label);
+    const pre = screen.getByLabelText(`Output of ${excerpt!.command}`);
     expect(pre.tagName).toBe('PRE');
-    expect(pre.textContent).toBe(excerpt.text);
+    expect(pre.textContent).toBe(`$ ${excerpt!.command}\n${excerpt!.output}`);
     expect(pre).toHaveAttribute('tabindex', '0');
-    expect(pre.className).toMatch(/overflow-auto/);
+    expect(pre.className).toMatch(/overflow-x-auto/);
     const user = userEvent.setup();
     await user.type(screen.getByRole('textbox'), q.key.fields[0]!.expected);
     await user.keyboard('{Enter}');
