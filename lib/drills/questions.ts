@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
-import { generateQuestion, sessionSpecs } from '@/lib/scenarios';
+import { generateQuestion, sessionSpecs, toPublicQuestion } from '@/lib/scenarios';
 import type { Difficulty, PublicQuestion, Question, QuestionKind } from '@/lib/scenarios';
 import type { VariantMode } from './schemas';
 
@@ -51,13 +51,6 @@ export function drawQuestions(o: { seed: string; kinds: QuestionKind[]; difficul
 export type DrillQuestion = Omit<PublicQuestion, 'spec'>;
 
 export function studentQuestion(q: Question): DrillQuestion {
-  return {
-    id: q.id,
-    title: q.title,
-    prompt: q.prompt,
-    ...(q.evidence ? { evidence: q.evidence } : {}),
-    scenario: q.scenario,
-    response: q.response,
-    concepts: [...q.concepts],
-  };
+  const { spec: _spec, ...shown } = toPublicQuestion(q);
+  return shown;
 }
