@@ -5,7 +5,7 @@
  * The queue mixes due cards and concepts with concepts missed recently in practice or a drill (lib/learner/queue).
  */
 import Link from 'next/link';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Question } from '@/lib/scenarios';
 import { activeDays, computeStreak, conceptReviewSpec, dailyCounts, formatInterval, RATING_LABELS, recordReview, RETENTION_RANGE, setDesiredRetention } from '@/lib/review';
 import { attemptCounts, conceptMastery, learnerQueue, type QueueEntry } from '@/lib/learner';
@@ -42,6 +42,14 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
   const dueHeading = useRef<HTMLHeadingElement>(null);
   const conceptById = useMemo(() => new Map(concepts.map((c) => [c.id, c])), [concepts]);
   const cardById = useMemo(() => new Map(cards.map((c) => [c.id, c])), [cards]);
+  // A review that starts moves focus to its heading once it is on the page: its code loads on demand, so the
+  // heading appears only after that commit (a frame after setActive may be too early).
+  const reviewToFocus = useRef<Question | null>(null);
+  useEffect(() => {
+    if (!active || reviewToFocus.current !== active.question) return;
+    reviewToFocus.current = null;
+    document.getElementById('concept-review-heading')?.focus();
+  }, [active]);
 
   if (!data) return <StoredDataPending>Loading your review data…</StoredDataPending>;
   const day = today(now);
@@ -67,9 +75,10 @@ export function ReviewDashboard({ concepts, cards }: { concepts: ConceptInfo[]; 
     try {
       const spec = conceptReviewSpec(concept.kinds, { schedule: item?.schedule ?? null, lastSeed: item?.lastSeed ?? null }, randomSeed);
       const { generateQuestion, ConceptReview: View } = await loadConceptReview();
-      setActive({ concept, question: generateQuestion(spec), View });
+      const question = generateQuestion(spec);
+      reviewToFocus.current = question;
+      setActive({ concept, question, View });
       setStatus('');
-      requestAnimationFrame(() => document.getElementById('concept-review-heading')?.focus());
     } catch (e) {
       setStatus(`Could not generate a question for ${concept.label}: ${(e as Error).message}`);
     }
