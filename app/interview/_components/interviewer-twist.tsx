@@ -4,7 +4,7 @@
  * idea, answered in <QuestionView> and graded by the engine. The grade also reviews the concepts the
  * question tests (rated from the score, not by the learner), so the twist feeds spaced review.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Question, RawAnswer } from '@/lib/scenarios';
 import type { GradeResult } from '@/lib/grading';
 import { ratingFromScore, recordReview } from '@/lib/review';
@@ -32,6 +32,10 @@ export function InterviewerTwist({ twist, cardConcepts }: { twist: CardTwist; ca
   const [result, setResult] = useState<GradeResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Each new question takes focus once it is on the page (its code loads on demand: a frame may be too early).
+  useEffect(() => {
+    if (question) headingRef.current?.focus();
+  }, [question]);
 
   const ask = async () => {
     try {
@@ -41,7 +45,6 @@ export function InterviewerTwist({ twist, cardConcepts }: { twist: CardTwist; ca
       setQuestion(q);
       setResult(null);
       setError(null);
-      requestAnimationFrame(() => headingRef.current?.focus());
     } catch (e) {
       setError(`Could not generate a question: ${(e as Error).message}`);
     }
