@@ -9,6 +9,7 @@
  *   curlOutcomes(scenario, i, workload)                              every outcome of flow i with its probability
  *   curlCommand(scenario, i, options) / commandLine(command)         the command line the learner types
  *   endpointSliceName(serviceName)                                  the deterministic EndpointSlice name
+ *   clusterOf(scenario)                                             the one engine run the printers share (cached per object)
  */
 export type {
   Command,
@@ -26,4 +27,5 @@ export { kubectlGet } from './get';
 export { kubectlDescribe } from './describe';
 export { curlCommand, curlFlow, curlOutcomes } from './curl';
 export { commandLine } from './command';
-export { endpointSliceName } from './objects';
+export { clusterOf, endpointSliceName } from './objects';
+export type { Cluster } from './objects';

@@ -12,6 +12,7 @@
 import type { ScenarioInput } from '@/lib/engine';
 import { stepsOf } from '@/lib/engine';
 import {
+  clusterOf,
   commandLine,
   curlCommand,
   curlOutcomes,
@@ -21,7 +22,6 @@ import {
   type PodRuntime,
   type Workload,
 } from '@/lib/troubleshoot';
-import { clusterOf } from '@/lib/troubleshoot/objects';
 import type { MisconceptionId } from '../misconceptions';
 import { clusterNaming, nodeIdentity, podName, replicaSetHash } from '../names';
 import type { Rng } from '../random';
