@@ -139,7 +139,11 @@ test.describe('learn: the explorer', () => {
   test('sending traffic from a node updates the packet walk at once', async ({ page }) => {
     await page.goto(EXPLORER);
     const explorer = page.locator('[data-explorer]');
-    await explorer.getByRole('combobox', { name: 'From' }).selectOption('node');
+    // The server's HTML is there before React hydrates it: a choice made before that is lost, so choose until it holds.
+    await expect(async () => {
+      await explorer.getByRole('combobox', { name: 'From' }).selectOption('node');
+      await expect(explorer.getByRole('combobox', { name: 'Sender’s node' })).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 60_000 });
     await explorer.getByRole('combobox', { name: 'Sender’s node' }).selectOption('node-c');
     await expect(explorer.getByRole('heading', { name: /From the host network of node-c/ })).toBeVisible();
     // A sender inside the cluster dials the ClusterIP first (the ninth part: dc).
