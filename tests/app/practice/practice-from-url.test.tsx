@@ -54,11 +54,13 @@ describe('<PracticeFromUrl>', () => {
     expect(replace).not.toHaveBeenCalled();
   });
 
-  it('runs the session the URL names: its first question, generated from the seed', () => {
+  it('runs the session the URL names: its first question, generated from the seed', async () => {
     search = 'seed=from-url&difficulty=intro&count=2&kinds=client-outcome';
     const first = generateSession({ seed: 'from-url', difficulty: 'intro', count: 2, kinds: ['client-outcome'] })[0]!;
     render(<PracticeFromUrl />);
-    expect(screen.getByRole('region', { name: 'Practice session' })).toBeInTheDocument();
+    // The session's code loads on demand: a busy status until it is there, then the session.
+    expect(screen.getByRole('status')).toHaveAttribute('aria-busy', 'true');
+    expect(await screen.findByRole('region', { name: 'Practice session' }, { timeout: 25_000 })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: first.title })).toBeInTheDocument();
     expect(replace).not.toHaveBeenCalled();
   }, 30_000);
