@@ -103,6 +103,8 @@ test.describe('interview mode', () => {
     await page.keyboard.press('Enter');
     for (let i = 1; i <= 5; i += 1) {
       await expect(page.getByText(`Question ${i} of 5`)).toBeVisible();
+      // Focus moves to the new question's heading on the next frame; Tab only after it has, or it steals focus back.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
       await tabTo(page, page.getByRole('textbox', { name: /your answer/i }));
       await page.keyboard.type(`Answer number ${i}.`);
       await page.keyboard.press('Control+Enter');
