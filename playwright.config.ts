@@ -16,10 +16,11 @@ process.env.E2E_RUN_ID ??= process.env.CI ? 'ci' : `${Date.now()}-${process.pid}
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '*.e2e.ts',
-  // CI runs two spec files at a time (each file's tests stay in order on one worker) to stay within its 20 minutes
-  // on two cores; the limits below are hang guards, generous enough for a machine that busy. Locally: one worker.
+  // CI runs two tests at a time, any two (files that need their tests in order on one worker say so with
+  // `test.describe.configure({ mode: 'default' })`), to stay well within its 20 minutes on two cores; the limits
+  // below are hang guards, generous enough for a machine that busy. Locally: one worker.
   workers: process.env.CI ? 2 : 1,
-  fullyParallel: false,
+  fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: process.env.CI ? 90_000 : 30_000,

@@ -6,6 +6,9 @@ import { expect, test } from '@playwright/test';
 import { Client } from 'pg';
 import { drillKeys } from './support/drill-keys';
 
+// One worker, in file order: this file's tests share a server, ports or collected figures (the suite is otherwise fully parallel).
+test.describe.configure({ mode: 'default' });
+
 /**
  * Durability: `kill -9` of the server while answers are arriving, then a restart on the same data.
  * Every answer that got a 2xx before the kill must be there afterwards, exactly as sent.

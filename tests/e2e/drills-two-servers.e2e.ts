@@ -6,6 +6,9 @@ import { expect, test } from '@playwright/test';
 import { createThrowawayDatabase } from '../support/throwaway-database';
 import { drillKeys } from './support/drill-keys';
 
+// One worker, in file order: this file's tests share a server, ports or collected figures (the suite is otherwise fully parallel).
+test.describe.configure({ mode: 'default' });
+
 /**
  * Several app servers (issue 19 items 4 and 8). On one PostgreSQL, two `next start` processes serve one
  * class: students answer through both, the instructor closes the drill on one and the other refuses answers

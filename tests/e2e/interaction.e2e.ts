@@ -19,6 +19,9 @@ import { generateSession, type Question } from '../../lib/scenarios';
 import { cluster } from '../bench/kubectl-cluster';
 import { INP_OUT, median, type Figure, type InpReport } from './support/interaction';
 
+// One worker, in file order: this file's tests share a server, ports or collected figures (the suite is otherwise fully parallel).
+test.describe.configure({ mode: 'default' });
+
 const RUNS = Math.max(5, Number(process.env.INP_RUNS ?? 7));
 const NODES = 50;
 const PODS = 500;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, screenshot, useSystemTheme } from './support';
+import { expectNoAxeViolations, screenshot, SCREENSHOTS_ON, useSystemTheme } from './support';
 
 const ARTICLE = '/learn/external-traffic-policy';
 const EXPLORER = '/learn/explorer';
@@ -39,7 +39,7 @@ test.describe('learn: the article', () => {
     await expectNoAxeViolations(page);
     await page.setViewportSize({ width: 375, height: 812 });
     await page.getByRole('heading', { name: 'The uneven-distribution problem' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'tests/e2e/screenshots/learn-article-dark-375.png' });
+    if (SCREENSHOTS_ON) await page.screenshot({ path: 'tests/e2e/screenshots/learn-article-dark-375.png' });
   });
 
   test('has a table of contents whose links land on anchored headings', async ({ page }) => {

@@ -15,6 +15,8 @@ export async function expectNoAxeViolations(page: Page, options: { exclude?: str
     'wcag22aa',
     'best-practice',
   ]);
+  // Only violations are read: not collecting the passes and incompletes saves about a tenth to a third of axe's time.
+  builder = builder.options({ resultTypes: ['violations'] });
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   const { violations } = await builder.analyze();
   const readable = violations.map((v) => ({
