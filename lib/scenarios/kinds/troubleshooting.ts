@@ -493,13 +493,19 @@ export function buildTroubleshooting(
   const applicable = applicableFaults(base);
   const pool =
     difficulty === 'intro'
-      ? applicable.filter((f) => f === 'selector' || f === 'readiness' || f === 'target-port')
+      ? applicable.filter(
+          (f) => f === 'selector' || f === 'readiness' || f === 'target-port' || f === 'broad-selector',
+        )
       : applicable;
   if (pool.length === 0) return null;
   // Expert leans on the subtle faults.
   const subtle = pool.filter(
     (f) =>
-      f === 'local-no-endpoint' || f === 'localhost-only' || f === 'snat-cluster' || f === 'proxy-balancer',
+      f === 'local-no-endpoint' ||
+      f === 'localhost-only' ||
+      f === 'snat-cluster' ||
+      f === 'proxy-balancer' ||
+      f === 'broad-selector',
   );
   const fault =
     difficulty === 'expert' && subtle.length > 0 && rng.chance(0.6) ? rng.pick(subtle) : rng.pick(pool);
