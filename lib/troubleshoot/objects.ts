@@ -112,8 +112,34 @@ function containerPortOf(scenario: Scenario, runtime: PodRuntime): number {
   return runtime.containerPort ?? listenOf(scenario, runtime).port;
 }
 
-/** R-KUBECTL-6: the Service as the API server stores it (R-API-2 defaults from the engine's answer). */
+/**
+ * The objects of one cluster for one workload, built once: a question's `kubectl get`, its two `describe`s and the
+ * article's figures read the same Service, EndpointSlice and Pods. Keyed by the cluster (one per scenario object)
+ * and the workload object; the objects are shared, so callers must not change them.
+ */
+interface ObjectCache {
+  service?: ServiceObject;
+  slice?: EndpointSliceObject;
+  /** By `name` (without container and image IDs) or `name\0ids`. */
+  pods: Map<string, PodObject>;
+}
+const objectCaches = new WeakMap<Cluster, Map<Workload | undefined, ObjectCache>>();
+
+function cacheOf(cluster: Cluster, workload: Workload | undefined): ObjectCache {
+  let byWorkload = objectCaches.get(cluster);
+  if (!byWorkload) objectCaches.set(cluster, (byWorkload = new Map()));
+  let cache = byWorkload.get(workload);
+  if (!cache) byWorkload.set(workload, (cache = { pods: new Map() }));
+  return cache;
+}
+
+/** R-KUBECTL-6: the Service as the API server stores it (R-API-2 defaults from the engine's answer). Shared: do not change it. */
 export function serviceObject(cluster: Cluster, workload?: Workload): ServiceObject {
+  const cache = cacheOf(cluster, workload);
+  return (cache.service ??= buildServiceObject(cluster, workload));
+}
+
+function buildServiceObject(cluster: Cluster, workload: Workload | undefined): ServiceObject {
   const { service } = cluster.scenario;
   const defaulted = cluster.answer.service;
   const clusterIP = service.clusterIP ?? 'None';
@@ -155,9 +181,14 @@ export function serviceObject(cluster: Cluster, workload?: Workload): ServiceObj
 /**
  * The Service's one EndpointSlice: every selected Pod (ready or not) with the conditions the engine gives it, and
  * one port per Service port whose number is the targetPort (a named targetPort: the first endpoint's containerPort).
- * With no endpoints it is the controller's placeholder slice: no ports, no endpoints.
+ * With no endpoints it is the controller's placeholder slice: no ports, no endpoints. Shared: do not change it.
  */
 export function endpointSliceObject(cluster: Cluster, workload?: Workload): EndpointSliceObject {
+  const cache = cacheOf(cluster, workload);
+  return (cache.slice ??= buildEndpointSliceObject(cluster, workload));
+}
+
+function buildEndpointSliceObject(cluster: Cluster, workload: Workload | undefined): EndpointSliceObject {
   const { scenario, hinted } = cluster;
   const { service } = scenario;
   const first = hinted[0]?.endpoint;
@@ -233,9 +264,29 @@ function defaultEvents(pod: PodModel, runtime: PodRuntime, age: string, containe
 
 /**
  * A Pod of the scenario as the API server shows it: Running, one container, the kubelet's conditions. The
- * container and image IDs (hashes, only describe shows them) are left empty when `ids` is false.
+ * container and image IDs (hashes, only describe shows them) are left empty when `ids` is false. Shared: do not
+ * change it.
  */
 export function podObject(cluster: Cluster, pod: PodModel, workload?: Workload, ids = true): PodObject {
+  const { pods } = cacheOf(cluster, workload);
+  const key = ids ? `${pod.pod}\0ids` : pod.pod;
+  let object = pods.get(key);
+  if (!object) pods.set(key, (object = buildPodObject(cluster, pod, workload, ids)));
+  return object;
+}
+
+/** The image ID's digest, once per image (a handful of images, each hashed for every Pod otherwise). */
+const imageDigests = new Map<string, string>();
+function imageDigest(image: string): string {
+  let digest = imageDigests.get(image);
+  if (digest === undefined) {
+    digest = sha256Hex(`image/${image}`);
+    if (imageDigests.size < 64) imageDigests.set(image, digest);
+  }
+  return digest;
+}
+
+function buildPodObject(cluster: Cluster, pod: PodModel, workload: Workload | undefined, ids: boolean): PodObject {
   const { scenario } = cluster;
   const runtime = runtimeOf(workload, pod.pod);
   const age = runtime.age ?? ageOf(workload);
@@ -257,7 +308,7 @@ export function podObject(cluster: Cluster, pod: PodModel, workload?: Workload, 
     readinessProbe:
       runtime.readinessProbe === undefined ? defaultReadinessProbe(port) : runtime.readinessProbe,
     containerID: ids ? `containerd://${sha256Hex(`container/${pod.pod}`)}` : '',
-    imageID: ids ? `${image.replace(/:[^:/]*$/, '')}@sha256:${sha256Hex(`image/${image}`)}` : '',
+    imageID: ids ? `${image.replace(/:[^:/]*$/, '')}@sha256:${imageDigest(image)}` : '',
     state: { kind: 'Running', startedAt: STARTED_AT },
     lastState:
       restarts > 0
