@@ -286,7 +286,12 @@ function imageDigest(image: string): string {
   return digest;
 }
 
-function buildPodObject(cluster: Cluster, pod: PodModel, workload: Workload | undefined, ids: boolean): PodObject {
+function buildPodObject(
+  cluster: Cluster,
+  pod: PodModel,
+  workload: Workload | undefined,
+  ids: boolean,
+): PodObject {
   const { scenario } = cluster;
   const runtime = runtimeOf(workload, pod.pod);
   const age = runtime.age ?? ageOf(workload);

@@ -52,7 +52,10 @@ export function checkWorkload(scenario: Scenario, workload: Workload | undefined
   const issues: Issue[] =
     parsed === null || parsed.success
       ? []
-      : zodIssues(parsed.error, { prefix: ['workload'], explain: { input: workload, schema: workloadSchema } });
+      : zodIssues(parsed.error, {
+          prefix: ['workload'],
+          explain: { input: workload, schema: workloadSchema },
+        });
   if (parsed === null || parsed.success) {
     wellFormed.add(workload);
     const names = new Set(scenario.cluster.pods.map((p) => p.pod));

@@ -109,7 +109,11 @@ export function applyFault(
 ): { scenario: ScenarioInput; ask: TroubleshootingAsk } {
   const s = base.scenario;
   const ask = base.ask;
-  const mine = new Set(allPods(s).filter((p) => isApp(ask, p)).map((p) => p.name));
+  const mine = new Set(
+    allPods(s)
+      .filter((p) => isApp(ask, p))
+      .map((p) => p.name),
+  );
   switch (fault) {
     case 'selector':
       return { scenario: withSpec(s, { selector: { ...base.wrongSelector } }), ask };
@@ -117,7 +121,10 @@ export function applyFault(
       return {
         scenario: {
           ...s,
-          cluster: { ...s.cluster, pods: allPods(s).map((p) => (mine.has(p.name) ? { ...p, ready: false } : p)) },
+          cluster: {
+            ...s.cluster,
+            pods: allPods(s).map((p) => (mine.has(p.name) ? { ...p, ready: false } : p)),
+          },
         },
         ask: {
           ...ask,
@@ -158,7 +165,9 @@ export function applyFault(
             .map((p) => Number(p.ip.split('.')[3])),
         ) + 1;
       const pods = allPods(s).map((p) =>
-        p.node === base.nodePortNode && mine.has(p.name) ? { ...p, node: target, ip: `${prefix}.${host++}` } : p,
+        p.node === base.nodePortNode && mine.has(p.name)
+          ? { ...p, node: target, ip: `${prefix}.${host++}` }
+          : p,
       );
       const local = withSpec(s, {
         externalTrafficPolicy: 'Local',
@@ -171,7 +180,8 @@ export function applyFault(
     case 'proxy-balancer':
       return { scenario: { ...s, loadBalancer: { preservesClientIP: false, ip: base.balancerIP } }, ask };
     case 'broad-selector':
-      if (!base.other) throw new Error('troubleshooting: broad-selector needs another Deployment in the namespace');
+      if (!base.other)
+        throw new Error('troubleshooting: broad-selector needs another Deployment in the namespace');
       return { scenario: withSpec(s, { selector: { ...base.other.broadSelector } }), ask };
   }
 }
@@ -275,7 +285,8 @@ export function buildBase(rng: Rng, difficulty: Difficulty): TroubleBase | null 
   }
   // Another Deployment whose Pods share the `tier` label (always at expert when the client address matters, so
   // the source-address faults have four causes to choose from): one of its Pods runs on the balancer's node.
-  const withOther = rng.chance(difficulty === 'intro' ? 0.4 : 0.5) || (difficulty === 'expert' && needsClientIp);
+  const withOther =
+    rng.chance(difficulty === 'intro' ? 0.4 : 0.5) || (difficulty === 'expert' && needsClientIp);
   let other: TroubleBase['other'] = null;
   if (withOther) {
     const app = rng.pick(OTHER_APPS.filter((a) => a !== svc));

@@ -65,7 +65,9 @@ describe.each([...DIFFICULTIES])('%s', (difficulty) => {
           .filter((e) => e.command.startsWith('curl'))
           .map((e) => /^hostname: (\S+)$/m.exec(e.output)?.[1]);
         if (!answeredBy.some((pod) => pod !== undefined && strangers.includes(pod)))
-          bad.push(`${i}: broad-selector, but no curl is answered by another app's Pod (${answeredBy.join(', ')})`);
+          bad.push(
+            `${i}: broad-selector, but no curl is answered by another app's Pod (${answeredBy.join(', ')})`,
+          );
       }
       for (const o of cause.options) {
         if (o.value === fault) continue;
