@@ -81,8 +81,8 @@ const PAD = 10;
 const TRUNK = 5;
 const SMALL = 11;
 const NORMAL = 12;
-/** A zone's label stays left of a node's centre, clear of the balancer's share labels beside the arrowheads. */
-const ZONE_LABEL_ROOM = 60;
+/** Row: a zone's label stays left of its first node's centre, clear of the balancer's share label beside the arrowhead. */
+const ZONE_LABEL_ROOM = 66;
 
 /** The zones and their nodes, in node order ("zone-a: node-a, node-b"); null when no node has a zone. */
 export function zonesText(scenario: Scenario): string | null {
@@ -279,9 +279,9 @@ function DiagramSvg({ scenario, answer, flow, title, base, variant }: SvgProps) 
       {L.zones.map((z, i) => (
         <g key={`zone-${i}`} data-box="zone">
           <rect {...z.box} rx={12} fill="none" stroke="var(--muted)" strokeDasharray="2 3" />
-          <text x={z.box.x + 6} y={z.box.y + 13} fontSize={SMALL} fontWeight={600} fill="var(--muted)">
+          <text x={z.box.x + 6} y={z.box.y + 13} fontSize={SMALL} fill="var(--muted)">
             <title>{`zone ${z.zone}: ${z.nodes.join(', ')}`}</title>
-            {fitToWidth(z.zone, ZONE_LABEL_ROOM, SMALL, true)}
+            {fitToWidth(z.zone, stack ? z.box.width - 12 : ZONE_LABEL_ROOM, SMALL)}
           </text>
         </g>
       ))}
