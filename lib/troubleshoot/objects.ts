@@ -275,6 +275,24 @@ export function podObject(cluster: Cluster, pod: PodModel, workload?: Workload, 
   return object;
 }
 
+/** The kubelet's five Pod conditions; Ready and ContainersReady follow the Pod's readiness. Shared, read-only. */
+function podConditions(ready: 'True' | 'False'): PodObject['conditions'] {
+  return [
+    { type: 'PodReadyToStartContainers', status: 'True' },
+    { type: 'Initialized', status: 'True' },
+    { type: 'Ready', status: ready },
+    { type: 'ContainersReady', status: ready },
+    { type: 'PodScheduled', status: 'True' },
+  ];
+}
+const READY_CONDITIONS = podConditions('True');
+const NOT_READY_CONDITIONS = podConditions('False');
+/** The DefaultTolerationSeconds admission plugin's two NoExecute tolerations. Shared, read-only. */
+const DEFAULT_TOLERATIONS: PodObject['tolerations'] = [
+  { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', seconds: 300 },
+  { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', seconds: 300 },
+];
+
 /** The image ID's digest, once per image (a handful of images, each hashed for every Pod otherwise). */
 const imageDigests = new Map<string, string>();
 function imageDigest(image: string): string {
@@ -329,11 +347,11 @@ function buildPodObject(
     restartCount: restarts,
     lastRestartAge: restarts > 0 ? (runtime.lastRestart ?? '1m') : null,
   };
-  const ready = podReady ? 'True' : 'False';
   return {
     name: pod.pod,
     namespace: scenario.service.namespace,
-    labels: { ...pod.labels },
+    // Shared with the scenario (objects are read-only): a copy per Pod cost more than the rest of the Pod.
+    labels: pod.labels,
     annotations: {},
     priority: 0,
     serviceAccountName: 'default',
@@ -347,18 +365,9 @@ function buildPodObject(
     nominatedNodeName: '',
     controlledBy: '',
     containers: [container],
-    conditions: [
-      { type: 'PodReadyToStartContainers', status: 'True' },
-      { type: 'Initialized', status: 'True' },
-      { type: 'Ready', status: ready },
-      { type: 'ContainersReady', status: ready },
-      { type: 'PodScheduled', status: 'True' },
-    ],
+    conditions: podReady ? READY_CONDITIONS : NOT_READY_CONDITIONS,
     qosClass: 'BestEffort',
-    tolerations: [
-      { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', seconds: 300 },
-      { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', seconds: 300 },
-    ],
+    tolerations: DEFAULT_TOLERATIONS,
     events: runtime.events
       ? runtime.events.map((e) => ({
           type: e.type,
