@@ -64,7 +64,7 @@ export function resultSummary(state: ExplorerState, answer: Answer, focusFlow: n
     if (flow.verdict === 'forwarded') {
       const served = flow.backends.filter((b) => b.probability !== '0');
       const seen = [...new Set(served.map((b) => SOURCE_WORDS[b.sourceIpKind]))].join(' or ');
-      const odds = inside ? ` (${served.map((b) => `${b.pod} ${b.probability}`).join(', ')})` : '';
+      const odds = inside ? ` (${served.map((b) => `${b.pod}: ${b.probability}`).join(', ')})` : '';
       parts.push(
         `${who}: served by ${served.length} Pod${served.length === 1 ? '' : 's'}${odds}, which see ${seen}.`,
       );

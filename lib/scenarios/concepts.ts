@@ -163,7 +163,7 @@ export const CONCEPTS: readonly Concept[] = [
     id: 'service-troubleshooting',
     label: 'Troubleshooting a Service',
     summary:
-      'Read the symptom: refused with no endpoints is the selector or readiness (R-DROP-1, R-EP-4); refused with endpoints is the Pod (wrong targetPort, bound to 127.0.0.1); a timeout on some nodes is Local without a local endpoint (R-EXT-7); the wrong source address is SNAT under Cluster or a proxying balancer (R-EXT-1, R-SRC-3).',
+      'Read the symptom: refused with no endpoints is the selector or readiness (R-DROP-1, R-EP-4); refused with endpoints is the Pod (wrong targetPort, bound to 127.0.0.1); answered by another app\'s Pod is a selector too broad (R-EP-1); a timeout on some nodes is Local without a local endpoint (R-EXT-7); the wrong source address is SNAT under Cluster or a proxying balancer (R-EXT-1, R-SRC-3).',
     kinds: ['troubleshooting'],
   },
 ];

@@ -382,6 +382,26 @@ export const MISCONCEPTIONS = {
     explanation:
       "A proxying balancer opens its own connection to the node, so the Pod sees the balancer's address under either policy (R-SRC-3); under Local a direct NodePort connection still shows the client's.",
   },
+  'ts-wrong-pod-means-not-ready': {
+    label: "When the app's Pods are not ready, the Service sends to other Pods",
+    explanation:
+      "A Service never falls back to Pods it does not select: with no ready endpoint kube-proxy REJECTs (R-DROP-1). A Pod of another app answers only because the selector selects it (R-EP-1): its address is in the EndpointSlice.",
+  },
+  'ts-target-port-picks-the-app': {
+    label: 'The targetPort decides which app answers',
+    explanation:
+      "The selector decides which Pods are endpoints (R-EP-1); targetPort is only the port on the chosen Pod. Two apps that listen on the same port are both reached when the selector matches both.",
+  },
+  'ts-wrong-client-means-wrong-pod': {
+    label: 'An unexpected client address means another Pod answered',
+    explanation:
+      "The hostname line names the Pod that answered, and the EndpointSlice lists only the app's Pods; the client line is the source address that Pod saw after kube-proxy's masquerade (R-EXT-1) or a proxying balancer (R-SRC-3).",
+  },
+  'ts-local-forwards-with-snat': {
+    label: 'Local forwards from a node without a Pod, masqueraded',
+    explanation:
+      'Under externalTrafficPolicy: Local a node with no ready local endpoint drops external traffic (R-EXT-7): it neither forwards it to another node nor masquerades it. A node address seen by the Pod comes from Cluster (R-EXT-1) or a proxying balancer (R-SRC-3).',
+  },
   'ts-port-is-target-port': {
     label: "The Service's port is where the Pod listens",
     explanation:

@@ -17,17 +17,18 @@ export function kubectlDescribe(
 ): string {
   const cluster = clusterOf(scenario);
   checkWorkload(cluster.scenario, workload);
-  const service = serviceObject(cluster, workload);
-  const slice = endpointSliceObject(cluster, workload);
-  const slices =
-    cluster.scenario.service.selector !== null || cluster.scenario.endpoints.length > 0 ? [slice] : [];
+  const hasSlice = cluster.scenario.service.selector !== null || cluster.scenario.endpoints.length > 0;
   switch (resource) {
-    case 'svc':
+    case 'svc': {
+      const service = serviceObject(cluster, workload);
       if (name !== service.name) return notFound('services', name);
-      return describeService(service, slices, []);
-    case 'endpointslice':
-      if (!slices.some((s) => s.name === name)) return notFound('endpointslices.discovery.k8s.io', name);
+      return describeService(service, hasSlice ? [endpointSliceObject(cluster, workload)] : [], []);
+    }
+    case 'endpointslice': {
+      const slice = endpointSliceObject(cluster, workload);
+      if (!hasSlice || slice.name !== name) return notFound('endpointslices.discovery.k8s.io', name);
       return describeEndpointSlice(slice, []);
+    }
     case 'pod': {
       const pod = cluster.scenario.cluster.pods.find((p) => p.pod === name);
       if (!pod) return notFound('pods', name);

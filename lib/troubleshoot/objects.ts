@@ -112,8 +112,34 @@ function containerPortOf(scenario: Scenario, runtime: PodRuntime): number {
   return runtime.containerPort ?? listenOf(scenario, runtime).port;
 }
 
-/** R-KUBECTL-6: the Service as the API server stores it (R-API-2 defaults from the engine's answer). */
+/**
+ * The objects of one cluster for one workload, built once: a question's `kubectl get`, its two `describe`s and the
+ * article's figures read the same Service, EndpointSlice and Pods. Keyed by the cluster (one per scenario object)
+ * and the workload object; the objects are shared, so callers must not change them.
+ */
+interface ObjectCache {
+  service?: ServiceObject;
+  slice?: EndpointSliceObject;
+  /** By `name` (without container and image IDs) or `name\0ids`. */
+  pods: Map<string, PodObject>;
+}
+const objectCaches = new WeakMap<Cluster, Map<Workload | undefined, ObjectCache>>();
+
+function cacheOf(cluster: Cluster, workload: Workload | undefined): ObjectCache {
+  let byWorkload = objectCaches.get(cluster);
+  if (!byWorkload) objectCaches.set(cluster, (byWorkload = new Map()));
+  let cache = byWorkload.get(workload);
+  if (!cache) byWorkload.set(workload, (cache = { pods: new Map() }));
+  return cache;
+}
+
+/** R-KUBECTL-6: the Service as the API server stores it (R-API-2 defaults from the engine's answer). Shared: do not change it. */
 export function serviceObject(cluster: Cluster, workload?: Workload): ServiceObject {
+  const cache = cacheOf(cluster, workload);
+  return (cache.service ??= buildServiceObject(cluster, workload));
+}
+
+function buildServiceObject(cluster: Cluster, workload: Workload | undefined): ServiceObject {
   const { service } = cluster.scenario;
   const defaulted = cluster.answer.service;
   const clusterIP = service.clusterIP ?? 'None';
@@ -155,9 +181,14 @@ export function serviceObject(cluster: Cluster, workload?: Workload): ServiceObj
 /**
  * The Service's one EndpointSlice: every selected Pod (ready or not) with the conditions the engine gives it, and
  * one port per Service port whose number is the targetPort (a named targetPort: the first endpoint's containerPort).
- * With no endpoints it is the controller's placeholder slice: no ports, no endpoints.
+ * With no endpoints it is the controller's placeholder slice: no ports, no endpoints. Shared: do not change it.
  */
 export function endpointSliceObject(cluster: Cluster, workload?: Workload): EndpointSliceObject {
+  const cache = cacheOf(cluster, workload);
+  return (cache.slice ??= buildEndpointSliceObject(cluster, workload));
+}
+
+function buildEndpointSliceObject(cluster: Cluster, workload: Workload | undefined): EndpointSliceObject {
   const { scenario, hinted } = cluster;
   const { service } = scenario;
   const first = hinted[0]?.endpoint;
@@ -233,9 +264,52 @@ function defaultEvents(pod: PodModel, runtime: PodRuntime, age: string, containe
 
 /**
  * A Pod of the scenario as the API server shows it: Running, one container, the kubelet's conditions. The
- * container and image IDs (hashes, only describe shows them) are left empty when `ids` is false.
+ * container and image IDs (hashes, only describe shows them) are left empty when `ids` is false. Shared: do not
+ * change it.
  */
 export function podObject(cluster: Cluster, pod: PodModel, workload?: Workload, ids = true): PodObject {
+  const { pods } = cacheOf(cluster, workload);
+  const key = ids ? `${pod.pod}\0ids` : pod.pod;
+  let object = pods.get(key);
+  if (!object) pods.set(key, (object = buildPodObject(cluster, pod, workload, ids)));
+  return object;
+}
+
+/** The kubelet's five Pod conditions; Ready and ContainersReady follow the Pod's readiness. Shared, read-only. */
+function podConditions(ready: 'True' | 'False'): PodObject['conditions'] {
+  return [
+    { type: 'PodReadyToStartContainers', status: 'True' },
+    { type: 'Initialized', status: 'True' },
+    { type: 'Ready', status: ready },
+    { type: 'ContainersReady', status: ready },
+    { type: 'PodScheduled', status: 'True' },
+  ];
+}
+const READY_CONDITIONS = podConditions('True');
+const NOT_READY_CONDITIONS = podConditions('False');
+/** The DefaultTolerationSeconds admission plugin's two NoExecute tolerations. Shared, read-only. */
+const DEFAULT_TOLERATIONS: PodObject['tolerations'] = [
+  { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', seconds: 300 },
+  { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', seconds: 300 },
+];
+
+/** The image ID's digest, once per image (a handful of images, each hashed for every Pod otherwise). */
+const imageDigests = new Map<string, string>();
+function imageDigest(image: string): string {
+  let digest = imageDigests.get(image);
+  if (digest === undefined) {
+    digest = sha256Hex(`image/${image}`);
+    if (imageDigests.size < 64) imageDigests.set(image, digest);
+  }
+  return digest;
+}
+
+function buildPodObject(
+  cluster: Cluster,
+  pod: PodModel,
+  workload: Workload | undefined,
+  ids: boolean,
+): PodObject {
   const { scenario } = cluster;
   const runtime = runtimeOf(workload, pod.pod);
   const age = runtime.age ?? ageOf(workload);
@@ -257,7 +331,7 @@ export function podObject(cluster: Cluster, pod: PodModel, workload?: Workload, 
     readinessProbe:
       runtime.readinessProbe === undefined ? defaultReadinessProbe(port) : runtime.readinessProbe,
     containerID: ids ? `containerd://${sha256Hex(`container/${pod.pod}`)}` : '',
-    imageID: ids ? `${image.replace(/:[^:/]*$/, '')}@sha256:${sha256Hex(`image/${image}`)}` : '',
+    imageID: ids ? `${image.replace(/:[^:/]*$/, '')}@sha256:${imageDigest(image)}` : '',
     state: { kind: 'Running', startedAt: STARTED_AT },
     lastState:
       restarts > 0
@@ -273,11 +347,11 @@ export function podObject(cluster: Cluster, pod: PodModel, workload?: Workload, 
     restartCount: restarts,
     lastRestartAge: restarts > 0 ? (runtime.lastRestart ?? '1m') : null,
   };
-  const ready = podReady ? 'True' : 'False';
   return {
     name: pod.pod,
     namespace: scenario.service.namespace,
-    labels: { ...pod.labels },
+    // Shared with the scenario (objects are read-only): a copy per Pod cost more than the rest of the Pod.
+    labels: pod.labels,
     annotations: {},
     priority: 0,
     serviceAccountName: 'default',
@@ -291,18 +365,9 @@ export function podObject(cluster: Cluster, pod: PodModel, workload?: Workload, 
     nominatedNodeName: '',
     controlledBy: '',
     containers: [container],
-    conditions: [
-      { type: 'PodReadyToStartContainers', status: 'True' },
-      { type: 'Initialized', status: 'True' },
-      { type: 'Ready', status: ready },
-      { type: 'ContainersReady', status: ready },
-      { type: 'PodScheduled', status: 'True' },
-    ],
+    conditions: podReady ? READY_CONDITIONS : NOT_READY_CONDITIONS,
     qosClass: 'BestEffort',
-    tolerations: [
-      { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', seconds: 300 },
-      { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', seconds: 300 },
-    ],
+    tolerations: DEFAULT_TOLERATIONS,
     events: runtime.events
       ? runtime.events.map((e) => ({
           type: e.type,

@@ -37,17 +37,27 @@ const workloadSchema = z.strictObject({
 });
 
 const checked = new WeakMap<object, WeakSet<object>>();
+/** Workload objects whose shape the schema accepted (the shape does not depend on the scenario). */
+const wellFormed = new WeakSet<object>();
 
-/** Throws one Error listing every problem of `workload` for `scenario`; a workload checked once is not checked again. */
+/**
+ * Throws one Error listing every problem of `workload` for `scenario`; a workload checked once is not checked again
+ * (its shape once for every scenario, the Pods it names once per scenario).
+ */
 export function checkWorkload(scenario: Scenario, workload: Workload | undefined): void {
   if (workload === undefined) return;
   const seen = checked.get(scenario);
   if (seen?.has(workload)) return;
-  const parsed = workloadSchema.safeParse(workload);
-  const issues: Issue[] = parsed.success
-    ? []
-    : zodIssues(parsed.error, { prefix: ['workload'], explain: { input: workload, schema: workloadSchema } });
-  if (parsed.success) {
+  const parsed = wellFormed.has(workload) ? null : workloadSchema.safeParse(workload);
+  const issues: Issue[] =
+    parsed === null || parsed.success
+      ? []
+      : zodIssues(parsed.error, {
+          prefix: ['workload'],
+          explain: { input: workload, schema: workloadSchema },
+        });
+  if (parsed === null || parsed.success) {
+    wellFormed.add(workload);
     const names = new Set(scenario.cluster.pods.map((p) => p.pod));
     for (const name of Object.keys(workload.pods ?? {})) {
       if (!names.has(name)) {

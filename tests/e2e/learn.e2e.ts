@@ -168,7 +168,7 @@ test.describe('learn: the explorer', () => {
     await expect(explorer.getByRole('combobox', { name: 'Destination' })).toBeFocused();
     await expect(explorer.getByRole('combobox', { name: 'Destination' })).toHaveValue('clusterIP');
     // R-INT-1: the Cluster set, four ready endpoints: 1/4 each.
-    await expect(summary).toContainText('to the ClusterIP: served by 4 Pods (web-1 1/4, web-2 1/4, web-3 1/4, web-4 1/4)');
+    await expect(summary).toContainText('to the ClusterIP: served by 4 Pods (web-1: 1/4, web-2: 1/4, web-3: 1/4, web-4: 1/4)');
 
     // internalTrafficPolicy Local: node-c has no endpoint, so the packet is dropped (R-INT-3); back to Cluster.
     await page.keyboard.press('Tab');
@@ -205,7 +205,7 @@ test.describe('learn: the explorer', () => {
     await expect(lands('node-c').getByRole('row', { name: /^web-4 1\/4 / })).toBeVisible();
     await explorer.getByRole('combobox', { name: 'Sender’s node' }).focus();
     await page.keyboard.press('ArrowUp');
-    await expect(summary).toContainText('served by 1 Pod (web-4 1)');
+    await expect(summary).toContainText('served by 1 Pod (web-4: 1)');
     await expect(summary).toContainText('Hints: node-b keeps its zone’s endpoints');
     await expect(explorer.getByRole('region', { name: 'Zones and topology hints' })).toContainText("node-b's zone zone-b");
 

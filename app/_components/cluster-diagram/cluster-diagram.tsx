@@ -81,6 +81,16 @@ const PAD = 10;
 const TRUNK = 5;
 const SMALL = 11;
 const NORMAL = 12;
+/** Row: a zone's label stays left of its first node's centre, clear of the balancer's share label beside the arrowhead. */
+const ZONE_LABEL_ROOM = 66;
+
+/** The zones and their nodes, in node order ("zone-a: node-a, node-b"); null when no node has a zone. */
+export function zonesText(scenario: Scenario): string | null {
+  const byZone = new Map<string, string[]>();
+  for (const n of scenario.cluster.nodes) if (n.zone) byZone.set(n.zone, [...(byZone.get(n.zone) ?? []), n.name]);
+  if (byZone.size === 0) return null;
+  return [...byZone].map(([zone, nodes]) => `${zone}: ${nodes.join(', ')}`).join('; ');
+}
 
 /** One sentence for the SVG's accessible description. */
 export function summarize(scenario: Scenario, answer: Answer | null): string {
@@ -98,6 +108,8 @@ export function summarize(scenario: Scenario, answer: Answer | null): string {
         '.',
     );
   }
+  const zones = zonesText(scenario);
+  if (zones) parts.push(`Zones: ${zones}.`);
   if (answer?.shares) parts.push(`Dropped: ${answer.shares.dropped}. Rejected: ${answer.shares.rejected}. Crossing nodes: ${answer.shares.crossNode}.`);
   parts.push('The table below gives every value.');
   return parts.join(' ');
@@ -263,6 +275,17 @@ function DiagramSvg({ scenario, answer, flow, title, base, variant }: SvgProps) 
           );
         })}
 
+      {/* Zones: a dotted box per run of nodes in the same zone, labelled with the zone */}
+      {L.zones.map((z, i) => (
+        <g key={`zone-${i}`} data-box="zone">
+          <rect {...z.box} rx={12} fill="none" stroke="var(--muted)" strokeDasharray="2 3" />
+          <text x={z.box.x + 6} y={z.box.y + 13} fontSize={SMALL} fill="var(--muted)">
+            <title>{`zone ${z.zone}: ${z.nodes.join(', ')}`}</title>
+            {fitToWidth(z.zone, stack ? z.box.width - 12 : ZONE_LABEL_ROOM, SMALL)}
+          </text>
+        </g>
+      ))}
+
       {/* Nodes */}
       {L.nodes.map((n) => {
         const model = n.name === null ? null : scenario.cluster.nodes.find((m) => m.name === n.name);
@@ -385,6 +408,7 @@ export function ClusterDiagram({ scenario, answer, highlightFlow, title, id }: C
   const columns = Math.min(7, Math.max(1, scenario.cluster.nodes.length + (scenario.cluster.pods.some((p) => p.node === null) ? 1 : 0)));
   const kubeProxy = runsKubeProxy(scenario);
   const fromInside = flow !== undefined && flow.from !== 'external';
+  const zoned = zonesText(scenario) !== null;
   return (
     <figure className={`my-6 ${css.lazy}`} aria-labelledby={`${base}-caption`} data-diagram>
       <div className={`rounded-lg border border-border bg-bg p-2 ${css.box} ${css[`cols${columns}`] ?? ''}`}>
@@ -397,7 +421,7 @@ export function ClusterDiagram({ scenario, answer, highlightFlow, title, id }: C
           {flow ? ` — highlighted: ${describeFlow(flow)}.` : ''}
         </span>
         <span className="block text-xs">
-          {`Key: ✓ ready, ✗ not ready, ↓ terminating (dashed and dotted outlines); the number at a Pod’s right is its share of all load-balancer traffic, → its probability in the highlighted flow${fromInside ? ', which starts at the sender (outlined)' : ''}; HC is the health-check node port’s status · local endpoints${kubeProxy ? '; /healthz is kube-proxy’s own health' : ''}; ⇄ SNAT, ✕ DROP and ⊘ REJECT mark what happens to outside traffic entering the node.`}
+          {`Key: ✓ ready, ✗ not ready, ↓ terminating (dashed and dotted outlines); the number at a Pod’s right is its share of all load-balancer traffic, → its probability in the highlighted flow${fromInside ? ', which starts at the sender (outlined)' : ''}; HC is the health-check node port’s status · local endpoints${kubeProxy ? '; /healthz is kube-proxy’s own health' : ''}; ⇄ SNAT, ✕ DROP and ⊘ REJECT mark what happens to outside traffic entering the node${zoned ? '; a dotted box groups the nodes of one zone, named at its top left' : ''}.`}
         </span>
       </figcaption>
       <DiagramTable scenario={scenario} answer={answer} title={title} flow={flow} />

@@ -17,6 +17,9 @@ export function DiagramTable({ scenario, answer, title, flow }: DiagramTableProp
   const probability = new Map(flow?.backends.map((b) => [b.pod, b.probability]) ?? []);
   // Cilium's kube-proxy replacement runs no kube-proxy, so there is no :10256/healthz to show.
   const kubeProxy = !scenario.cluster.proxyMode.startsWith('cilium');
+  // Zones only when a node has one (topology.kubernetes.io/zone), as the diagram draws them.
+  const zoned = scenario.cluster.nodes.some((n) => n.zone);
+  const zoneOf = new Map(scenario.cluster.nodes.map((n) => [n.name, n.zone]));
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer text-accent underline underline-offset-2">Diagram as tables</summary>
@@ -26,6 +29,7 @@ export function DiagramTable({ scenario, answer, title, flow }: DiagramTableProp
           <thead>
             <tr>
               <th scope="col" className={cell}>Node</th>
+              {zoned && <th scope="col" className={cell}>Zone</th>}
               <th scope="col" className={cell}>Load-balancer share</th>
               <th scope="col" className={cell}>Health-check node port</th>
               {kubeProxy && <th scope="col" className={cell}>kube-proxy /healthz</th>}
@@ -41,6 +45,7 @@ export function DiagramTable({ scenario, answer, title, flow }: DiagramTableProp
                   <th scope="row" className={cell}>
                     {c.label}
                   </th>
+                  {zoned && <td className={cell}>{(node !== null && zoneOf.get(node)) || 'none'}</td>}
                   <td className={cell}>{(node !== null && answer?.loadBalancer?.[node]) || '—'}</td>
                   <td className={cell}>
                     {hc ? `${hc.status} (localEndpoints ${hc.headers['X-Load-Balancing-Endpoint-Weight']})` : 'none'}

@@ -40,6 +40,9 @@ export const GEOMETRY = {
   laneSpace: 24,
   /** Row layouts narrower than this still get this width, so the top boxes fit. */
   minRowWidth: 320,
+  /** When nodes carry zones: the band above a zone's nodes for its label, and the box's margin around them. */
+  zoneBand: 20,
+  zoneMargin: 8,
 } as const;
 
 export interface Box {
@@ -58,8 +61,51 @@ export interface DiagramLayout {
   loadBalancer: Box;
   nodes: { name: string | null; label: string; box: Box }[];
   pods: { name: string; node: string | null; box: Box }[];
+  /**
+   * One labelled box per run of neighbouring nodes in the same zone (topology.kubernetes.io/zone), in node
+   * order; nodes without a zone are in none. Empty when no node has a zone.
+   */
+  zones: { zone: string; nodes: string[]; box: Box }[];
   /** Row: the y of the lane under the nodes; stack: the x of the lane in the right gutter. */
   lane: number;
+}
+
+/** The zone of each node column (null for none, and for the pseudo-node of Pods without a node). */
+function zoneOf(scenario: Scenario, node: string | null): string | null {
+  if (node === null) return null;
+  return scenario.cluster.nodes.find((n) => n.name === node)?.zone ?? null;
+}
+
+/** Runs of neighbouring nodes with the same zone, each with the box around its nodes (`margin` on the sides and below, the label band above). */
+function zoneBoxes(
+  scenario: Scenario,
+  nodes: { name: string | null; box: Box }[],
+  margin: number,
+): DiagramLayout['zones'] {
+  const g = GEOMETRY;
+  const zones: DiagramLayout['zones'] = [];
+  let run: { zone: string; members: { name: string | null; box: Box }[] } | null = null;
+  const close = () => {
+    if (!run) return;
+    const first = run.members[0]!.box;
+    const last = run.members[run.members.length - 1]!.box;
+    const x = Math.min(first.x, last.x) - margin;
+    const y = first.y - g.zoneBand;
+    const right = Math.max(first.x + first.width, last.x + last.width) + margin;
+    const bottom = Math.max(...run.members.map((m) => m.box.y + m.box.height)) + 6;
+    zones.push({ zone: run.zone, nodes: run.members.map((m) => m.name ?? ''), box: { x, y, width: right - x, height: bottom - y } });
+    run = null;
+  };
+  for (const n of nodes) {
+    const zone = zoneOf(scenario, n.name);
+    if (run && run.zone === zone) run.members.push(n);
+    else {
+      close();
+      if (zone !== null) run = { zone, members: [n] };
+    }
+  }
+  close();
+  return zones;
 }
 
 /** Row width for `columns` node columns (the container-query thresholds in diagram.module.css follow it). */
@@ -113,7 +159,9 @@ function placePods(box: Box, names: string[], node: string | null) {
 export function layoutDiagram(scenario: Scenario, variant: Variant = 'row', top: Top = 'lb'): DiagramLayout {
   const g = GEOMETRY;
   const { cols, podsByNode } = podsOf(scenario);
-  const y0 = nodesY(top);
+  const zoned = cols.some((c) => zoneOf(scenario, c.name) !== null);
+  // Row: every node sits under the zone labels' band when any node has a zone.
+  const y0 = nodesY(top) + (zoned && variant === 'row' ? g.zoneBand : 0);
 
   if (variant === 'row') {
     const maxPods = Math.max(1, ...[...podsByNode.values()].map((p) => p.length));
@@ -133,6 +181,7 @@ export function layoutDiagram(scenario: Scenario, variant: Variant = 'row', top:
       loadBalancer: { x: centre - g.lbWidth / 2, y: g.lbY, width: g.lbWidth, height: g.lbHeight },
       nodes,
       pods,
+      zones: zoned ? zoneBoxes(scenario, nodes, g.zoneMargin) : [],
       lane: y0 + height + 12,
     };
   }
@@ -141,7 +190,12 @@ export function layoutDiagram(scenario: Scenario, variant: Variant = 'row', top:
   const x = g.leftGutter;
   const nodeW = width - g.leftGutter - g.rightGutter;
   let y = y0;
+  let previousZone: string | null = null;
   const nodes = cols.map((c) => {
+    const zone = zoneOf(scenario, c.name);
+    // Stack: a zone's label band above the first node of each run of the same zone.
+    if (zone !== null && zone !== previousZone) y += g.zoneBand;
+    previousZone = zone;
     const h = nodeHeight((podsByNode.get(c.name) ?? []).length);
     const box = { x, y, width: nodeW, height: h };
     y += h + g.stackGap;
@@ -158,6 +212,7 @@ export function layoutDiagram(scenario: Scenario, variant: Variant = 'row', top:
     loadBalancer: { x: centre - g.lbWidth / 2, y: g.lbY, width: g.lbWidth, height: g.lbHeight },
     nodes,
     pods,
+    zones: zoned ? zoneBoxes(scenario, nodes, 4) : [],
     lane: width - g.rightGutter / 2,
   };
 }

@@ -1,6 +1,6 @@
 'use client';
 /** The explorer's controls: native form controls only, grouped in fieldsets, so the keyboard drives everything. */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { NodeOptions } from './node-options';
 import { BALANCING, PROXY_MODES } from '@/lib/engine';
 import {
@@ -98,52 +98,40 @@ export function Controls({
 
       <fieldset className={fieldset}>
         <legend className={legend}>Data path and load balancer</legend>
-        <label htmlFor={id('proxy')} className="block text-sm">
-          Proxy mode
-        </label>
-        <select
+        <LabelledSelect
+          first
           id={id('proxy')}
-          className={select}
+          label="Proxy mode"
           value={state.proxyMode}
-          onChange={(e) =>
-            dispatch({ type: 'proxyMode', proxyMode: e.target.value as ExplorerState['proxyMode'] })
-          }
+          onChange={(v) => dispatch({ type: 'proxyMode', proxyMode: v as ExplorerState['proxyMode'] })}
         >
           {PROXY_MODES.map((m) => (
             <option key={m} value={m}>
               {PROXY_LABEL[m]}
             </option>
           ))}
-        </select>
-        <label htmlFor={id('balancing')} className="mt-2 block text-sm">
-          Balancer spreads new connections
-        </label>
-        <select
+        </LabelledSelect>
+        <LabelledSelect
           id={id('balancing')}
-          className={select}
+          label="Balancer spreads new connections"
           value={state.balancing}
-          onChange={(e) =>
-            dispatch({ type: 'balancing', balancing: e.target.value as ExplorerState['balancing'] })
-          }
+          onChange={(v) => dispatch({ type: 'balancing', balancing: v as ExplorerState['balancing'] })}
         >
           {BALANCING.map((b) => (
             <option key={b} value={b}>
               {BALANCING_LABEL[b]}
             </option>
           ))}
-        </select>
-        <label htmlFor={id('targets')} className="mt-2 block text-sm">
-          Balancer targets
-        </label>
-        <select
+        </LabelledSelect>
+        <LabelledSelect
           id={id('targets')}
-          className={select}
+          label="Balancer targets"
           value={state.targets}
-          onChange={(e) => dispatch({ type: 'targets', targets: e.target.value as ExplorerState['targets'] })}
+          onChange={(v) => dispatch({ type: 'targets', targets: v as ExplorerState['targets'] })}
         >
           <option value="nodes">Nodes, on the NodePort</option>
           <option value="pods">Pod IPs, straight to Pods</option>
-        </select>
+        </LabelledSelect>
         <label className="mt-2 flex items-center gap-2 text-sm">
           <input
             type="checkbox"
@@ -255,18 +243,13 @@ export function Controls({
 
       <fieldset className={fieldset}>
         <legend className={legend}>Send traffic</legend>
-        <label htmlFor={id('source')} className="block text-sm">
-          From
-        </label>
-        <select
+        <LabelledSelect
+          first
           id={id('source')}
-          className={select}
+          label="From"
           value={state.source.kind}
-          onChange={(e) =>
-            dispatch({
-              type: 'source',
-              source: { ...state.source, kind: e.target.value as TrafficSource['kind'] },
-            })
+          onChange={(v) =>
+            dispatch({ type: 'source', source: { ...state.source, kind: v as TrafficSource['kind'] } })
           }
         >
           {SOURCE_KINDS.map((s) => (
@@ -274,74 +257,54 @@ export function Controls({
               {s.label}
             </option>
           ))}
-        </select>
-        <label htmlFor={id('source-node')} className="mt-2 block text-sm">
-          {state.source.kind === 'external' ? 'Entering at node' : 'Sender’s node'}
-        </label>
-        <select
+        </LabelledSelect>
+        <LabelledSelect
           id={id('source-node')}
-          className={select}
+          label={state.source.kind === 'external' ? 'Entering at node' : 'Sender’s node'}
           value={state.source.node}
-          onChange={(e) =>
-            dispatch({ type: 'source', source: { ...state.source, node: Number(e.target.value) } })
-          }
+          onChange={(v) => dispatch({ type: 'source', source: { ...state.source, node: Number(v) } })}
         >
           <NodeOptions count={state.nodes.length} />
-        </select>
+        </LabelledSelect>
         {state.source.kind !== 'external' && (
-          <>
-            <label htmlFor={id('destination')} className="mt-2 block text-sm">
-              Destination
-            </label>
-            <select
-              id={id('destination')}
-              className={select}
-              value={destinationOf(state)}
-              onChange={(e) => dispatch({ type: 'destination', destination: e.target.value as Destination })}
-            >
-              {DESTINATIONS.map((d) => (
-                <option key={d.value} value={d.value}>
-                  {d.label}
-                </option>
-              ))}
-            </select>
-          </>
+          <LabelledSelect
+            id={id('destination')}
+            label="Destination"
+            value={destinationOf(state)}
+            onChange={(v) => dispatch({ type: 'destination', destination: v as Destination })}
+          >
+            {DESTINATIONS.map((d) => (
+              <option key={d.value} value={d.value}>
+                {d.label}
+              </option>
+            ))}
+          </LabelledSelect>
         )}
       </fieldset>
 
       <fieldset className={fieldset}>
         <legend className={legend}>Inside the cluster</legend>
-        <label htmlFor={id('itp')} className="block text-sm">
-          internalTrafficPolicy (ClusterIP traffic)
-        </label>
-        <select
+        <LabelledSelect
+          first
           id={id('itp')}
-          className={select}
+          label="internalTrafficPolicy (ClusterIP traffic)"
           value={internalPolicyOf(state)}
-          onChange={(e) =>
-            dispatch({ type: 'internalPolicy', policy: e.target.value as ExplorerState['policy'] })
-          }
+          onChange={(v) => dispatch({ type: 'internalPolicy', policy: v as ExplorerState['policy'] })}
         >
           <option value="Cluster">Cluster: endpoints on any node</option>
           <option value="Local">Local: only the sender’s node</option>
-        </select>
-        <label htmlFor={id('affinity')} className="mt-2 block text-sm">
-          sessionAffinity
-        </label>
-        <select
+        </LabelledSelect>
+        <LabelledSelect
           id={id('affinity')}
-          className={select}
+          label="sessionAffinity"
           value={state.affinity ? 'ClientIP' : 'None'}
-          onChange={(e) =>
-            dispatch({
-              type: 'sessionAffinity',
-              affinity: e.target.value === 'ClientIP' ? 'ClientIP' : 'None',
-            })
+          onChange={(v) =>
+            dispatch({ type: 'sessionAffinity', affinity: v === 'ClientIP' ? 'ClientIP' : 'None' })
           }
         >
           <option value="None">None: every connection picks anew</option>
           <option value="ClientIP">ClientIP: a client sticks to one Pod</option>
-        </select>
+        </LabelledSelect>
         {state.affinity && (
           <AffinityTimeout
             id={id('affinity-timeout')}
@@ -353,19 +316,14 @@ export function Controls({
 
       <fieldset className={fieldset}>
         <legend className={legend}>Zones and trafficDistribution</legend>
-        <label htmlFor={id('distribution')} className="block text-sm">
-          trafficDistribution
-        </label>
-        <select
+        <LabelledSelect
+          first
           id={id('distribution')}
-          className={select}
+          label="trafficDistribution"
           value={state.trafficDistribution ?? ''}
-          aria-describedby={id('distribution-hint')}
-          onChange={(e) =>
-            dispatch({
-              type: 'trafficDistribution',
-              value: (e.target.value || null) as TrafficDistribution | null,
-            })
+          describedBy={id('distribution-hint')}
+          onChange={(v) =>
+            dispatch({ type: 'trafficDistribution', value: (v || null) as TrafficDistribution | null })
           }
         >
           <option value="">Not set (no topology hints)</option>
@@ -374,7 +332,7 @@ export function Controls({
               {DISTRIBUTION_LABEL[d]}
             </option>
           ))}
-        </select>
+        </LabelledSelect>
         <p id={id('distribution-hint')} className="mt-1 text-xs text-muted">
           Hints steer the Cluster set only (ClusterIP, and outside traffic under Cluster); a node with no
           hinted endpoint uses them all.
@@ -403,6 +361,45 @@ export function Controls({
         </ul>
       </fieldset>
     </div>
+  );
+}
+
+/**
+ * A visible label above a full-width select, tied by id (the explorer's form rows). `first` drops the top margin
+ * of the first row of a fieldset.
+ */
+function LabelledSelect({
+  id,
+  label,
+  value,
+  onChange,
+  first = false,
+  describedBy,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  value: string | number;
+  onChange: (value: string) => void;
+  first?: boolean;
+  describedBy?: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <label htmlFor={id} className={first ? 'block text-sm' : 'mt-2 block text-sm'}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className={select}
+        value={value}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {children}
+      </select>
+    </>
   );
 }
 

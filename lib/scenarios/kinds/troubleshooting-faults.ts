@@ -10,6 +10,8 @@
  *   a curl DROPped (eTP Local, no local endpoint, R-EXT-7)  → `local-no-endpoint`;
  *   a curl forwarded to a Pod whose container does not listen on the endpoint's port (the targetPort)
  *                                                           → `target-port`; listens on 127.0.0.1 only → `localhost-only`;
+ *   a curl forwarded to a Pod of another app (its `app` label is not the ask's `app`: the selector also matches
+ *   labels that app's Pods share, R-EP-1)                   → `broad-selector`;
  *   a curl answered, but the client address is wanted and the Pod saw another one: the balancer's (a proxy,
  *   R-SRC-3) → `proxy-balancer`; a node's (masqueraded under Cluster, R-EXT-1) → `snat-cluster`.
  * Exactly one cause per question: two different ones are a generator bug (thrown).
@@ -26,6 +28,7 @@ export const FAULTS = [
   'local-no-endpoint',
   'snat-cluster',
   'proxy-balancer',
+  'broad-selector',
 ] as const;
 export type Fault = (typeof FAULTS)[number];
 
@@ -38,6 +41,7 @@ export const FIX_OF: Record<Fault, string> = {
   'local-no-endpoint': 'cluster-or-local-pod',
   'snat-cluster': 'etp-local',
   'proxy-balancer': 'passthrough',
+  'broad-selector': 'narrow-selector',
 };
 
 export interface TroubleshootingAsk {
@@ -45,6 +49,11 @@ export interface TroubleshootingAsk {
   workload: Workload;
   /** The team expects the application to see the clients' own addresses (it logs or allow-lists them). */
   needsClientIp: boolean;
+  /**
+   * The `app` label of the Pods the Service is for (the Deployment the team means); a curl answered by a Pod with
+   * another `app` label reached the wrong app. Absent: every selected Pod is the app's.
+   */
+  app?: string;
 }
 
 /** Where a Pod's container listens (the evidence layer's default: 0.0.0.0 on the numeric targetPort). */
@@ -80,6 +89,13 @@ export function flowCauses(
       case 'dropped':
         return 'local-no-endpoint';
       case 'forwarded': {
+        if (ask.app !== undefined) {
+          const app = ask.app;
+          const labels = new Map((scenario.cluster.pods ?? []).map((p) => [p.name, p.labels?.app]));
+          // R-EP-1: every selected ready Pod is an endpoint, whichever Deployment runs it.
+          if (flow.backends.some((b) => b.probability !== '0' && labels.get(b.pod) !== app))
+            return 'broad-selector';
+        }
         const listens = flow.backends.map((b) => listenOf(ask, b.pod, target));
         if (listens.some((l) => l.port !== target)) return 'target-port';
         if (listens.some((l) => l.address === '127.0.0.1')) return 'localhost-only';

@@ -3,7 +3,8 @@
  * with one fault of the catalogue (troubleshooting-faults.ts) injected; the learner sees what a real cluster would
  * show — `kubectl get`/`describe` and what curl printed, all from lib/troubleshoot (which reads the engine) — and
  * names the cause and the fix.
- *   intro     one obvious fault (selector, readiness, targetPort); `kubectl get` and one curl through the balancer
+ *   intro     one obvious fault (selector, readiness, targetPort, a selector too broad); `kubectl get` and one curl
+ *             through the balancer
  *   standard  every fault; `kubectl describe` of the Service and a Pod; a second curl to one node's NodePort
  *   expert    decoys (a Pod that is not ready while others are); a third curl to another node's NodePort
  * Every wrong option is a fault whose injection into the same working cluster gives another key (checked here by
@@ -43,6 +44,11 @@ export interface TroubleBase {
   wrongTargetPort: number;
   /** A selector that matches no Pod (the `selector` fault). */
   wrongSelector: Record<string, string>;
+  /**
+   * Another Deployment in the namespace whose Pods share a label with the app's (`tier`), with the selector that
+   * keeps only that shared label (the `broad-selector` fault); null when the namespace runs the app alone.
+   */
+  other: { app: string; broadSelector: Record<string, string> } | null;
   /** The node whose NodePort the second curl dials (it has Pods in the working cluster); null at intro. */
   nodePortNode: string | null;
   /** Where the `local-no-endpoint` fault moves that node's Pods (a node the balancer curl goes through). */
@@ -54,6 +60,9 @@ export interface TroubleBase {
 }
 
 const PORTS = [8080, 3000, 5000, 8000, 9090] as const;
+/** The other Deployment of the namespace (none is a Service name of lib/scenarios/names), and the label it shares. */
+const OTHER_APPS = ['admin', 'docs', 'status', 'blog', 'landing'] as const;
+const TIERS = ['web', 'frontend', 'edge'] as const;
 const PROBE = 'exec [cat /tmp/ready] delay=0s timeout=1s period=10s #success=1 #failure=3';
 /** The kubelet's event for a failing exec readiness probe, repeated since the Pod started (`age`). */
 function notReadyEvent(age: string | undefined): PodEvent {
@@ -66,8 +75,13 @@ function notReadyEvent(age: string | undefined): PodEvent {
   };
 }
 
-function appPods(s: ScenarioInput): NonNullable<ScenarioInput['cluster']['pods']> {
+function allPods(s: ScenarioInput): NonNullable<ScenarioInput['cluster']['pods']> {
   return s.cluster.pods ?? [];
+}
+
+/** Is this Pod one of the app's (the Deployment the Service is for), not the other Deployment's? */
+function isApp(ask: TroubleshootingAsk, pod: { labels?: Record<string, string> }): boolean {
+  return ask.app === undefined || pod.labels?.app === ask.app;
 }
 
 function withSpec(
@@ -80,8 +94,12 @@ function withSpec(
   return { ...s, service: { ...s.service, spec: next } };
 }
 
-function withRuntime(w: Workload, f: (name: string, r: PodRuntime) => PodRuntime): Workload {
-  return { ...w, pods: Object.fromEntries(Object.entries(w.pods ?? {}).map(([n, r]) => [n, f(n, r)])) };
+/** The workload with `f` applied to the runtime of the Pods named in `only`. */
+function withRuntime(w: Workload, only: Set<string>, f: (r: PodRuntime) => PodRuntime): Workload {
+  return {
+    ...w,
+    pods: Object.fromEntries(Object.entries(w.pods ?? {}).map(([n, r]) => [n, only.has(n) ? f(r) : r])),
+  };
 }
 
 /** The cluster with `fault` injected (pure: the same base and fault give the same question). */
@@ -91,15 +109,26 @@ export function applyFault(
 ): { scenario: ScenarioInput; ask: TroubleshootingAsk } {
   const s = base.scenario;
   const ask = base.ask;
+  const mine = new Set(
+    allPods(s)
+      .filter((p) => isApp(ask, p))
+      .map((p) => p.name),
+  );
   switch (fault) {
     case 'selector':
       return { scenario: withSpec(s, { selector: { ...base.wrongSelector } }), ask };
     case 'readiness':
       return {
-        scenario: { ...s, cluster: { ...s.cluster, pods: appPods(s).map((p) => ({ ...p, ready: false })) } },
+        scenario: {
+          ...s,
+          cluster: {
+            ...s.cluster,
+            pods: allPods(s).map((p) => (mine.has(p.name) ? { ...p, ready: false } : p)),
+          },
+        },
         ask: {
           ...ask,
-          workload: withRuntime(ask.workload, (_n, r) => ({
+          workload: withRuntime(ask.workload, mine, (r) => ({
             ...r,
             events: [notReadyEvent(ask.workload.age)],
           })),
@@ -117,7 +146,7 @@ export function applyFault(
         scenario: s,
         ask: {
           ...ask,
-          workload: withRuntime(ask.workload, (_n, r) => ({
+          workload: withRuntime(ask.workload, mine, (r) => ({
             ...r,
             listen: { address: '127.0.0.1', port: base.listenPort },
           })),
@@ -131,12 +160,14 @@ export function applyFault(
       let host =
         Math.max(
           1,
-          ...appPods(s)
+          ...allPods(s)
             .filter((p) => p.node === target)
             .map((p) => Number(p.ip.split('.')[3])),
         ) + 1;
-      const pods = appPods(s).map((p) =>
-        p.node === base.nodePortNode ? { ...p, node: target, ip: `${prefix}.${host++}` } : p,
+      const pods = allPods(s).map((p) =>
+        p.node === base.nodePortNode && mine.has(p.name)
+          ? { ...p, node: target, ip: `${prefix}.${host++}` }
+          : p,
       );
       const local = withSpec(s, {
         externalTrafficPolicy: 'Local',
@@ -148,6 +179,10 @@ export function applyFault(
       return { scenario: withSpec(s, { externalTrafficPolicy: 'Cluster' }, ['healthCheckNodePort']), ask };
     case 'proxy-balancer':
       return { scenario: { ...s, loadBalancer: { preservesClientIP: false, ip: base.balancerIP } }, ask };
+    case 'broad-selector':
+      if (!base.other)
+        throw new Error('troubleshooting: broad-selector needs another Deployment in the namespace');
+      return { scenario: withSpec(s, { selector: { ...base.other.broadSelector } }), ask };
   }
 }
 
@@ -161,6 +196,7 @@ export function applicableFaults(base: TroubleBase): Fault[] {
   return FAULTS.filter((f) => {
     if (f === 'snat-cluster' || f === 'proxy-balancer') return base.ask.needsClientIp;
     if (f === 'local-no-endpoint') return base.nodePortNode !== null;
+    if (f === 'broad-selector') return base.other !== null;
     return true;
   });
 }
@@ -247,6 +283,32 @@ export function buildBase(rng: Rng, difficulty: Difficulty): TroubleBase | null 
       workload.pods![decoy.name] = { ...runtime, events: [notReadyEvent(workload.age)] };
     }
   }
+  // Another Deployment whose Pods share the `tier` label (always at expert when the client address matters, so
+  // the source-address faults have four causes to choose from): one of its Pods runs on the balancer's node.
+  const withOther =
+    rng.chance(difficulty === 'intro' ? 0.4 : 0.5) || (difficulty === 'expert' && needsClientIp);
+  let other: TroubleBase['other'] = null;
+  if (withOther) {
+    const app = rng.pick(OTHER_APPS.filter((a) => a !== svc));
+    const tier = rng.pick(TIERS);
+    const otherHash = replicaSetHash(rng);
+    const on = [nodes.find((n) => n.name === balancerNode)!, ...(rng.chance(0.5) ? [rng.pick(nodes)] : [])];
+    for (const node of on) {
+      const host = (hosts.get(node.name) ?? rng.int(4, 60)) + 1;
+      hosts.set(node.name, host);
+      const name = podName(rng, app, otherHash);
+      pods.push({
+        name,
+        node: node.name,
+        ip: `10.${naming.podOctet}.${nodes.indexOf(node) + 1}.${host}`,
+        labels: { app, tier },
+      });
+      workload.pods![name] = { ...runtime };
+    }
+    for (const p of pods) if (p.labels.app === svc) p.labels.tier = tier;
+    spec.selector = { app: svc, tier };
+    other = { app, broadSelector: { tier } };
+  }
   const scenario: ScenarioInput = {
     cluster: { proxyMode: 'iptables', clusterCIDR: naming.clusterCIDR, nodes, pods },
     service: {
@@ -259,11 +321,12 @@ export function buildBase(rng: Rng, difficulty: Difficulty): TroubleBase | null 
   };
   const base: TroubleBase = {
     scenario,
-    ask: { workload, needsClientIp },
+    ask: { workload, needsClientIp, app: svc },
     difficulty,
     listenPort,
     wrongTargetPort,
     wrongSelector,
+    other,
     nodePortNode,
     balancerNode,
     balancerIP: `${naming.nodeSubnet}.250`,
@@ -284,7 +347,7 @@ export function evidenceOf(base: TroubleBase, scenario: ScenarioInput, ask: Trou
     },
   ];
   if (base.difficulty !== 'intro') {
-    const pod = appPods(base.scenario)[0]!.name;
+    const pod = allPods(base.scenario).find((p) => isApp(ask, p))!.name;
     out.push({
       command: commandLine({ kind: 'describe', resource: 'svc', name: svc }),
       output: kubectlDescribe(scenario, 'svc', svc, workload),
@@ -294,10 +357,17 @@ export function evidenceOf(base: TroubleBase, scenario: ScenarioInput, ask: Trou
       output: kubectlDescribe(scenario, 'pod', pod, workload),
     });
   }
-  // Each curl is one attempt; several curls are answered by different Pods where the flow may reach several.
+  // Each curl is one attempt; several curls are answered by different Pods where the flow may reach several. An
+  // attempt answered by another app's Pod is the one shown when there is one (the attempt the team reports).
+  const appOf = new Map(allPods(scenario).map((p) => [p.name, p.labels?.app]));
   (scenario.traffic ?? []).forEach((_t, i) => {
     const outcomes = curlOutcomes(scenario, i, workload);
-    out.push({ command: curlCommand(scenario, i), output: outcomes[i % outcomes.length]!.result.text });
+    const wrongPod =
+      ask.app === undefined
+        ? -1
+        : outcomes.findIndex((o) => o.result.pod !== undefined && appOf.get(o.result.pod) !== ask.app);
+    const shown = outcomes[wrongPod >= 0 ? wrongPod : i % outcomes.length]!;
+    out.push({ command: curlCommand(scenario, i), output: shown.result.text });
   });
   return out;
 }
@@ -334,8 +404,21 @@ const WRONG_CAUSES: Record<Fault, Partial<Record<Fault, MisconceptionId>>> = {
     'target-port': 'ts-timeout-blames-the-pod',
     'localhost-only': 'ts-timeout-blames-the-pod',
   },
-  'snat-cluster': { 'proxy-balancer': 'cluster-keeps-client-ip' },
-  'proxy-balancer': { 'snat-cluster': 'ts-proxy-is-snat' },
+  'snat-cluster': {
+    'proxy-balancer': 'cluster-keeps-client-ip',
+    'local-no-endpoint': 'ts-local-forwards-with-snat',
+    'broad-selector': 'ts-wrong-client-means-wrong-pod',
+  },
+  'proxy-balancer': {
+    'snat-cluster': 'ts-proxy-is-snat',
+    'local-no-endpoint': 'ts-local-forwards-with-snat',
+    'broad-selector': 'ts-wrong-client-means-wrong-pod',
+  },
+  // Not `selector`: its fix (set the selector to the app's labels) would fix a selector that is too broad as well.
+  'broad-selector': {
+    readiness: 'ts-wrong-pod-means-not-ready',
+    'target-port': 'ts-target-port-picks-the-app',
+  },
 };
 
 function causeLabel(f: Fault, base: TroubleBase): string {
@@ -357,6 +440,8 @@ function causeLabel(f: Fault, base: TroubleBase): string {
       return 'externalTrafficPolicy: Cluster masquerades the traffic to a node address';
     case 'proxy-balancer':
       return "The balancer is a proxy: the Pod sees the balancer's own connection";
+    case 'broad-selector':
+      return "The Service's selector is too broad: it also selects another app's Pods, which share a label with the app's";
   }
 }
 
@@ -379,6 +464,8 @@ function fixLabel(f: Fault, base: TroubleBase, droppedNode: string | null): stri
       return 'Set externalTrafficPolicy: Local (the balancer then sends only to nodes with a ready Pod)';
     case 'proxy-balancer':
       return 'Use a passthrough balancer, or have it send the client address (PROXY protocol, X-Forwarded-For) and read that';
+    case 'broad-selector':
+      return `Narrow the Service's selector: add the app's own label, app=${base.ask.app ?? base.scenario.service.metadata.name}`;
   }
 }
 
@@ -397,6 +484,8 @@ const EXPLAIN: Record<Fault, string> = {
     "Under externalTrafficPolicy: Cluster kube-proxy masquerades every external connection, local Pod or not (R-EXT-1): the Pod sees a node address instead of the client's. Local keeps the client address (R-EXT-6).",
   'proxy-balancer':
     "The balancer is a proxy: it opens its own connection to the node, so kube-proxy sees and the Pod gets the balancer's address whatever the policy (R-SRC-3). The direct NodePort curl, under Local, keeps the client address.",
+  'broad-selector':
+    "The Service selects every ready Pod whose labels include its selector, whichever Deployment runs it (R-EP-1): the selector keeps only a label the other app's Pods share, so the EndpointSlice lists their addresses too and kube-proxy spreads connections over all of them (R-LB-1). Some requests are answered by the other app's Pod: its hostname is in curl's output, its address among the endpoints.",
 };
 
 function symptomText(needsClientIp: boolean): string {
@@ -415,13 +504,19 @@ export function buildTroubleshooting(
   const applicable = applicableFaults(base);
   const pool =
     difficulty === 'intro'
-      ? applicable.filter((f) => f === 'selector' || f === 'readiness' || f === 'target-port')
+      ? applicable.filter(
+          (f) => f === 'selector' || f === 'readiness' || f === 'target-port' || f === 'broad-selector',
+        )
       : applicable;
   if (pool.length === 0) return null;
   // Expert leans on the subtle faults.
   const subtle = pool.filter(
     (f) =>
-      f === 'local-no-endpoint' || f === 'localhost-only' || f === 'snat-cluster' || f === 'proxy-balancer',
+      f === 'local-no-endpoint' ||
+      f === 'localhost-only' ||
+      f === 'snat-cluster' ||
+      f === 'proxy-balancer' ||
+      f === 'broad-selector',
   );
   const fault =
     difficulty === 'expert' && subtle.length > 0 && rng.chance(0.6) ? rng.pick(subtle) : rng.pick(pool);

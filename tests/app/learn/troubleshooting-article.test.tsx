@@ -178,6 +178,16 @@ describe('the troubleshooting article', () => {
     ]);
     expect(answerOf('trouble-local-keeps-client').flows[0]!.backends[0]!.sourceIpKind).toBe('client');
     expect(answerOf('trouble-proxy-lb').flows[0]!.backends[0]!.sourceIpKind).toBe('loadBalancer');
+    // A selector too broad: the other app's Pod is an endpoint like the app's own, and answers its share.
+    expect(answerOf('trouble-broad-selector').flows[0]!.backends.map((b) => [b.pod, b.probability])).toEqual([
+      ['web-1', '1/3'],
+      ['web-2', '1/3'],
+      ['admin-1', '1/3'],
+    ]);
+    expect(
+      curlFlow(parse(yamlOf('trouble-broad-selector')) as ScenarioInput, 0, undefined, { backend: 'admin-1' })
+        .text,
+    ).toMatch(/^hostname: admin-1$/m);
   });
 
   it('draws every figure from a scenario that exists, and uses every trouble- scenario', () => {

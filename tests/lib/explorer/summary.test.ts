@@ -51,7 +51,7 @@ describe('resultSummary for inside traffic', () => {
     const state = decode('1.L.it.h.nk.abc.arararbr.pc.dc');
     const { answer, focusFlow } = run(state);
     expect(resultSummary(state, answer, focusFlow)).toContain(
-      'Traffic from Pod client to the ClusterIP: served by 4 Pods (web-1 1/4, web-2 1/4, web-3 1/4, web-4 1/4)',
+      'Traffic from Pod client to the ClusterIP: served by 4 Pods (web-1: 1/4, web-2: 1/4, web-3: 1/4, web-4: 1/4)',
     );
   });
 
@@ -67,7 +67,7 @@ describe('resultSummary for inside traffic', () => {
     const keeps = decode('1.L.it.h.nk.abc.arararbr.pb.dczabctc');
     const a = run(keeps);
     expect(resultSummary(keeps, a.answer, a.focusFlow)).toMatch(
-      /web-4 1\).*Hints: node-b keeps its zone’s endpoints/,
+      /web-4: 1\).*Hints: node-b keeps its zone’s endpoints/,
     );
     const falls = decode('1.L.it.h.nk.abc.arararbr.pc.dczabctc');
     const b = run(falls);

@@ -34,6 +34,7 @@ describe.each([...DIFFICULTIES])('%s', (difficulty) => {
   it(`over ${SEEDS} seeds: every wrong cause gives another key and other evidence`, () => {
     const bad: string[] = [];
     const seen = new Set<string>();
+    let sourceAddress = 0;
     for (let i = 0; i < SEEDS; i++) {
       const { draft, base, fault } = draw(difficulty, `evidence-${i}`);
       seen.add(fault);
@@ -50,6 +51,24 @@ describe.each([...DIFFICULTIES])('%s', (difficulty) => {
       }
       const cause = draft.response.fields.find((f) => f.name === 'cause');
       if (cause?.type !== 'choice') throw new Error('no cause field');
+      // Expert: a wrong source address has at least four causes to choose from (issue 13).
+      if (difficulty === 'expert' && (fault === 'snat-cluster' || fault === 'proxy-balancer')) {
+        sourceAddress++;
+        if (cause.options.length < 4) bad.push(`${i}: ${fault} offers ${cause.options.length} causes`);
+      }
+      // A selector that is too broad: a curl shows the answer of a Pod that is not the app's (by its labels).
+      if (fault === 'broad-selector') {
+        const strangers = (draft.scenario.cluster.pods ?? [])
+          .filter((p) => p.labels?.app !== base.ask.app)
+          .map((p) => p.name);
+        const answeredBy = (draft.evidence ?? [])
+          .filter((e) => e.command.startsWith('curl'))
+          .map((e) => /^hostname: (\S+)$/m.exec(e.output)?.[1]);
+        if (!answeredBy.some((pod) => pod !== undefined && strangers.includes(pod)))
+          bad.push(
+            `${i}: broad-selector, but no curl is answered by another app's Pod (${answeredBy.join(', ')})`,
+          );
+      }
       for (const o of cause.options) {
         if (o.value === fault) continue;
         const wrong = applyFault(base, o.value as Fault);
@@ -60,6 +79,8 @@ describe.each([...DIFFICULTIES])('%s', (difficulty) => {
       }
     }
     expect(bad.slice(0, 10)).toEqual([]);
-    expect(seen.size).toBeGreaterThanOrEqual(difficulty === 'intro' ? 3 : 6);
+    expect(seen.size).toBeGreaterThanOrEqual(difficulty === 'intro' ? 4 : 7);
+    expect(seen.has('broad-selector')).toBe(true);
+    if (difficulty === 'expert') expect(sourceAddress).toBeGreaterThan(0);
   });
 });

@@ -174,3 +174,63 @@ service:
     expect(draw(lb).box).toContain(label);
   });
 });
+
+describe('ClusterDiagram draws node zones (issue 13)', () => {
+  const zoned = (zones: Array<string | null>) => {
+    const nodes = zones
+      .map((z, i) => `    - {name: node-${'abcd'[i]}, ip: 10.0.0.1${i}, podCIDR: 10.244.${i + 1}.0/24${z ? `, zone: ${z}` : ''}}`)
+      .join('\n');
+    const read = readScenarioText(
+      `cluster:\n  nodes:\n${nodes}\n  pods:\n    - {name: web-1, node: node-a, ip: 10.244.1.5, labels: {app: web}}\n` +
+        'service:\n  metadata: {name: web}\n  spec: {type: LoadBalancer, selector: {app: web}, ports: [{port: 80, targetPort: 8080, nodePort: 30080}]}\n' +
+        '  status: {loadBalancer: {ingress: [{ip: 203.0.113.10}]}}\n',
+      'yaml',
+    );
+    if (!read.ok) throw new Error(JSON.stringify(read.issues));
+    return render(<ClusterDiagram scenario={read.scenario} answer={evaluate(read.scenario)} title="Zones" />);
+  };
+  const num = (e: Element, a: string) => Number(e.getAttribute(a));
+
+  it('a labelled box per run of nodes in one zone, around exactly those nodes, in both arrangements', () => {
+    const { container } = zoned(['zone-a', 'zone-a', 'zone-b', null]);
+    for (const variant of ['row', 'stack']) {
+      const svg = container.querySelector(`svg[data-variant="${variant}"]`) as SVGElement;
+      const zones = [...svg.querySelectorAll('[data-box="zone"]')];
+      // The label is the zone's name (the <title> inside the text gives the full sentence).
+      expect(zones.map((z) => z.querySelector('text')?.lastChild?.textContent)).toEqual(['zone-a', 'zone-b']);
+      expect(zones.map((z) => z.querySelector('title')?.textContent)).toEqual(['zone zone-a: node-a, node-b', 'zone zone-b: node-c']);
+      const nodeRects = [...svg.querySelectorAll('[data-box="node"] > rect')];
+      const inside = (zone: Element, node: Element) => {
+        const z = zone.querySelector('rect')!;
+        return (
+          num(node, 'x') >= num(z, 'x') &&
+          num(node, 'y') >= num(z, 'y') &&
+          num(node, 'x') + num(node, 'width') <= num(z, 'x') + num(z, 'width') &&
+          num(node, 'y') + num(node, 'height') <= num(z, 'y') + num(z, 'height')
+        );
+      };
+      // node-a and node-b in zone-a's box, node-c in zone-b's, node-d (no zone) in none.
+      expect(nodeRects.map((n) => zones.map((z) => inside(z, n)))).toEqual([
+        [true, false],
+        [true, false],
+        [false, true],
+        [false, false],
+      ]);
+    }
+  });
+
+  it('says the zones in words: the SVG description, the caption key and a Zone column in the node table', () => {
+    zoned(['zone-a', 'zone-b', 'zone-a']);
+    for (const img of screen.getAllByRole('img', { name: /Zones/ }))
+      expect(img).toHaveAccessibleDescription(/Zones: zone-a: node-a, node-c; zone-b: node-b\./);
+    expect(screen.getByRole('figure', { name: /Zones/ })).toHaveTextContent('a dotted box groups the nodes of one zone');
+    const table = screen.getByRole('table', { name: 'Zones: nodes' });
+    expect(['node-a', 'node-b', 'node-c'].map((n) => cells(rowOf(table, n))[0])).toEqual(['zone-a', 'zone-b', 'zone-a']);
+  });
+
+  it('draws no zone box and no Zone column when no node has a zone', () => {
+    const { container } = zoned([null, null]);
+    expect(container.querySelectorAll('[data-box="zone"]')).toHaveLength(0);
+    expect(within(screen.getByRole('table', { name: 'Zones: nodes' })).queryByRole('columnheader', { name: 'Zone' })).toBeNull();
+  });
+});

@@ -6,6 +6,7 @@
  * with an "oracle:" error.
  *  - no ready selected Pod: REJECT → `selector` if the selector matches no Pod, else `readiness`;
  *  - Local and no ready selected Pod on the node the curl reaches: DROP → `local-no-endpoint`;
+ *  - a Pod the curl may reach belongs to another app (its `app` label is not the ask's `app`) → `broad-selector`;
  *  - the Pods the curl may reach do not listen on targetPort → `target-port`; listen on 127.0.0.1 → `localhost-only`;
  *  - the team needs the client address: a proxying balancer (curl through it) → `proxy-balancer`; Cluster → `snat-cluster`.
  */
@@ -20,6 +21,7 @@ const FIX: Record<string, string> = {
   'local-no-endpoint': 'cluster-or-local-pod',
   'snat-cluster': 'etp-local',
   'proxy-balancer': 'passthrough',
+  'broad-selector': 'narrow-selector',
 };
 
 export function oracleKey(s: ScenarioInput, ask: TroubleshootingAsk): Record<string, string> {
@@ -66,6 +68,10 @@ export function oracleKey(s: ScenarioInput, ask: TroubleshootingAsk): Record<str
     const reachable = policy === 'Local' ? ready.filter((p) => p.node === t.node) : ready;
     if (reachable.length === 0) {
       causes.add('local-no-endpoint');
+      continue;
+    }
+    if (ask.app !== undefined && reachable.some((p) => p.labels?.app !== ask.app)) {
+      causes.add('broad-selector');
       continue;
     }
     const listens = reachable.map(
