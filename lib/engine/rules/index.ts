@@ -54,7 +54,7 @@ export { rulesText, RULE_MODES, RULE_FORMATS } from './render';
 export type { RulesMode, RulesFormat } from './render';
 export { externalPolicyChains } from './policy-chains';
 export type { PolicyChains } from './policy-chains';
-export { tracePacket } from './trace';
+export { tracePacket, traceIpvsPacket } from './trace';
 export type { TraceResult } from './trace';
 export { flowRules, flowRulesNft, flowRulesIpvs, ruleIdsOfLine, ruleIdsOfNftLine } from './flow-rules';
 export { traceNft } from './nft-trace';

@@ -3,8 +3,10 @@
  * v1.33) prints for one node, never typed by hand. Each is what a learner would see on the node with a command
  * that narrows the output (the command is the excerpt's first line, as a shell comment):
  *   iptables  `iptables-save` lines of the chains asked about (whole chains, in the order the connection meets them)
- *   nftables  one chain of `nft list table ip kube-proxy`, as `nft list chain` prints it
- *   ipvs      one virtual server of `ipvsadm -Ln`
+ *   nftables  one chain or map of `nft list table ip kube-proxy`, as `nft list chain|map` prints it; or the blocks
+ *             (chains, maps, sets) one connection passes through, whole, in the order it meets them
+ *   ipvs      one virtual server of `ipvsadm -Ln`; or, for one connection, its virtual server, the ipsets and the
+ *             iptables chains kube-proxy's IPVS mode uses for it (masquerade and filter: proxier.go writeIptablesRules)
  */
 import type { Scenario } from '@/lib/engine';
 import {
@@ -14,8 +16,11 @@ import {
   renderIptables,
   renderIpvs,
   renderNftables,
+  traceIpvsPacket,
+  traceNft,
   tracePacket,
   type IptablesRendering,
+  type IpvsRendering,
 } from '@/lib/engine/rules';
 
 export type ExcerptMode = 'iptables' | 'nftables' | 'ipvs';
@@ -97,8 +102,83 @@ export function nftChainExcerpt(scenario: Scenario, node: string, prefix: string
 
 /** ipvs: the virtual server address:port of `ipvsadm -Ln` on `node`. */
 export function ipvsExcerpt(scenario: Scenario, node: string, address: string, port: number): string {
-  const vs = renderIpvs(scenario, node).virtualServers.filter((v) => v.address === address && v.port === port);
-  if (vs.length === 0) throw new Error(`read-rules: no virtual server ${address}:${port} on ${node}`);
-  return [`# ipvsadm -Ln -t ${address}:${port}`, ipvsadmList(vs).trimEnd()].join('\n');
+  return [`# ipvsadm -Ln -t ${address}:${port}`, virtualServerText(renderIpvs(scenario, node), address, port)].join('\n');
+}
+
+function virtualServerText(rendering: IpvsRendering, address: string, port: number): string {
+  const vs = rendering.virtualServers.filter((v) => v.address === address && v.port === port);
+  if (vs.length === 0) throw new Error(`read-rules: no virtual server ${address}:${port} on ${rendering.node}`);
+  return ipvsadmList(vs).trimEnd();
+}
+
+/** One new connection as the node sees it: source, destination address and port, the node's own addresses. */
+export interface ExcerptPacket {
+  source: string;
+  dest: string;
+  port: string;
+  nodeIPs: readonly string[];
+}
+
+/**
+ * nftables: every block of `nft list table ip kube-proxy` one new connection passes through on `node` (the
+ * kube-proxy nft tracer, lib/engine/rules/nft-trace.ts, finds them), whole, in the order it first meets them.
+ */
+export function nftFlowExcerpt(scenario: Scenario, node: string, packet: ExcerptPacket): string {
+  const listed = nftListTable(renderNftables(scenario, node).lines).split('\n');
+  const { lines } = traceNft(listed, { source: packet.source, dest: packet.dest, destPort: packet.port, protocol: 'tcp', nodeIPs: packet.nodeIPs });
+  const starts: number[] = [];
+  for (const i of lines) {
+    let start = i;
+    while (start > 0 && !/^\t(chain|map|set) \S+ \{$/.test(listed[start]!)) start--;
+    if (!starts.includes(start)) starts.push(start);
+  }
+  // A map element "goto reject-chain" decides: show the helper chain, whose one rule is the reject.
+  const reject = listed.indexOf('\tchain reject-chain {');
+  if (reject >= 0 && lines.some((i) => listed[i]!.includes('goto reject-chain')) && !starts.includes(reject)) starts.push(reject);
+  // The sets the shown rules test (cluster-ips, nodeport-ips): their elements decide those matches.
+  const shown = starts.flatMap((start) => listed.slice(start, listed.indexOf('\t}', start)));
+  for (const [, name] of shown.join('\n').matchAll(/@(\S+)/g)) {
+    const set = listed.indexOf(`\tset ${name} {`);
+    if (set >= 0 && !starts.includes(set)) starts.push(set);
+  }
+  const out = ['# nft list table ip kube-proxy (the chains and maps this connection passes through)', 'table ip kube-proxy {'];
+  for (const start of starts) out.push(...listed.slice(start, listed.indexOf('\t}', start) + 1));
+  return [...out, '}'].join('\n');
+}
+
+/** nftables: the map `name` of `nft list table ip kube-proxy` on `node`, as `nft list map` prints it. */
+export function nftMapExcerpt(scenario: Scenario, node: string, name: string): string {
+  const listed = nftListTable(renderNftables(scenario, node).lines).split('\n');
+  const start = listed.indexOf(`\tmap ${name} {`);
+  if (start < 0) throw new Error(`read-rules: no nft map ${name} on ${node}`);
+  return [`# nft list map ip kube-proxy ${name}`, 'table ip kube-proxy {', ...listed.slice(start, listed.indexOf('\t}', start) + 1), '}'].join('\n');
+}
+
+/**
+ * IPVS: what decides one new connection on `node` in IPVS mode — its virtual server (`ipvsadm -Ln -t`; no real
+ * server: IPVS answers ICMP port unreachable, R-DROP-1), the ipsets the iptables rules below match (`ipset save`,
+ * only those), and the chains of kube-proxy's IPVS-mode iptables part it passes through (`iptables-save`, whole
+ * chains, nat KUBE-SERVICES always), traced with ipset matches (lib/engine/rules/trace.ts traceIpvsPacket).
+ */
+export function ipvsFlowExcerpt(scenario: Scenario, node: string, packet: ExcerptPacket): string {
+  const rendering = renderIpvs(scenario, node);
+  const { matches } = traceIpvsPacket(rendering, packet.source, 'tcp', packet.dest, packet.port, packet.nodeIPs);
+  const asIptables: IptablesRendering = { mode: 'iptables', node, nat: rendering.nat, filter: rendering.filter, text: '', notes: [] };
+  const keys = ['nat/KUBE-SERVICES'];
+  const tableOf = new Map<string, string>();
+  for (const t of [rendering.nat, rendering.filter]) for (const r of t.rules) tableOf.set(r.line, t.name);
+  for (const line of matches) {
+    const key = `${tableOf.get(line)}/${line.split(' ')[1]}`;
+    if (!keys.includes(key)) keys.push(key);
+  }
+  const rules = iptablesExcerpt(asIptables, keys, '').split('\n').slice(1);
+  const named = new Set([...rules.join('\n').matchAll(/--match-set (\S+)/g)].map((m) => m[1]!));
+  const sets = rendering.ipsetSave.split('\n').filter((l) => named.has(l.split(' ')[1] ?? ''));
+  return [
+    `# ipvsadm -Ln -t ${packet.dest}:${packet.port}; ipset save; iptables-save (kube-proxy IPVS mode: what this connection passes through)`,
+    virtualServerText(rendering, packet.dest, Number(packet.port)),
+    ...sets,
+    ...rules,
+  ].join('\n');
 }
 
