@@ -10,34 +10,38 @@
  */
 import type { Scenario } from '@/lib/engine';
 import {
-  iptablesSave,
   ipvsadmList,
   nftListTable,
   renderIptables,
   renderIpvs,
   renderNftables,
+  saveRule,
   traceIpvsPacket,
   traceNft,
   tracePacket,
   type IptablesRendering,
+  type IptablesRule,
   type IpvsRendering,
 } from '@/lib/engine/rules';
 
 export type ExcerptMode = 'iptables' | 'nftables' | 'ipvs';
 
-/** The chains of a table in `iptables-save`, each chain's lines in save order. */
-function saveChains(rendering: IptablesRendering): Map<string, string[]> {
-  const chains = new Map<string, string[]>();
-  let table = '';
-  for (const line of iptablesSave(rendering).split('\n')) {
-    if (line.startsWith('*')) table = line.slice(1);
-    const chain = /^-A (\S+) /.exec(line)?.[1];
-    if (!chain) continue;
-    const key = `${table}/${chain}`;
-    if (!chains.has(key)) chains.set(key, []);
-    chains.get(key)!.push(line);
-  }
-  return chains;
+/**
+ * The chains of a table in `iptables-save`, each chain's lines in save order: iptablesSave prints a chain's rules
+ * in table order, each with saveRule, so only the chains asked for are printed (not the whole save text).
+ */
+function saveChains(rendering: IptablesRendering): { get(key: string): string[] | undefined; has(key: string): boolean } {
+  const rules = new Map<string, IptablesRule[]>();
+  for (const t of [rendering.filter, rendering.nat])
+    for (const r of t.rules) {
+      const key = `${t.name}/${r.chain}`;
+      if (!rules.has(key)) rules.set(key, []);
+      rules.get(key)!.push(r);
+    }
+  return {
+    get: (key) => rules.get(key)?.map((r) => saveRule(r.chain, r.args)),
+    has: (key) => rules.has(key),
+  };
 }
 
 /** `iptables-save` cut to whole chains (table/chain keys), grouped under their table headers. */

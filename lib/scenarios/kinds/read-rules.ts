@@ -123,10 +123,8 @@ export function keyOf(scenario: ScenarioInput, ask: ReadRulesAsk, answer?: Answe
     case 'owner': {
       const svc = scenario.service;
       if (ask.nodePort !== undefined) {
-        // R-NP-1: a node port is one Service port's; the engine's model of the Service says whose.
-        const read = readScenario(scenario);
-        if (!read.ok) throw new Error(`read-rules: scenario not readable: ${issuesText(read.issues)}`);
-        const owner = read.scenario.service.ports.find((p) => p.nodePort === ask.nodePort);
+        // R-NP-1: a node port is one Service port's (the Service as the engine reads it: spec.ports[].nodePort).
+        const owner = svc.spec.ports.find((p) => p.nodePort === ask.nodePort);
         if (!owner?.name) throw new Error(`read-rules: no named port has node port ${ask.nodePort}`);
         return { port: owner.name };
       }
