@@ -130,20 +130,37 @@ export interface ExcerptPacket {
 export function nftFlowExcerpt(scenario: Scenario, node: string, packet: ExcerptPacket): string {
   const listed = nftListTable(renderNftables(scenario, node).lines).split('\n');
   const { lines } = traceNft(listed, { source: packet.source, dest: packet.dest, destPort: packet.port, protocol: 'tcp', nodeIPs: packet.nodeIPs });
-  const starts: number[] = [];
-  for (const i of lines) {
-    let start = i;
-    while (start > 0 && !/^\t(chain|map|set) \S+ \{$/.test(listed[start]!)) start--;
-    if (!starts.includes(start)) starts.push(start);
-  }
+  const blockAt = (i: number) => {
+    while (i > 0 && !/^\t(chain|map|set) \S+ \{$/.test(listed[i]!)) i--;
+    return i;
+  };
+  const traced: number[] = [];
+  for (const i of lines) if (!traced.includes(blockAt(i))) traced.push(blockAt(i));
   // A map element "goto reject-chain" decides: show the helper chain, whose one rule is the reject.
   const reject = listed.indexOf('\tchain reject-chain {');
-  if (reject >= 0 && lines.some((i) => listed[i]!.includes('goto reject-chain')) && !starts.includes(reject)) starts.push(reject);
-  // The sets the shown rules test (cluster-ips, nodeport-ips): their elements decide those matches.
-  const shown = starts.flatMap((start) => listed.slice(start, listed.indexOf('\t}', start)));
-  for (const [, name] of shown.join('\n').matchAll(/@(\S+)/g)) {
-    const set = listed.indexOf(`\tset ${name} {`);
-    if (set >= 0 && !starts.includes(set)) starts.push(set);
+  if (reject >= 0 && lines.some((i) => listed[i]!.includes('goto reject-chain')) && !traced.includes(reject)) traced.push(reject);
+  // Each traced block, then what its rules refer to and the trace did not enter (a check chain, a map without an
+  // element for this packet, a set), depth first: the learner sees why those rules did or did not decide.
+  const starts: number[] = [];
+  const emit = (start: number) => {
+    if (starts.includes(start)) return;
+    starts.push(start);
+    if (!listed[start]!.startsWith('\tchain ')) return;
+    const body = listed.slice(start + 1, listed.indexOf('\t}', start)).join('\n').replace(/\{ [^}]*\}/g, '');
+    for (const [, verb, name] of body.matchAll(/(jump|goto|@)\s?(\S+)/g)) {
+      const at = verb === '@' ? listed.findIndex((l) => l === `\tmap ${name} {` || l === `\tset ${name} {`) : listed.indexOf(`\tchain ${name} {`);
+      if (at >= 0) emit(at);
+    }
+  };
+  for (const start of traced) {
+    emit(start);
+    // A map element the packet matched: the chain it sends to, even when none of that chain's rules matched.
+    for (const i of lines)
+      if (blockAt(i) === start && listed[start]!.startsWith('\tmap '))
+        for (const [, name] of listed[i]!.matchAll(/: (?:goto|jump) ([^,\s}]+)/g)) {
+          const at = listed.indexOf(`\tchain ${name} {`);
+          if (at >= 0) emit(at);
+        }
   }
   const out = ['# nft list table ip kube-proxy (the chains and maps this connection passes through)', 'table ip kube-proxy {'];
   for (const start of starts) out.push(...listed.slice(start, listed.indexOf('\t}', start) + 1));

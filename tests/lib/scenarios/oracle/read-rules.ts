@@ -304,7 +304,7 @@ function walkNft(text: string, pkt: Packet) {
         if (v && statement(v, dst) === 'end') return true;
         continue;
       }
-      const numgen = /^numgen random mod \d+ vmap \{ 0 : (goto \S+)/.exec(st);
+      const numgen = /^numgen random mod \d+ vmap \{ 0 : (goto [^,\s}]+)/.exec(st);
       if (numgen) {
         statement(numgen[1]!, dst);
         return true;
