@@ -56,7 +56,7 @@ export { externalPolicyChains } from './policy-chains';
 export type { PolicyChains } from './policy-chains';
 export { tracePacket, traceIpvsPacket } from './trace';
 export type { TraceResult } from './trace';
-export { flowRules, flowRulesNft, flowRulesIpvs, ruleIdsOfLine, ruleIdsOfNftLine } from './flow-rules';
+export { flowRules, flowRulesNft, flowRulesIpvs, ruleIdsOfLine, ruleIdsOfNftLine, ruleIdsOfIpvsLine } from './flow-rules';
 export { traceNft } from './nft-trace';
 export type { NftPacket, NftTraceResult } from './nft-trace';
 export type { FlowRules } from './flow-rules';
