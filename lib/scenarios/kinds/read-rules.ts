@@ -20,7 +20,7 @@
  * ready) or kube-proxy's chain names (owner). The excerpt is carried in `ask.excerpt` for the independent oracle,
  * which reads only that text; keyOf never reads it.
  */
-import { issuesText, readScenario, type Answer, type Scenario, type ScenarioInput } from '@/lib/engine';
+import { evaluate, issuesText, readScenario, type Answer, type EndpointModel, type Scenario, type ScenarioInput } from '@/lib/engine';
 import { serviceChainNames, servicePortName } from '@/lib/engine/rules';
 import { runEngine, runGenerated } from '../engine-run';
 import { buildLayout, type Layout, type LayoutNode, toScenarioInput } from '../layout';
@@ -103,7 +103,7 @@ function countOf(m: ExcerptMode, endpoints: number): number {
  * dropped | rejected); owner → `port` (the port name); ready → `share` of the Pod once ready and `count`.
  * `answer` is the engine's answer for withFlow(scenario, ask) when the caller has it (the generator does).
  */
-export function keyOf(scenario: ScenarioInput, ask: ReadRulesAsk, answer?: Answer): Record<string, string> {
+export function keyOf(scenario: ScenarioInput, ask: ReadRulesAsk, answer?: Answer, parsed?: Scenario): Record<string, string> {
   const m = mode(scenario);
   switch (ask.question) {
     case 'share': {
@@ -137,10 +137,14 @@ export function keyOf(scenario: ScenarioInput, ask: ReadRulesAsk, answer?: Answe
       return { port: port.name };
     }
     case 'ready': {
-      const pods = (scenario.cluster.pods ?? []).map((p) =>
-        p.name === ask.pod ? { ...p, ready: true, terminating: false, serving: true } : p,
-      );
-      const after = flowOf({ ...scenario, cluster: { ...scenario.cluster, pods } }, ask);
+      let after;
+      if (parsed) after = flowOf(scenario, ask, evaluate(becameReady(parsed, ask.pod!)));
+      else {
+        const pods = (scenario.cluster.pods ?? []).map((p) =>
+          p.name === ask.pod ? { ...p, ready: true, terminating: false, serving: true } : p,
+        );
+        after = flowOf({ ...scenario, cluster: { ...scenario.cluster, pods } }, ask);
+      }
       const serving = after.backends.filter((b) => b.probability !== '0').length;
       return {
         share: after.backends.find((b) => b.pod === ask.pod)?.probability ?? '0',
@@ -148,6 +152,17 @@ export function keyOf(scenario: ScenarioInput, ask: ReadRulesAsk, answer?: Answe
       };
     }
   }
+}
+
+/**
+ * The parsed scenario (withFlow(scenario, ask), read by the engine) with one Pod ready, serving and not terminating,
+ * as the engine reads `ready: true, serving: true, terminating: false` (its endpoint too): the generator evaluates it
+ * without reading the scenario a second time. keyOf without `parsed` edits the input and reads it instead (the
+ * hand-derived cases and key-consistency tests take that path, so the two are checked against each other).
+ */
+function becameReady(s: Scenario, pod: string): Scenario {
+  const flip = <T extends EndpointModel>(p: T): T => (p.pod === pod ? { ...p, ready: true, serving: true, terminating: false } : p);
+  return { ...s, cluster: { ...s.cluster, pods: s.cluster.pods.map(flip) }, endpoints: s.endpoints.map(flip) };
 }
 
 const SECOND_PORTS = [
@@ -300,7 +315,7 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
     if (!excerpt) return null;
     ask.excerpt = excerpt;
     ask.pod = rng.pick(candidates).name;
-    const key = keyOf(scenario, ask, run.answer);
+    const key = keyOf(scenario, ask, run.answer, run.scenario);
     const before = flowOf(scenario, ask, run.answer).backends.filter((b) => b.probability !== '0').length;
     fields.push({ type: 'share', name: 'share', label: `Share of new connections to ${ask.pod} once it is ready` });
     keys.push(shareKey('share', key.share!, [{ value: before > 0 ? `1/${before}` : '0', misconception: 'not-ready-counted' }]));

@@ -58,3 +58,16 @@ it('over 300 seeds: masquerade, verdict and owner are asked on iptables, nftable
   for (const q of ['masquerade', 'verdict', 'owner'])
     for (const m of ['iptables', 'nftables', 'ipvs']) expect(seen).toContain(`${q} ${m}`);
 });
+
+it('ready: the key the generator builds from the parsed scenario equals keyOf reading the edited input (40 expert seeds)', () => {
+  let checked = 0;
+  for (let i = 0; checked < 40 && i < 400; i++) {
+    const { draft, ask } = draw(kind, 'expert', `ready-${i}`);
+    const a = ask as ReadRulesAsk;
+    if (a.question !== 'ready') continue;
+    checked++;
+    const expected = Object.fromEntries(draft.key.fields.map((f) => [f.field, f.expected]));
+    expect(kind.keyOf(draft.scenario, a as never)).toEqual(expected);
+  }
+  expect(checked).toBe(40);
+});
