@@ -47,6 +47,9 @@ test.describe('explorer: rules on the node', () => {
       }
       await expect(block).toContainText(shown);
       expect(await block.locator('[data-traversed]').count()).toBeGreaterThan(0);
+      // IPVS mode's iptables rules (ipset matches in KUBE-SERVICES, …) are traced and highlighted too.
+      if (shown === 'IP Virtual Server version')
+        expect(await block.locator('[data-traversed]', { hasText: /^-A KUBE-/ }).count()).toBeGreaterThan(0);
       const modeLink = panel.getByRole('link', { name: /^line \d+$/ }).first();
       await tabTo(page, modeLink);
       await page.keyboard.press('Enter');

@@ -3,7 +3,8 @@
  * "Rules on node X" (issue 14): what kube-proxy would program on one node for the current layout — iptables
  * (iptables-restore input), nftables (`nft list table ip kube-proxy`) or IPVS (`ipvsadm -Ln`, ipsets, iptables) —
  * rendered in the browser by lib/engine/rules. In every mode the lines the focused flow traverses are highlighted
- * (iptables and nftables traced rule by rule; IPVS its virtual server, real servers and ipset entries) and each
+ * (iptables and nftables traced rule by rule; IPVS its virtual server, real servers, ipset entries and the iptables
+ * rules IPVS mode uses for it: KUBE-SERVICES' set matches, KUBE-MARK-MASQ, KUBE-POSTROUTING) and each
  * step of its packet walk links to the lines it is about.
  */
 import { useId, useState } from 'react';

@@ -9,7 +9,7 @@ import type { Scenario } from '../model';
 import type { IptablesRendering } from './iptables';
 import type { IpvsRendering } from './ipvs';
 import { traceNft } from './nft-trace';
-import { tracePacket } from './trace';
+import { traceIpvsPacket, tracePacket } from './trace';
 
 export interface FlowRules {
   /** The "-A CHAIN …" lines traversed, in trace order. */
@@ -171,10 +171,31 @@ export function flowRulesNft(
 }
 
 /**
+ * The R- rules a line of IPVS mode's iptables part implements (pkg/proxy/ipvs/proxier.go writeIptablesRules: the
+ * rules match kube-proxy's ipsets, not addresses): dispatch to IPVS (R-LB-6), the ClusterIP masquerade (R-INT-2),
+ * the external masquerade of KUBE-LOAD-BALANCER / KUBE-NODE-PORT (R-EXT-1, R-NP-1), the Local sets' RETURN before
+ * it (R-X-4: not masqueraded, R-SRC-1), and KUBE-MARK-MASQ / KUBE-POSTROUTING that masquerade (R-SRC-2).
+ */
+export function ruleIdsOfIpvsLine(line: string): string[] {
+  const chain = line.split(' ')[1] ?? '';
+  const target = line.match(/ -j (\S+)/)?.[1] ?? '';
+  const set = line.match(/--match-set (\S+)/)?.[1] ?? '';
+  if (/^KUBE-(LOAD-BALANCER|NODE-PORT|EXTERNAL-IP)-LOCAL/.test(set) && target === 'RETURN') return ['R-X-4', 'R-SRC-1'];
+  if (set === 'KUBE-CLUSTER-IP' && target === 'KUBE-MARK-MASQ') return ['R-INT-2', 'R-SRC-2'];
+  if (target === 'KUBE-MARK-MASQ') return chain === 'KUBE-NODE-PORT' ? ['R-EXT-1', 'R-NP-1', 'R-SRC-2'] : ['R-EXT-1', 'R-SRC-2'];
+  if (chain === 'KUBE-MARK-MASQ' || chain === 'KUBE-POSTROUTING') return ['R-SRC-2', 'R-INT-2', 'R-EXT-1'];
+  if (chain === 'KUBE-SERVICES' || chain === 'KUBE-IPVS-FILTER') return chain === 'KUBE-SERVICES' && target === 'KUBE-NODE-PORT' ? ['R-LB-6', 'R-NP-1'] : ['R-LB-6'];
+  if (line.includes('source ranges') || chain.includes('FIREWALL')) return ['R-FW-1'];
+  return [];
+}
+
+/**
  * IPVS: the lines of the IPVS text (`ipvsadm -Ln`, `ipset save`, iptables part; rendering.text split in lines)
- * that flow `index` uses: the virtual server for its destination and its real servers (the rr pick, R-LB-3), and
- * the ipset entries that let kube-proxy's iptables rules recognise the destination (R-LB-6). The iptables part's
- * set matches are not traced. Null when the flow does not enter that node's rules.
+ * that flow `index` uses: the virtual server for its destination and its real servers (the rr pick, R-LB-3), the
+ * ipset entries that let kube-proxy's iptables rules recognise the destination (R-LB-6), and the rules of the
+ * iptables part it passes through, traced with their ipset matches (trace.ts traceIpvsPacket: KUBE-SERVICES,
+ * KUBE-LOAD-BALANCER, KUBE-NODE-PORT, KUBE-IPVS-FILTER; KUBE-MARK-MASQ and KUBE-POSTROUTING when it is
+ * masqueraded). Null when the flow does not enter that node's rules.
  */
 export function flowRulesIpvs(
   scenario: Scenario,
@@ -199,6 +220,13 @@ export function flowRulesIpvs(
     if (add && (add[2] === entry || (/^KUBE-NODE-PORT-/.test(add[1]!) && add[2] === packet.destPort && packet.dest === packet.node.ip)))
       tagged.push({ line: String(i), ids: ['R-LB-6', 'R-SRC-3'] });
   });
+  // The iptables part: each traced rule's line, looked up after the part's heading (nat and filter lines differ).
+  const part = text.findIndex((l) => l.startsWith('# iptables-restore input'));
+  const { matches } = traceIpvsPacket(rendering, packet.source, packet.protocol, packet.dest, packet.destPort, [packet.node.ip, ...packet.node.extraIPs]);
+  for (const line of matches) {
+    const at = text.indexOf(line, part);
+    if (at >= 0 && !tagged.some((t) => t.line === String(at))) tagged.push({ line: String(at), ids: ruleIdsOfIpvsLine(line) });
+  }
   tagged.sort((a, b) => Number(a.line) - Number(b.line));
   return {
     lines: tagged.map((t) => Number(t.line)),

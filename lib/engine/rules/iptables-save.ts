@@ -93,6 +93,22 @@ export function saveRule(chain: string, args: readonly string[]): string {
       case '--ctstate':
         current!.opts.push(`${bang}--ctstate ${args[++i]!}`);
         break;
+      case '--match-set': {
+        // IPVS mode's ipset matches (libxt_set save: "[!] --match-set NAME FLAGS").
+        const name = args[++i]!;
+        current!.opts.push(`${bang}--match-set ${name} ${args[++i]!}`);
+        break;
+      }
+      case '--physdev-is-in':
+        current!.opts.push(`${bang}--physdev-is-in`);
+        break;
+      case '--vaddr':
+        current!.opts.push(`--vaddr ${withPrefix(args[++i]!)}`);
+        break;
+      case '--vproto':
+      case '--vport':
+        current!.opts.push(`${t} ${args[++i]!}`);
+        break;
       case '--nfacct-name':
         current!.opts.push(`--nfacct-name  ${saveString(args[++i]!)}`);
         break;

@@ -8,6 +8,12 @@
  *   - the small iptables part (nat and filter) as the iptables-restore input kube-proxy writes.
  * The real servers come from the engine's categorisation (R-EP-1..5); under a Local policy a node without local
  * endpoints gets the Cluster set (R-X-4, PR #97081), which is IPVS's own behaviour, not iptables'.
+ * iptables still does, in IPVS mode, the masquerade (KUBE-MARK-MASQ from KUBE-SERVICES / KUBE-LOAD-BALANCER /
+ * KUBE-NODE-PORT by ipset match, KUBE-POSTROUTING MASQUERADE; R-INT-2, R-EXT-1) and the filtering (KUBE-IPVS-FILTER,
+ * KUBE-PROXY-FIREWALL). It writes no "has no endpoints" REJECT: a Service without endpoints keeps its virtual
+ * server, with no real server, and IPVS answers a new connection to it with ICMP port unreachable (R-DROP-1);
+ * KUBE-IPVS-FILTER's REJECT is for ports a Service address does not serve. The rules one connection passes
+ * through are traced by trace.ts traceIpvsPacket.
  */
 import type { EngineContext } from '../context/context';
 import type { NodeModel, Scenario, ServicePortModel } from '../model';

@@ -3,11 +3,16 @@
  * chain or ipvsadm -Ln, cut from lib/engine/rules' rendering), and a question answered by reading it:
  *   share       (every mode) the share of new connections entering the Service's chain that reach one Pod: chained
  *               per-rule probabilities in iptables, `numgen random mod N` in nftables, rr weights in IPVS (R-LB-1)
- *   masquerade  (iptables) whether a connection is marked for masquerade: KUBE-MARK-MASQ's conditions
- *               (R-INT-2, R-EXT-1, R-EXT-4, R-EXT-5, R-EXT-6)
- *   verdict     (iptables) forwarded, dropped or rejected: no endpoints → REJECT, Local without local endpoints →
- *               DROP (R-DROP-1, R-DROP-2, R-EXT-7)
- *   owner       (iptables) which Service port a hashed chain belongs to (the comment on its KUBE-SERVICES jump)
+ *   masquerade  (every mode) whether a connection is marked for masquerade: KUBE-MARK-MASQ's conditions in
+ *               iptables, `jump mark-for-masquerade` in nftables, the ipset-matching KUBE-MARK-MASQ rules IPVS mode
+ *               writes (R-INT-2, R-EXT-1, R-EXT-4, R-EXT-5, R-EXT-6, R-X-4)
+ *   verdict     (every mode) forwarded, dropped or rejected: no endpoints → REJECT (iptables filter, nftables
+ *               no-endpoint map, IPVS: a virtual server without real servers answers ICMP port unreachable), Local
+ *               without local endpoints → DROP (iptables, nftables; IPVS fills the virtual server with the Cluster
+ *               set instead, R-X-4) (R-DROP-1, R-DROP-2, R-EXT-7)
+ *   owner       which Service port a chain belongs to: iptables, the comment on its KUBE-SERVICES jump; nftables,
+ *               the service-nodeports map entry for a node port; IPVS, the targetPort of a NodePort virtual server's
+ *               real servers (R-NP-1)
  *   ready       (expert, every mode) what a not-ready Pod becoming ready changes: its share and the count of
  *               probability rules / numgen modulus / real servers (R-EP-1, R-LB-1)
  *
@@ -15,7 +20,7 @@
  * ready) or kube-proxy's chain names (owner). The excerpt is carried in `ask.excerpt` for the independent oracle,
  * which reads only that text; keyOf never reads it.
  */
-import { issuesText, readScenario, type Answer, type Scenario, type ScenarioInput } from '@/lib/engine';
+import { evaluate, issuesText, readScenario, type Answer, type EndpointModel, type Scenario, type ScenarioInput } from '@/lib/engine';
 import { serviceChainNames, servicePortName } from '@/lib/engine/rules';
 import { runEngine, runGenerated } from '../engine-run';
 import { buildLayout, type Layout, type LayoutNode, toScenarioInput } from '../layout';
@@ -29,7 +34,10 @@ import {
   iptablesChainExcerpt,
   iptablesFlowExcerpt,
   ipvsExcerpt,
+  ipvsFlowExcerpt,
   nftChainExcerpt,
+  nftFlowExcerpt,
+  nftMapExcerpt,
   type ExcerptMode,
 } from './read-rules-excerpt';
 import { distinctShares, shareDisplay } from './shares';
@@ -47,8 +55,10 @@ export interface ReadRulesAsk {
   to: 'clusterIP' | 'nodePort' | 'loadBalancer';
   /** share: the Pod asked about; ready: the Pod that becomes ready. */
   pod?: string;
-  /** owner: the hashed chain shown (KUBE-SVC-… / KUBE-EXT-…). */
+  /** owner (iptables): the hashed chain shown (KUBE-SVC-… / KUBE-EXT-…). */
   chain?: string;
+  /** owner (nftables, IPVS): the node port whose map entry / virtual server is shown. */
+  nodePort?: number;
   /** The excerpt the learner reads (the generator sets it; keyOf does not read it, the oracle does). */
   excerpt?: string;
 }
@@ -93,7 +103,7 @@ function countOf(m: ExcerptMode, endpoints: number): number {
  * dropped | rejected); owner → `port` (the port name); ready → `share` of the Pod once ready and `count`.
  * `answer` is the engine's answer for withFlow(scenario, ask) when the caller has it (the generator does).
  */
-export function keyOf(scenario: ScenarioInput, ask: ReadRulesAsk, answer?: Answer): Record<string, string> {
+export function keyOf(scenario: ScenarioInput, ask: ReadRulesAsk, answer?: Answer, parsed?: Scenario): Record<string, string> {
   const m = mode(scenario);
   switch (ask.question) {
     case 'share': {
@@ -112,6 +122,12 @@ export function keyOf(scenario: ScenarioInput, ask: ReadRulesAsk, answer?: Answe
     }
     case 'owner': {
       const svc = scenario.service;
+      if (ask.nodePort !== undefined) {
+        // R-NP-1: a node port is one Service port's (the Service as the engine reads it: spec.ports[].nodePort).
+        const owner = svc.spec.ports.find((p) => p.nodePort === ask.nodePort);
+        if (!owner?.name) throw new Error(`read-rules: no named port has node port ${ask.nodePort}`);
+        return { port: owner.name };
+      }
       const ns = svc.metadata.namespace ?? 'default';
       const port = svc.spec.ports.find((p) => {
         const names = serviceChainNames(servicePortName(ns, svc.metadata.name, p.name ?? null), (p.protocol ?? 'TCP').toLowerCase());
@@ -121,10 +137,14 @@ export function keyOf(scenario: ScenarioInput, ask: ReadRulesAsk, answer?: Answe
       return { port: port.name };
     }
     case 'ready': {
-      const pods = (scenario.cluster.pods ?? []).map((p) =>
-        p.name === ask.pod ? { ...p, ready: true, terminating: false, serving: true } : p,
-      );
-      const after = flowOf({ ...scenario, cluster: { ...scenario.cluster, pods } }, ask);
+      let after;
+      if (parsed) after = flowOf(scenario, ask, evaluate(becameReady(parsed, ask.pod!)));
+      else {
+        const pods = (scenario.cluster.pods ?? []).map((p) =>
+          p.name === ask.pod ? { ...p, ready: true, terminating: false, serving: true } : p,
+        );
+        after = flowOf({ ...scenario, cluster: { ...scenario.cluster, pods } }, ask);
+      }
       const serving = after.backends.filter((b) => b.probability !== '0').length;
       return {
         share: after.backends.find((b) => b.pod === ask.pod)?.probability ?? '0',
@@ -132,6 +152,17 @@ export function keyOf(scenario: ScenarioInput, ask: ReadRulesAsk, answer?: Answe
       };
     }
   }
+}
+
+/**
+ * The parsed scenario (withFlow(scenario, ask), read by the engine) with one Pod ready, serving and not terminating,
+ * as the engine reads `ready: true, serving: true, terminating: false` (its endpoint too): the generator evaluates it
+ * without reading the scenario a second time. keyOf without `parsed` edits the input and reads it instead (the
+ * hand-derived cases and key-consistency tests take that path, so the two are checked against each other).
+ */
+function becameReady(s: Scenario, pod: string): Scenario {
+  const flip = <T extends EndpointModel>(p: T): T => (p.pod === pod ? { ...p, ready: true, serving: true, terminating: false } : p);
+  return { ...s, cluster: { ...s.cluster, pods: s.cluster.pods.map(flip) }, endpoints: s.endpoints.map(flip) };
 }
 
 const SECOND_PORTS = [
@@ -202,12 +233,7 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
         ? ['share', 'share', 'masquerade', 'verdict', 'owner']
         : ['share', 'masquerade', 'verdict', 'ready', 'ready', 'owner'];
   const question = rng.pick(questions);
-  const m: ExcerptMode =
-    question === 'share' || question === 'ready'
-      ? difficulty === 'intro'
-        ? 'iptables'
-        : rng.pick(['iptables', 'nftables', 'ipvs'] as const)
-      : 'iptables';
+  const m: ExcerptMode = difficulty === 'intro' ? 'iptables' : rng.pick(['iptables', 'nftables', 'ipvs'] as const);
   const layout = buildLayout(rng, difficulty, {
     conditions: difficulty !== 'intro',
     pods: [2, difficulty === 'intro' ? 4 : 5],
@@ -289,7 +315,7 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
     if (!excerpt) return null;
     ask.excerpt = excerpt;
     ask.pod = rng.pick(candidates).name;
-    const key = keyOf(scenario, ask, run.answer);
+    const key = keyOf(scenario, ask, run.answer, run.scenario);
     const before = flowOf(scenario, ask, run.answer).backends.filter((b) => b.probability !== '0').length;
     fields.push({ type: 'share', name: 'share', label: `Share of new connections to ${ask.pod} once it is ready` });
     keys.push(shareKey('share', key.share!, [{ value: before > 0 ? `1/${before}` : '0', misconception: 'not-ready-counted' }]));
@@ -324,8 +350,18 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
     const external = layout.type === 'LoadBalancer' && difficulty !== 'intro' && rng.chance(0.4);
     const port = rng.pick(ports);
     const names = serviceChainNames(servicePortName(naming.namespace, naming.serviceName, port.name!), 'tcp');
-    ask.chain = external ? names.external : names.cluster;
-    ask.excerpt = iptablesChainExcerpt(run, node.name, 'KUBE-SERVICES');
+    if (m === 'iptables') {
+      ask.chain = external ? names.external : names.cluster;
+      ask.excerpt = iptablesChainExcerpt(run, node.name, 'KUBE-SERVICES');
+    } else {
+      ask.to = 'nodePort';
+      ask.nodePort = port.nodePort!;
+      if (m === 'nftables') ask.excerpt = nftMapExcerpt(run, node.name, 'service-nodeports');
+      else {
+        ask.excerpt = ipvsExcerpt(run, node.name, node.ip, port.nodePort!);
+        if (!ask.excerpt.includes('  -> ')) return null; // no real server: nothing to read the targetPort from
+      }
+    }
     const value = keyOf(scenario, ask).port!;
     const field = choiceField(
       rng,
@@ -340,11 +376,26 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
     );
     fields.push(field.field);
     keys.push(field.key);
-    steps = [
-      `${external ? 'R-EXT-1' : 'R-LB-1'}: on ${node.name}, the KUBE-SERVICES rule that jumps to ${ask.chain} carries the comment "${svc}:${value} ${external ? 'loadbalancer IP' : 'cluster IP'}": the chain is port ${value}'s ${external ? 'external' : 'ClusterIP'} chain.`,
-    ];
-    text = `Service ${svc} has two ports. Which of them does the chain ${ask.chain} belong to?`;
-    explanation = `kube-proxy names a Service port's chains by a hash of "${servicePortName(naming.namespace, naming.serviceName, value)}" and the protocol, so the name alone says nothing; the comment on the KUBE-SERVICES rule that jumps to ${ask.chain} names the port (${svc}:${value}).`;
+    const owned = ports.find((p) => p.name === value)!;
+    if (m === 'iptables') {
+      steps = [
+        `${external ? 'R-EXT-1' : 'R-LB-1'}: on ${node.name}, the KUBE-SERVICES rule that jumps to ${ask.chain} carries the comment "${svc}:${value} ${external ? 'loadbalancer IP' : 'cluster IP'}": the chain is port ${value}'s ${external ? 'external' : 'ClusterIP'} chain.`,
+      ];
+      text = `Service ${svc} has two ports. Which of them does the chain ${ask.chain} belong to?`;
+      explanation = `kube-proxy names a Service port's chains by a hash of "${servicePortName(naming.namespace, naming.serviceName, value)}" and the protocol, so the name alone says nothing; the comment on the KUBE-SERVICES rule that jumps to ${ask.chain} names the port (${svc}:${value}).`;
+    } else if (m === 'nftables') {
+      steps = [
+        `R-NP-1: on ${node.name}, the service-nodeports map sends tcp . ${ask.nodePort} to the external chain of ${naming.namespace}/${naming.serviceName}/tcp/${value}: node port ${ask.nodePort} is port ${value}'s.`,
+      ];
+      text = `Service ${svc} has two ports, each with a node port. Which of them receives connections to ${node.name}'s node port ${ask.nodePort}?`;
+      explanation = `nftables mode names a Service port's chains "<hash>-<namespace>/<name>/<protocol>/<port name>", so the service-nodeports entry for tcp . ${ask.nodePort} names the port it goes to: ${value}.`;
+    } else {
+      steps = [
+        `R-NP-1: on ${node.name}, the virtual server ${node.ip}:${ask.nodePort} forwards to real servers on port ${owned.targetPort}, port ${value}'s targetPort: node port ${ask.nodePort} is port ${value}'s.`,
+      ];
+      text = `Service ${svc} has two ports, each with a node port. Which of them does the virtual server ${node.ip}:${ask.nodePort} belong to?`;
+      explanation = `ipvsadm shows no Service names: a NodePort virtual server's real servers listen on the Service port's targetPort (${owned.targetPort}), which says the port is ${value}.`;
+    }
   } else {
     // masquerade / verdict (iptables): a connection whose path through nat and filter the excerpt shows.
     const local = layout.pods.filter((p) => p.node === node.name && p.ready && !p.terminating);
@@ -387,11 +438,24 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
     const run = engineRun.scenario;
     const flow = flowOf(scenario, ask, engineRun.answer);
     if (question === 'masquerade' && flow.verdict !== 'forwarded') return null;
+    // IPVS, Local, no local endpoint: forwarded unmasqueraded to a remote Pod whose reply bypasses this node (R-X-4);
+    // the rules alone do not show the reply's path, so no verdict option fits.
+    if (flow.verdict === 'asymmetric') return null;
     const source =
       ask.from === 'external' ? naming.clientIP : ask.from.startsWith('node/') ? node.ip : built.client.ip;
     const dest = ask.to === 'clusterIP' ? naming.clusterIP : ask.to === 'loadBalancer' ? naming.lbIP : node.ip;
     const port = ask.to === 'nodePort' ? String(layout.nodePort) : '80';
-    ask.excerpt = iptablesFlowExcerpt(run, node.name, { source, dest, port, nodeIPs: [node.ip] });
+    const packet = { source, dest, port, nodeIPs: [node.ip] };
+    try {
+      ask.excerpt =
+        m === 'iptables'
+          ? iptablesFlowExcerpt(run, node.name, packet)
+          : m === 'nftables'
+            ? nftFlowExcerpt(run, node.name, packet)
+            : ipvsFlowExcerpt(run, node.name, packet);
+    } catch {
+      return null; // e.g. no virtual server for that address on this node
+    }
     const key = keyOf(scenario, ask, engineRun.answer);
     const sender =
       ask.from === 'external'
@@ -400,7 +464,14 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
           ? `a host-network process on ${node.name} (source ${node.ip}, a local address of the node)`
           : `Pod ${built.client.name} (${built.client.ip}) on ${node.name}`;
     const connection = `A new TCP connection from ${sender} to ${dest}:${port} reaches ${node.name}.`;
-    steps = [`R-LB-6: on ${node.name} the connection enters nat KUBE-SERVICES, then the chains shown in order.`, ...flow.steps];
+    steps = [
+      m === 'iptables'
+        ? `R-LB-6: on ${node.name} the connection enters nat KUBE-SERVICES, then the chains shown in order.`
+        : m === 'nftables'
+          ? `R-LB-6: on ${node.name} the connection enters the services chain (nat prerouting/output), then the chains shown in order.`
+          : `R-LB-6: on ${node.name} the connection enters nat KUBE-SERVICES (its ipset matches) and the virtual server ${dest}:${port}.`,
+      ...flow.steps,
+    ];
     if (question === 'masquerade') {
       const yes = key.masquerade === 'yes';
       const wrong: MisconceptionId | null =
@@ -412,13 +483,13 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
             ? yes
               ? 'cluster-keeps-client-ip'
               : 'local-still-snats'
-            : ask.from.startsWith('node/')
+            : ask.from.startsWith('node/') && m !== 'ipvs' // IPVS: the LOCAL set RETURNs before any mark (R-X-4)
               ? 'local-keeps-ip-in-cluster'
               : null;
       const field = choiceField(
         rng,
         'masquerade',
-        'Is it marked for masquerade (KUBE-MARK-MASQ)?',
+        `Is it marked for masquerade (${m === 'nftables' ? 'mark-for-masquerade' : 'KUBE-MARK-MASQ'})?`,
         [
           { value: 'yes', label: 'Yes: the endpoint sees a node address as the source', correct: yes, misconception: yes ? null : wrong },
           { value: 'no', label: 'No: the endpoint sees the original source address', correct: !yes, misconception: yes ? wrong : null },
@@ -428,9 +499,18 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
       fields.push(field.field);
       keys.push(field.key);
       text = `${connection} Do these rules mark it for masquerade?`;
-      explanation = yes
-        ? `A KUBE-MARK-MASQ jump on its path matches it (its source/destination conditions hold), so KUBE-POSTROUTING masquerades it (R-INT-2, R-EXT-1, R-EXT-5).`
-        : `No KUBE-MARK-MASQ jump on its path matches it: the ClusterIP rule masquerades only sources outside the cluster CIDR (! -s), and under Local external traffic goes to KUBE-SVL without a mark (R-INT-2, R-EXT-4, R-EXT-6).`;
+      explanation =
+        m === 'iptables'
+          ? yes
+            ? `A KUBE-MARK-MASQ jump on its path matches it (its source/destination conditions hold), so KUBE-POSTROUTING masquerades it (R-INT-2, R-EXT-1, R-EXT-5).`
+            : `No KUBE-MARK-MASQ jump on its path matches it: the ClusterIP rule masquerades only sources outside the cluster CIDR (! -s), and under Local external traffic goes to KUBE-SVL without a mark (R-INT-2, R-EXT-4, R-EXT-6).`
+          : m === 'nftables'
+            ? yes
+              ? `A "jump mark-for-masquerade" on its path matches it (its saddr/fib conditions hold), so the masquerading chain masquerades it (R-INT-2, R-EXT-1, R-EXT-5).`
+              : `No "jump mark-for-masquerade" on its path matches it: the service chain marks only sources outside the cluster CIDR (ip saddr !=), and under Local external traffic goes to the local- chain without a mark (R-INT-2, R-EXT-4, R-EXT-6).`
+            : yes
+              ? `In IPVS mode kube-proxy still masquerades with iptables: a KUBE-MARK-MASQ rule matches it by its ipsets (KUBE-CLUSTER-IP with ! -s the cluster CIDR, KUBE-NODE-PORT-TCP, KUBE-LOAD-BALANCER), so KUBE-POSTROUTING masquerades it (R-INT-2, R-EXT-1).`
+              : `In IPVS mode kube-proxy masquerades with iptables, and no KUBE-MARK-MASQ rule matches it: the KUBE-CLUSTER-IP rule skips sources in the cluster CIDR, and under Local the KUBE-LOAD-BALANCER-LOCAL / KUBE-NODE-PORT-LOCAL-TCP sets RETURN before the mark (R-INT-2, R-X-4).`;
     } else {
       const v = key.verdict!;
       const field = choiceField(
@@ -449,11 +529,21 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
       keys.push(field.key);
       text = `${connection} What do these rules do with it?`;
       explanation =
-        v === 'rejected'
-          ? 'The Service has no usable endpoint: nat has no rule for it and filter rejects it ("has no endpoints" → REJECT), so the client is refused at once (R-DROP-1).'
-          : v === 'dropped'
-            ? 'Under externalTrafficPolicy: Local this node has no local endpoint: filter KUBE-EXTERNAL-SERVICES drops external traffic ("has no local endpoints" → DROP), and the client times out (R-DROP-2, R-EXT-7).'
-            : 'The nat chains DNAT it to an endpoint and no filter rule refuses it.';
+        m === 'iptables'
+          ? v === 'rejected'
+            ? 'The Service has no usable endpoint: nat has no rule for it and filter rejects it ("has no endpoints" → REJECT), so the client is refused at once (R-DROP-1).'
+            : v === 'dropped'
+              ? 'Under externalTrafficPolicy: Local this node has no local endpoint: filter KUBE-EXTERNAL-SERVICES drops external traffic ("has no local endpoints" → DROP), and the client times out (R-DROP-2, R-EXT-7).'
+              : 'The nat chains DNAT it to an endpoint and no filter rule refuses it.'
+          : m === 'nftables'
+            ? v === 'rejected'
+              ? 'The Service has no usable endpoint: its entry in the no-endpoint map says reject (goto reject-chain), so the client is refused at once (R-DROP-1).'
+              : v === 'dropped'
+                ? 'Under externalTrafficPolicy: Local this node has no local endpoint: the no-endpoint map entry for this destination says drop, and the client times out (R-DROP-2, R-EXT-7).'
+                : 'The service chains DNAT it to an endpoint and no no-endpoint map entry matches it.'
+            : v === 'rejected'
+              ? 'The virtual server has no real server: IPVS answers ICMP port unreachable, so the client is refused at once (R-DROP-1); the iptables filter rules let it through to IPVS (KUBE-IPVS-FILTER returns for Service addresses).'
+              : 'The virtual server has real servers and IPVS forwards to one of them (R-LB-3); under Local a node without local endpoints gets the Cluster set, so IPVS never drops here (R-X-4).';
     }
   }
 
@@ -461,10 +551,11 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
     .map((p) => `${p.name} ${p.ip} on ${p.node} (${podState(p)})`)
     .join('; ');
   const typeText = `type ${layout.type === 'LoadBalancer' ? `LoadBalancer (ingress ${naming.lbIP}, nodePort ${layout.nodePort})` : `NodePort (nodePort ${layout.nodePort})`}`;
+  const typeShown = question === 'owner' && m !== 'iptables' ? `type ${layout.type}` : typeText;
   const setup =
-    `Service ${svc} is ${typeText} with ClusterIP ${naming.clusterIP} and externalTrafficPolicy: ${layout.policy}; it selects app=${naming.serviceName}. ` +
+    `Service ${svc} is ${typeShown} with ClusterIP ${naming.clusterIP} and externalTrafficPolicy: ${layout.policy}; it selects app=${naming.serviceName}. ` +
     (question === 'verdict' || question === 'masquerade' ? '' : `Its Pods: ${pods}. `) +
-    `The cluster CIDR is ${naming.clusterCIDR}; node ${node.name} has address ${node.ip}. kube-proxy runs in ${MODE_TEXT[m]} mode: below is what kube-proxy v1.33 programs on ${node.name} (${m === 'iptables' ? 'iptables-save' : m === 'nftables' ? 'nft list chain' : 'ipvsadm -Ln'}), cut to the part the question is about.`;
+    `The cluster CIDR is ${naming.clusterCIDR}; node ${node.name} has address ${node.ip}. kube-proxy runs in ${MODE_TEXT[m]} mode: below is what kube-proxy v1.33 programs on ${node.name} (${m === 'iptables' ? 'iptables-save' : m === 'nftables' ? 'nft list' : 'ipvsadm -Ln, with the ipsets and iptables rules IPVS mode uses'}), cut to the part the question is about.`;
   const titles: Record<ReadRulesQuestion, string> = {
     share: 'Read the rules: which share does a Pod get?',
     masquerade: 'Read the rules: is it masqueraded?',

@@ -108,7 +108,7 @@ describe('RulesPanel', () => {
     expect(target.textContent).toMatch(/198\.51\.100\.20 \. tcp \. 80 comment "default\/web" : drop/);
   });
 
-  it('IPVS: highlights the virtual server of the flow, its real servers and ipset entries', async () => {
+  it('IPVS: highlights the virtual server of the flow, its real servers, ipset entries and the iptables rules IPVS mode uses', async () => {
     const user = userEvent.setup();
     render(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} />);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Rules of proxy mode' }), 'ipvs');
@@ -121,8 +121,42 @@ describe('RulesPanel', () => {
       expect.stringMatching(/^ {2}-> 10\.244\.2\.11:8080 +Masq +1/),
       'add KUBE-LOAD-BALANCER 198.51.100.20,tcp:80',
       'add KUBE-LOAD-BALANCER-LOCAL 198.51.100.20,tcp:80',
+      // The iptables part (pkg/proxy/ipvs/proxier.go writeIptablesRules): the LB VIP is in KUBE-LOAD-BALANCER, and
+      // under Local in KUBE-LOAD-BALANCER-LOCAL, which RETURNs before the masquerade mark; then ACCEPT.
+      '-A KUBE-SERVICES -m comment --comment "Kubernetes service lb portal" -m set --match-set KUBE-LOAD-BALANCER dst,dst -j KUBE-LOAD-BALANCER',
+      '-A KUBE-LOAD-BALANCER -m comment --comment "Kubernetes service load balancer ip + port with externalTrafficPolicy=local" -m set --match-set KUBE-LOAD-BALANCER-LOCAL dst,dst -j RETURN',
+      '-A KUBE-SERVICES -m set --match-set KUBE-LOAD-BALANCER dst,dst -j ACCEPT',
+      '-A KUBE-IPVS-FILTER -m set --match-set KUBE-LOAD-BALANCER dst,dst -j RETURN',
     ]);
     const step = screen.getByText(/^R-LB-1:/).closest('li')!;
     expect(within(step).getAllByRole('link')).toHaveLength(3);
+    // "not masqueraded" links to the Local set's RETURN, which skips KUBE-MARK-MASQ.
+    const notMasqueraded = screen.getByText(/^R-SRC-1:/).closest('li')!;
+    const target = document.getElementById(within(notMasqueraded).getByRole('link').getAttribute('href')!.slice(1))!;
+    expect(target.textContent).toMatch(/--match-set KUBE-LOAD-BALANCER-LOCAL dst,dst -j RETURN$/);
+    expect(target).toHaveAttribute('data-traversed', 'true');
+  });
+
+  it('IPVS, Cluster: the masquerade steps link to KUBE-MARK-MASQ and KUBE-POSTROUTING', async () => {
+    const user = userEvent.setup();
+    const cluster = { ...scenario, service: { ...scenario.service, externalTrafficPolicy: 'Cluster' as const } };
+    render(<RulesPanel scenario={cluster} answer={evaluate(cluster)} focusFlow={1} />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Rules of proxy mode' }), 'ipvs');
+    const region = screen.getByRole('region', { name: 'Rules on node node-b: IPVS (ipvsadm -Ln)' });
+    const traversed = [...region.querySelectorAll('[data-traversed]')].map((s) => s.textContent!.trimEnd());
+    expect(traversed).toEqual(
+      expect.arrayContaining([
+        '-A KUBE-LOAD-BALANCER -j KUBE-MARK-MASQ',
+        '-A KUBE-MARK-MASQ -j MARK --or-mark 0x00004000',
+        '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE --random-fully',
+      ]),
+    );
+    expect(traversed.some((l) => l.includes('KUBE-LOAD-BALANCER-LOCAL'))).toBe(false);
+    const masqueraded = screen.getByText(/^R-EXT-1:/).closest('li')!;
+    const linked = within(masqueraded)
+      .getAllByRole('link')
+      .map((a) => document.getElementById(a.getAttribute('href')!.slice(1))!.textContent);
+    expect(linked).toContain('-A KUBE-LOAD-BALANCER -j KUBE-MARK-MASQ');
+    expect(linked).toContain('-A KUBE-MARK-MASQ -j MARK --or-mark 0x00004000');
   });
 });

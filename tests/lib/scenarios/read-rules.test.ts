@@ -9,7 +9,7 @@ import type { ReadRulesAsk } from '@/lib/scenarios/kinds/read-rules';
 import { draw, KEYED_KINDS } from './oracle/index';
 
 const kind = KEYED_KINDS.find((k) => k.kind === 'read-rules')!;
-const COMMAND = { iptables: /^# iptables-save/, nftables: /^# nft list chain ip kube-proxy /, IPVS: /^# ipvsadm -Ln -t / };
+const COMMAND = { iptables: /^# iptables-save/, nftables: /^# nft list (chain|map|table) ip kube-proxy /, IPVS: /^# ipvsadm -Ln -t / };
 
 it.each([
   ['standard', 'bench-oracle-4621'],
@@ -40,4 +40,34 @@ it('over 150 seeds: the excerpt is the one shown, headed by its command, and the
       if (!draft.prompt.includes(a.node)) bad.push(`${difficulty}:${i} node not named`);
     }
   expect(bad).toEqual([]);
+});
+
+it('over 300 seeds: masquerade, verdict and owner are asked on iptables, nftables and IPVS excerpts alike', () => {
+  const seen = new Set<string>();
+  for (const difficulty of ['standard', 'expert'] as const)
+    for (let i = 0; i < 150; i++) {
+      const { draft, ask } = draw(kind, difficulty, `modes-${i}`);
+      const a = ask as ReadRulesAsk;
+      seen.add(`${a.question} ${draft.scenario.cluster.proxyMode}`);
+      // IPVS mode masquerades with iptables: a masquerade excerpt shows the KUBE-MARK-MASQ rules with their ipsets.
+      if (a.question === 'masquerade' && draft.scenario.cluster.proxyMode === 'ipvs') {
+        expect(a.excerpt).toMatch(/^-A KUBE-SERVICES .*--match-set KUBE-/m);
+        expect(a.excerpt).toMatch(/^add KUBE-/m);
+      }
+    }
+  for (const q of ['masquerade', 'verdict', 'owner'])
+    for (const m of ['iptables', 'nftables', 'ipvs']) expect(seen).toContain(`${q} ${m}`);
+});
+
+it('ready: the key the generator builds from the parsed scenario equals keyOf reading the edited input (40 expert seeds)', () => {
+  let checked = 0;
+  for (let i = 0; checked < 40 && i < 400; i++) {
+    const { draft, ask } = draw(kind, 'expert', `ready-${i}`);
+    const a = ask as ReadRulesAsk;
+    if (a.question !== 'ready') continue;
+    checked++;
+    const expected = Object.fromEntries(draft.key.fields.map((f) => [f.field, f.expected]));
+    expect(kind.keyOf(draft.scenario, a as never)).toEqual(expected);
+  }
+  expect(checked).toBe(40);
 });

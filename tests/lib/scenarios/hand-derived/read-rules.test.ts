@@ -11,7 +11,7 @@ const cases = loadCases('read-rules');
 
 it('has at least 25 hand-derived cases, each with the excerpt it was derived from', () => {
   expect(cases.length).toBeGreaterThanOrEqual(25);
-  for (const c of cases) expect((c.ask as ReadRulesAsk).excerpt).toMatch(/^# (iptables-save|nft list chain|ipvsadm)/);
+  for (const c of cases) expect((c.ask as ReadRulesAsk).excerpt).toMatch(/^# (iptables-save|nft list (chain|map|table)|ipvsadm)/);
 });
 
 it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
