@@ -7,17 +7,7 @@
  * and content loaders may, a type-only import is free (no code), and a client may load it on demand.
  * Runs the project's real ESLint config on virtual files in a child process (lint-probes.mjs).
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-
-const ROOT = path.resolve(__dirname, '../..');
-
-interface LintMessage {
-  ruleId: string | null;
-  severity: number;
-  message: string;
-  line: number;
-}
+import { lintProbes, type LintMessage } from './probes';
 
 const USE = "import { runScenarioText } from '@/lib/engine/text';\nexport const r = runScenarioText;\n";
 const CLIENT = `'use client';\n${USE}`;
@@ -42,9 +32,7 @@ const CASES: [string, string, string, boolean][] = [
 let results: LintMessage[][] = [];
 
 beforeAll(() => {
-  const probes = CASES.map(([, filePath, code]) => ({ code, filePath }));
-  const stdout = execFileSync(process.execPath, [path.join(__dirname, 'lint-probes.mjs')], { cwd: ROOT, input: JSON.stringify(probes), encoding: 'utf8' });
-  results = JSON.parse(stdout) as LintMessage[][];
+  results = lintProbes(CASES.map(([, filePath, code]) => ({ code, filePath })));
 }, 60_000);
 
 describe('the engine text-entry wall', () => {
