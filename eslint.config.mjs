@@ -102,7 +102,62 @@ const importsRule = {
   },
 };
 
-const wall = { rules: { imports: importsRule } };
+/**
+ * `wall/text-entry`: the engine has two entries (lib/engine/text.ts has the contract). lib/engine is the public
+ * face for scenarios as values; lib/engine/text reads YAML/JSON text with the `yaml` package. Browser code must
+ * not import the text entry statically, or every interactive route ships `yaml` on its first load (issue 18);
+ * a page that reads text in the browser loads it with a dynamic import() once it has text. Checked where it is
+ * practical to know the code runs in the browser: 'use client' modules, the browser modules, the pure core
+ * (which browsers bundle) outside lib/engine, and lib/engine's own files (so its barrel stays free of it).
+ * A helper imported only by client modules is not seen here; the bundle budgets (tests/e2e) catch that.
+ * Options: { useClientOnly: check only files that start with 'use client' }.
+ */
+const TEXT_ENTRY = ['lib/engine/text', 'lib/engine/scenario/read', 'lib/engine/run/run-text'];
+const TEXT_ENTRY_MESSAGE =
+  'lib/engine/text (the YAML/JSON scenario reader) is for servers, the CLI and tests: browser code evaluates scenarios as values through @/lib/engine (runScenario, parseScenario), or loads the text entry on demand with a dynamic import() (issue 18).';
+const textEntryRule = {
+  meta: {
+    type: 'problem',
+    schema: [
+      { type: 'object', properties: { useClientOnly: { type: 'boolean' } }, additionalProperties: false },
+    ],
+  },
+  create(context) {
+    const { useClientOnly = false } = context.options[0] ?? {};
+    const file = path.relative(ROOT, context.filename).split(path.sep).join('/');
+    const isTextEntry = (target) => {
+      const bare = target.replace(/\.(ts|tsx|js|mjs)$/, '').replace(/\/index$/, '');
+      return TEXT_ENTRY.includes(bare);
+    };
+    let active = !useClientOnly;
+    function check(node) {
+      const spec = node.source && typeof node.source.value === 'string' ? node.source.value : null;
+      if (!active || spec === null) return;
+      let target = null;
+      if (spec.startsWith('.')) target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
+      else if (spec.startsWith('@/')) target = path.posix.normalize(spec.slice(2));
+      if (target !== null && isTextEntry(target))
+        context.report({ node, message: `"${spec}" is the engine's text entry. ${TEXT_ENTRY_MESSAGE}` });
+    }
+    return {
+      Program(node) {
+        if (useClientOnly) active = node.body.some((s) => s.type === 'ExpressionStatement' && s.directive === 'use client');
+      },
+      ImportDeclaration: (node) => {
+        // A type-only import brings no code into a bundle.
+        if (node.importKind !== 'type') check(node);
+      },
+      ExportNamedDeclaration: (node) => {
+        if (node.exportKind !== 'type') check(node);
+      },
+      ExportAllDeclaration: (node) => {
+        if (node.exportKind !== 'type') check(node);
+      },
+    };
+  },
+};
+
+const wall = { rules: { imports: importsRule, 'text-entry': textEntryRule } };
 
 export default defineConfig([
   ...nextVitals,
@@ -122,6 +177,23 @@ export default defineConfig([
     files: BROWSER.map((dir) => `${dir}/**`),
     plugins: { wall },
     rules: { 'wall/imports': ['error', { reach: [...CORE, ...BROWSER], message: BROWSER_MESSAGE }] },
+  },
+  {
+    files: ['app/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+    plugins: { wall },
+    rules: { 'wall/text-entry': ['error', { useClientOnly: true }] },
+  },
+  {
+    files: [...CORE.filter((dir) => dir !== 'lib/engine'), ...BROWSER].map((dir) => `${dir}/**`),
+    plugins: { wall },
+    rules: { 'wall/text-entry': ['error', { useClientOnly: false }] },
+  },
+  {
+    // Inside the engine only the text entry's own files reach the reader.
+    files: ['lib/engine/**'],
+    ignores: ['lib/engine/text.ts', 'lib/engine/run/run-text.ts', 'lib/engine/scenario/read.ts'],
+    plugins: { wall },
+    rules: { 'wall/text-entry': ['error', { useClientOnly: false }] },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

@@ -7,11 +7,11 @@
  */
 import dynamic from 'next/dynamic';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { StoredDataPending } from '@/app/_components/stored-data-pending';
 import { randomSeed } from '@/lib/scenarios/random';
 import { SettingsForm } from './settings-form';
-import { parseSettings, settingsQuery, type QueryParams } from './settings';
+import { parseSettings, settingsQuery, type QueryParams, type SettingsResult } from './settings';
 
 /** Until the browser has read the URL: a polite status in a screen-high box (nothing visible moves after). */
 export function PracticePending() {
@@ -38,14 +38,25 @@ function queryParams(search: URLSearchParams): QueryParams {
   return params;
 }
 
+/** What the URL asks for: the settings form, a seed to pick first, or settings (valid, or their problems). */
+type UrlView = { needsSeed: true } | { needsSeed: false; parsed: SettingsResult | null };
+
+/** Read once per query (not on every render): a URL's settings are parsed once, twice only for a bad seedless link. */
+function viewOf(query: string): UrlView {
+  const params = queryParams(new URLSearchParams(query));
+  const hasSettings = params.kinds !== undefined || params.q !== undefined || params.difficulty !== undefined || params.count !== undefined;
+  if (!hasSettings && params.seed === undefined) return { needsSeed: false, parsed: null };
+  // Settings that are valid once given a seed: the effect picks one (randomness stays out of render).
+  if (hasSettings && params.seed === undefined && parseSettings({ ...params, seed: 'pending' }).ok) return { needsSeed: true };
+  return { needsSeed: false, parsed: parseSettings(params) };
+}
+
 export function PracticeFromUrl() {
   const router = useRouter();
   const search = useSearchParams();
-  const params = queryParams(new URLSearchParams(search.toString()));
-  const hasSettings = params.kinds !== undefined || params.q !== undefined || params.difficulty !== undefined || params.count !== undefined;
-  // Settings that are valid once given a seed: the effect picks one (randomness stays out of render).
-  const needsSeed = hasSettings && params.seed === undefined && parseSettings({ ...params, seed: 'pending' }).ok;
   const query = search.toString();
+  const view = useMemo(() => viewOf(query), [query]);
+  const needsSeed = view.needsSeed;
 
   useEffect(() => {
     if (!needsSeed) return;
@@ -53,8 +64,8 @@ export function PracticeFromUrl() {
     if (parsed.ok) router.replace(`/practice?${settingsQuery(parsed.settings)}`);
   }, [needsSeed, query, router]);
 
-  if (needsSeed) return <PracticePending />;
-  const parsed = hasSettings || params.seed !== undefined ? parseSettings(params) : null;
+  if (view.needsSeed) return <PracticePending />;
+  const parsed = view.parsed;
   if (parsed?.ok) return <PracticeSession key={settingsQuery(parsed.settings)} settings={parsed.settings} />;
   return (
     <>

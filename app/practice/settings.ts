@@ -3,10 +3,11 @@
  *   /practice?seed=k3x9q2&difficulty=standard&count=10&kinds=source-ip,load-share&timer=1
  * A retry names its questions instead (`q`: kind.seed pairs, in order; kinds and count then follow from it):
  *   /practice?seed=k3x9q2&difficulty=standard&q=source-ip.k3x9q2-2,load-share.k3x9q2-7
- * Validated once here with zod; every bad parameter is reported by name.
+ * Validated once here with zod (zod/mini); every bad parameter is reported by name.
  */
 import { formatPath, zodRawIssues, type Issue } from '@/lib/validation/issues';
-import { z } from '@/lib/validation/zod';
+// zod/mini: /practice parses its URL on the first load, and full zod with its locales would be most of it (issue 18).
+import * as z from '@/lib/validation/zod-mini';
 import { DIFFICULTIES, QUESTION_KINDS, type Difficulty, type QuestionKind, type QuestionSpec } from '@/lib/scenarios/types';
 
 export const LENGTHS = [5, 10, 15, 20] as const;
@@ -28,40 +29,40 @@ export type QueryParams = Record<string, string | string[] | undefined>;
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(',') : v);
 
+/** A comma-separated parameter as its list (empty items dropped), then checked as `list`. */
+const commaList = <T extends z.ZodMiniType<unknown, string[]>>(list: T, error?: string) =>
+  z.pipe(
+    z.pipe(
+      z.string(error === undefined ? undefined : { error }),
+      z.transform((s: string) => s.split(',').filter(Boolean)),
+    ),
+    list,
+  );
+
 const settingsSchema = z.object({
-  seed: z
-    .string({ error: 'is missing' })
-    .regex(/^[a-zA-Z0-9_-]{1,64}$/, { error: 'must be 1–64 letters, digits, - or _' }),
+  seed: z.string({ error: 'is missing' }).check(z.regex(/^[a-zA-Z0-9_-]{1,64}$/, { error: 'must be 1–64 letters, digits, - or _' })),
   difficulty: z.enum(DIFFICULTIES, { error: `must be one of ${DIFFICULTIES.join(', ')}` }),
   count: z.coerce
     .number({ error: 'must be a number' })
-    .int({ error: 'must be a whole number' })
-    .min(1, { error: 'must be at least 1' })
-    .max(50, { error: 'must be at most 50' }),
-  kinds: z
-    .string({ error: 'is missing' })
-    .transform((s) => s.split(',').filter(Boolean))
-    .pipe(
-      z
-        .array(z.enum(QUESTION_KINDS, { error: `each kind must be one of ${QUESTION_KINDS.join(', ')}` }))
-        .min(1, { error: 'must name at least one question kind' })
-        .max(50),
-    ),
-  timer: z.enum(['0', '1']).optional(),
-  q: z
-    .string()
-    .transform((s) => s.split(',').filter(Boolean))
-    .pipe(
+    .check(z.int({ error: 'must be a whole number' }), z.gte(1, { error: 'must be at least 1' }), z.lte(50, { error: 'must be at most 50' })),
+  kinds: commaList(
+    z
+      .array(z.enum(QUESTION_KINDS, { error: `each kind must be one of ${QUESTION_KINDS.join(', ')}` }))
+      .check(z.minLength(1, { error: 'must name at least one question kind' }), z.maxLength(50)),
+    'is missing',
+  ),
+  timer: z.optional(z.enum(['0', '1'])),
+  q: z.optional(
+    commaList(
       z
         .array(
           z
             .string()
-            .regex(new RegExp(`^(${QUESTION_KINDS.join('|')})\\.[a-zA-Z0-9_-]{1,64}$`), { error: 'each question must be kind.seed, with a known kind' }),
+            .check(z.regex(new RegExp(`^(${QUESTION_KINDS.join('|')})\\.[a-zA-Z0-9_-]{1,64}$`), { error: 'each question must be kind.seed, with a known kind' })),
         )
-        .min(1, { error: 'must name at least one question' })
-        .max(50, { error: 'must name at most 50 questions' }),
-    )
-    .optional(),
+        .check(z.minLength(1, { error: 'must name at least one question' }), z.maxLength(50, { error: 'must name at most 50 questions' })),
+    ),
+  ),
 });
 
 export type SettingsResult = { ok: true; settings: PracticeSettings } | { ok: false; issues: Issue[] };
@@ -70,7 +71,7 @@ export function parseSettings(params: QueryParams): SettingsResult {
   const q = one(params.q);
   // Named questions carry their own kinds and count.
   const named = q?.split(',').filter(Boolean).map((pair) => pair.slice(0, pair.indexOf('.')));
-  const r = settingsSchema.safeParse({
+  const r = z.safeParse(settingsSchema, {
     seed: one(params.seed),
     difficulty: one(params.difficulty),
     count: q !== undefined ? String(named?.length ?? 0) : one(params.count),
@@ -80,7 +81,7 @@ export function parseSettings(params: QueryParams): SettingsResult {
   });
   if (!r.success) {
     // Each issue is named by its query parameter (`kinds`, not `kinds[1]`: the URL holds one string per parameter).
-    const issues = zodRawIssues(r.error).map((i): Issue => ({ path: formatPath(i.path.slice(0, 1)), message: i.message }));
+    const issues = zodRawIssues(r.error.issues).map((i): Issue => ({ path: formatPath(i.path.slice(0, 1)), message: i.message }));
     // A bad `q` is reported once, as `q`, not again through the kinds and count it stands for.
     return { ok: false, issues: q !== undefined && issues.some((i) => i.path === 'q') ? issues.filter((i) => i.path !== 'kinds' && i.path !== 'count') : issues };
   }

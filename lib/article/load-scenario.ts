@@ -1,7 +1,8 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { issuesText, runScenario, type Answer, type Scenario } from '@/lib/engine';
+import { issuesText, type Answer, type Scenario } from '@/lib/engine';
+import { runScenarioText } from '@/lib/engine/text';
 import { parse } from 'yaml';
 
 /** Article scenarios live in content/scenarios/<name>.yaml; names are kebab-case, nothing else. */
@@ -38,7 +39,7 @@ export function loadArticleScenario(name: string): ArticleScenario {
   } catch {
     throw new Error(`scenario "${name}": no file content/scenarios/${name}.yaml`);
   }
-  const run = runScenario(text, { format: 'yaml' });
+  const run = runScenarioText(text, { format: 'yaml' });
   if (!run.ok) throw new Error(`scenario "${name}" (content/scenarios/${name}.yaml) is not readable:\n  ${issuesText(run.issues, '\n  ')}`);
   const loaded: ArticleScenario = {
     name,

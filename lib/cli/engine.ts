@@ -18,16 +18,8 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { RULE_MODES, rulesText, RulesError, type RulesFormat, type RulesMode as RuleMode } from '@/lib/engine/rules';
-import {
-  issuesText,
-  readScenario,
-  runScenario,
-  serviceAnswer,
-  validateService,
-  type Scenario,
-  type ScenarioFormat,
-  type Issue,
-} from '@/lib/engine';
+import { issuesText, serviceAnswer, validateService, type Scenario, type Issue } from '@/lib/engine';
+import { readScenario, runScenarioText, type ScenarioFormat } from '@/lib/engine/text';
 import { formatImportIssue, importCluster } from '@/lib/import';
 import { stringify } from 'yaml';
 
@@ -74,7 +66,7 @@ function run(argv: readonly string[], io: { stdin: () => string; readFile: (path
   const format = formatOf(file, text);
   // evaluate goes through the engine's one door; validate and rules need only its reading half.
   if (command === 'evaluate') {
-    const run = runScenario(text, { format });
+    const run = runScenarioText(text, { format });
     if (!run.ok) throw unreadable(name, run.issues);
     return { stdout: `${JSON.stringify(run.answer, null, 2)}\n` };
   }

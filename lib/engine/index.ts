@@ -3,10 +3,13 @@
  * It predicts what kube-proxy does with traffic to a Service (../shared/routing-semantics.md, rules R-…)
  * and answers scenarios exactly as ../shared/scenario-format.md says.
  *
- *   runScenario(text | value)       THE door: scenario → { scenario, answer }, or every problem (path, line)
- *   readScenario(text | value)      the reading half of it: → Scenario, or every problem
- *   readScenarioText(text, format)  YAML/JSON text → Scenario, or every problem with its field path and line
- *   parseScenario(value)            a JS value (e.g. from a generator) → Scenario, or problems
+ * Two entries, one door: this one takes scenarios as values (what browsers evaluate: generated questions, the
+ * explorer's layouts, imported clusters); ./text.ts adds reading YAML/JSON text (the `yaml` package) and comes
+ * in through the same door. Browser code imports only this one (issue 18; rule `wall/text-entry`).
+ *
+ *   runScenario(value)              THE door: scenario value → { scenario, answer }, or every problem (path)
+ *   parseScenario(value)            its reading half: a JS value (e.g. from a generator) → Scenario, or problems
+ *   runScenarioText / readScenarioText / readScenario   text → the same, with lines: in ./text.ts
  *   evaluate(scenario)              Scenario → Answer
  *   trace(scenario, traffic)        one flow, with its steps
  *   validateService(scenario)       the API server's defaulting and errors only (R-API-*)
@@ -19,7 +22,7 @@ export * from './model';
 export * from './scenario';
 export * from './validation';
 export { evaluate, trace } from './evaluate';
-export { issuesText, readScenario, runScenario, type EngineRun, type ScenarioSourceOptions } from './run';
+export { issuesText, runScenario, type EngineRun } from './run';
 export type { FlowTrace } from './flows';
 export { formatShare, parseShare, share, sharePercent, sumShares, Fraction, Share, ZERO, ONE } from './fractions';
 export { categorizeEndpoints, assignHints, externallyAccessible, needsHealthCheck, serviceFlags, topologyModeFromHints } from './endpoints';

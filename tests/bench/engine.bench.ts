@@ -18,7 +18,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { parseScenario, readScenarioText, type Answer, type Scenario, type ScenarioInput } from '@/lib/engine';
+import { parseScenario, type Answer, type Scenario, type ScenarioInput } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 
 type Evaluate = (scenario: Scenario) => Answer;
 type RenderIptables = (scenario: Scenario, node: string) => { text: string };

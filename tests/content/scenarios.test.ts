@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluate, readScenarioText, type Answer, type FlowAnswer } from '@/lib/engine';
+import { evaluate, type Answer, type FlowAnswer } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 
 const DIR = join(process.cwd(), 'content/scenarios');
 const files = readdirSync(DIR).filter((f) => /\.(ya?ml|json)$/.test(f));

@@ -7,17 +7,7 @@
  * spelled (relative, `@/`, dynamic, require), and the error says why; the same imports stay legal in app/. Runs the project's real ESLint config (`new ESLint({cwd}).lintText`) on
  * virtual files, in a child process (see lint-probes.mjs for why).
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-
-const ROOT = path.resolve(__dirname, '../..');
-
-interface LintMessage {
-  ruleId: string | null;
-  severity: number;
-  message: string;
-  line: number;
-}
+import { lintProbes, type LintMessage } from './probes';
 
 const probes: { code: string; filePath: string }[] = [];
 let results: LintMessage[][] | undefined;
@@ -204,13 +194,7 @@ const TWO_IMPORTS = probe(
 );
 
 beforeAll(() => {
-  const stdout = execFileSync(process.execPath, [path.join(__dirname, 'lint-probes.mjs')], {
-    cwd: ROOT,
-    input: JSON.stringify(probes),
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  results = JSON.parse(stdout) as LintMessage[][];
+  results = lintProbes(probes);
 }, 60_000);
 
 describe('the pure-core lint wall', () => {

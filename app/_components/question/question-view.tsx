@@ -9,7 +9,7 @@
  * submits, N goes to the next question once graded. Digits and N are ignored while typing in a text field.
  * A new question (after N) takes focus to its first input.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { runScenario } from '@/lib/engine';
 import type { GradeResult } from '@/lib/grading';
 import type { ScenarioInput } from '@/lib/engine';
@@ -67,11 +67,17 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
   if (result?.status === 'invalid') for (const p of result.problems) if (fields.some((f) => f.name === p.field)) problems[p.field] ??= p.message;
   // One engine run per question, shared by both figures (the answer is drawn only once graded).
   const run = useMemo(() => runScenario(question.scenario), [question.scenario]);
-  // The "correct flows" figure: the same run, unless the grade asks to draw a changed cluster (policy-choice).
+  // The "correct flows" figure follows the grade in a deferred render: a submit paints the feedback first and the
+  // figure (a second diagram, and for policy-choice a second engine run) right after (issue 18: an answer's
+  // feedback painted within 50 ms). Shown once the deferred grade has caught up with this one.
+  const figureResult = useDeferredValue(result);
+  const showFigure = graded && figureResult === result;
+  // The same run, unless the grade asks to draw a changed cluster (policy-choice).
   const answerRun = useMemo(() => {
-    const drawn = answerScenario(question.scenario, result);
+    if (!showFigure) return run;
+    const drawn = answerScenario(question.scenario, figureResult);
     return drawn === question.scenario ? run : runScenario(drawn);
-  }, [question.scenario, result, run]);
+  }, [question.scenario, figureResult, showFigure, run]);
 
   // A new question starts empty (or with its initial answer).
   const [questionId, setQuestionId] = useState(question.id);
@@ -197,7 +203,7 @@ export function QuestionView({ question, onSubmit, result = null, onNext = null,
       </div>
       {graded && (
         <>
-          <ScenarioFigure run={answerRun} title="The correct flows" id={`${idBase}-answer`} showAnswer />
+          {showFigure && <ScenarioFigure run={answerRun} title="The correct flows" id={`${idBase}-answer`} showAnswer />}
           {onNext && (
             <div className="flex flex-wrap items-center gap-3">
               <button type="button" onClick={onNext} className="rounded bg-accent px-4 py-2 font-medium text-accent-fg">

@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useState } from 'react';
 import { recordDrillAnswer, type DrillAttemptRef } from '@/lib/learner';
 import { today, updateLearner, useLearner } from '@/app/_components/learner/learner-store';
@@ -7,11 +8,23 @@ import type { AttemptView, GradedResult, StoredAnswerView } from '@/lib/drills/a
 import type { InvalidResult } from '@/lib/grading';
 import { problemsFromIssues } from '@/lib/grading/parse';
 import type { RawAnswer } from '@/lib/scenarios/types';
-import { QuestionView, scoreLabel } from '@/app/_components/question';
+import { scoreLabel } from '@/app/_components/question/grade-feedback';
 import { ApiFailure, callApi, failureText, issuesByField } from '../_components/api-client';
 import { FieldError } from '../_components/field-error';
 
 type Stored = DrillAttemptRef;
+
+/**
+ * The question form with its diagram (the engine, run in the browser to draw it) is its own chunk: the page
+ * shows the join form first and questions only after joining, so its first load carries none of it (issue 18).
+ */
+const QuestionView = dynamic(() => import('@/app/_components/question/question-view').then((m) => m.QuestionView), {
+  loading: () => (
+    <p role="status" className="text-muted">
+      Loading the question…
+    </p>
+  ),
+});
 
 /** The attempt this browser is taking, kept in the learner record (one key family for all learner data). */
 function writeStored(code: string, value: Stored | null) {

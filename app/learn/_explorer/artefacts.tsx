@@ -1,7 +1,9 @@
 'use client';
 /** Real-cluster artefacts for the current layout: manifests, kind config and the commands that check the prediction. */
 import type { Answer } from '@/lib/engine';
-import { curlCommands, deploymentManifests, kindConfig, serviceManifest, type ExplorerState } from '@/lib/explorer';
+import type { ExplorerState } from '@/lib/explorer';
+import { curlCommands } from '@/lib/explorer/commands';
+import { deploymentManifests, kindConfig, serviceManifest } from '@/lib/explorer/manifests';
 
 function Block({ title, text }: { title: string; text: string }) {
   return (

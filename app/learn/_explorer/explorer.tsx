@@ -6,24 +6,22 @@
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo } from 'react';
 import { ClusterDiagram } from '@/app/_components/cluster-diagram';
-import { FlowWalk } from '@/app/_components/article/flow-walk';
-import { SharesView } from '@/app/_components/article/shares-view';
-import { HealthChecksView } from '@/app/_components/article/health-checks-view';
 // lib/explorer's modules, not its barrel: the manifests (YAML) there are the artefacts' business (issue 18).
 import { applyAction, type ExplorerAction } from '@/lib/explorer/actions';
 import { DEFAULT_STATE } from '@/lib/explorer/state';
 import { resultSummary } from '@/lib/explorer/summary';
 import { URL_PARAM, encodeState, stateFromSearch } from '@/lib/explorer/url-codec';
 import { Controls } from './controls';
-import { TopologyView } from './topology-view';
 import { runExplorer } from './run-engine';
 import { useSearch, writeState } from './url-state';
 
 /**
- * Below the diagram, and not needed for its first paint: the rules panel (the rule renderers) and the artefacts
+ * Below the diagram, and not needed for its first paint: the walk, shares and health checks (explorer-details.tsx),
+ * the rules panel (the rule renderers) and the artefacts
  * (the manifests' YAML) load as their own chunks (issue 18: the first load is the evaluator and the URL codec).
  * Still rendered on the server, so the page's HTML is whole.
  */
+const ExplorerDetails = dynamic(() => import('./explorer-details').then((m) => m.ExplorerDetails));
 const RulesPanel = dynamic(() => import('./rules-panel').then((m) => m.RulesPanel));
 const Artefacts = dynamic(() => import('./artefacts').then((m) => m.Artefacts));
 
@@ -80,10 +78,7 @@ export function Explorer({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
               />
             </div>
             <div className="order-3 min-w-0 lg:order-none lg:col-start-2 lg:row-start-2">
-              {focus && <FlowWalk flow={focus} headingLevel={headingLevel === 2 ? 3 : 4} />}
-              <TopologyView scenario={run.scenario} flow={focus} />
-              <SharesView scenario={run.scenario} answer={run.answer} title="Shares of new connections through the load balancer" />
-              <HealthChecksView answer={run.answer} title="Health-check node port answers" />
+              <ExplorerDetails scenario={run.scenario} answer={run.answer} focus={focus} headingLevel={headingLevel === 2 ? 3 : 4} />
               <RulesPanel scenario={run.scenario} answer={run.answer} focusFlow={run.focusFlow} />
               <Artefacts state={state} answer={run.answer} nodePortAnswer={run.nodePortAnswer} />
             </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Explorer } from '../_explorer';
+import { Explorer } from '../_explorer/explorer';
 
 export const metadata: Metadata = {
   title: 'Explorer',

@@ -5,6 +5,7 @@
  * guess; then the explorer opens below on the result. Everything runs here (lib/import is pure and bundled);
  * nothing is sent anywhere. Errors list the document, path and line, never the input's text.
  */
+import dynamic from 'next/dynamic';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ScenarioInput } from '@/lib/engine';
 import {
@@ -23,7 +24,6 @@ import {
 } from '@/lib/import/choices';
 import { formatImportIssue } from '@/lib/import/issues';
 import type { ImportResult } from '@/lib/import';
-import { ScenarioExplorer } from '../_explorer/scenario-explorer';
 import { HASH_KEY, idFromHash, loadImport, storeImport, type StoredImport } from './session-store';
 
 const COMMAND = 'kubectl get nodes,pods,services,endpointslices -A -o yaml';
@@ -56,6 +56,18 @@ function readText(f: File): Promise<string> {
  * with the page (issue 18: the form needs none of it).
  */
 const loadReader = () => import('@/lib/import/import-cluster');
+
+/**
+ * The explorer (the engine, the diagram and its views) opens only on an imported scenario, so it is its own chunk,
+ * fetched when one is opened (issue 18).
+ */
+const ScenarioExplorer = dynamic(() => import('../_explorer/scenario-explorer').then((m) => m.ScenarioExplorer), {
+  loading: () => (
+    <p role="status" className="text-muted">
+      Loading the explorer…
+    </p>
+  ),
+});
 
 const selectClass = 'mt-1 block w-full max-w-xl rounded border border-border bg-bg p-2';
 const buttonClass = 'rounded bg-accent px-4 py-2 font-semibold text-accent-fg disabled:opacity-60';

@@ -1,2 +1,2 @@
-/** The one door into the engine (run-scenario.ts). */
-export { issuesText, readScenario, runScenario, type EngineRun, type ScenarioSourceOptions } from './run-scenario';
+/** The engine's door for values (run-scenario.ts); the text door is run-text.ts, exported by ../text.ts only. */
+export { issuesText, runScenario, type EngineRun } from './run-scenario';

@@ -2,7 +2,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { TextEncoder } from 'node:util';
 import { render, screen, waitFor, within } from '@testing-library/react';
-import { evaluate, readScenarioText, type Answer } from '@/lib/engine';
+import { evaluate, type Answer } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 import Article from '@/content/external-traffic-policy.mdx';
 import ExternalTrafficPolicyPage from '@/app/learn/external-traffic-policy/page';
 

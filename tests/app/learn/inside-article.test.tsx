@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { TextEncoder } from 'node:util';
 import { render, screen } from '@testing-library/react';
-import { evaluate, readScenarioText, type Answer } from '@/lib/engine';
+import { evaluate, type Answer } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 import Article from '@/content/inside-the-cluster.mdx';
 import InsideTheClusterPage from '@/app/learn/inside-the-cluster/page';
 

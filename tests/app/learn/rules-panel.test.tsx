@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { TextEncoder } from 'node:util';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { evaluate, readScenarioText } from '@/lib/engine';
+import { evaluate } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 import { flowRules, renderIptables, renderIpvs, rulesText } from '@/lib/engine/rules';
 import { RulesPanel } from '@/app/learn/_explorer/rules-panel';
 

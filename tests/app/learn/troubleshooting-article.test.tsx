@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { TextEncoder } from 'node:util';
 import { render, screen, within } from '@testing-library/react';
 import { parse } from 'yaml';
-import { evaluate, readScenarioText, type Answer, type ScenarioInput } from '@/lib/engine';
+import { evaluate, type Answer, type ScenarioInput } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 import { iptablesSave, renderIptables } from '@/lib/engine/rules';
 import {
   commandLine,

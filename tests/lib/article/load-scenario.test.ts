@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { evaluate, readScenarioText } from '@/lib/engine';
+import { evaluate } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 import { loadArticleScenario, shareAsPercent, valueAtPath } from '@/lib/article';
 
 const articleScenarios = readdirSync('content/scenarios').filter((f) => /^article-.*\.yaml$/.test(f)).map((f) => f.replace(/\.yaml$/, ''));

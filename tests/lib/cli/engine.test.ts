@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { evaluate, readScenarioText } from '@/lib/engine';
+import { evaluate } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 import { runCli as cli, spawnCli, tempDir } from './run-cli';
 
 const ROOT = process.cwd();

@@ -1,17 +1,8 @@
 import { parseAllDocuments, parse } from 'yaml';
 import { evaluate, parseScenario } from '@/lib/engine';
-import {
-  DEFAULT_STATE,
-  NODE_LABEL,
-  curlCommands,
-  decodeState,
-  deploymentManifests,
-  kindConfig,
-  nodeName,
-  serviceManifest,
-  toScenario,
-  type ExplorerState,
-} from '@/lib/explorer';
+import { DEFAULT_STATE, decodeState, nodeName, toScenario, type ExplorerState } from '@/lib/explorer';
+import { curlCommands } from '@/lib/explorer/commands';
+import { NODE_LABEL, deploymentManifests, kindConfig, serviceManifest } from '@/lib/explorer/manifests';
 
 function state(layout: string): ExplorerState {
   const d = decodeState(layout);

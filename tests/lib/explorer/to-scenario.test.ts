@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { evaluate, parseScenario, readScenarioText } from '@/lib/engine';
+import { evaluate, parseScenario } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 import { DEFAULT_STATE, applyAction, decodeState, toScenario, type ExplorerState } from '@/lib/explorer';
 
 function answerFor(state: ExplorerState, traffic?: 'nodePort') {

@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluate, formatIssue, parseScenario, readScenarioText, type Answer } from '@/lib/engine';
+import { evaluate, formatIssue, parseScenario, type Answer } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 import { formatImportIssue, importCluster } from '@/lib/import';
 
 const DIR = join(process.cwd(), 'tests/fixtures/import');

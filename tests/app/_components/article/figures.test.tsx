@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { TextEncoder } from 'node:util';
 import { render, screen, within } from '@testing-library/react';
-import { evaluate, readScenarioText } from '@/lib/engine';
+import { evaluate } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 import {
   Fact,
   HealthCheckTable,

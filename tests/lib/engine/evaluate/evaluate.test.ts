@@ -2,7 +2,8 @@
  * `evaluate` assembles the answer of scenario-format.md; these tests check the assembly (the parts have their
  * own suites). Scenarios come from ENGINE-IO's reader where the contract text matters.
  */
-import { evaluate, readScenarioText } from '@/lib/engine';
+import { evaluate } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 import { buildScenario, seedScenario } from '../support/scenario-builder';
 
 describe('evaluate: the answer contract', () => {

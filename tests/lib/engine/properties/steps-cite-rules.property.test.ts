@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { evaluate, parseScenario, readScenarioText, type Answer, type ScenarioInput } from '@/lib/engine';
+import { evaluate, parseScenario, type Answer, type ScenarioInput } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 
 const RULE = /R-[A-Z]/;
 /** A step starts with the rule it applies: "R-EXT-6: …". */

@@ -15,7 +15,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { evaluate, parseScenario, readScenarioText, type ScenarioInput } from '@/lib/engine';
+import { evaluate, parseScenario, type ScenarioInput } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 import { generateQuestion } from '@/lib/scenarios';
 import { DIFFICULTIES, QUESTION_KINDS } from '@/lib/scenarios/types';
 import type { BaselineCase } from './baseline-case';

@@ -14,7 +14,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { evaluate, parseScenario, readScenarioText } from '@/lib/engine';
+import { evaluate, parseScenario } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 import type { BaselineCase } from './baseline-case';
 
 type Case = BaselineCase;

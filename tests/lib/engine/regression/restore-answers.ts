@@ -12,7 +12,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { isDeepStrictEqual } from 'node:util';
-import { evaluate, parseScenario, readScenarioText } from '@/lib/engine';
+import { evaluate, parseScenario } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 import type { BaselineCase } from './baseline-case';
 
 const DIR = join(process.cwd(), 'tests/lib/engine/regression/baseline');

@@ -3,7 +3,8 @@
  * the lines it is about. Checked by hand on the article's Local layout (content/scenarios/article-local-two-nodes).
  */
 import { readFileSync } from 'node:fs';
-import { evaluate, readScenarioText } from '@/lib/engine';
+import { evaluate } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 import { flowRules, renderIptables, serviceChainNames } from '@/lib/engine/rules';
 
 function load(name: string) {

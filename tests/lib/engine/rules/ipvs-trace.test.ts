@@ -2,7 +2,7 @@
  * traceIpvsPacket (trace.ts): the iptables part kube-proxy writes in IPVS mode, walked with its ipset matches
  * (pkg/proxy/ipvs/proxier.go writeIptablesRules). Expected rules are written here from kube-proxy's rule shapes.
  */
-import { readScenario, type ScenarioInput } from '@/lib/engine';
+import { parseScenario, type ScenarioInput } from '@/lib/engine';
 import { renderIpvs, traceIpvsPacket } from '@/lib/engine/rules';
 
 function scenario(policy: 'Cluster' | 'Local') {
@@ -31,7 +31,7 @@ function scenario(policy: 'Cluster' | 'Local') {
     },
     client: { ip: '203.0.113.9' },
   };
-  const read = readScenario(input);
+  const read = parseScenario(input);
   if (!read.ok) throw new Error(JSON.stringify(read.issues));
   return renderIpvs(read.scenario, 'node-a');
 }

@@ -5,7 +5,8 @@
  * renderings, two tracers, one semantics (routing-semantics.md R-LB-1/2, R-INT-2, R-EXT-1..7, R-DROP-1/2).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { evaluate, readScenarioText } from '@/lib/engine';
+import { evaluate } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 import { nftListTable, renderIptables, renderNftables, tracePacket, traceNft } from '@/lib/engine/rules';
 
 const files = readdirSync('content/scenarios').filter((f) => f.endsWith('.yaml'));

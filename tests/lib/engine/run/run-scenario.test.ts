@@ -1,6 +1,10 @@
-/** The engine's one door: text or a value in, the Scenario and its Answer (or every issue) out. */
+/**
+ * The engine's one door: a value in (lib/engine: runScenario) or text in (lib/engine/text: runScenarioText), the
+ * Scenario and its Answer (or every issue) out.
+ */
 import { parse } from 'yaml';
-import { evaluate, issuesText, parseScenario, readScenario, runScenario } from '@/lib/engine';
+import { evaluate, issuesText, parseScenario, runScenario } from '@/lib/engine';
+import { readScenario, runScenarioText } from '@/lib/engine/text';
 
 const YAML = `name: door
 cluster:
@@ -25,29 +29,29 @@ service:
     loadBalancer: {ingress: [{ip: 203.0.113.10}]}
 `;
 
-describe('runScenario', () => {
+describe('runScenarioText and runScenario', () => {
   it('reads YAML text and evaluates it: node-b has no local endpoint under eTP Local, so it drops (R-EXT-2)', () => {
-    const run = runScenario(YAML);
+    const run = runScenarioText(YAML);
     if (!run.ok) throw new Error(issuesText(run.issues));
     expect(run.scenario.name).toBe('door');
     const byNode = Object.fromEntries(run.answer.flows.map((f) => [f.node, f.verdict]));
     expect(byNode).toEqual({ 'node-a': 'forwarded', 'node-b': 'dropped' });
   });
 
-  it('takes the same scenario as a value and gives the same answer', () => {
-    const fromText = runScenario(YAML);
+  it('takes the same scenario as a value (runScenario) and gives the same answer', () => {
+    const fromText = runScenarioText(YAML);
     const fromValue = runScenario(parse(YAML));
     expect(fromValue.ok && fromText.ok).toBe(true);
     if (fromValue.ok && fromText.ok) expect(fromValue.answer).toEqual(fromText.answer);
   });
 
   it('reads JSON text when told the format', () => {
-    const run = runScenario(JSON.stringify(parse(YAML)), { format: 'json' });
+    const run = runScenarioText(JSON.stringify(parse(YAML)), { format: 'json' });
     expect(run.ok).toBe(true);
   });
 
   it('returns every issue with its path and line instead of an answer', () => {
-    const run = runScenario(YAML.replace('ip: 10.244.1.5', 'ip: 10.244.1.500'));
+    const run = runScenarioText(YAML.replace('ip: 10.244.1.5', 'ip: 10.244.1.500'));
     expect(run.ok).toBe(false);
     if (run.ok) return;
     expect(run.issues).toHaveLength(1);
@@ -62,6 +66,12 @@ describe('runScenario', () => {
     expect(run.ok).toBe(false);
     if (!run.ok) expect(run.issues.map((i) => [i.path, i.line])).toEqual([['service.spec.type', undefined]]);
   });
+
+  it('refuses text given to the value door, naming the text door', () => {
+    const run = runScenario(YAML);
+    expect(run.ok).toBe(false);
+    if (!run.ok) expect(issuesText(run.issues)).toMatch(/^scenario: scenario text is read by runScenarioText \(lib\/engine\/text\)/);
+  });
 });
 
 describe('readScenario', () => {
@@ -69,6 +79,13 @@ describe('readScenario', () => {
     const read = readScenario(parse(YAML));
     const parsed = parseScenario(parse(YAML));
     expect(read).toEqual(parsed);
-    if (read.ok) expect(runScenario(YAML)).toMatchObject({ ok: true, answer: evaluate(read.scenario) });
+    if (read.ok) expect(runScenarioText(YAML)).toMatchObject({ ok: true, answer: evaluate(read.scenario) });
+  });
+
+  it('reads text as runScenarioText does', () => {
+    const read = readScenario(YAML);
+    const run = runScenarioText(YAML);
+    expect(read.ok && run.ok).toBe(true);
+    if (read.ok && run.ok) expect(read.scenario).toEqual(run.scenario);
   });
 });

@@ -1,4 +1,5 @@
-import { LIMITS, readScenarioText, type Issue } from '@/lib/engine';
+import { LIMITS, type Issue } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 
 /** A valid two-node scenario, one field per line so that line numbers are easy to read off. */
 const BASE = `name: base

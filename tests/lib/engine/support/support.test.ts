@@ -4,7 +4,8 @@
  * never hides a bug), and packetFlow must translate each verdict into kube-proxy's packet-flow vocabulary.
  */
 import { readFileSync } from 'node:fs';
-import { evaluate, readScenarioText } from '@/lib/engine';
+import { evaluate } from '@/lib/engine';
+import { readScenarioText } from '@/lib/engine/text';
 import { buildScenario, seedScenario } from './scenario-builder';
 import { KP, kubeProxyFixture, packetFlow } from './packet-flow';
 

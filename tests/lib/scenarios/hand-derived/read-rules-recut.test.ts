@@ -5,7 +5,7 @@
  * with its first differing line, to be re-derived by hand (its expected key may no longer be what the text says).
  * Which cut a case used is read off the excerpt's first line (its command); the packet off the case's ask.
  */
-import { readScenario, type Scenario, type ScenarioInput } from '@/lib/engine';
+import { parseScenario, type Scenario, type ScenarioInput } from '@/lib/engine';
 import type { ReadRulesAsk } from '@/lib/scenarios/kinds/read-rules';
 import {
   iptablesChainExcerpt,
@@ -39,7 +39,7 @@ function packetOf(scenario: Scenario, ask: ReadRulesAsk) {
 
 /** The excerpt the case's command names, cut anew from the current rendering. */
 function recut(input: ScenarioInput, ask: ReadRulesAsk): string {
-  const read = readScenario(input);
+  const read = parseScenario(input);
   if (!read.ok) throw new Error('scenario not readable');
   const s = read.scenario;
   const command = ask.excerpt!.split('\n')[0]!;
