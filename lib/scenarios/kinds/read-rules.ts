@@ -385,7 +385,7 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
       explanation = `kube-proxy names a Service port's chains by a hash of "${servicePortName(naming.namespace, naming.serviceName, value)}" and the protocol, so the name alone says nothing; the comment on the KUBE-SERVICES rule that jumps to ${ask.chain} names the port (${svc}:${value}).`;
     } else if (m === 'nftables') {
       steps = [
-        `R-NP-1: on ${node.name}, the service-nodeports map sends tcp . ${ask.nodePort} to the external chain of ${naming.namespace}/${naming.serviceName}/tcp/${value}: node port ${ask.nodePort} is port ${value}'s.`,
+        `R-NP-1: on ${node.name}, the service-nodeports map's element for TCP port ${ask.nodePort} goes (goto) to the external chain of ${naming.namespace}/${naming.serviceName}/tcp/${value}: node port ${ask.nodePort} is port ${value}'s.`,
       ];
       text = `Service ${svc} has two ports, each with a node port. Which of them receives connections to ${node.name}'s node port ${ask.nodePort}?`;
       explanation = `nftables mode names a Service port's chains "<hash>-<namespace>/<name>/<protocol>/<port name>", so the service-nodeports entry for tcp . ${ask.nodePort} names the port it goes to: ${value}.`;
