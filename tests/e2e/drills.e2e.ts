@@ -54,14 +54,13 @@ async function join(page: Page, name: string, drill: { studentUrl: string; code:
 /** Fills the current question with the right answer (or a wrong one) and submits it. */
 async function answer(page: Page, full: Question, right: boolean) {
   const form = page.getByRole('form', { name: 'Your answer' });
+  // The field's type comes from the question, not from the page: the question view loads on demand, so a count of
+  // what is on the page before it has arrived would pick the wrong control.
   for (const field of full.key.fields) {
     const value = right ? field.expected : (field.alternatives[0]?.value ?? field.expected);
-    const choice = form.locator(`[data-choice-field="${field.field}"]`);
-    if (await choice.count()) await choice.locator(`input[type=radio][value="${value}"]`).check();
-    else {
-      const label = full.response.fields.find((f) => f.name === field.field)!.label;
-      await form.getByRole('textbox', { name: label, exact: true }).fill(value);
-    }
+    const shown = full.response.fields.find((f) => f.name === field.field)!;
+    if (shown.type === 'choice') await form.locator(`[data-choice-field="${field.field}"] input[type=radio][value="${value}"]`).check();
+    else await form.getByRole('textbox', { name: shown.label, exact: true }).fill(value);
   }
   const saved = page.waitForResponse((r) => r.url().endsWith('/answers') && r.request().method() === 'POST');
   await form.getByRole('button', { name: 'Submit answer' }).click();
@@ -73,12 +72,9 @@ async function expectFormHolds(page: Page, full: Question, right: boolean) {
   const form = page.getByRole('form', { name: 'Your answer' });
   for (const field of full.key.fields) {
     const value = right ? field.expected : (field.alternatives[0]?.value ?? field.expected);
-    const choice = form.locator(`[data-choice-field="${field.field}"]`);
-    if (await choice.count()) await expect(choice.locator(`input[type=radio][value="${value}"]`)).toBeChecked();
-    else {
-      const label = full.response.fields.find((f) => f.name === field.field)!.label;
-      await expect(form.getByRole('textbox', { name: label, exact: true })).toHaveValue(value);
-    }
+    const shown = full.response.fields.find((f) => f.name === field.field)!;
+    if (shown.type === 'choice') await expect(form.locator(`[data-choice-field="${field.field}"] input[type=radio][value="${value}"]`)).toBeChecked();
+    else await expect(form.getByRole('textbox', { name: shown.label, exact: true })).toHaveValue(value);
   }
 }
 

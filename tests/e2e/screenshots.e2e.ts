@@ -5,7 +5,7 @@
  * specs: learn, practice, smoke, drills, interview.)
  */
 import { expect, test } from '@playwright/test';
-import { screenshot, useSystemTheme as applySystemTheme } from './support';
+import { screenshot } from './support';
 
 const ROUTES: [name: string, path: string][] = [
   ['home', '/'],
@@ -25,20 +25,21 @@ const ROUTES: [name: string, path: string][] = [
 ];
 
 test.describe('every route, light and dark, 1280 and 375 px', () => {
-  for (const theme of ['light', 'dark'] as const) {
-    for (const [name, path] of ROUTES) {
-      test(`${name} (${path}), ${theme}`, async ({ page }, testInfo) => {
-        await page.goto(path);
-        await applySystemTheme(page, theme);
+  for (const [name, path] of ROUTES) {
+    test(`${name} (${path})`, async ({ page }, testInfo) => {
+      // A fresh context stores no theme choice, so the page follows the emulated system preference.
+      await page.setViewportSize({ width: 375, height: 812 });
+      for (const theme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: theme });
+        if (theme === 'light') await page.goto(path);
+        else await page.reload();
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-        await page.setViewportSize({ width: 375, height: 812 });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow, `${name} scrolls sideways at 375 px`).toBeLessThanOrEqual(0);
-        await page.setViewportSize({ width: 1280, height: 800 });
+        expect(overflow, `${name} scrolls sideways at 375 px in ${theme}`).toBeLessThanOrEqual(0);
         for (const file of await screenshot(page, `route-${name}-${theme}`)) {
           await testInfo.attach(file.split('/').pop() ?? name, { path: file, contentType: 'image/png' });
         }
-      });
-    }
+      }
+    });
   }
 });

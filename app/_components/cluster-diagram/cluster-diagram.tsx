@@ -155,6 +155,23 @@ function DiagramSvg({ scenario, answer, flow, title, base, variant }: SvgProps) 
       ? `M${TRUNK},${b.y + 26} H${b.x - 1}`
       : `M${centreX(source)},${source.y + source.height} L${centreX(b)},${b.y - 1}`;
 
+  /**
+   * Where a zone's label goes in its band. Row: at the top left, unless the zone lies right of the top box: then the
+   * arrows into its nodes come down from the left and would cross a label there, so it goes to the top right, clear
+   * of the last node's arrow and of the share label beside that arrowhead. Stack: the whole band.
+   */
+  const zoneLabelPlace = (z: DiagramLayout['zones'][number]): { x: number; anchor: 'start' | 'end'; room: number } => {
+    if (stack) return { x: z.box.x + 6, anchor: 'start', room: z.box.width - 12 };
+    const boxes = z.nodes.map((name) => L.nodes.find((n) => n.name === name)?.box).filter((b): b is Box => !!b);
+    const first = boxes[0];
+    const last = boxes[boxes.length - 1];
+    if (top === 'none' || !first || !last || centreX(first) < centreX(source)) return { x: z.box.x + 6, anchor: 'start', room: ZONE_LABEL_ROOM };
+    const share = top === 'lb' && last ? (answer?.loadBalancer?.[L.nodes.find((n) => n.box === last)?.name ?? ''] ?? '') : '';
+    const right = z.box.x + z.box.width - 6;
+    const clear = centreX(last) + 7 + (share ? textWidth(share, NORMAL, true) + 6 : 0);
+    return { x: right, anchor: 'end', room: Math.max(24, right - clear) };
+  };
+
   /** The highlighted flow from its origin to one backend, through gutters and channels only. */
   const flowPath = (target: Box, targetNode: Box): string | null => {
     if (!origin) return null;
@@ -276,15 +293,18 @@ function DiagramSvg({ scenario, answer, flow, title, base, variant }: SvgProps) 
         })}
 
       {/* Zones: a dotted box per run of nodes in the same zone, labelled with the zone */}
-      {L.zones.map((z, i) => (
-        <g key={`zone-${i}`} data-box="zone">
-          <rect {...z.box} rx={12} fill="none" stroke="var(--muted)" strokeDasharray="2 3" />
-          <text x={z.box.x + 6} y={z.box.y + 13} fontSize={SMALL} fill="var(--muted)">
-            <title>{`zone ${z.zone}: ${z.nodes.join(', ')}`}</title>
-            {fitToWidth(z.zone, stack ? z.box.width - 12 : ZONE_LABEL_ROOM, SMALL)}
-          </text>
-        </g>
-      ))}
+      {L.zones.map((z, i) => {
+        const label = zoneLabelPlace(z);
+        return (
+          <g key={`zone-${i}`} data-box="zone">
+            <rect {...z.box} rx={12} fill="none" stroke="var(--muted)" strokeDasharray="2 3" />
+            <text x={label.x} y={z.box.y + 13} textAnchor={label.anchor} fontSize={SMALL} fill="var(--muted)">
+              <title>{`zone ${z.zone}: ${z.nodes.join(', ')}`}</title>
+              {fitToWidth(z.zone, label.room, SMALL)}
+            </text>
+          </g>
+        );
+      })}
 
       {/* Nodes */}
       {L.nodes.map((n) => {
@@ -421,7 +441,7 @@ export function ClusterDiagram({ scenario, answer, highlightFlow, title, id }: C
           {flow ? ` — highlighted: ${describeFlow(flow)}.` : ''}
         </span>
         <span className="block text-xs">
-          {`Key: ✓ ready, ✗ not ready, ↓ terminating (dashed and dotted outlines); the number at a Pod’s right is its share of all load-balancer traffic, → its probability in the highlighted flow${fromInside ? ', which starts at the sender (outlined)' : ''}; HC is the health-check node port’s status · local endpoints${kubeProxy ? '; /healthz is kube-proxy’s own health' : ''}; ⇄ SNAT, ✕ DROP and ⊘ REJECT mark what happens to outside traffic entering the node${zoned ? '; a dotted box groups the nodes of one zone, named at its top left' : ''}.`}
+          {`Key: ✓ ready, ✗ not ready, ↓ terminating (dashed and dotted outlines); the number at a Pod’s right is its share of all load-balancer traffic, → its probability in the highlighted flow${fromInside ? ', which starts at the sender (outlined)' : ''}; HC is the health-check node port’s status · local endpoints${kubeProxy ? '; /healthz is kube-proxy’s own health' : ''}; ⇄ SNAT, ✕ DROP and ⊘ REJECT mark what happens to outside traffic entering the node${zoned ? '; a dotted box groups the nodes of one zone, named in its top corner' : ''}.`}
         </span>
       </figcaption>
       <DiagramTable scenario={scenario} answer={answer} title={title} flow={flow} />
