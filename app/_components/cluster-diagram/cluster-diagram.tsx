@@ -162,13 +162,13 @@ function DiagramSvg({ scenario, answer, flow, title, base, variant }: SvgProps) 
    */
   const zoneLabelPlace = (z: DiagramLayout['zones'][number]): { x: number; anchor: 'start' | 'end'; room: number } => {
     if (stack) return { x: z.box.x + 6, anchor: 'start', room: z.box.width - 12 };
-    const boxes = z.nodes.map((name) => L.nodes.find((n) => n.name === name)?.box).filter((b): b is Box => !!b);
-    const first = boxes[0];
-    const last = boxes[boxes.length - 1];
-    if (top === 'none' || !first || !last || centreX(first) < centreX(source)) return { x: z.box.x + 6, anchor: 'start', room: ZONE_LABEL_ROOM };
-    const share = top === 'lb' && last ? (answer?.loadBalancer?.[L.nodes.find((n) => n.box === last)?.name ?? ''] ?? '') : '';
+    const members = L.nodes.filter((n) => n.name !== null && z.nodes.includes(n.name));
+    const first = members[0];
+    const last = members[members.length - 1];
+    if (top === 'none' || !first || !last || centreX(first.box) < centreX(source)) return { x: z.box.x + 6, anchor: 'start', room: ZONE_LABEL_ROOM };
+    const share = top === 'lb' && last.name !== null ? (answer?.loadBalancer?.[last.name] ?? '') : '';
     const right = z.box.x + z.box.width - 6;
-    const clear = centreX(last) + 7 + (share ? textWidth(share, NORMAL, true) + 6 : 0);
+    const clear = centreX(last.box) + 7 + (share ? textWidth(share, NORMAL, true) + 6 : 0);
     return { x: right, anchor: 'end', room: Math.max(24, right - clear) };
   };
 

@@ -20,9 +20,9 @@
  * ready) or kube-proxy's chain names (owner). The excerpt is carried in `ask.excerpt` for the independent oracle,
  * which reads only that text; keyOf never reads it.
  */
-import { evaluate, issuesText, parseScenario, type Answer, type EndpointModel, type Scenario, type ScenarioInput } from '@/lib/engine';
+import { evaluate, type Answer, type EndpointModel, type Scenario, type ScenarioInput } from '@/lib/engine';
 import { serviceChainNames, servicePortName } from '@/lib/engine/rules';
-import { runEngine, runGenerated } from '../engine-run';
+import { parseGenerated, runEngine, runGenerated } from '../engine-run';
 import { buildLayout, type Layout, type LayoutNode, toScenarioInput } from '../layout';
 import type { MisconceptionId } from '../misconceptions';
 import { podName, replicaSetHash } from '../names';
@@ -343,9 +343,7 @@ export function buildReadRules(rng: Rng, difficulty: Difficulty): { draft: Draft
     explanation = `A ready Pod joins the endpoints kube-proxy uses (R-EP-1): ${excerptName} is rewritten for ${counted(Number(key.count) + (m === 'iptables' ? 1 : 0), 'endpoint', 'endpoints')}, each with ${key.share} of new connections (${lbRule})${m === 'iptables' ? '; every rule but the last carries a --probability, recomputed as 1/n, 1/(n-1), …' : ''}.`;
   } else if (question === 'owner') {
     // The chain names need the parsed Service only, not the engine's answer.
-    const read = parseScenario(withTraffic(scenario));
-    if (!read.ok) throw new Error(`generated scenario is not readable: ${issuesText(read.issues)}`);
-    const run = read.scenario;
+    const run = parseGenerated(withTraffic(scenario));
     const ports = scenario.service.spec.ports;
     const external = layout.type === 'LoadBalancer' && difficulty !== 'intro' && rng.chance(0.4);
     const port = rng.pick(ports);
