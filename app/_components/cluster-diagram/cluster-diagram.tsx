@@ -8,7 +8,8 @@
  * the row when it fits its box at 90 % scale or more, the stack otherwise, so the whole figure, and with it
  * the highlighted flow, is always in view and its text never shrinks below ~10 px.
  */
-import { externalFlowsAt, type Answer, type FlowAnswer, type Scenario } from '@/lib/engine';
+import type { Answer, FlowAnswer, Scenario } from '@/lib/engine';
+import { externalFlowsAt } from '@/lib/engine/queries';
 import { POD_STATE_GLYPH, POD_STATE_LABEL, describeFlow, podState, type PodState } from './describe';
 import { fitToWidth, layoutDiagram, shorten, textWidth, topOf, type Box, type DiagramLayout, type Variant } from './layout';
 import { DiagramTable } from './diagram-table';

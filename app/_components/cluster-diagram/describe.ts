@@ -2,7 +2,8 @@
  * Words for what the engine answered, shared by the diagram, its text equivalent and the article figures.
  * Kubernetes vocabulary: endpoints are ready / serving / terminating, never "healthy".
  */
-import { externalFlowsAt, type Answer, type FlowAnswer, type PodModel, type Scenario, type SourceIpKind, type Verdict } from '@/lib/engine';
+import type { Answer, FlowAnswer, PodModel, Scenario, SourceIpKind, Verdict } from '@/lib/engine';
+import { externalFlowsAt } from '@/lib/engine/queries';
 
 export type PodState = 'ready' | 'not-ready' | 'terminating-serving' | 'terminating' | 'not-selected';
 

@@ -1,5 +1,6 @@
 /** The diagram's text equivalent: every value drawn, as two accessible tables. */
-import { sourceIpsSeen, type Answer, type FlowAnswer, type Scenario } from '@/lib/engine';
+import type { Answer, FlowAnswer, Scenario } from '@/lib/engine';
+import { sourceIpsSeen } from '@/lib/engine/queries';
 import css from './diagram.module.css';
 import { POD_STATE_LABEL, SOURCE_KIND_LABEL, externalOutcome, nodeColumns, podState } from './describe';
 

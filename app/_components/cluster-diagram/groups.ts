@@ -3,7 +3,8 @@
  * hundreds of nodes). Two nodes are alike when they share zone, being-deleted state, their Pods by endpoint
  * state, the balancer's share and the health-check answer. Pure.
  */
-import { formatShare, parseShare, sumShares, type Answer, type FlowAnswer, type Scenario } from '@/lib/engine';
+import type { Answer, FlowAnswer, Scenario } from '@/lib/engine';
+import { formatShare, parseShare, sumShares } from '@/lib/engine/fractions';
 import { podState, type PodState } from './describe';
 
 /** More nodes than this (or more Pods than GROUP_PODS_AT) and the explorer draws groups. */

@@ -2,7 +2,8 @@
 /** The explorer's controls: native form controls only, grouped in fieldsets, so the keyboard drives everything. */
 import { useState, type ReactNode } from 'react';
 import { NodeOptions } from './node-options';
-import { BALANCING, PROXY_MODES } from '@/lib/engine';
+// The vocabulary alone, not the engine's door: the explorer's first load has no schema (issue 18).
+import { BALANCING, PROXY_MODES } from '@/lib/engine/scenario/vocabulary';
 import {
   DEFAULT_AFFINITY_TIMEOUT,
   EXPLORER_LIMITS,

@@ -4,7 +4,7 @@
  * health-check answers and the packet walk at once. The layout lives in the URL (`?s=…`).
  */
 import dynamic from 'next/dynamic';
-import { useEffect, useMemo } from 'react';
+import { Suspense, use, useEffect, useMemo } from 'react';
 import { ClusterDiagram } from '@/app/_components/cluster-diagram';
 // lib/explorer's modules, not its barrel: the manifests (YAML) there are the artefacts' business (issue 18).
 import { applyAction, type ExplorerAction } from '@/lib/explorer/actions';
@@ -12,7 +12,6 @@ import { DEFAULT_STATE } from '@/lib/explorer/state';
 import { resultSummary } from '@/lib/explorer/summary';
 import { URL_PARAM, encodeState, stateFromSearch } from '@/lib/explorer/url-codec';
 import { Controls } from './controls';
-import { runExplorer } from './run-engine';
 import { useSearch, writeState } from './url-state';
 
 /**
@@ -25,11 +24,44 @@ const ExplorerDetails = dynamic(() => import('./explorer-details').then((m) => m
 const RulesPanel = dynamic(() => import('./rules-panel').then((m) => m.RulesPanel));
 const Artefacts = dynamic(() => import('./artefacts').then((m) => m.Artefacts));
 
-export function Explorer({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
+/**
+ * The engine (the scenario reader with its schema, and the evaluator) is a chunk of its own, requested as soon
+ * as this module runs. The prerendered HTML is whole (the server waits for it), and the explorer hydrates when
+ * it arrives, so the page's first load carries the diagram, the controls and the URL codec only (issue 18).
+ */
+const engine = import('./run-engine');
+
+type Props = { headingLevel?: 2 | 3 };
+
+export function Explorer(props: Props) {
+  return (
+    <Suspense fallback={<EngineLoading {...props} />}>
+      <LiveExplorer {...props} />
+    </Suspense>
+  );
+}
+
+/** Shown only where the explorer mounts in the browser before the engine has arrived (never in the page's HTML). */
+function EngineLoading({ headingLevel = 2 }: Props) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <section aria-labelledby="explorer-heading" className="my-8 rounded-xl border border-border p-3 sm:p-4" data-explorer-loading>
+      <Heading id="explorer-heading" className="text-xl font-bold">
+        Explorer: change the cluster, watch the answer
+      </Heading>
+      <p className="my-2 text-sm" aria-live="polite">
+        Loading the routing engine…
+      </p>
+    </section>
+  );
+}
+
+function LiveExplorer({ headingLevel = 2 }: Props) {
+  const { runExplorer } = use(engine);
   const search = useSearch();
   const decoded = useMemo(() => stateFromSearch(search, DEFAULT_STATE), [search]);
   const state = decoded.ok ? decoded.state : DEFAULT_STATE;
-  const run = useMemo(() => runExplorer(state), [state]);
+  const run = useMemo(() => runExplorer(state), [runExplorer, state]);
   const dispatch = (action: ExplorerAction) => writeState(applyAction(state, action));
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const focus = run.ok ? run.answer.flows[run.focusFlow] : undefined;

@@ -22,6 +22,7 @@ import type { EndpointModel, NodeModel } from '../model';
 import { share, ZERO, type Share } from '../fractions';
 import { bgpAnnouncement, layer2Announcement } from './metallb';
 import { awsExclusion, nodePassesBalancerCheck, registeredTargets, zonesApply } from './targets';
+import { BALANCING } from '../scenario/vocabulary';
 
 export interface BalancerPlan {
   /** Share of new connections entering each node (every node of the scenario present). */
@@ -32,8 +33,8 @@ export interface BalancerPlan {
   stepFor(node: NodeModel): string | null;
 }
 
-/** The generic balancer's pre-R-LBK models (schema.ts BALANCING; not imported: it would pull zod into `evaluate`). */
-const LEGACY_BALANCING: ReadonlySet<string> = new Set(['healthy-nodes', 'weighted', 'all-nodes']);
+/** The generic balancer's pre-R-LBK models. */
+const LEGACY_BALANCING: ReadonlySet<string> = new Set(BALANCING);
 
 const PROVIDER_NAME = {
   generic: 'the load balancer',

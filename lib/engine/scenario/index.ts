@@ -5,5 +5,6 @@
  */
 export { parseScenario } from './parse';
 export { formatIssue, formatPath, type Issue, type ScenarioResult } from './issues';
-export { scenarioSchema, LIMITS, PROXY_MODES, BALANCING, BALANCING_MODELS, LB_PROVIDERS, CNI_PRESETS, SERVICE_TYPES, TRAFFIC_DESTINATIONS } from './schema';
+export { scenarioSchema, LIMITS, TRAFFIC_DESTINATIONS } from './schema';
+export { PROXY_MODES, BALANCING, BALANCING_MODELS, LB_PROVIDERS, CNI_PRESETS, SERVICE_TYPES } from './vocabulary';
 export type { ScenarioInput, ScenarioDoc } from './schema';
