@@ -16,7 +16,8 @@ function Block({ title, text }: { title: string; text: string }) {
   );
 }
 
-export function Artefacts({ state, answer, nodePortAnswer }: { state: ExplorerState; answer: Answer; nodePortAnswer: Answer }) {
+/** `nodePortAnswer` null: the layout's NodePort traffic could not be evaluated, so the commands are left out. */
+export function Artefacts({ state, answer, nodePortAnswer }: { state: ExplorerState; answer: Answer; nodePortAnswer: Answer | null }) {
   return (
     <section aria-labelledby="explorer-artefacts" className="flex flex-col gap-2">
       <h3 id="explorer-artefacts" className="text-lg font-semibold">
@@ -25,7 +26,7 @@ export function Artefacts({ state, answer, nodePortAnswer }: { state: ExplorerSt
       <Block title="Service manifest" text={serviceManifest(state)} />
       <Block title="Deployments that reproduce the placement" text={deploymentManifests(state)} />
       <Block title="kind cluster config" text={kindConfig(state)} />
-      <Block title="Commands that show the same answers" text={curlCommands(state, answer, nodePortAnswer)} />
+      {nodePortAnswer && <Block title="Commands that show the same answers" text={curlCommands(state, answer, nodePortAnswer)} />}
     </section>
   );
 }

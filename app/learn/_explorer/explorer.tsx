@@ -4,7 +4,9 @@
  * health-check answers and the packet walk at once. The layout lives in the URL (`?s=…`).
  */
 import dynamic from 'next/dynamic';
-import { Suspense, use, useEffect, useMemo } from 'react';
+import { memo, Suspense, use, useDeferredValue, useEffect, useMemo } from 'react';
+import type { Answer } from '@/lib/engine';
+import type { ExplorerState } from '@/lib/explorer/state';
 import { ClusterDiagram } from '@/app/_components/cluster-diagram';
 // lib/explorer's modules, not its barrel: the manifests (YAML) there are the artefacts' business (issue 18).
 import { applyAction, type ExplorerAction } from '@/lib/explorer/actions';
@@ -12,6 +14,7 @@ import { DEFAULT_STATE } from '@/lib/explorer/state';
 import { resultSummary } from '@/lib/explorer/summary';
 import { URL_PARAM, encodeState, stateFromSearch } from '@/lib/explorer/url-codec';
 import { Controls } from './controls';
+import type { EngineRun } from './run-engine';
 import { useSearch, writeState } from './url-state';
 
 /**
@@ -57,14 +60,15 @@ function EngineLoading({ headingLevel = 2 }: Props) {
 }
 
 function LiveExplorer({ headingLevel = 2 }: Props) {
-  const { runExplorer } = use(engine);
+  const { runExplorer, runNodePort } = use(engine);
   const search = useSearch();
   const decoded = useMemo(() => stateFromSearch(search, DEFAULT_STATE), [search]);
   const state = decoded.ok ? decoded.state : DEFAULT_STATE;
   const run = useMemo(() => runExplorer(state), [runExplorer, state]);
   const dispatch = (action: ExplorerAction) => writeState(applyAction(state, action));
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const focus = run.ok ? run.answer.flows[run.focusFlow] : undefined;
+  // A change paints the summary, controls and diagram first; the details below follow in a render of their own.
+  const details = useDeferredValue(useMemo(() => ({ state, run }), [state, run]));
 
   // A deep link (…#explorer) lands on the explorer once it exists (it loads after the page).
   useEffect(() => {
@@ -110,9 +114,7 @@ function LiveExplorer({ headingLevel = 2 }: Props) {
               />
             </div>
             <div className="order-3 min-w-0 lg:order-none lg:col-start-2 lg:row-start-2">
-              <ExplorerDetails scenario={run.scenario} answer={run.answer} focus={focus} headingLevel={headingLevel === 2 ? 3 : 4} />
-              <RulesPanel scenario={run.scenario} answer={run.answer} focusFlow={run.focusFlow} />
-              <Artefacts state={state} answer={run.answer} nodePortAnswer={run.nodePortAnswer} />
+              <Details {...details} runNodePort={runNodePort} headingLevel={headingLevel === 2 ? 3 : 4} />
             </div>
           </>
         ) : (
@@ -122,3 +124,21 @@ function LiveExplorer({ headingLevel = 2 }: Props) {
     </section>
   );
 }
+
+type DetailsProps = { state: ExplorerState; run: EngineRun; runNodePort: (state: ExplorerState) => Answer | null; headingLevel: 3 | 4 };
+
+/**
+ * The walk, shares, health checks, rules and artefacts of a (deferred) layout. Memoised, so that while a change's
+ * urgent render paints the diagram, this part is skipped and then rendered with the new layout.
+ */
+const Details = memo(function Details({ state, run, runNodePort, headingLevel }: DetailsProps) {
+  const nodePortAnswer = useMemo(() => runNodePort(state), [runNodePort, state]);
+  if (!run.ok) return null;
+  return (
+    <>
+      <ExplorerDetails scenario={run.scenario} answer={run.answer} focus={run.answer.flows[run.focusFlow]} headingLevel={headingLevel} />
+      <RulesPanel scenario={run.scenario} answer={run.answer} focusFlow={run.focusFlow} />
+      <Artefacts state={state} answer={run.answer} nodePortAnswer={nodePortAnswer} />
+    </>
+  );
+});

@@ -3,18 +3,21 @@ import { issuesText, runScenario, type Answer, type Scenario } from '@/lib/engin
 import type { ExplorerState } from '@/lib/explorer/state';
 import { toScenario } from '@/lib/explorer/to-scenario';
 
-export type EngineRun =
-  | { ok: true; scenario: Scenario; answer: Answer; focusFlow: number; nodePortAnswer: Answer }
-  | { ok: false; error: string };
+export type EngineRun = { ok: true; scenario: Scenario; answer: Answer; focusFlow: number } | { ok: false; error: string };
 
-/** The layout's load-balancer traffic and, for the NodePort view, the same cluster's NodePort traffic. */
+/** The layout's load-balancer traffic: what the diagram, the summary and the details show. */
 export function runExplorer(state: ExplorerState): EngineRun {
   const lb = toScenario(state);
-  const lbRun = runScenario(lb.input);
-  const npRun = runScenario(toScenario(state, { traffic: 'nodePort' }).input);
-  if (!lbRun.ok || !npRun.ok) {
-    const issues = [...(lbRun.ok ? [] : lbRun.issues), ...(npRun.ok ? [] : npRun.issues)];
-    return { ok: false, error: issuesText(issues) };
-  }
-  return { ok: true, scenario: lbRun.scenario, answer: lbRun.answer, focusFlow: lb.focusFlow, nodePortAnswer: npRun.answer };
+  const run = runScenario(lb.input);
+  if (!run.ok) return { ok: false, error: issuesText(run.issues) };
+  return { ok: true, scenario: run.scenario, answer: run.answer, focusFlow: lb.focusFlow };
+}
+
+/**
+ * The same cluster's NodePort traffic, for the artefacts' commands only (so a change's first paint does not wait
+ * for it). Null when the layout cannot be read: runExplorer reports why.
+ */
+export function runNodePort(state: ExplorerState): Answer | null {
+  const run = runScenario(toScenario(state, { traffic: 'nodePort' }).input);
+  return run.ok ? run.answer : null;
 }
