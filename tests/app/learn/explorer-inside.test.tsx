@@ -3,11 +3,12 @@
  * The explorer's controls for inside traffic: destination, internalTrafficPolicy, session affinity, zones and
  * trafficDistribution. Each edit must reach the URL and every figure must then show the engine's answer for it.
  */
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { evaluate, parseScenario } from '@/lib/engine';
 import { URL_PARAM, decodeState, toScenario, type ExplorerState } from '@/lib/explorer';
 import { Explorer } from '@/app/learn/_explorer';
+import { renderExplorer } from './support/render-explorer';
 
 const layoutInUrl = () => new URLSearchParams(window.location.search).get(URL_PARAM);
 const stateInUrl = () => {
@@ -43,7 +44,7 @@ beforeEach(() => window.history.replaceState(null, '', '/learn/explorer'));
 describe('explorer controls for inside traffic', () => {
   it('shows a destination only for an inside sender, defaulting to the ClusterIP, and the walk follows it', async () => {
     const user = userEvent.setup();
-    render(<Explorer />);
+    await renderExplorer(<Explorer />);
     expect(screen.queryByRole('combobox', { name: 'Destination' })).toBeNull();
     await user.selectOptions(screen.getByRole('combobox', { name: 'From' }), 'pod');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Sender’s node' }), 'node-c');
@@ -70,7 +71,7 @@ describe('explorer controls for inside traffic', () => {
   it('internalTrafficPolicy Local drops a Pod’s ClusterIP traffic on a node with no endpoint', async () => {
     const user = userEvent.setup();
     window.history.replaceState(null, '', `/learn/explorer?${URL_PARAM}=1.L.it.h.nk.abc.arararbr.pc.dc`);
-    render(<Explorer />);
+    await renderExplorer(<Explorer />);
     const itp = screen.getByRole('combobox', { name: 'internalTrafficPolicy (ClusterIP traffic)' });
     await user.selectOptions(itp, 'Local');
     expect(itp).toHaveValue('Local');
@@ -85,7 +86,7 @@ describe('explorer controls for inside traffic', () => {
   it('ClientIP affinity shows a timeout that applies only valid seconds, and the summary says connections stick', async () => {
     const user = userEvent.setup();
     window.history.replaceState(null, '', `/learn/explorer?${URL_PARAM}=1.L.it.h.nk.abc.arararbr.pc.dc`);
-    render(<Explorer />);
+    await renderExplorer(<Explorer />);
     expect(screen.queryByRole('spinbutton', { name: 'Affinity timeout (seconds)' })).toBeNull();
     await user.selectOptions(screen.getByRole('combobox', { name: 'sessionAffinity' }), 'ClientIP');
     const timeout = screen.getByRole('spinbutton', { name: 'Affinity timeout (seconds)' });
@@ -106,7 +107,7 @@ describe('explorer controls for inside traffic', () => {
   it('zones and PreferClose: the topology table shows the hints and the sender’s node keeps its zone', async () => {
     const user = userEvent.setup();
     window.history.replaceState(null, '', `/learn/explorer?${URL_PARAM}=1.L.it.h.nk.abc.arararbr.pb.dc`);
-    render(<Explorer />);
+    await renderExplorer(<Explorer />);
     expect(screen.queryByRole('region', { name: 'Zones and topology hints' })).toBeNull();
     for (const [node, zone] of [
       ['node-a', 'zone-a'],

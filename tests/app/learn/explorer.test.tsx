@@ -1,9 +1,10 @@
 /** @jest-environment jsdom */
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { evaluate, parseScenario } from '@/lib/engine';
 import { DEFAULT_STATE, URL_PARAM, decodeState, encodeState, toScenario, type ExplorerState } from '@/lib/explorer';
 import { Explorer } from '@/app/learn/_explorer';
+import { renderExplorer } from './support/render-explorer';
 import ExplorerPage from '@/app/learn/explorer/page';
 
 function engine(state: ExplorerState) {
@@ -26,17 +27,17 @@ const podShareCell = (pod: string) => {
 beforeEach(() => window.history.replaceState(null, '', '/learn/explorer'));
 
 describe('the explorer', () => {
-  it('starts from the default layout and shows the engine’s shares for it', () => {
-    render(<Explorer />);
+  it('starts from the default layout and shows the engine’s shares for it', async () => {
+    await renderExplorer(<Explorer />);
     const answer = engine(DEFAULT_STATE);
     for (const [pod, share] of Object.entries(answer.shares?.pods ?? {})) expect(podShareCell(pod)).toBe(share);
     expect(screen.getByRole('link', { name: 'Link to this layout' })).toHaveAttribute('href', `?${URL_PARAM}=${encodeState(DEFAULT_STATE)}#explorer`); // opens the explorer section, not the top
   });
 
-  it('restores a layout from the URL', () => {
+  it('restores a layout from the URL', async () => {
     const layout = '1.C.nf.w.nx.abC.arbnct.pb';
     window.history.replaceState(null, '', `/learn/explorer?${URL_PARAM}=${layout}`);
-    render(<Explorer />);
+    await renderExplorer(<Explorer />);
     expect(screen.getByRole('radio', { name: 'Cluster' })).toBeChecked();
     expect(screen.getByRole('combobox', { name: 'Proxy mode' })).toHaveValue('nftables');
     expect(screen.getByRole('checkbox', { name: 'Autoscaler is deleting node-c' })).toBeChecked();
@@ -48,9 +49,9 @@ describe('the explorer', () => {
     expect(podShareCell('web-1')).toBe(answer.shares?.pods['web-1']);
   });
 
-  it('explains an unreadable link and falls back to the default layout', () => {
+  it('explains an unreadable link and falls back to the default layout', async () => {
     window.history.replaceState(null, '', `/learn/explorer?${URL_PARAM}=9.Q`);
-    render(<Explorer />);
+    await renderExplorer(<Explorer />);
     expect(screen.getByRole('alert')).toHaveTextContent(/could not be read.*part 1 \(version\)/);
     expect(screen.getByRole('radio', { name: 'Local' })).toBeChecked();
   });
@@ -75,7 +76,7 @@ describe('the explorer', () => {
     ['picking the weighted balancer', (u) => u.selectOptions(screen.getByRole('combobox', { name: 'Balancer spreads new connections' }), 'weighted'), (s) => ({ ...s, balancing: 'weighted' })],
   ])('%s updates the URL and every figure at once', async (_name, act, expectState) => {
     const user = userEvent.setup();
-    render(<Explorer />);
+    await renderExplorer(<Explorer />);
     await act(user);
     const expected = expectState(DEFAULT_STATE);
     expect(stateInUrl()).toEqual(expected);
@@ -87,7 +88,7 @@ describe('the explorer', () => {
 
   it('is driven by the keyboard alone: Tab to the Cluster radio, arrow keys flip it back', async () => {
     const user = userEvent.setup();
-    render(<Explorer />);
+    await renderExplorer(<Explorer />);
     const local = screen.getByRole('radio', { name: 'Local' });
     local.focus();
     await user.keyboard('{ArrowLeft}');
@@ -99,7 +100,7 @@ describe('the explorer', () => {
 
   it('follows traffic from a node’s host network in the packet walk', async () => {
     const user = userEvent.setup();
-    render(<Explorer />);
+    await renderExplorer(<Explorer />);
     await user.selectOptions(screen.getByRole('combobox', { name: 'From' }), 'node');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Sender’s node' }), 'node-c');
     const state = stateInUrl();
@@ -110,7 +111,7 @@ describe('the explorer', () => {
   });
 
   it('shows manifests, a kind config and commands for the layout', async () => {
-    render(<ExplorerPage />);
+    await renderExplorer(<ExplorerPage />);
     // The artefacts load as their own chunk (issue 18), so they appear once it has loaded.
     expect((await screen.findByLabelText('Service manifest')).textContent).toContain('externalTrafficPolicy: Local');
     expect(screen.getByLabelText('Deployments that reproduce the placement').textContent).toContain('nodeAffinity');
