@@ -92,6 +92,23 @@ test.describe('learn: the explorer', () => {
   // axe over the whole explorer (controls, diagram, rules, artefacts) needs minutes on two shared cores.
   test.setTimeout(240_000);
 
+  test('without JavaScript it says it needs it; with it, the controls take input once hydrated', async ({ page, request }) => {
+    // The prerendered HTML holds the whole explorer (its summary included) and, for a reader without JavaScript,
+    // a noscript line. (Chromium shows noscript content only when scripting is off in its settings, which a test
+    // context cannot do, so this reads the HTML.)
+    const html = await (await request.get(EXPLORER)).text();
+    expect(html).toContain('data-explorer-summary');
+    expect(html).toMatch(/<noscript>.*turn on JavaScript to use it.*<\/noscript>/);
+
+    // The controls are disabled until the explorer has hydrated (it waits for the engine chunk), so no choice is
+    // made in the form that the diagram does not follow.
+    await page.goto(EXPLORER);
+    const cluster = page.getByRole('radio', { name: 'Cluster' });
+    await expect(cluster).toBeEnabled();
+    await cluster.check();
+    await expect(page.locator('[data-explorer-summary]')).toContainText('Cluster:');
+  });
+
   test('is driven by keyboard alone, and the URL round-trip restores the layout', async ({ page }) => {
     await page.goto(EXPLORER);
     await expect(page.getByRole('heading', { name: /Explorer: change the cluster/ })).toBeVisible();

@@ -8,6 +8,7 @@ import { memo, Suspense, use, useDeferredValue, useEffect, useMemo } from 'react
 import type { Answer } from '@/lib/engine';
 import type { ExplorerState } from '@/lib/explorer/state';
 import { ClusterDiagram } from '@/app/_components/cluster-diagram';
+import { useHydrated } from '@/app/_components/use-hydrated';
 // lib/explorer's modules, not its barrel: the manifests (YAML) there are the artefacts' business (issue 18).
 import { applyAction, type ExplorerAction } from '@/lib/explorer/actions';
 import { DEFAULT_STATE } from '@/lib/explorer/state';
@@ -29,8 +30,10 @@ const Artefacts = dynamic(() => import('./artefacts').then((m) => m.Artefacts));
 
 /**
  * The engine (the scenario reader with its schema, and the evaluator) is a chunk of its own, requested as soon
- * as this module runs. The prerendered HTML is whole (the server waits for it), and the explorer hydrates when
- * it arrives, so the page's first load carries the diagram, the controls and the URL codec only (issue 18).
+ * as this module runs, and the explorer hydrates when it arrives, so the page's first load carries the diagram,
+ * the controls and the URL codec only (issue 18). The server waits for it too, so the prerendered HTML holds the
+ * whole explorer; React streams a boundary this large as a hidden block that an inline script reveals at once,
+ * which is why, without JavaScript, the fallback (and its noscript line) is what shows.
  */
 const engine = import('./run-engine');
 
@@ -44,7 +47,7 @@ export function Explorer(props: Props) {
   );
 }
 
-/** Shown only where the explorer mounts in the browser before the engine has arrived (never in the page's HTML). */
+/** Shown until the engine has arrived, and (with its noscript line) where JavaScript is off. */
 function EngineLoading({ headingLevel = 2 }: Props) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
@@ -55,6 +58,9 @@ function EngineLoading({ headingLevel = 2 }: Props) {
       <p className="my-2 text-sm" aria-live="polite">
         Loading the routing engine…
       </p>
+      <noscript>
+        <p className="my-2 text-sm">The explorer runs the routing engine in your browser: turn on JavaScript to use it.</p>
+      </noscript>
     </section>
   );
 }
@@ -67,6 +73,9 @@ function LiveExplorer({ headingLevel = 2 }: Props) {
   const run = useMemo(() => runExplorer(state), [runExplorer, state]);
   const dispatch = (action: ExplorerAction) => writeState(applyAction(state, action));
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  // The controls stay disabled until the explorer has hydrated: a choice made before would show in the form
+  // while the diagram kept the old layout.
+  const hydrated = useHydrated();
   // A change paints the summary, controls and diagram first; the details below follow in a render of their own.
   const details = useDeferredValue(useMemo(() => ({ state, run }), [state, run]));
 
@@ -100,7 +109,10 @@ function LiveExplorer({ headingLevel = 2 }: Props) {
       {/* Phones: the diagram first, then the controls, then the details. Wide: controls beside both. */}
       <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
         <div className="order-2 lg:order-none lg:col-start-1 lg:row-span-2 lg:row-start-1">
-          <Controls state={state} dispatch={dispatch} idBase="explorer" />
+          <fieldset disabled={!hydrated} aria-busy={!hydrated} className="m-0 min-w-0 border-0 p-0">
+            <legend className="sr-only">Cluster layout</legend>
+            <Controls state={state} dispatch={dispatch} idBase="explorer" />
+          </fieldset>
         </div>
         {run.ok ? (
           <>
