@@ -15,6 +15,7 @@ import { DEFAULT_STATE } from '@/lib/explorer/state';
 import { resultSummary } from '@/lib/explorer/summary';
 import { URL_PARAM, encodeState, stateFromSearch } from '@/lib/explorer/url-codec';
 import { Controls } from './controls';
+import { EXPLORER_TITLE, ExplorerStandIn } from './explorer-stand-in';
 import type { EngineRun } from './run-engine';
 import { useSearch, writeState } from './url-state';
 
@@ -49,19 +50,15 @@ export function Explorer(props: Props) {
 
 /** Shown until the engine has arrived, and (with its noscript line) where JavaScript is off. */
 function EngineLoading({ headingLevel = 2 }: Props) {
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <section aria-labelledby="explorer-heading" className="my-8 rounded-xl border border-border p-3 sm:p-4" data-explorer-loading>
-      <Heading id="explorer-heading" className="text-xl font-bold">
-        Explorer: change the cluster, watch the answer
-      </Heading>
+    <ExplorerStandIn kind="loading" headingLevel={headingLevel}>
       <p className="my-2 text-sm" aria-live="polite">
         Loading the routing engine…
       </p>
       <noscript>
         <p className="my-2 text-sm">The explorer runs the routing engine in your browser: turn on JavaScript to use it.</p>
       </noscript>
-    </section>
+    </ExplorerStandIn>
   );
 }
 
@@ -87,7 +84,7 @@ function LiveExplorer({ headingLevel = 2 }: Props) {
   return (
     <section aria-labelledby="explorer-heading" className="my-8 rounded-xl border border-border p-3 sm:p-4" data-explorer>
       <Heading id="explorer-heading" className="text-xl font-bold">
-        Explorer: change the cluster, watch the answer
+        {EXPLORER_TITLE}
       </Heading>
       {!decoded.ok && (
         <p role="alert" className="my-2 rounded border border-bad p-2 text-sm text-bad">

@@ -7,15 +7,13 @@
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
+import { ExplorerStandIn } from './explorer-stand-in';
 
 const Explorer = dynamic(() => import('./explorer').then((m) => m.Explorer), { ssr: false, loading: () => <Placeholder loading /> });
 
 function Placeholder({ loading = false }: { loading?: boolean }) {
   return (
-    <section aria-labelledby="explorer-heading" className="my-8 rounded-xl border border-border p-4" data-explorer-placeholder>
-      <h2 id="explorer-heading" className="text-xl font-bold">
-        Explorer: change the cluster, watch the answer
-      </h2>
+    <ExplorerStandIn kind="placeholder">
       <p className="my-2 text-sm" aria-live="polite">
         {loading ? 'Loading the explorer…' : 'The explorer loads when you scroll here.'}{' '}
         <Link className="text-accent underline" href="/learn/explorer">
@@ -23,7 +21,7 @@ function Placeholder({ loading = false }: { loading?: boolean }) {
         </Link>
         .
       </p>
-    </section>
+    </ExplorerStandIn>
   );
 }
 
