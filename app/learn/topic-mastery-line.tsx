@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { conceptMastery, MASTERY_LABELS } from '@/lib/learner';
 import { useLearner } from '@/app/_components/learner/learner-store';
+import { MASTERY_LINE_CLASS, MasteryLineSpace } from './mastery-line-space';
 
 /** "2 of 5 concepts known or mastered; 1 learning", from the same FSRS figure /progress and /review show. */
 export default function TopicMasteryLine({
@@ -14,7 +15,7 @@ export default function TopicMasteryLine({
 }) {
   const record = useLearner();
   const [now] = useState(() => new Date());
-  if (!record) return null;
+  if (!record) return <MasteryLineSpace />;
   const levels = conceptMastery(record, concepts, now).map((m) => m.level);
   const known = levels.filter((l) => l === 'known' || l === 'mastered').length;
   const started = levels.filter((l) => l !== 'not-started').length;
@@ -23,7 +24,7 @@ export default function TopicMasteryLine({
       ? `Your mastery: ${MASTERY_LABELS['not-started'].toLowerCase()}`
       : `Your mastery: ${known} of ${concepts.length} concepts known or mastered${started > known ? `, ${started - known} still learning or fading` : ''}`;
   return (
-    <p className="mt-2 text-sm font-medium" data-testid={`mastery-${topic}`}>
+    <p className={MASTERY_LINE_CLASS} data-testid={`mastery-${topic}`}>
       {text} ·{' '}
       <Link href="/progress" className="text-accent underline">
         details

@@ -4,12 +4,13 @@
  * own after the page is interactive, so the home page and /learn keep their first-load JavaScript.
  */
 import { lazy, Suspense } from 'react';
+import { MasteryLineSpace } from './mastery-line-space';
 
 const TopicMasteryLine = lazy(() => import('./topic-mastery-line'));
 
 export function TopicMastery({ concepts, topic }: { concepts: readonly string[]; topic: string }) {
   return (
-    <Suspense fallback={null}>
+    <Suspense fallback={<MasteryLineSpace />}>
       <TopicMasteryLine concepts={concepts} topic={topic} />
     </Suspense>
   );

@@ -88,20 +88,52 @@ test.describe('learn: the article', () => {
   });
 });
 
+test.describe('learn: the learning path', () => {
+  /** The page's cumulative layout shift so far, from the browser's own layout-shift entries. */
+  const layoutShift = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          new PerformanceObserver((list) => {
+            resolve(list.getEntries().reduce((sum, e) => sum + (e as PerformanceEntry & { value: number }).value, 0));
+          }).observe({ type: 'layout-shift', buffered: true });
+          // No entry at all: nothing moved.
+          setTimeout(() => resolve(0), 500);
+        }),
+    );
+
+  for (const route of ['/learn', '/']) {
+    test(`${route}: the learner's mastery arrives without moving the path`, async ({ page }) => {
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.goto(route);
+      // A new learner: the line says "not started" once the record has loaded (after the page).
+      await expect(page.getByTestId('mastery-external-traffic')).toContainText('Your mastery: not started');
+      expect(await layoutShift(page)).toBe(0);
+    });
+  }
+});
+
 test.describe('learn: the explorer', () => {
   // axe over the whole explorer (controls, diagram, rules, artefacts) needs minutes on two shared cores.
   test.setTimeout(240_000);
 
-  test('without JavaScript it says it needs it; with it, the controls take input once hydrated', async ({ page, request }) => {
-    // The prerendered HTML holds the whole explorer (its summary included) and, for a reader without JavaScript,
-    // a noscript line. (Chromium shows noscript content only when scripting is off in its settings, which a test
-    // context cannot do, so this reads the HTML.)
+  test('its HTML holds the whole explorer in place; without JavaScript it says so; with it, the controls take input once the engine is in', async ({ page, request }) => {
+    // The prerendered HTML holds the whole explorer (its summary included) in the page's first pass, before the
+    // footer: not a hidden block that a script moves in after the first paint (that moved the footer, a layout
+    // shift, and delayed the page's largest paint). For a reader without JavaScript, a noscript line. (Chromium
+    // shows noscript content only when scripting is off in its settings, which a test context cannot do, so
+    // this reads the HTML.)
     const html = await (await request.get(EXPLORER)).text();
     expect(html).toContain('data-explorer-summary');
-    expect(html).toMatch(/<noscript>.*turn on JavaScript to use it.*<\/noscript>/);
+    expect(html.indexOf('data-explorer-summary')).toBeLessThan(html.indexOf('<footer'));
+    expect(html).not.toMatch(/<div hidden id="S:/);
+    // The diagram comes before the controls in the page, as on a phone's screen (a first paint of a partly read
+    // page showed the controls where the diagram then appeared).
+    expect(html.indexOf('data-diagram')).toBeLessThan(html.indexOf('<fieldset'));
+    expect(html).toMatch(/<noscript>.*turn on JavaScript to change the layout.*<\/noscript>/);
 
-    // The controls are disabled until the explorer has hydrated (it waits for the engine chunk), so no choice is
-    // made in the form that the diagram does not follow.
+    // The controls are disabled until the engine has arrived, so no choice is made in the form that the diagram
+    // does not follow.
     await page.goto(EXPLORER);
     const cluster = page.getByRole('radio', { name: 'Cluster' });
     await expect(cluster).toBeEnabled();

@@ -1,4 +1,4 @@
-import css from '../cluster-diagram/diagram.module.css';
+import { DIAGRAM_CLASS as css } from '../cluster-diagram/classes';
 
 export const tableClass = css.table;
 export const cellClass = css.cell;

@@ -13,7 +13,7 @@ import { externalFlowsAt } from '@/lib/engine/queries';
 import { POD_STATE_GLYPH, POD_STATE_LABEL, describeFlow, podState, type PodState } from './describe';
 import { fitToWidth, layoutDiagram, shorten, textWidth, topOf, type Box, type DiagramLayout, type Variant } from './layout';
 import { DiagramTable } from './diagram-table';
-import css from './diagram.module.css';
+import { DIAGRAM_CLASS as css, columnsClass } from './classes';
 
 export interface ClusterDiagramProps {
   scenario: Scenario;
@@ -432,7 +432,7 @@ export function ClusterDiagram({ scenario, answer, highlightFlow, title, id }: C
   const zoned = zonesText(scenario) !== null;
   return (
     <figure className={`my-6 ${css.lazy}`} aria-labelledby={`${base}-caption`} data-diagram>
-      <div className={`rounded-lg border border-border bg-bg p-2 ${css.box} ${css[`cols${columns}`] ?? ''}`}>
+      <div className={`rounded-lg border border-border bg-bg p-2 ${css.box} ${columnsClass(columns)}`}>
         <DiagramSvg scenario={scenario} answer={answer} flow={flow} title={title} base={base} variant="row" />
         <DiagramSvg scenario={scenario} answer={answer} flow={flow} title={title} base={base} variant="stack" />
       </div>

@@ -1,7 +1,7 @@
 /** The diagram's text equivalent: every value drawn, as two accessible tables. */
 import type { Answer, FlowAnswer, Scenario } from '@/lib/engine';
 import { sourceIpsSeen } from '@/lib/engine/queries';
-import css from './diagram.module.css';
+import { DIAGRAM_CLASS as css } from './classes';
 import { POD_STATE_LABEL, SOURCE_KIND_LABEL, externalOutcome, nodeColumns, podState } from './describe';
 
 export interface DiagramTableProps {

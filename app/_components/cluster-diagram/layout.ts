@@ -108,7 +108,7 @@ function zoneBoxes(
   return zones;
 }
 
-/** Row width for `columns` node columns (the container-query thresholds in diagram.module.css follow it). */
+/** Row width for `columns` node columns (the container-query thresholds in diagram.css follow it). */
 export function rowWidth(columns: number): number {
   const g = GEOMETRY;
   return Math.max(columns * (g.nodeWidth + g.gap) + g.gap, g.minRowWidth);

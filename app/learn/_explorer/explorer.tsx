@@ -4,11 +4,10 @@
  * health-check answers and the packet walk at once. The layout lives in the URL (`?s=…`).
  */
 import dynamic from 'next/dynamic';
-import { memo, Suspense, use, useDeferredValue, useEffect, useMemo } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { Answer } from '@/lib/engine';
 import type { ExplorerState } from '@/lib/explorer/state';
 import { ClusterDiagram } from '@/app/_components/cluster-diagram';
-import { useHydrated } from '@/app/_components/use-hydrated';
 // lib/explorer's modules, not its barrel: the manifests (YAML) there are the artefacts' business (issue 18).
 import { applyAction, type ExplorerAction } from '@/lib/explorer/actions';
 import { DEFAULT_STATE } from '@/lib/explorer/state';
@@ -31,25 +30,118 @@ const Artefacts = dynamic(() => import('./artefacts').then((m) => m.Artefacts));
 
 /**
  * The engine (the scenario reader with its schema, and the evaluator) is a chunk of its own, requested as soon
- * as this module runs, and the explorer hydrates when it arrives, so the page's first load carries the diagram,
- * the controls and the URL codec only (issue 18). The server waits for it too, so the prerendered HTML holds the
- * whole explorer; React streams a boundary this large as a hidden block that an inline script reveals at once,
- * which is why, without JavaScript, the fallback (and its noscript line) is what shows.
+ * as this module runs, so the page's first load carries the diagram, the controls and the URL codec only
+ * (issue 18). Until it arrives the explorer shows `initial`, the default layout's run computed on the server,
+ * with its controls disabled. Nothing suspends: a Suspense boundary this large is streamed by React as a hidden
+ * block revealed by script up to 300 ms after the first paint, which moved the footer and delayed the page's
+ * largest paint.
  */
-const engine = import('./run-engine');
-
-type Props = { headingLevel?: 2 | 3 };
-
-export function Explorer(props: Props) {
-  return (
-    <Suspense fallback={<EngineLoading {...props} />}>
-      <LiveExplorer {...props} />
-    </Suspense>
+const enginePromise = import('./run-engine');
+type Engine = Awaited<typeof enginePromise>;
+let loadedEngine: Engine | null = null;
+const engineListeners = new Set<() => void>();
+void enginePromise.then((m) => {
+  loadedEngine = m;
+  for (const listener of engineListeners) listener();
+});
+function subscribeEngine(listener: () => void) {
+  engineListeners.add(listener);
+  return () => engineListeners.delete(listener);
+}
+/** Null on the server, during hydration and until the chunk has arrived. */
+function useEngine(): Engine | null {
+  return useSyncExternalStore(
+    subscribeEngine,
+    () => loadedEngine,
+    () => null,
   );
 }
 
-/** Shown until the engine has arrived, and (with its noscript line) where JavaScript is off. */
-function EngineLoading({ headingLevel = 2 }: Props) {
+/** A layout's run computed ahead (on the server), keyed by its layout code. */
+export type InitialRun = { code: string; run: EngineRun };
+
+type Props = { headingLevel?: 2 | 3; initial?: InitialRun };
+
+export function Explorer({ headingLevel = 2, initial }: Props) {
+  const engine = useEngine();
+  const search = useSearch();
+  const decoded = useMemo(() => stateFromSearch(search, DEFAULT_STATE), [search]);
+  const state = decoded.ok ? decoded.state : DEFAULT_STATE;
+  const code = encodeState(state);
+  const run = useMemo(() => (engine ? engine.runExplorer(state) : initial?.code === code ? initial.run : null), [engine, state, initial, code]);
+  const dispatch = (action: ExplorerAction) => writeState(applyAction(state, action));
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  // A change paints the summary, controls and diagram first; the details below follow in a render of their own.
+  const details = useDeferredValue(useMemo(() => (run ? { state, run } : null), [state, run]));
+
+  // A deep link (…#explorer) lands on the explorer once it exists (it loads after the page).
+  useEffect(() => {
+    if (window.location.hash === '#explorer') document.getElementById('explorer')?.scrollIntoView();
+  }, []);
+
+  if (!run) return <EngineLoading headingLevel={headingLevel} />;
+  return (
+    <section aria-labelledby="explorer-heading" className="my-8 rounded-xl border border-border p-3 sm:p-4" data-explorer data-engine={engine ? 'ready' : 'loading'}>
+      <Heading id="explorer-heading" className="text-xl font-bold">
+        {EXPLORER_TITLE}
+      </Heading>
+      {!decoded.ok && (
+        <p role="alert" className="my-2 rounded border border-bad p-2 text-sm text-bad">
+          {`This link’s layout could not be read, so the default layout is shown. ${decoded.issues.map((i) => i.message).join(' ')}`}
+        </p>
+      )}
+      <p className="my-2 text-sm">
+        <a className="text-accent underline" href={`?${URL_PARAM}=${code}#explorer`}>
+          Link to this layout
+        </a>{' '}
+        <span className="text-muted">{`(layout code ${code})`}</span>
+      </p>
+      <noscript>
+        <p className="my-2 text-sm">The explorer runs the routing engine in your browser: turn on JavaScript to change the layout.</p>
+      </noscript>
+      {run.ok && (
+        // One line of results by the controls: sticky on narrow screens, so a change reads at once wherever the diagram is.
+        <p aria-live="polite" className="sticky top-0 z-10 -mx-1 my-2 border-b border-border bg-bg px-1 py-1 text-sm lg:static lg:border-0" data-explorer-summary>
+          {resultSummary(state, run.answer, run.focusFlow)}
+        </p>
+      )}
+      {/* The diagram, the controls, the details: in this order in the page, so a first paint of a partly read
+          page never shows the controls where the diagram then appears (a layout shift). Wide: the controls in a
+          column of their own, beside both. */}
+      <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
+        {run.ok ? (
+          <div className="min-w-0 lg:col-start-2 lg:row-start-1">
+            <ClusterDiagram
+              id="explorer-diagram"
+              scenario={run.scenario}
+              answer={run.answer}
+              highlightFlow={run.focusFlow}
+              title={`Explorer: ${state.policy} policy, ${state.nodes.length} nodes, ${state.pods.length} Pods`}
+            />
+          </div>
+        ) : (
+          <p role="alert" className="text-bad lg:col-start-2 lg:row-start-1">{`The engine could not read this layout: ${run.error}`}</p>
+        )}
+        <div className="lg:col-start-1 lg:row-span-2 lg:row-start-1">
+          {/* Disabled until the engine has arrived (and so after hydration): a choice made before would show in
+              the form while the diagram kept the old layout. */}
+          <fieldset disabled={!engine} aria-busy={!engine} className="m-0 min-w-0 border-0 p-0">
+            <legend className="sr-only">Cluster layout</legend>
+            <Controls state={state} dispatch={dispatch} idBase="explorer" />
+          </fieldset>
+        </div>
+        {run.ok && (
+          <div className="min-w-0 lg:col-start-2 lg:row-start-2">
+            {details && <Details {...details} runNodePort={engine?.runNodePort ?? null} headingLevel={headingLevel === 2 ? 3 : 4} />}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** Shown where no run is at hand yet: a linked layout before the engine has arrived, or the article's island. */
+function EngineLoading({ headingLevel }: { headingLevel: 2 | 3 }) {
   return (
     <ExplorerStandIn kind="loading" headingLevel={headingLevel}>
       <p className="my-2 text-sm" aria-live="polite">
@@ -62,86 +154,15 @@ function EngineLoading({ headingLevel = 2 }: Props) {
   );
 }
 
-function LiveExplorer({ headingLevel = 2 }: Props) {
-  const { runExplorer, runNodePort } = use(engine);
-  const search = useSearch();
-  const decoded = useMemo(() => stateFromSearch(search, DEFAULT_STATE), [search]);
-  const state = decoded.ok ? decoded.state : DEFAULT_STATE;
-  const run = useMemo(() => runExplorer(state), [runExplorer, state]);
-  const dispatch = (action: ExplorerAction) => writeState(applyAction(state, action));
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  // The controls stay disabled until the explorer has hydrated: a choice made before would show in the form
-  // while the diagram kept the old layout.
-  const hydrated = useHydrated();
-  // A change paints the summary, controls and diagram first; the details below follow in a render of their own.
-  const details = useDeferredValue(useMemo(() => ({ state, run }), [state, run]));
-
-  // A deep link (…#explorer) lands on the explorer once it exists (it loads after the page).
-  useEffect(() => {
-    if (window.location.hash === '#explorer') document.getElementById('explorer')?.scrollIntoView();
-  }, []);
-
-  return (
-    <section aria-labelledby="explorer-heading" className="my-8 rounded-xl border border-border p-3 sm:p-4" data-explorer>
-      <Heading id="explorer-heading" className="text-xl font-bold">
-        {EXPLORER_TITLE}
-      </Heading>
-      {!decoded.ok && (
-        <p role="alert" className="my-2 rounded border border-bad p-2 text-sm text-bad">
-          {`This link’s layout could not be read, so the default layout is shown. ${decoded.issues.map((i) => i.message).join(' ')}`}
-        </p>
-      )}
-      <p className="my-2 text-sm">
-        <a className="text-accent underline" href={`?${URL_PARAM}=${encodeState(state)}#explorer`}>
-          Link to this layout
-        </a>{' '}
-        <span className="text-muted">{`(layout code ${encodeState(state)})`}</span>
-      </p>
-      {run.ok && (
-        // One line of results by the controls: sticky on narrow screens, so a change reads at once wherever the diagram is.
-        <p aria-live="polite" className="sticky top-0 z-10 -mx-1 my-2 border-b border-border bg-bg px-1 py-1 text-sm lg:static lg:border-0" data-explorer-summary>
-          {resultSummary(state, run.answer, run.focusFlow)}
-        </p>
-      )}
-      {/* Phones: the diagram first, then the controls, then the details. Wide: controls beside both. */}
-      <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
-        <div className="order-2 lg:order-none lg:col-start-1 lg:row-span-2 lg:row-start-1">
-          <fieldset disabled={!hydrated} aria-busy={!hydrated} className="m-0 min-w-0 border-0 p-0">
-            <legend className="sr-only">Cluster layout</legend>
-            <Controls state={state} dispatch={dispatch} idBase="explorer" />
-          </fieldset>
-        </div>
-        {run.ok ? (
-          <>
-            <div className="order-1 min-w-0 lg:order-none lg:col-start-2 lg:row-start-1">
-              <ClusterDiagram
-                id="explorer-diagram"
-                scenario={run.scenario}
-                answer={run.answer}
-                highlightFlow={run.focusFlow}
-                title={`Explorer: ${state.policy} policy, ${state.nodes.length} nodes, ${state.pods.length} Pods`}
-              />
-            </div>
-            <div className="order-3 min-w-0 lg:order-none lg:col-start-2 lg:row-start-2">
-              <Details {...details} runNodePort={runNodePort} headingLevel={headingLevel === 2 ? 3 : 4} />
-            </div>
-          </>
-        ) : (
-          <p role="alert" className="order-1 text-bad lg:order-none lg:col-start-2 lg:row-start-1">{`The engine could not read this layout: ${run.error}`}</p>
-        )}
-      </div>
-    </section>
-  );
-}
-
-type DetailsProps = { state: ExplorerState; run: EngineRun; runNodePort: (state: ExplorerState) => Answer | null; headingLevel: 3 | 4 };
+type DetailsProps = { state: ExplorerState; run: EngineRun; runNodePort: ((state: ExplorerState) => Answer | null) | null; headingLevel: 3 | 4 };
 
 /**
  * The walk, shares, health checks, rules and artefacts of a (deferred) layout. Memoised, so that while a change's
  * urgent render paints the diagram, this part is skipped and then rendered with the new layout.
  */
 const Details = memo(function Details({ state, run, runNodePort, headingLevel }: DetailsProps) {
-  const nodePortAnswer = useMemo(() => runNodePort(state), [runNodePort, state]);
+  // The artefacts' commands wait for the engine (the NodePort run is not computed ahead).
+  const nodePortAnswer = useMemo(() => (runNodePort ? runNodePort(state) : null), [runNodePort, state]);
   if (!run.ok) return null;
   return (
     <>

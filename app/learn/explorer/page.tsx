@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DEFAULT_STATE } from '@/lib/explorer/state';
+import { encodeState } from '@/lib/explorer/url-codec';
 import { Explorer } from '../_explorer/explorer';
+import { runExplorer } from '../_explorer/run-engine';
 
 export const metadata: Metadata = {
   title: 'Explorer',
@@ -8,6 +11,9 @@ export const metadata: Metadata = {
 };
 
 export default function ExplorerPage() {
+  // The default layout's run, computed at build: the page's HTML holds the whole explorer, and it hydrates
+  // without waiting for the engine's chunk (which the explorer needs only for a change).
+  const initial = { code: encodeState(DEFAULT_STATE), run: runExplorer(DEFAULT_STATE) };
   return (
     <article className="max-w-none">
       <h1 className="text-3xl font-bold">Service traffic explorer</h1>
@@ -23,7 +29,7 @@ export default function ExplorerPage() {
         .
       </p>
       <div id="explorer" className="scroll-mt-4">
-        <Explorer />
+        <Explorer initial={initial} />
       </div>
     </article>
   );

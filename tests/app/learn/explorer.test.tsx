@@ -5,6 +5,7 @@ import { evaluate, parseScenario } from '@/lib/engine';
 import { DEFAULT_STATE, URL_PARAM, decodeState, encodeState, toScenario, type ExplorerState } from '@/lib/explorer';
 import { Explorer } from '@/app/learn/_explorer';
 import { renderExplorer } from './support/render-explorer';
+import { renderToString } from 'react-dom/server';
 import ExplorerPage from '@/app/learn/explorer/page';
 
 function engine(state: ExplorerState) {
@@ -117,5 +118,23 @@ describe('the explorer', () => {
     expect(screen.getByLabelText('Deployments that reproduce the placement').textContent).toContain('nodeAffinity');
     expect(screen.getByLabelText('kind cluster config').textContent).toContain('kind: Cluster');
     expect(screen.getByLabelText('Commands that show the same answers').textContent).toContain(':32000/healthz');
+  });
+
+  it('is whole in the server’s HTML without the engine: the default layout’s run computed ahead, controls disabled', () => {
+    // What the server prerenders and the browser hydrates before the engine's chunk arrives (issue 18: nothing
+    // suspends, so React does not stream the explorer as a hidden block revealed after the first paint).
+    const html = renderToString(<ExplorerPage />);
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const explorer = doc.querySelector('[data-explorer]');
+    expect(explorer?.getAttribute('data-engine')).toBe('loading');
+    expect(doc.querySelector('[data-explorer-loading]')).toBeNull();
+    expect(doc.querySelector('fieldset')?.hasAttribute('disabled')).toBe(true);
+    const answer = engine(DEFAULT_STATE);
+    const rows = [...doc.querySelectorAll('table')].find((t) => t.querySelector('caption')?.textContent?.endsWith(': Pods'));
+    for (const [pod, share] of Object.entries(answer.shares?.pods ?? {})) {
+      const row = [...(rows?.querySelectorAll('tr') ?? [])].find((tr) => tr.querySelector('th')?.textContent === pod);
+      expect(row?.querySelectorAll('td')[2]?.textContent).toBe(share);
+    }
+    expect(doc.querySelector('noscript')?.textContent).toContain('turn on JavaScript to change the layout');
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Renders the explorer and waits for its engine: the explorer suspends on a dynamic import of the engine chunk
- * (issue 18) and renders once it arrives, as it does in the browser.
+ * Renders the explorer and waits for its engine: the engine is a chunk the explorer imports dynamically
+ * (issue 18), and its controls take input once it has arrived, as in the browser.
  */
 import { act, render, waitFor, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
@@ -11,6 +11,6 @@ export async function renderExplorer(ui: ReactElement): Promise<RenderResult> {
     view = render(ui);
   });
   const rendered = view as RenderResult;
-  await waitFor(() => expect(rendered.container.querySelector('[data-explorer]')).not.toBeNull());
+  await waitFor(() => expect(rendered.container.querySelector('[data-explorer][data-engine="ready"]')).not.toBeNull());
   return rendered;
 }
