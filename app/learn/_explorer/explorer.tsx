@@ -68,8 +68,9 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
   const decoded = useMemo(() => stateFromSearch(search, DEFAULT_STATE), [search]);
   const state = decoded.ok ? decoded.state : DEFAULT_STATE;
   const code = encodeState(state);
-  const run = useMemo(() => (engine ? engine.runExplorer(state) : initial?.code === code ? initial.run : null), [engine, state, initial, code]);
-  const dispatch = (action: ExplorerAction) => writeState(applyAction(state, action));
+  // The run computed ahead while its layout is shown (also once the engine is in: the same answer, so its
+  // arrival re-renders only what needs the engine); the engine's own for any other layout.
+  const run = useMemo(() => (initial?.code === code ? initial.run : engine ? engine.runExplorer(state) : null), [engine, state, initial, code]);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   // A change paints the summary, controls and diagram first; the details below follow in a render of their own.
   const details = useDeferredValue(useMemo(() => (run ? { state, run } : null), [state, run]));
@@ -78,6 +79,15 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
   useEffect(() => {
     if (window.location.hash === '#explorer') document.getElementById('explorer')?.scrollIntoView();
   }, []);
+
+  // The controls and the diagram as elements kept while their inputs stand, so that the engine's arrival (which
+  // enables the controls) does not render them again.
+  const controls = useMemo(() => <Controls state={state} dispatch={(action: ExplorerAction) => writeState(applyAction(state, action))} idBase="explorer" />, [state]);
+  const title = `Explorer: ${state.policy} policy, ${state.nodes.length} nodes, ${state.pods.length} Pods`;
+  const diagram = useMemo(
+    () => run?.ok && <ClusterDiagram id="explorer-diagram" scenario={run.scenario} answer={run.answer} highlightFlow={run.focusFlow} title={title} />,
+    [run, title],
+  );
 
   if (!run) return <EngineLoading headingLevel={headingLevel} />;
   return (
@@ -110,15 +120,7 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
           column of their own, beside both. */}
       <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
         {run.ok ? (
-          <div className="min-w-0 lg:col-start-2 lg:row-start-1">
-            <ClusterDiagram
-              id="explorer-diagram"
-              scenario={run.scenario}
-              answer={run.answer}
-              highlightFlow={run.focusFlow}
-              title={`Explorer: ${state.policy} policy, ${state.nodes.length} nodes, ${state.pods.length} Pods`}
-            />
-          </div>
+          <div className="min-w-0 lg:col-start-2 lg:row-start-1">{diagram}</div>
         ) : (
           <p role="alert" className="text-bad lg:col-start-2 lg:row-start-1">{`The engine could not read this layout: ${run.error}`}</p>
         )}
@@ -127,7 +129,7 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
               the form while the diagram kept the old layout. */}
           <fieldset disabled={!engine} aria-busy={!engine} className="m-0 min-w-0 border-0 p-0">
             <legend className="sr-only">Cluster layout</legend>
-            <Controls state={state} dispatch={dispatch} idBase="explorer" />
+            {controls}
           </fieldset>
         </div>
         {run.ok && (
@@ -161,13 +163,23 @@ type DetailsProps = { state: ExplorerState; run: EngineRun; runNodePort: ((state
  * urgent render paints the diagram, this part is skipped and then rendered with the new layout.
  */
 const Details = memo(function Details({ state, run, runNodePort, headingLevel }: DetailsProps) {
-  // The artefacts' commands wait for the engine (the NodePort run is not computed ahead).
+  // The artefacts' commands wait for the engine (the NodePort run is not computed ahead); the rest is kept as is
+  // when it arrives.
   const nodePortAnswer = useMemo(() => (runNodePort ? runNodePort(state) : null), [runNodePort, state]);
+  const walkAndRules = useMemo(
+    () =>
+      run.ok && (
+        <>
+          <ExplorerDetails scenario={run.scenario} answer={run.answer} focus={run.answer.flows[run.focusFlow]} headingLevel={headingLevel} />
+          <RulesPanel scenario={run.scenario} answer={run.answer} focusFlow={run.focusFlow} />
+        </>
+      ),
+    [run, headingLevel],
+  );
   if (!run.ok) return null;
   return (
     <>
-      <ExplorerDetails scenario={run.scenario} answer={run.answer} focus={run.answer.flows[run.focusFlow]} headingLevel={headingLevel} />
-      <RulesPanel scenario={run.scenario} answer={run.answer} focusFlow={run.focusFlow} />
+      {walkAndRules}
       <Artefacts state={state} answer={run.answer} nodePortAnswer={nodePortAnswer} />
     </>
   );
