@@ -84,6 +84,8 @@ const SMALL = 11;
 const NORMAL = 12;
 /** Row: a zone's label stays left of its first node's centre, clear of the balancer's share label beside the arrowhead. */
 const ZONE_LABEL_ROOM = 66;
+/** From a node's arrowhead to its share label beside it (row); a zone label keeps clear of both. */
+const SHARE_LABEL_GAP = 7;
 
 /** The zones and their nodes, in node order ("zone-a: node-a, node-b"); null when no node has a zone. */
 export function zonesText(scenario: Scenario): string | null {
@@ -169,7 +171,7 @@ function DiagramSvg({ scenario, answer, flow, title, base, variant }: SvgProps) 
     if (top === 'none' || !first || !last || centreX(first.box) < centreX(source)) return { x: z.box.x + 6, anchor: 'start', room: ZONE_LABEL_ROOM };
     const share = top === 'lb' && last.name !== null ? (answer?.loadBalancer?.[last.name] ?? '') : '';
     const right = z.box.x + z.box.width - 6;
-    const clear = centreX(last.box) + 7 + (share ? textWidth(share, NORMAL, true) + 6 : 0);
+    const clear = centreX(last.box) + SHARE_LABEL_GAP + (share ? textWidth(share, NORMAL, true) + 6 : 0);
     return { x: right, anchor: 'end', room: Math.max(24, right - clear) };
   };
 
@@ -270,7 +272,7 @@ function DiagramSvg({ scenario, answer, flow, title, base, variant }: SvgProps) 
               // Beside the arrowhead, on the side the line does not come from.
               const x1 = centreX(source);
               const x2 = centreX(n.box);
-              label = { x: x2 + (x2 >= x1 ? 7 : -7), y: n.box.y - 5, anchor: x2 >= x1 ? 'start' : 'end' };
+              label = { x: x2 + (x2 >= x1 ? SHARE_LABEL_GAP : -SHARE_LABEL_GAP), y: n.box.y - 5, anchor: x2 >= x1 ? 'start' : 'end' };
             }
           }
           return (
