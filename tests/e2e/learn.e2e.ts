@@ -141,6 +141,32 @@ test.describe('learn: the explorer', () => {
     await expect(page.locator('[data-explorer-summary]')).toContainText('Cluster:');
   });
 
+  test('a linked layout shows once the engine is in; until then the explorer stays, its controls disabled', async ({ page, request }) => {
+    // Hold back every script chunk the page's HTML does not name (the engine's is one), until released.
+    const html = await (await request.get(EXPLORER)).text();
+    const named = new Set([...html.matchAll(/static\/chunks\/([^"\\/]+\.js)/g)].map((m) => m[1]));
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_next/static/chunks/**', async (route) => {
+      const file = new URL(route.request().url()).pathname.split('/').pop() ?? '';
+      if (file.endsWith('.js') && !named.has(file)) await released;
+      await route.continue();
+    });
+    const linked = '1.C.nf.w.nx.abC.arbnct.pb';
+    await page.goto(`${EXPLORER}?s=${linked}`, { waitUntil: 'domcontentloaded' });
+    const explorer = page.locator('[data-explorer]');
+    await expect(page.locator('[data-explorer-waiting]')).toHaveText('Loading the routing engine to show the linked layout…');
+    await expect(page.locator('[data-explorer-loading]')).toHaveCount(0);
+    await expect(explorer.locator('[data-diagram]')).toBeVisible();
+    await expect(explorer.getByRole('radio', { name: 'Cluster' })).toBeDisabled();
+
+    release();
+    await expect(explorer).toHaveAttribute('data-engine', 'ready');
+    await expect(page.locator('[data-explorer-waiting]')).toHaveCount(0);
+    await expect(explorer.getByText(`(layout code ${linked})`)).toBeVisible();
+    await expect(explorer.getByRole('radio', { name: 'Cluster' })).toBeChecked();
+  });
+
   test('is driven by keyboard alone, and the URL round-trip restores the layout', async ({ page }) => {
     await page.goto(EXPLORER);
     await expect(page.getByRole('heading', { name: /Explorer: change the cluster/ })).toBeVisible();

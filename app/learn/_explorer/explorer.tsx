@@ -57,8 +57,8 @@ function useEngine(): Engine | null {
   );
 }
 
-/** A layout's run computed ahead (on the server), keyed by its layout code. */
-export type InitialRun = { code: string; run: EngineRun };
+/** A layout and its run, computed ahead (on the server). */
+export type InitialRun = { state: ExplorerState; run: EngineRun };
 
 type Props = { headingLevel?: 2 | 3; initial?: InitialRun };
 
@@ -66,11 +66,16 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
   const engine = useEngine();
   const search = useSearch();
   const decoded = useMemo(() => stateFromSearch(search, DEFAULT_STATE), [search]);
-  const state = decoded.ok ? decoded.state : DEFAULT_STATE;
+  const linked = decoded.ok ? decoded.state : DEFAULT_STATE;
+  const initialCode = useMemo(() => (initial ? encodeState(initial.state) : null), [initial]);
+  // A linked layout (…?s=…) before the engine has arrived: the layout computed ahead stays in view, its controls
+  // disabled, until the linked one can be evaluated (rather than the explorer giving way to a loading box).
+  const waiting = !engine && initial !== undefined && encodeState(linked) !== initialCode;
+  const state = waiting ? initial.state : linked;
   const code = encodeState(state);
   // The run computed ahead while its layout is shown (also once the engine is in: the same answer, so its
   // arrival re-renders only what needs the engine); the engine's own for any other layout.
-  const run = useMemo(() => (initial?.code === code ? initial.run : engine ? engine.runExplorer(state) : null), [engine, state, initial, code]);
+  const run = useMemo(() => (initial && initialCode === code ? initial.run : engine ? engine.runExplorer(state) : null), [engine, state, initial, initialCode, code]);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   // A change paints the summary, controls and diagram first; the details below follow in a render of their own.
   const details = useDeferredValue(useMemo(() => (run ? { state, run } : null), [state, run]));
@@ -109,6 +114,11 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
       <noscript>
         <p className="my-2 text-sm">The explorer runs the routing engine in your browser: turn on JavaScript to change the layout.</p>
       </noscript>
+      {waiting && (
+        <p role="status" className="my-2 text-sm" data-explorer-waiting>
+          Loading the routing engine to show the linked layout…
+        </p>
+      )}
       {run.ok && (
         // One line of results by the controls: sticky on narrow screens, so a change reads at once wherever the diagram is.
         <p aria-live="polite" className="sticky top-0 z-10 -mx-1 my-2 border-b border-border bg-bg px-1 py-1 text-sm lg:static lg:border-0" data-explorer-summary>

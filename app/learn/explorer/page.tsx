@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DEFAULT_STATE } from '@/lib/explorer/state';
-import { encodeState } from '@/lib/explorer/url-codec';
 import { Explorer } from '../_explorer/explorer';
 import { runExplorer } from '../_explorer/run-engine';
 
@@ -13,7 +12,7 @@ export const metadata: Metadata = {
 export default function ExplorerPage() {
   // The default layout's run, computed at build: the page's HTML holds the whole explorer, and it hydrates
   // without waiting for the engine's chunk (which the explorer needs only for a change).
-  const initial = { code: encodeState(DEFAULT_STATE), run: runExplorer(DEFAULT_STATE) };
+  const initial = { state: DEFAULT_STATE, run: runExplorer(DEFAULT_STATE) };
   return (
     <article className="max-w-none">
       <h1 className="text-3xl font-bold">Service traffic explorer</h1>
