@@ -167,6 +167,20 @@ test.describe('learn: the explorer', () => {
     await expect(explorer.getByRole('radio', { name: 'Cluster' })).toBeChecked();
   });
 
+  test('when the engine cannot be loaded, the explorer says so and keeps the layout computed ahead', async ({ page }) => {
+    // A network failure for the engine's chunk: the one that exports runNodePort (run-engine.ts).
+    await page.route('**/_next/static/chunks/*.js', async (route) => {
+      const response = await route.fetch();
+      if ((await response.text()).includes('"runNodePort"')) return route.abort('failed');
+      return route.fulfill({ response });
+    });
+    await page.goto(EXPLORER);
+    const explorer = page.locator('[data-explorer]');
+    await expect(explorer.getByRole('alert')).toHaveText('The routing engine could not be loaded (a network error?): reload the page to change the layout.');
+    await expect(explorer.locator('[data-explorer-summary]')).toBeVisible();
+    await expect(explorer.getByRole('radio', { name: 'Cluster' })).toBeDisabled();
+  });
+
   test('is driven by keyboard alone, and the URL round-trip restores the layout', async ({ page }) => {
     await page.goto(EXPLORER);
     await expect(page.getByRole('heading', { name: /Explorer: change the cluster/ })).toBeVisible();

@@ -38,24 +38,34 @@ const Artefacts = dynamic(() => import('./artefacts').then((m) => m.Artefacts));
  */
 const enginePromise = import('./run-engine');
 type Engine = Awaited<typeof enginePromise>;
-let loadedEngine: Engine | null = null;
+/** Where the engine's chunk stands: not yet in (engine null), in, or failed to load (a network error). */
+type EngineLoad = { engine: Engine | null; failed: boolean };
+const PENDING: EngineLoad = { engine: null, failed: false };
+let engineLoad = PENDING;
 const engineListeners = new Set<() => void>();
-void enginePromise.then((m) => {
-  loadedEngine = m;
+function settle(load: EngineLoad) {
+  engineLoad = load;
   for (const listener of engineListeners) listener();
-});
+}
+enginePromise.then(
+  (engine) => settle({ engine, failed: false }),
+  () => settle({ engine: null, failed: true }),
+);
 function subscribeEngine(listener: () => void) {
   engineListeners.add(listener);
   return () => engineListeners.delete(listener);
 }
-/** Null on the server, during hydration and until the chunk has arrived. */
-function useEngine(): Engine | null {
+/** Pending on the server and during hydration, then as the chunk stands. */
+function useEngine(): EngineLoad {
   return useSyncExternalStore(
     subscribeEngine,
-    () => loadedEngine,
-    () => null,
+    () => engineLoad,
+    () => PENDING,
   );
 }
+
+/** What a reader is told when the engine's chunk could not be loaded. */
+const ENGINE_FAILED = 'The routing engine could not be loaded (a network error?): reload the page to change the layout.';
 
 /** A layout and its run, computed ahead (on the server). */
 export type InitialRun = { state: ExplorerState; run: EngineRun };
@@ -63,14 +73,14 @@ export type InitialRun = { state: ExplorerState; run: EngineRun };
 type Props = { headingLevel?: 2 | 3; initial?: InitialRun };
 
 export function Explorer({ headingLevel = 2, initial }: Props) {
-  const engine = useEngine();
+  const { engine, failed } = useEngine();
   const search = useSearch();
   const decoded = useMemo(() => stateFromSearch(search, DEFAULT_STATE), [search]);
   const linked = decoded.ok ? decoded.state : DEFAULT_STATE;
   const initialCode = useMemo(() => (initial ? encodeState(initial.state) : null), [initial]);
   // A linked layout (…?s=…) before the engine has arrived: the layout computed ahead stays in view, its controls
   // disabled, until the linked one can be evaluated (rather than the explorer giving way to a loading box).
-  const waiting = !engine && initial !== undefined && encodeState(linked) !== initialCode;
+  const waiting = !engine && !failed && initial !== undefined && encodeState(linked) !== initialCode;
   const state = waiting ? initial.state : linked;
   const code = encodeState(state);
   // The run computed ahead while its layout is shown (also once the engine is in: the same answer, so its
@@ -94,7 +104,7 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
     [run, title],
   );
 
-  if (!run) return <EngineLoading headingLevel={headingLevel} />;
+  if (!run) return <EngineLoading headingLevel={headingLevel} failed={failed} />;
   return (
     <section aria-labelledby="explorer-heading" className="my-8 rounded-xl border border-border p-3 sm:p-4" data-explorer data-engine={engine ? 'ready' : 'loading'}>
       <Heading id="explorer-heading" className="text-xl font-bold">
@@ -117,6 +127,11 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
       {waiting && (
         <p role="status" className="my-2 text-sm" data-explorer-waiting>
           Loading the routing engine to show the linked layout…
+        </p>
+      )}
+      {failed && (
+        <p role="alert" className="my-2 rounded border border-bad p-2 text-sm text-bad">
+          {ENGINE_FAILED}
         </p>
       )}
       {run.ok && (
@@ -152,13 +167,19 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
   );
 }
 
-/** Shown where no run is at hand yet: a linked layout before the engine has arrived, or the article's island. */
-function EngineLoading({ headingLevel }: { headingLevel: 2 | 3 }) {
+/** Shown where no run is at hand: the article's island before the engine has arrived, or a layout it could not load for. */
+function EngineLoading({ headingLevel, failed }: { headingLevel: 2 | 3; failed: boolean }) {
   return (
     <ExplorerStandIn kind="loading" headingLevel={headingLevel}>
-      <p className="my-2 text-sm" aria-live="polite">
-        Loading the routing engine…
-      </p>
+      {failed ? (
+        <p role="alert" className="my-2 text-sm text-bad">
+          {ENGINE_FAILED}
+        </p>
+      ) : (
+        <p className="my-2 text-sm" aria-live="polite">
+          Loading the routing engine…
+        </p>
+      )}
       <noscript>
         <p className="my-2 text-sm">The explorer runs the routing engine in your browser: turn on JavaScript to use it.</p>
       </noscript>
