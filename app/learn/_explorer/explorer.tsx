@@ -68,7 +68,7 @@ function useEngine(): EngineLoad {
 const ENGINE_FAILED = 'The routing engine could not be loaded (a network error?): reload the page to change the layout.';
 
 /** A layout and its run, computed ahead (on the server). */
-export type InitialRun = { state: ExplorerState; run: EngineRun };
+type InitialRun = { state: ExplorerState; run: EngineRun };
 
 type Props = { headingLevel?: 2 | 3; initial?: InitialRun };
 
@@ -80,9 +80,10 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
   const initialCode = useMemo(() => (initial ? encodeState(initial.state) : null), [initial]);
   // A linked layout (…?s=…) before the engine has arrived: the layout computed ahead stays in view, its controls
   // disabled, until the linked one can be evaluated (rather than the explorer giving way to a loading box).
-  const waiting = !engine && !failed && initial !== undefined && encodeState(linked) !== initialCode;
+  const linkedCode = encodeState(linked);
+  const waiting = !engine && !failed && initial !== undefined && linkedCode !== initialCode;
   const state = waiting ? initial.state : linked;
-  const code = encodeState(state);
+  const code = waiting ? initialCode : linkedCode;
   // The run computed ahead while its layout is shown (also once the engine is in: the same answer, so its
   // arrival re-renders only what needs the engine); the engine's own for any other layout.
   const run = useMemo(() => (initial && initialCode === code ? initial.run : engine ? engine.runExplorer(state) : null), [engine, state, initial, initialCode, code]);
