@@ -67,8 +67,8 @@ function useEngine(): EngineLoad {
 /** What a reader is told when the engine's chunk could not be loaded. */
 const ENGINE_FAILED = 'The routing engine could not be loaded (a network error?): reload the page to change the layout.';
 
-/** A layout and its run, computed ahead (on the server). */
-type InitialRun = { state: ExplorerState; run: EngineRun };
+/** A layout and its runs (the load balancer's, and the NodePort one for the artefacts' commands), computed ahead (on the server). */
+type InitialRun = { state: ExplorerState; run: EngineRun; nodePort: Answer | null };
 
 type Props = { headingLevel?: 2 | 3; initial?: InitialRun };
 
@@ -89,7 +89,10 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
   const run = useMemo(() => (initial && initialCode === code ? initial.run : engine ? engine.runExplorer(state) : null), [engine, state, initial, initialCode, code]);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   // A change paints the summary, controls and diagram first; the details below follow in a render of their own.
-  const details = useDeferredValue(useMemo(() => (run ? { state, run } : null), [state, run]));
+  const details = useDeferredValue(useMemo(() => (run ? { state, run, code } : null), [state, run, code]));
+  // The NodePort answer computed ahead, while the details show its layout (then the engine's arrival re-renders
+  // nothing below the diagram).
+  const nodePortAhead = initial && details?.code === initialCode ? initial.nodePort : undefined;
 
   // A deep link (…#explorer) lands on the explorer once it exists (it loads after the page).
   useEffect(() => {
@@ -160,7 +163,15 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
         </div>
         {run.ok && (
           <div className="min-w-0 lg:col-start-2 lg:row-start-2">
-            {details && <Details {...details} runNodePort={engine?.runNodePort ?? null} headingLevel={headingLevel === 2 ? 3 : 4} />}
+            {details && (
+              <Details
+                state={details.state}
+                run={details.run}
+                nodePortAhead={nodePortAhead}
+                runNodePort={nodePortAhead === undefined ? (engine?.runNodePort ?? null) : null}
+                headingLevel={headingLevel === 2 ? 3 : 4}
+              />
+            )}
           </div>
         )}
       </div>
@@ -188,16 +199,25 @@ function EngineLoading({ headingLevel, failed }: { headingLevel: 2 | 3; failed: 
   );
 }
 
-type DetailsProps = { state: ExplorerState; run: EngineRun; runNodePort: ((state: ExplorerState) => Answer | null) | null; headingLevel: 3 | 4 };
+type DetailsProps = {
+  state: ExplorerState;
+  run: EngineRun;
+  /** The layout's NodePort answer computed ahead (undefined: none, so runNodePort computes it once the engine is in). */
+  nodePortAhead: Answer | null | undefined;
+  runNodePort: ((state: ExplorerState) => Answer | null) | null;
+  headingLevel: 3 | 4;
+};
 
 /**
  * The walk, shares, health checks, rules and artefacts of a (deferred) layout. Memoised, so that while a change's
  * urgent render paints the diagram, this part is skipped and then rendered with the new layout.
  */
-const Details = memo(function Details({ state, run, runNodePort, headingLevel }: DetailsProps) {
-  // The artefacts' commands wait for the engine (the NodePort run is not computed ahead); the rest is kept as is
-  // when it arrives.
-  const nodePortAnswer = useMemo(() => (runNodePort ? runNodePort(state) : null), [runNodePort, state]);
+const Details = memo(function Details({ state, run, nodePortAhead, runNodePort, headingLevel }: DetailsProps) {
+  // The artefacts' commands: from the answer computed ahead, else they wait for the engine.
+  const nodePortAnswer = useMemo(
+    () => (nodePortAhead !== undefined ? nodePortAhead : runNodePort ? runNodePort(state) : null),
+    [nodePortAhead, runNodePort, state],
+  );
   const walkAndRules = useMemo(
     () =>
       run.ok && (

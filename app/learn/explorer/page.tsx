@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DEFAULT_STATE } from '@/lib/explorer/state';
 import { Explorer } from '../_explorer/explorer';
-import { runExplorer } from '../_explorer/run-engine';
+import { runExplorer, runNodePort } from '../_explorer/run-engine';
 
 export const metadata: Metadata = {
   title: 'Explorer',
@@ -10,9 +10,10 @@ export const metadata: Metadata = {
 };
 
 export default function ExplorerPage() {
-  // The default layout's run, computed at build: the page's HTML holds the whole explorer, and it hydrates
-  // without waiting for the engine's chunk (which the explorer needs only for a change).
-  const initial = { state: DEFAULT_STATE, run: runExplorer(DEFAULT_STATE) };
+  // The default layout's runs, computed at build: the page's HTML holds the whole explorer (the artefacts'
+  // commands included), and it hydrates without waiting for the engine's chunk, which the explorer needs only
+  // for a change (its arrival then runs nothing).
+  const initial = { state: DEFAULT_STATE, run: runExplorer(DEFAULT_STATE), nodePort: runNodePort(DEFAULT_STATE) };
   return (
     <article className="max-w-none">
       <h1 className="text-3xl font-bold">Service traffic explorer</h1>

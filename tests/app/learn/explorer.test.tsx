@@ -6,10 +6,11 @@ import { DEFAULT_STATE, URL_PARAM, decodeState, encodeState, toScenario, type Ex
 import { Explorer } from '@/app/learn/_explorer';
 import { renderExplorer } from './support/render-explorer';
 import { renderToString } from 'react-dom/server';
+import { curlCommands } from '@/lib/explorer/commands';
 import ExplorerPage from '@/app/learn/explorer/page';
 
-function engine(state: ExplorerState) {
-  const parsed = parseScenario(toScenario(state).input);
+function engine(state: ExplorerState, traffic?: 'nodePort') {
+  const parsed = parseScenario(toScenario(state, traffic && { traffic }).input);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   return evaluate(parsed.scenario);
 }
@@ -136,5 +137,8 @@ describe('the explorer', () => {
       expect(row?.querySelectorAll('td')[2]?.textContent).toBe(share);
     }
     expect(doc.querySelector('noscript')?.textContent).toContain('turn on JavaScript to change the layout');
+    // The artefacts' commands too, from the NodePort answer computed ahead (the engine's arrival runs nothing).
+    const commands = doc.querySelector('pre[aria-label="Commands that show the same answers"]');
+    expect(commands?.textContent).toBe(curlCommands(DEFAULT_STATE, answer, engine(DEFAULT_STATE, 'nodePort')));
   });
 });
