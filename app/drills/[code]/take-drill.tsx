@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { recordDrillAnswer, type DrillAttemptRef } from '@/lib/learner';
 import { today, updateLearner, useLearner } from '@/app/_components/learner/learner-store';
 import type { AttemptView, GradedResult, StoredAnswerView } from '@/lib/drills/attempts';
@@ -194,6 +194,17 @@ function Attempt({
   const answers = new Map<string, StoredAnswerView>(view.answers.map((a) => [a.questionId, a]));
   const current = question ? answers.get(question.id) : undefined;
 
+  // The attempt as last known here, answers whose reply has just arrived included (a render may not have run
+  // yet), and the answers still on their way: a reply builds on the latest view, not the one its form was
+  // rendered with, and submitting waits for them (else the server could finish the attempt first and refuse an
+  // answer the student had sent, and the count of unanswered questions would miss it).
+  const latest = useRef(view);
+  useLayoutEffect(() => {
+    latest.current = view;
+  }, [view]);
+  const inFlight = useRef(new Set<Promise<void>>());
+  const submitting = useRef(false);
+
   const submitAttempt = useCallback(async () => {
     try {
       onView(await callApi<AttemptView>(`/api/attempts/${stored.attemptId}/submit`, { method: 'POST', token: stored.token }));
@@ -213,10 +224,21 @@ function Attempt({
     }
   }, [onRetake, stored]);
 
-  // The server refuses answers after the deadline anyway; submitting makes the page show the result.
-  const secondsLeft = useSecondsLeft(view.deadline, view.finished, submitAttempt);
+  // The server refuses answers after the deadline anyway; submitting makes the page show the result (after the
+  // answers still on their way, sent in time).
+  const submitAtDeadline = useCallback(async () => {
+    await Promise.allSettled([...inFlight.current]);
+    await submitAttempt();
+  }, [submitAttempt]);
+  const secondsLeft = useSecondsLeft(view.deadline, view.finished, submitAtDeadline);
 
-  async function sendAnswer(raw: RawAnswer) {
+  function sendAnswer(raw: RawAnswer) {
+    const sent = saveAnswer(raw);
+    inFlight.current.add(sent);
+    void sent.finally(() => inFlight.current.delete(sent));
+  }
+
+  async function saveAnswer(raw: RawAnswer) {
     if (!question) return;
     setError(null);
     setInvalid(null);
@@ -227,7 +249,9 @@ function Attempt({
         body: { questionId: question.id, answer: raw },
       });
       const next: StoredAnswerView = { questionId: reply.questionId, answer: reply.answer, ...(reply.result ? { result: reply.result } : {}) };
-      onView({ ...view, answers: [...view.answers.filter((a) => a.questionId !== reply.questionId), next] });
+      const base = latest.current;
+      latest.current = { ...base, answers: [...base.answers.filter((a) => a.questionId !== reply.questionId), next] };
+      onView(latest.current);
       // A revealed grade feeds spaced review: the question's concepts are rated as a practice answer would be.
       if (reply.result) {
         const at = new Date();
@@ -244,6 +268,19 @@ function Attempt({
         const onFields = problemsFromIssues(e.issues);
         setInvalid({ questionId: question.id, result: { status: 'invalid', problems: onFields.length ? onFields : [{ field: '', message: detail }] } });
       } else setError(detail);
+    }
+  }
+
+  // Submitting: first the answers still on their way, then the count of those left unanswered.
+  async function submitWhenSaved() {
+    if (submitting.current) return;
+    submitting.current = true;
+    try {
+      await Promise.allSettled([...inFlight.current]);
+      const left = latest.current.questions.length - latest.current.answers.length;
+      if (left === 0 || window.confirm(`${left} question(s) are unanswered. Submit anyway?`)) await submitAttempt();
+    } finally {
+      submitting.current = false;
     }
   }
 
@@ -295,7 +332,7 @@ function Attempt({
               <QuestionView
                 key={question.id}
                 question={question}
-                onSubmit={(raw) => void sendAnswer(raw)}
+                onSubmit={sendAnswer}
                 result={current?.result ?? (invalid?.questionId === question.id ? invalid.result : null)}
                 position={`Question ${index + 1} of ${view.questions.length}`}
                 // The answer the server holds (GET /api/attempts/{id} after a reload), so the form shows what was saved.
@@ -320,10 +357,7 @@ function Attempt({
           <div className="border-t border-border pt-4">
             <button
               type="button"
-              onClick={() => {
-                const left = view.questions.length - answeredCount;
-                if (left === 0 || window.confirm(`${left} question(s) are unanswered. Submit anyway?`)) void submitAttempt();
-              }}
+              onClick={() => void submitWhenSaved()}
               className="rounded bg-accent px-4 py-2 font-medium text-accent-fg"
             >
               Submit attempt
