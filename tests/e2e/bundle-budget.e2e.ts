@@ -1,6 +1,7 @@
 /**
  * The first-load JavaScript of every route stays within its budget (tests/e2e/bundle-budgets.json: gzip bytes per
- * route, measured on a build and raised only on purpose). Bytes are stable for a given build, so this asserts
+ * route, measured on a build and raised only on purpose): the build's first-load chunks plus those the route's
+ * prerendered HTML preloads (components loaded with next/dynamic but rendered on the server). Bytes are stable for a given build, so this asserts
  * bytes, never times. The table comes from `npm run bench:bundles -- --json` (tests/tools/route-bundles.mjs) on the
  * build the browser suite serves.
  */
@@ -12,6 +13,7 @@ interface Row {
   route: string;
   gzipBytes: number;
   ratio: number;
+  chunks: string[];
 }
 
 /** Issue 18's ceilings, against home's first load: interactive routes at most 1.5 x, static (reading) routes 1.05 x. */
@@ -40,4 +42,17 @@ test('no interactive route ships more than 1.5 x home’s first-load JavaScript,
     .filter((r) => r.ratio > r.max)
     .map((r) => `${r.route}: ${r.ratio.toFixed(3)} x home > ${r.max} x`);
   expect(over).toEqual([]);
+});
+
+test('the budgets count every script a page’s HTML makes the browser fetch (as served, not only the build’s report)', async ({ request }) => {
+  const { htmlScripts } = (await import('../tools/route-bundles.mjs')) as { htmlScripts: (html: string) => Set<string> };
+  const rows = new Map(bundleRows().map((r) => [r.route, r]));
+  // The explorer renders its rules panel (next/dynamic) on the server, so its HTML preloads that chunk too.
+  for (const route of ['/', '/learn/explorer', '/learn/external-traffic-policy', '/practice', '/review']) {
+    const html = await (await request.get(route)).text();
+    const fetched = [...htmlScripts(html)];
+    expect(fetched.length, route).toBeGreaterThan(3);
+    const counted = new Set(rows.get(route)?.chunks ?? []);
+    expect(fetched.filter((chunk) => !counted.has(chunk)), route).toEqual([]);
+  }
 });

@@ -181,6 +181,25 @@ test.describe('learn: the explorer', () => {
     await expect(explorer.getByRole('radio', { name: 'Cluster' })).toBeDisabled();
   });
 
+  test('a visit that only reads loads neither the artefacts’ code nor yaml; reaching for the controls does, and a change shows its manifests', async ({ page }) => {
+    const yamlChunks: string[] = [];
+    page.on('response', async (response) => {
+      if (!/\/_next\/static\/chunks\/.*\.js$/.test(response.url())) return;
+      if ((await response.text().catch(() => '')).includes('YAMLMap')) yamlChunks.push(response.url());
+    });
+    await page.goto(EXPLORER);
+    const explorer = page.locator('[data-explorer]');
+    await expect(explorer).toHaveAttribute('data-engine', 'ready');
+    // The default layout's artefacts are in the page as the server rendered them.
+    await expect(page.getByLabel('Service manifest')).toContainText('externalTrafficPolicy: Local');
+    await page.waitForLoadState('networkidle');
+    expect(yamlChunks).toEqual([]);
+
+    await explorer.getByRole('radio', { name: 'Cluster' }).click();
+    await expect(page.getByLabel('Service manifest')).toContainText('externalTrafficPolicy: Cluster');
+    expect(yamlChunks.length).toBeGreaterThan(0);
+  });
+
   test('is driven by keyboard alone, and the URL round-trip restores the layout', async ({ page }) => {
     await page.goto(EXPLORER);
     await expect(page.getByRole('heading', { name: /Explorer: change the cluster/ })).toBeVisible();

@@ -1,9 +1,13 @@
-'use client';
-/** Real-cluster artefacts for the current layout: manifests, kind config and the commands that check the prediction. */
+/**
+ * Real-cluster artefacts for the current layout: manifests, kind config and the commands that check the
+ * prediction. No hooks, so a Server Component too: the explorer page renders it for the default layout on the
+ * server, and the browser loads it (and the `yaml` package) with the engine, for other layouts only (issue 18).
+ */
 import type { Answer } from '@/lib/engine';
 import type { ExplorerState } from '@/lib/explorer';
 import { curlCommands } from '@/lib/explorer/commands';
 import { deploymentManifests, kindConfig, serviceManifest } from '@/lib/explorer/manifests';
+import { ARTEFACTS_TITLE } from './artefacts-title';
 
 function Block({ title, text }: { title: string; text: string }) {
   return (
@@ -21,7 +25,7 @@ export function Artefacts({ state, answer, nodePortAnswer }: { state: ExplorerSt
   return (
     <section aria-labelledby="explorer-artefacts" className="flex flex-col gap-2">
       <h3 id="explorer-artefacts" className="text-lg font-semibold">
-        Try it on a real cluster
+        {ARTEFACTS_TITLE}
       </h3>
       <Block title="Service manifest" text={serviceManifest(state)} />
       <Block title="Deployments that reproduce the placement" text={deploymentManifests(state)} />

@@ -1,8 +1,8 @@
-'use client';
 /**
  * What the explorer shows below its diagram about the answer: the followed flow's packet walk, its topology
- * hints, the shares and the health-check answers. Its own chunk (explorer.tsx loads it with next/dynamic, still
- * rendered on the server): the first load carries the controls, the evaluator and the diagram (issue 18).
+ * hints, the shares and the health-check answers. No hooks, so a Server Component too: the explorer page renders
+ * it for the default layout on the server, and the browser loads it (with the engine) only for other layouts
+ * (issue 18: not on the page's first load).
  */
 import { FlowWalk } from '@/app/_components/article/flow-walk';
 import { HealthChecksView } from '@/app/_components/article/health-checks-view';

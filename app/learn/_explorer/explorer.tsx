@@ -4,7 +4,7 @@
  * health-check answers and the packet walk at once. The layout lives in the URL (`?s=…`).
  */
 import dynamic from 'next/dynamic';
-import { memo, useDeferredValue, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import type { Answer } from '@/lib/engine';
 import type { ExplorerState } from '@/lib/explorer/state';
 import { ClusterDiagram } from '@/app/_components/cluster-diagram';
@@ -14,29 +14,30 @@ import { DEFAULT_STATE } from '@/lib/explorer/state';
 import { resultSummary } from '@/lib/explorer/summary';
 import { URL_PARAM, encodeState, stateFromSearch } from '@/lib/explorer/url-codec';
 import { Controls } from './controls';
+import { ARTEFACTS_TITLE } from './artefacts-title';
 import { EXPLORER_TITLE, ExplorerStandIn } from './explorer-stand-in';
+import type { Artefacts } from './artefacts';
 import type { EngineRun } from './run-engine';
 import { useSearch, writeState } from './url-state';
 
 /**
- * Below the diagram, and not needed for its first paint: the walk, shares and health checks (explorer-details.tsx),
- * the rules panel (the rule renderers) and the artefacts
- * (the manifests' YAML) load as their own chunks (issue 18: the first load is the evaluator and the URL codec).
- * Still rendered on the server, so the page's HTML is whole.
+ * The rules panel (interactive; the rule renderers) is a chunk of its own, rendered on the server and hydrated
+ * (issue 18: the first load is the diagram, the controls and the URL codec).
  */
-const ExplorerDetails = dynamic(() => import('./explorer-details').then((m) => m.ExplorerDetails));
 const RulesPanel = dynamic(() => import('./rules-panel').then((m) => m.RulesPanel));
-const Artefacts = dynamic(() => import('./artefacts').then((m) => m.Artefacts));
 
 /**
- * The engine (the scenario reader with its schema, and the evaluator) is a chunk of its own, requested as soon
- * as this module runs, so the page's first load carries the diagram, the controls and the URL codec only
- * (issue 18). Until it arrives the explorer shows `initial`, the default layout's run computed on the server,
- * with its controls disabled. Nothing suspends: a Suspense boundary this large is streamed by React as a hidden
- * block revealed by script up to 300 ms after the first paint, which moved the footer and delayed the page's
- * largest paint.
+ * The engine (the scenario reader with its schema, and the evaluator), with the view of its answer below the
+ * diagram (the walk, shares and health checks): chunks of their own, requested as soon as this module runs, and
+ * not on the page's first load (issue 18). Until they arrive the explorer shows `initial`, the default layout's
+ * run and views rendered on the server, with its controls disabled. Nothing suspends: a Suspense boundary this
+ * large is streamed by React as a hidden block revealed by script up to 300 ms after the first paint, which moved
+ * the footer and delayed the page's largest paint.
  */
-const enginePromise = import('./run-engine');
+const enginePromise = Promise.all([import('./run-engine'), import('./explorer-details')]).then(([run, details]) => ({
+  ...run,
+  ExplorerDetails: details.ExplorerDetails,
+}));
 type Engine = Awaited<typeof enginePromise>;
 /** Where the engine's chunk stands: not yet in (engine null), in, or failed to load (a network error). */
 type EngineLoad = { engine: Engine | null; failed: boolean };
@@ -47,10 +48,45 @@ function settle(load: EngineLoad) {
   engineLoad = load;
   for (const listener of engineListeners) listener();
 }
+// In a task of its own: the render that enables the controls does not lengthen the one that evaluated the chunks.
 enginePromise.then(
-  (engine) => settle({ engine, failed: false }),
+  (engine) => setTimeout(() => settle({ engine, failed: false })),
   () => settle({ engine: null, failed: true }),
 );
+
+/**
+ * The artefacts (manifests, kind config, commands; with the `yaml` package) of a layout other than the one
+ * rendered ahead: requested when a reader first reaches for the controls (or such a layout first shows), not
+ * with the engine, so a visit that only reads never loads them (issue 18).
+ */
+type ArtefactsModule = { Artefacts: typeof Artefacts };
+type ArtefactsLoad = { module: ArtefactsModule | null; failed: boolean };
+const ARTEFACTS_PENDING: ArtefactsLoad = { module: null, failed: false };
+let artefactsLoad = ARTEFACTS_PENDING;
+let artefactsRequested = false;
+const artefactsListeners = new Set<() => void>();
+function loadArtefacts() {
+  if (artefactsRequested) return;
+  artefactsRequested = true;
+  const settleArtefacts = (load: ArtefactsLoad) => {
+    artefactsLoad = load;
+    for (const listener of artefactsListeners) listener();
+  };
+  import('./artefacts').then(
+    (module) => settleArtefacts({ module, failed: false }),
+    () => settleArtefacts({ module: null, failed: true }),
+  );
+}
+function useArtefacts(): ArtefactsLoad {
+  return useSyncExternalStore(
+    (listener) => {
+      artefactsListeners.add(listener);
+      return () => artefactsListeners.delete(listener);
+    },
+    () => artefactsLoad,
+    () => ARTEFACTS_PENDING,
+  );
+}
 function subscribeEngine(listener: () => void) {
   engineListeners.add(listener);
   return () => engineListeners.delete(listener);
@@ -67,8 +103,11 @@ function useEngine(): EngineLoad {
 /** What a reader is told when the engine's chunk could not be loaded. */
 const ENGINE_FAILED = 'The routing engine could not be loaded (a network error?): reload the page to change the layout.';
 
-/** A layout and its runs (the load balancer's, and the NodePort one for the artefacts' commands), computed ahead (on the server). */
-type InitialRun = { state: ExplorerState; run: EngineRun; nodePort: Answer | null };
+/**
+ * A layout, its run, and the views below the diagram (the walk, shares and health checks; the artefacts) rendered
+ * ahead, on the server (the explorer page renders them with the heading level its explorer gives them).
+ */
+type InitialRun = { state: ExplorerState; run: EngineRun; details: ReactNode; artefacts: ReactNode };
 
 type Props = { headingLevel?: 2 | 3; initial?: InitialRun };
 
@@ -90,9 +129,9 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   // A change paints the summary, controls and diagram first; the details below follow in a render of their own.
   const details = useDeferredValue(useMemo(() => (run ? { state, run, code } : null), [state, run, code]));
-  // The NodePort answer computed ahead, while the details show its layout (then the engine's arrival re-renders
-  // nothing below the diagram).
-  const nodePortAhead = initial && details?.code === initialCode ? initial.nodePort : undefined;
+  // The views rendered ahead, while the details show their layout (then the engine's arrival re-renders nothing
+  // below the diagram).
+  const ahead = initial && details?.code === initialCode ? initial : undefined;
 
   // A deep link (…#explorer) lands on the explorer once it exists (it loads after the page).
   useEffect(() => {
@@ -153,7 +192,7 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
         ) : (
           <p role="alert" className="text-bad lg:col-start-2 lg:row-start-1">{`The engine could not read this layout: ${run.error}`}</p>
         )}
-        <div className="lg:col-start-1 lg:row-span-2 lg:row-start-1">
+        <div className="lg:col-start-1 lg:row-span-2 lg:row-start-1" onFocus={loadArtefacts} onPointerDown={loadArtefacts}>
           {/* Disabled until the engine has arrived (and so after hydration): a choice made before would show in
               the form while the diagram kept the old layout. */}
           <fieldset disabled={!engine} aria-busy={!engine} className="m-0 min-w-0 border-0 p-0">
@@ -164,13 +203,7 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
         {run.ok && (
           <div className="min-w-0 lg:col-start-2 lg:row-start-2">
             {details && (
-              <Details
-                state={details.state}
-                run={details.run}
-                nodePortAhead={nodePortAhead}
-                runNodePort={nodePortAhead === undefined ? (engine?.runNodePort ?? null) : null}
-                headingLevel={headingLevel === 2 ? 3 : 4}
-              />
+              <Details state={details.state} run={details.run} ahead={ahead} engine={ahead ? null : engine} headingLevel={headingLevel === 2 ? 3 : 4} />
             )}
           </div>
         )}
@@ -202,9 +235,9 @@ function EngineLoading({ headingLevel, failed }: { headingLevel: 2 | 3; failed: 
 type DetailsProps = {
   state: ExplorerState;
   run: EngineRun;
-  /** The layout's NodePort answer computed ahead (undefined: none, so runNodePort computes it once the engine is in). */
-  nodePortAhead: Answer | null | undefined;
-  runNodePort: ((state: ExplorerState) => Answer | null) | null;
+  /** The layout's views rendered ahead (on the server); else the engine's views render them. */
+  ahead: Pick<InitialRun, 'details' | 'artefacts'> | undefined;
+  engine: Engine | null;
   headingLevel: 3 | 4;
 };
 
@@ -212,27 +245,52 @@ type DetailsProps = {
  * The walk, shares, health checks, rules and artefacts of a (deferred) layout. Memoised, so that while a change's
  * urgent render paints the diagram, this part is skipped and then rendered with the new layout.
  */
-const Details = memo(function Details({ state, run, nodePortAhead, runNodePort, headingLevel }: DetailsProps) {
-  // The artefacts' commands: from the answer computed ahead, else they wait for the engine.
-  const nodePortAnswer = useMemo(
-    () => (nodePortAhead !== undefined ? nodePortAhead : runNodePort ? runNodePort(state) : null),
-    [nodePortAhead, runNodePort, state],
-  );
-  const walkAndRules = useMemo(
-    () =>
-      run.ok && (
+const Details = memo(function Details({ state, run, ahead, engine, headingLevel }: DetailsProps) {
+  // The artefacts' commands need the layout's NodePort answer, computed here (not for the diagram's first paint).
+  const nodePortAnswer = useMemo(() => (ahead || !engine ? null : engine.runNodePort(state)), [ahead, engine, state]);
+  const views = useMemo(() => {
+    if (!run.ok) return null;
+    const rules = <RulesPanel scenario={run.scenario} answer={run.answer} focusFlow={run.focusFlow} />;
+    if (ahead)
+      return (
         <>
-          <ExplorerDetails scenario={run.scenario} answer={run.answer} focus={run.answer.flows[run.focusFlow]} headingLevel={headingLevel} />
-          <RulesPanel scenario={run.scenario} answer={run.answer} focusFlow={run.focusFlow} />
+          {ahead.details}
+          {rules}
+          {ahead.artefacts}
         </>
-      ),
-    [run, headingLevel],
-  );
-  if (!run.ok) return null;
-  return (
-    <>
-      {walkAndRules}
-      <Artefacts state={state} answer={run.answer} nodePortAnswer={nodePortAnswer} />
-    </>
-  );
+      );
+    if (!engine) return null; // not reached: a layout not rendered ahead is run by the engine
+    const { ExplorerDetails } = engine;
+    return (
+      <>
+        <ExplorerDetails scenario={run.scenario} answer={run.answer} focus={run.answer.flows[run.focusFlow]} headingLevel={headingLevel} />
+        {rules}
+        <LiveArtefacts state={state} answer={run.answer} nodePortAnswer={nodePortAnswer} />
+      </>
+    );
+  }, [run, ahead, engine, state, nodePortAnswer, headingLevel]);
+  return views;
 });
+
+/** The artefacts of a layout the engine ran, once their chunk is in. */
+function LiveArtefacts(props: { state: ExplorerState; answer: Answer; nodePortAnswer: Answer | null }) {
+  const { module, failed } = useArtefacts();
+  useEffect(loadArtefacts, []);
+  if (module) return <module.Artefacts {...props} />;
+  return (
+    <section aria-labelledby="explorer-artefacts" className="flex flex-col gap-2">
+      <h3 id="explorer-artefacts" className="text-lg font-semibold">
+        {ARTEFACTS_TITLE}
+      </h3>
+      {failed ? (
+        <p role="alert" className="text-sm text-bad">
+          The manifests could not be loaded (a network error?): reload the page to see them.
+        </p>
+      ) : (
+        <p role="status" className="text-sm text-muted">
+          Loading the manifests…
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DEFAULT_STATE } from '@/lib/explorer/state';
+import { Artefacts } from '../_explorer/artefacts';
 import { Explorer } from '../_explorer/explorer';
+import { ExplorerDetails } from '../_explorer/explorer-details';
 import { runExplorer, runNodePort } from '../_explorer/run-engine';
 
 export const metadata: Metadata = {
@@ -9,11 +11,22 @@ export const metadata: Metadata = {
   description: 'Move Pods, flip externalTrafficPolicy, drain nodes and watch a model of kube-proxy answer: shares, source IPs, health checks.',
 };
 
+/**
+ * The default layout's run and the views below its diagram, computed at build: the page's HTML holds the whole
+ * explorer (the artefacts' commands included), it hydrates without waiting for the engine's chunk (which the
+ * explorer needs only for a change), and the views' code (with `yaml`) is not on the first load (issue 18).
+ */
+function initialRun() {
+  const state = DEFAULT_STATE;
+  const run = runExplorer(state);
+  if (!run.ok) throw new Error(`The explorer's default layout cannot be evaluated: ${run.error}`);
+  // The explorer below is at heading level 2, so its details are at level 3.
+  const details = <ExplorerDetails scenario={run.scenario} answer={run.answer} focus={run.answer.flows[run.focusFlow]} headingLevel={3} />;
+  const artefacts = <Artefacts state={state} answer={run.answer} nodePortAnswer={runNodePort(state)} />;
+  return { state, run, details, artefacts };
+}
+
 export default function ExplorerPage() {
-  // The default layout's runs, computed at build: the page's HTML holds the whole explorer (the artefacts'
-  // commands included), and it hydrates without waiting for the engine's chunk, which the explorer needs only
-  // for a change (its arrival then runs nothing).
-  const initial = { state: DEFAULT_STATE, run: runExplorer(DEFAULT_STATE), nodePort: runNodePort(DEFAULT_STATE) };
   return (
     <article className="max-w-none">
       <h1 className="text-3xl font-bold">Service traffic explorer</h1>
@@ -29,7 +42,7 @@ export default function ExplorerPage() {
         .
       </p>
       <div id="explorer" className="scroll-mt-4">
-        <Explorer initial={initial} />
+        <Explorer headingLevel={2} initial={initialRun()} />
       </div>
     </article>
   );

@@ -132,8 +132,8 @@ describe('explorer controls for inside traffic', () => {
         .map((c) => c.textContent),
     ).toEqual(['node-b (zone-b)', 'zone-b', 'none', '1']);
     expect(within(topology).getByText(/^R-EP-5: .*node-b's zone zone-b/)).toBeInTheDocument();
-    // The Service manifest carries the field.
-    expect(screen.getByLabelText('Service manifest').textContent).toContain(
+    // The Service manifest carries the field (the artefacts of a changed layout load on demand).
+    expect((await screen.findByLabelText('Service manifest')).textContent).toContain(
       'trafficDistribution: PreferClose',
     );
   });
