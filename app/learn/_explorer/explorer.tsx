@@ -3,7 +3,6 @@
  * The live explorer: edit a layout, and the engine (running in the browser) redraws the diagram, shares,
  * health-check answers and the packet walk at once. The layout lives in the URL (`?s=…`).
  */
-import dynamic from 'next/dynamic';
 import { memo, useDeferredValue, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import type { Answer } from '@/lib/engine';
 import type { ExplorerState } from '@/lib/explorer/state';
@@ -18,26 +17,20 @@ import { ARTEFACTS_TITLE } from './artefacts-title';
 import { EXPLORER_TITLE, ExplorerStandIn } from './explorer-stand-in';
 import type { Artefacts } from './artefacts';
 import type { EngineRun } from './run-engine';
+import { RulesPanel, type RulesAhead } from './rules-panel';
 import { useSearch, writeState } from './url-state';
 
 /**
- * The rules panel (interactive; the rule renderers) is a chunk of its own, rendered on the server and hydrated
- * (issue 18: the first load is the diagram, the controls and the URL codec).
- */
-const RulesPanel = dynamic(() => import('./rules-panel').then((m) => m.RulesPanel));
-
-/**
- * The engine (the scenario reader with its schema, and the evaluator), with the view of its answer below the
- * diagram (the walk, shares and health checks): chunks of their own, requested as soon as this module runs, and
- * not on the page's first load (issue 18). Until they arrive the explorer shows `initial`, the default layout's
+ * The engine (the scenario reader with its schema, and the evaluator), with the views of its answer below the
+ * diagram (the walk, shares and health checks; the rules panel with the rule renderers): chunks of their own,
+ * requested as soon as this module runs, and not on the page's first load (issue 18). Until they arrive the explorer shows `initial`, the default layout's
  * run and views rendered on the server, with its controls disabled. Nothing suspends: a Suspense boundary this
  * large is streamed by React as a hidden block revealed by script up to 300 ms after the first paint, which moved
  * the footer and delayed the page's largest paint.
  */
-const enginePromise = Promise.all([import('./run-engine'), import('./explorer-details')]).then(([run, details]) => ({
-  ...run,
-  ExplorerDetails: details.ExplorerDetails,
-}));
+const enginePromise = Promise.all([import('./run-engine'), import('./explorer-details'), import('./rules-render')]).then(
+  ([run, details, rules]) => ({ ...run, ExplorerDetails: details.ExplorerDetails, renderRules: rules.renderFor }),
+);
 type Engine = Awaited<typeof enginePromise>;
 /** Where the engine's chunk stands: not yet in (engine null), in, or failed to load (a network error). */
 type EngineLoad = { engine: Engine | null; failed: boolean };
@@ -104,10 +97,11 @@ function useEngine(): EngineLoad {
 const ENGINE_FAILED = 'The routing engine could not be loaded (a network error?): reload the page to change the layout.';
 
 /**
- * A layout, its run, and the views below the diagram (the walk, shares and health checks; the artefacts) rendered
- * ahead, on the server (the explorer page renders them with the heading level its explorer gives them).
+ * A layout, its run, and the views below the diagram computed ahead, on the server (the explorer page renders
+ * them with the heading level its explorer gives them): the walk, shares and health checks; the rules panel's
+ * starting rules (the panel itself is live: its controls wait for the rule renderers); the artefacts.
  */
-type InitialRun = { state: ExplorerState; run: EngineRun; details: ReactNode; artefacts: ReactNode };
+type InitialRun = { state: ExplorerState; run: EngineRun; details: ReactNode; rules: RulesAhead; artefacts: ReactNode };
 
 type Props = { headingLevel?: 2 | 3; initial?: InitialRun };
 
@@ -129,8 +123,8 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   // A change paints the summary, controls and diagram first; the details below follow in a render of their own.
   const details = useDeferredValue(useMemo(() => (run ? { state, run, code } : null), [state, run, code]));
-  // The views rendered ahead, while the details show their layout (then the engine's arrival re-renders nothing
-  // below the diagram).
+  // The views rendered ahead, while the details show their layout (the engine's arrival then gives the rules panel
+  // its renderers, and re-renders nothing else below the diagram).
   const ahead = initial && details?.code === initialCode ? initial : undefined;
 
   // A deep link (…#explorer) lands on the explorer once it exists (it loads after the page).
@@ -203,7 +197,7 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
         {run.ok && (
           <div className="min-w-0 lg:col-start-2 lg:row-start-2">
             {details && (
-              <Details state={details.state} run={details.run} ahead={ahead} engine={ahead ? null : engine} headingLevel={headingLevel === 2 ? 3 : 4} />
+              <Details state={details.state} run={details.run} ahead={ahead} engine={engine} headingLevel={headingLevel === 2 ? 3 : 4} />
             )}
           </div>
         )}
@@ -236,7 +230,7 @@ type DetailsProps = {
   state: ExplorerState;
   run: EngineRun;
   /** The layout's views rendered ahead (on the server); else the engine's views render them. */
-  ahead: Pick<InitialRun, 'details' | 'artefacts'> | undefined;
+  ahead: Pick<InitialRun, 'details' | 'rules' | 'artefacts'> | undefined;
   engine: Engine | null;
   headingLevel: 3 | 4;
 };
@@ -250,7 +244,7 @@ const Details = memo(function Details({ state, run, ahead, engine, headingLevel 
   const nodePortAnswer = useMemo(() => (ahead || !engine ? null : engine.runNodePort(state)), [ahead, engine, state]);
   const views = useMemo(() => {
     if (!run.ok) return null;
-    const rules = <RulesPanel scenario={run.scenario} answer={run.answer} focusFlow={run.focusFlow} />;
+    const rules = <RulesPanel scenario={run.scenario} answer={run.answer} focusFlow={run.focusFlow} render={engine?.renderRules ?? null} initial={ahead?.rules} />;
     if (ahead)
       return (
         <>

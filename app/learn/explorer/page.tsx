@@ -4,6 +4,8 @@ import { DEFAULT_STATE } from '@/lib/explorer/state';
 import { Artefacts } from '../_explorer/artefacts';
 import { Explorer } from '../_explorer/explorer';
 import { ExplorerDetails } from '../_explorer/explorer-details';
+import { renderFor } from '../_explorer/rules-render';
+import { defaultRulesMode, defaultRulesNode } from '../_explorer/rules-view';
 import { runExplorer, runNodePort } from '../_explorer/run-engine';
 
 export const metadata: Metadata = {
@@ -13,8 +15,9 @@ export const metadata: Metadata = {
 
 /**
  * The default layout's run and the views below its diagram, computed at build: the page's HTML holds the whole
- * explorer (the artefacts' commands included), it hydrates without waiting for the engine's chunk (which the
- * explorer needs only for a change), and the views' code (with `yaml`) is not on the first load (issue 18).
+ * explorer (the rules and the artefacts' commands included), it hydrates without waiting for the engine's chunk
+ * (which the explorer needs only for a change), and the views' code (the rule renderers, `yaml`) is not on the
+ * first load (issue 18).
  */
 function initialRun() {
   const state = DEFAULT_STATE;
@@ -22,8 +25,12 @@ function initialRun() {
   if (!run.ok) throw new Error(`The explorer's default layout cannot be evaluated: ${run.error}`);
   // The explorer below is at heading level 2, so its details are at level 3.
   const details = <ExplorerDetails scenario={run.scenario} answer={run.answer} focus={run.answer.flows[run.focusFlow]} headingLevel={3} />;
+  // The rules panel's starting rules (its mode and node as it picks them).
+  const mode = defaultRulesMode(run.scenario);
+  const node = defaultRulesNode(run.scenario, run.answer, run.focusFlow);
+  const rules = { mode, node, rendered: renderFor(run.scenario, run.answer, run.focusFlow, mode, node) };
   const artefacts = <Artefacts state={state} answer={run.answer} nodePortAnswer={runNodePort(state)} />;
-  return { state, run, details, artefacts };
+  return { state, run, details, rules, artefacts };
 }
 
 export default function ExplorerPage() {

@@ -7,6 +7,7 @@ import { Explorer } from '@/app/learn/_explorer';
 import { renderExplorer } from './support/render-explorer';
 import { renderToString } from 'react-dom/server';
 import { curlCommands } from '@/lib/explorer/commands';
+import { renderIptables } from '@/lib/engine/rules';
 import ExplorerPage from '@/app/learn/explorer/page';
 
 function engine(state: ExplorerState, traffic?: 'nodePort') {
@@ -140,5 +141,17 @@ describe('the explorer', () => {
     // The artefacts' commands too, from the NodePort answer computed ahead (the engine's arrival runs nothing).
     const commands = doc.querySelector('pre[aria-label="Commands that show the same answers"]');
     expect(commands?.textContent).toBe(curlCommands(DEFAULT_STATE, answer, engine(DEFAULT_STATE, 'nodePort')));
+    // And the rules on the focused flow's node, its controls disabled until the engine (the rule renderers) is in.
+    const lb = toScenario(DEFAULT_STATE);
+    const parsed = parseScenario(lb.input);
+    if (!parsed.ok) throw new Error('default layout');
+    const node = answer.flows[lb.focusFlow]?.node;
+    if (!node) throw new Error('the focused flow enters no node');
+    const panel = doc.querySelector('[data-rules-panel]');
+    expect(panel?.querySelector('h3')?.textContent).toBe(`Rules on node ${node}`);
+    expect(parsed.scenario.cluster.proxyMode).toBe('iptables');
+    const lines = [...(panel?.querySelectorAll('[data-rules-text] code > span') ?? [])].map((l) => l.textContent);
+    expect(lines).toEqual(renderIptables(parsed.scenario, node).text.replace(/\n$/, '').split('\n'));
+    expect([...(panel?.querySelectorAll('select, button') ?? [])].every((c) => c.hasAttribute('disabled'))).toBe(true);
   });
 });

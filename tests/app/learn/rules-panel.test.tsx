@@ -12,6 +12,7 @@ import { evaluate } from '@/lib/engine';
 import { readScenarioText } from '@/lib/engine/text';
 import { flowRules, renderIptables, renderIpvs, rulesText } from '@/lib/engine/rules';
 import { RulesPanel } from '@/app/learn/_explorer/rules-panel';
+import { renderFor } from '@/app/learn/_explorer/rules-render';
 
 globalThis.TextEncoder ??= TextEncoder as typeof globalThis.TextEncoder;
 
@@ -27,7 +28,7 @@ describe('RulesPanel', () => {
   const { scenario, answer } = load('article-local-two-nodes');
 
   it('shows the iptables rules of the focused flow’s node and highlights exactly the traversed lines', () => {
-    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} />);
+    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} render={renderFor} />);
     expect(screen.getByRole('heading', { name: 'Rules on node node-b' })).toBeInTheDocument();
     const region = screen.getByRole('region', { name: 'Rules on node node-b: iptables' });
     const rendering = renderIptables(scenario, 'node-b');
@@ -37,9 +38,25 @@ describe('RulesPanel', () => {
     expect(region).toHaveAttribute('tabindex', '0');
   });
 
+  it('starts from the rules computed ahead with its controls disabled; the renderers’ arrival enables them in place', () => {
+    const node = answer.flows[1]!.node!;
+    const initial = { mode: 'iptables' as const, node, rendered: renderFor(scenario, answer, 1, 'iptables', node) };
+    const { rerender } = render(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} render={null} initial={initial} />);
+    const region = screen.getByRole('region', { name: `Rules on node ${node}: iptables` });
+    expect(linesOf(region)).toEqual(renderIptables(scenario, node).text.replace(/\n$/, '').split('\n'));
+    for (const control of [screen.getByRole('combobox', { name: 'Rules of proxy mode' }), screen.getByRole('combobox', { name: 'Rules on node' }), screen.getByRole('button', { name: 'Copy rules' })])
+      expect(control).toBeDisabled();
+    region.focus();
+    rerender(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} render={renderFor} initial={initial} />);
+    expect(screen.getByRole('combobox', { name: 'Rules of proxy mode' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Copy rules' })).toBeEnabled();
+    // The same panel, not a new one: a reader's focus stays where it was.
+    expect(document.activeElement).toBe(region);
+  });
+
   it('links each packet-walk step to the lines it uses', async () => {
     const user = userEvent.setup();
-    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} />);
+    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} render={renderFor} />);
     const step = screen.getByText(/^R-EXT-6:/).closest('li')!;
     const links = within(step).getAllByRole('link');
     expect(links).toHaveLength(1);
@@ -52,7 +69,7 @@ describe('RulesPanel', () => {
 
   it('switches mode and node by keyboard: nft list table, IPVS', async () => {
     const user = userEvent.setup();
-    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} />);
+    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} render={renderFor} />);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Rules of proxy mode' }), 'nftables');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Rules on node' }), 'node-a');
     const nft = screen.getByRole('region', { name: 'Rules on node node-a: nftables (nft list table)' });
@@ -66,7 +83,7 @@ describe('RulesPanel', () => {
     const user = userEvent.setup();
     const writeText = jest.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={0} />);
+    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={0} render={renderFor} />);
     await user.click(screen.getByRole('button', { name: 'Copy rules' }));
     expect(writeText).toHaveBeenCalledWith(renderIptables(scenario, 'node-a').text);
     expect(screen.getByText('Copied.')).toBeInTheDocument();
@@ -74,7 +91,7 @@ describe('RulesPanel', () => {
 
   it('nftables: highlights the traced lines of nft list table and links steps to them, by keyboard', async () => {
     const user = userEvent.setup();
-    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} />);
+    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} render={renderFor} />);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Rules of proxy mode' }), 'nftables');
     const region = screen.getByRole('region', { name: 'Rules on node node-b: nftables (nft list table)' });
     const traversed = [...region.querySelectorAll('[data-traversed]')].map((s) => s.textContent!.trim());
@@ -102,7 +119,7 @@ describe('RulesPanel', () => {
 
   it('nftables: a drop on a node without local endpoints is the no-endpoint-services element', async () => {
     const user = userEvent.setup();
-    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={0} />);
+    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={0} render={renderFor} />);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Rules of proxy mode' }), 'nftables');
     const step = screen.getByText(/^R-EXT-7:/).closest('li')!;
     const target = document.getElementById(within(step).getByRole('link').getAttribute('href')!.slice(1))!;
@@ -111,7 +128,7 @@ describe('RulesPanel', () => {
 
   it('IPVS: highlights the virtual server of the flow, its real servers, ipset entries and the iptables rules IPVS mode uses', async () => {
     const user = userEvent.setup();
-    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} />);
+    render(<RulesPanel scenario={scenario} answer={answer} focusFlow={1} render={renderFor} />);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Rules of proxy mode' }), 'ipvs');
     const region = screen.getByRole('region', { name: 'Rules on node node-b: IPVS (ipvsadm -Ln)' });
     expect(linesOf(region).join('\n') + '\n').toBe(renderIpvs(scenario, 'node-b').text);
@@ -141,7 +158,7 @@ describe('RulesPanel', () => {
   it('IPVS, Cluster: the masquerade steps link to KUBE-MARK-MASQ and KUBE-POSTROUTING', async () => {
     const user = userEvent.setup();
     const cluster = { ...scenario, service: { ...scenario.service, externalTrafficPolicy: 'Cluster' as const } };
-    render(<RulesPanel scenario={cluster} answer={evaluate(cluster)} focusFlow={1} />);
+    render(<RulesPanel scenario={cluster} answer={evaluate(cluster)} focusFlow={1} render={renderFor} />);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Rules of proxy mode' }), 'ipvs');
     const region = screen.getByRole('region', { name: 'Rules on node node-b: IPVS (ipvsadm -Ln)' });
     const traversed = [...region.querySelectorAll('[data-traversed]')].map((s) => s.textContent!.trimEnd());
