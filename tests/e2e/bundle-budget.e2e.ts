@@ -49,7 +49,7 @@ test('the budgets count every script a page’s HTML makes the browser fetch (as
   const rows = new Map(bundleRows().map((r) => [r.route, r]));
   // A component loaded with next/dynamic but rendered on the server makes the HTML preload its chunk (the
   // explorer's views did, 111 KiB gzip, until 2026-12-02): those count too.
-  for (const route of ['/', '/learn/explorer', '/learn/external-traffic-policy', '/practice', '/review']) {
+  for (const route of ['/', '/learn/explorer', '/learn/external-traffic-policy', '/practice', '/review', '/drills']) {
     const html = await (await request.get(route)).text();
     const fetched = [...htmlScripts(html)];
     expect(fetched.length, route).toBeGreaterThan(3);
