@@ -181,7 +181,7 @@ test.describe('learn: the explorer', () => {
     await expect(explorer.getByRole('radio', { name: 'Cluster' })).toBeDisabled();
   });
 
-  test('a visit that only reads loads neither the artefacts’ code nor yaml; reaching for the controls does, and a change shows its manifests', async ({ page }) => {
+  test('a visit that only reads loads neither the artefacts’ code nor yaml; reaching for the controls does, and a change shows its manifests in the blocks a reader opened', async ({ page }) => {
     const yamlChunks: string[] = [];
     page.on('response', async (response) => {
       if (!/\/_next\/static\/chunks\/.*\.js$/.test(response.url())) return;
@@ -195,8 +195,13 @@ test.describe('learn: the explorer', () => {
     await page.waitForLoadState('networkidle');
     expect(yamlChunks).toEqual([]);
 
+    // A reader opens the Service manifest, then changes the layout: the block stays open with the new manifest.
+    const block = page.locator('details', { has: page.getByLabel('Service manifest') });
+    await block.locator('summary').click();
+    await expect(block).toHaveAttribute('open', '');
     await explorer.getByRole('radio', { name: 'Cluster' }).click();
     await expect(page.getByLabel('Service manifest')).toContainText('externalTrafficPolicy: Cluster');
+    await expect(block).toHaveAttribute('open', '');
     expect(yamlChunks.length).toBeGreaterThan(0);
   });
 

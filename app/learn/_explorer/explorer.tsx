@@ -3,7 +3,7 @@
  * The live explorer: edit a layout, and the engine (running in the browser) redraws the diagram, shares,
  * health-check answers and the packet walk at once. The layout lives in the URL (`?s=…`).
  */
-import { memo, useDeferredValue, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Answer } from '@/lib/engine';
 import type { ExplorerState } from '@/lib/explorer/state';
 import { ClusterDiagram } from '@/app/_components/cluster-diagram';
@@ -13,9 +13,9 @@ import { DEFAULT_STATE } from '@/lib/explorer/state';
 import { resultSummary } from '@/lib/explorer/summary';
 import { URL_PARAM, encodeState, stateFromSearch } from '@/lib/explorer/url-codec';
 import { Controls } from './controls';
-import { ARTEFACTS_TITLE } from './artefacts-title';
+import { ArtefactsView } from './artefacts-view';
 import { EXPLORER_TITLE, ExplorerStandIn } from './explorer-stand-in';
-import type { Artefacts } from './artefacts';
+import type { ArtefactTexts, artefactTexts } from './artefacts';
 import type { EngineRun } from './run-engine';
 import { RulesPanel, type RulesAhead } from './rules-panel';
 import { useSearch, writeState } from './url-state';
@@ -52,7 +52,7 @@ enginePromise.then(
  * rendered ahead: requested when a reader first reaches for the controls (or such a layout first shows), not
  * with the engine, so a visit that only reads never loads them (issue 18).
  */
-type ArtefactsModule = { Artefacts: typeof Artefacts };
+type ArtefactsModule = { artefactTexts: typeof artefactTexts };
 type ArtefactsLoad = { module: ArtefactsModule | null; failed: boolean };
 const ARTEFACTS_PENDING: ArtefactsLoad = { module: null, failed: false };
 let artefactsLoad = ARTEFACTS_PENDING;
@@ -101,7 +101,7 @@ const ENGINE_FAILED = 'The routing engine could not be loaded (a network error?)
  * them with the heading level its explorer gives them): the walk, shares and health checks; the rules panel's
  * starting rules (the panel itself is live: its controls wait for the rule renderers); the artefacts.
  */
-type InitialRun = { state: ExplorerState; run: EngineRun; details: ReactNode; rules: RulesAhead; artefacts: ReactNode };
+type InitialRun = { state: ExplorerState; run: EngineRun; details: ReactNode; rules: RulesAhead; artefacts: ArtefactTexts };
 
 type Props = { headingLevel?: 2 | 3; initial?: InitialRun };
 
@@ -250,7 +250,7 @@ const Details = memo(function Details({ state, run, ahead, engine, headingLevel 
         <>
           {ahead.details}
           {rules}
-          {ahead.artefacts}
+          <Artefacts ahead={ahead.artefacts} state={state} answer={run.answer} nodePortAnswer={null} />
         </>
       );
     if (!engine) return null; // not reached: a layout not rendered ahead is run by the engine
@@ -259,32 +259,29 @@ const Details = memo(function Details({ state, run, ahead, engine, headingLevel 
       <>
         <ExplorerDetails scenario={run.scenario} answer={run.answer} focus={run.answer.flows[run.focusFlow]} headingLevel={headingLevel} />
         {rules}
-        <LiveArtefacts state={state} answer={run.answer} nodePortAnswer={nodePortAnswer} />
+        <Artefacts state={state} answer={run.answer} nodePortAnswer={nodePortAnswer} />
       </>
     );
   }, [run, ahead, engine, state, nodePortAnswer, headingLevel]);
   return views;
 });
 
-/** The artefacts of a layout the engine ran, once their chunk is in. */
-function LiveArtefacts(props: { state: ExplorerState; answer: Answer; nodePortAnswer: Answer | null }) {
+type ArtefactsProps = { ahead?: ArtefactTexts; state: ExplorerState; answer: Answer; nodePortAnswer: Answer | null };
+
+/**
+ * The artefacts: computed ahead, else by their chunk once it is in. One component in both cases, so that the
+ * blocks a reader opened stay open when the layout changes.
+ */
+function Artefacts({ ahead, state, answer, nodePortAnswer }: ArtefactsProps) {
   const { module, failed } = useArtefacts();
-  useEffect(loadArtefacts, []);
-  if (module) return <module.Artefacts {...props} />;
-  return (
-    <section aria-labelledby="explorer-artefacts" className="flex flex-col gap-2">
-      <h3 id="explorer-artefacts" className="text-lg font-semibold">
-        {ARTEFACTS_TITLE}
-      </h3>
-      {failed ? (
-        <p role="alert" className="text-sm text-bad">
-          The manifests could not be loaded (a network error?): reload the page to see them.
-        </p>
-      ) : (
-        <p role="status" className="text-sm text-muted">
-          Loading the manifests…
-        </p>
-      )}
-    </section>
-  );
+  useEffect(() => {
+    if (!ahead) loadArtefacts();
+  }, [ahead]);
+  const live = useMemo(() => (!ahead && module ? module.artefactTexts(state, answer, nodePortAnswer) : null), [ahead, module, state, answer, nodePortAnswer]);
+  const current = ahead ?? live;
+  // The texts last shown stay (marked as being updated) while a changed layout's wait for their chunk.
+  const [shown, setShown] = useState(current);
+  if (current && current !== shown) setShown(current);
+  if (!ahead && failed) return <ArtefactsView texts={null} failed />;
+  return <ArtefactsView texts={current ?? shown} updating={!current} />;
 }

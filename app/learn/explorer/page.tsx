@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DEFAULT_STATE } from '@/lib/explorer/state';
-import { Artefacts } from '../_explorer/artefacts';
+import { artefactTexts } from '../_explorer/artefacts';
 import { Explorer } from '../_explorer/explorer';
 import { ExplorerDetails } from '../_explorer/explorer-details';
 import { renderFor } from '../_explorer/rules-render';
@@ -29,7 +29,7 @@ function initialRun() {
   const mode = defaultRulesMode(run.scenario);
   const node = defaultRulesNode(run.scenario, run.answer, run.focusFlow);
   const rules = { mode, node, rendered: renderFor(run.scenario, run.answer, run.focusFlow, mode, node) };
-  const artefacts = <Artefacts state={state} answer={run.answer} nodePortAnswer={runNodePort(state)} />;
+  const artefacts = artefactTexts(state, run.answer, runNodePort(state));
   return { state, run, details, rules, artefacts };
 }
 
