@@ -1,7 +1,8 @@
 /**
  * CSV (RFC 4180) for the gradebook export: one row per student and question. Pure.
  * Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) get a leading apostrophe,
- * because names and answers are typed by students and the file is opened by the instructor.
+ * because names and answers are typed by students and the file is opened by the instructor (so does a cell that
+ * starts with an apostrophe, so that csvValue reads every cell back to what was written).
  */
 export const CSV_COLUMNS = [
   'drill',
@@ -23,12 +24,22 @@ export const CSV_COLUMNS = [
 export type CsvRecord = Record<(typeof CSV_COLUMNS)[number], string | number | null>;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** What gets the guard: a formula start, or an apostrophe (so a guarded cell always reads back to one value). */
+const GUARDED_START = /^[=+\-@\t\r']/;
 
 export function csvCell(value: string | number | null): string {
   if (value == null) return '';
   let s = typeof value === 'number' ? String(value) : value;
-  if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
+  if (typeof value === 'string' && GUARDED_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * The value a cell read back from this CSV stands for: without the apostrophe that guards a formula start (a
+ * seed can begin with '-'; regenerating a question needs the seed itself).
+ */
+export function csvValue(cell: string): string {
+  return cell.startsWith("'") && GUARDED_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 export function toCsv(records: Iterable<CsvRecord>): string {

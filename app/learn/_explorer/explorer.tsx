@@ -3,7 +3,7 @@
  * The live explorer: edit a layout, and the engine (running in the browser) redraws the diagram, shares,
  * health-check answers and the packet walk at once. The layout lives in the URL (`?s=…`).
  */
-import { memo, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Answer } from '@/lib/engine';
 import type { ExplorerState } from '@/lib/explorer/state';
 import { ClusterDiagram } from '@/app/_components/cluster-diagram';
@@ -15,83 +15,37 @@ import { URL_PARAM, encodeState, stateFromSearch } from '@/lib/explorer/url-code
 import { Controls } from './controls';
 import { ArtefactsView } from './artefacts-view';
 import { EXPLORER_TITLE, ExplorerStandIn } from './explorer-stand-in';
-import type { ArtefactTexts, artefactTexts } from './artefacts';
+import type { ArtefactTexts } from './artefacts';
+import { chunkStore } from './chunk-store';
 import type { EngineRun } from './run-engine';
 import { RulesPanel, type RulesAhead } from './rules-panel';
 import { useSearch, writeState } from './url-state';
 
 /**
  * The engine (the scenario reader with its schema, and the evaluator), with the views of its answer below the
- * diagram (the walk, shares and health checks; the rules panel with the rule renderers): chunks of their own,
- * requested as soon as this module runs, and not on the page's first load (issue 18). Until they arrive the explorer shows `initial`, the default layout's
- * run and views rendered on the server, with its controls disabled. Nothing suspends: a Suspense boundary this
- * large is streamed by React as a hidden block revealed by script up to 300 ms after the first paint, which moved
- * the footer and delayed the page's largest paint.
+ * diagram (the walk, shares and health checks; the rule renderers): chunks of their own, requested as soon as
+ * this module runs, and not on the page's first load (issue 18). Until they arrive the explorer shows `initial`,
+ * the default layout's run and views computed on the server, with its controls disabled. Their arrival renders
+ * in a task of its own, not in the one that evaluated the chunks.
  */
-const enginePromise = Promise.all([import('./run-engine'), import('./explorer-details'), import('./rules-render')]).then(
-  ([run, details, rules]) => ({ ...run, ExplorerDetails: details.ExplorerDetails, renderRules: rules.renderFor }),
+const engineChunk = chunkStore(
+  () =>
+    Promise.all([import('./run-engine'), import('./explorer-details'), import('./rules-render')]).then(([run, details, rules]) => ({
+      ...run,
+      ExplorerDetails: details.ExplorerDetails,
+      renderRules: rules.renderFor,
+    })),
+  (arrive) => setTimeout(arrive),
 );
-type Engine = Awaited<typeof enginePromise>;
-/** Where the engine's chunk stands: not yet in (engine null), in, or failed to load (a network error). */
-type EngineLoad = { engine: Engine | null; failed: boolean };
-const PENDING: EngineLoad = { engine: null, failed: false };
-let engineLoad = PENDING;
-const engineListeners = new Set<() => void>();
-function settle(load: EngineLoad) {
-  engineLoad = load;
-  for (const listener of engineListeners) listener();
-}
-// In a task of its own: the render that enables the controls does not lengthen the one that evaluated the chunks.
-enginePromise.then(
-  (engine) => setTimeout(() => settle({ engine, failed: false })),
-  () => settle({ engine: null, failed: true }),
-);
+engineChunk.request();
+type Engine = NonNullable<ReturnType<typeof engineChunk.useChunk>['module']>;
 
 /**
- * The artefacts (manifests, kind config, commands; with the `yaml` package) of a layout other than the one
- * rendered ahead: requested when a reader first reaches for the controls (or such a layout first shows), not
- * with the engine, so a visit that only reads never loads them (issue 18).
+ * The artefacts' texts (with the `yaml` package) for a layout other than the one computed ahead: requested when
+ * a reader first reaches for the controls (or such a layout first shows), not with the engine, so a visit that
+ * only reads never loads them (issue 18).
  */
-type ArtefactsModule = { artefactTexts: typeof artefactTexts };
-type ArtefactsLoad = { module: ArtefactsModule | null; failed: boolean };
-const ARTEFACTS_PENDING: ArtefactsLoad = { module: null, failed: false };
-let artefactsLoad = ARTEFACTS_PENDING;
-let artefactsRequested = false;
-const artefactsListeners = new Set<() => void>();
-function loadArtefacts() {
-  if (artefactsRequested) return;
-  artefactsRequested = true;
-  const settleArtefacts = (load: ArtefactsLoad) => {
-    artefactsLoad = load;
-    for (const listener of artefactsListeners) listener();
-  };
-  import('./artefacts').then(
-    (module) => settleArtefacts({ module, failed: false }),
-    () => settleArtefacts({ module: null, failed: true }),
-  );
-}
-function useArtefacts(): ArtefactsLoad {
-  return useSyncExternalStore(
-    (listener) => {
-      artefactsListeners.add(listener);
-      return () => artefactsListeners.delete(listener);
-    },
-    () => artefactsLoad,
-    () => ARTEFACTS_PENDING,
-  );
-}
-function subscribeEngine(listener: () => void) {
-  engineListeners.add(listener);
-  return () => engineListeners.delete(listener);
-}
-/** Pending on the server and during hydration, then as the chunk stands. */
-function useEngine(): EngineLoad {
-  return useSyncExternalStore(
-    subscribeEngine,
-    () => engineLoad,
-    () => PENDING,
-  );
-}
+const artefactsChunk = chunkStore(() => import('./artefacts'));
 
 /** What a reader is told when the engine's chunk could not be loaded. */
 const ENGINE_FAILED = 'The routing engine could not be loaded (a network error?): reload the page to change the layout.';
@@ -106,7 +60,7 @@ type InitialRun = { state: ExplorerState; run: EngineRun; details: ReactNode; ru
 type Props = { headingLevel?: 2 | 3; initial?: InitialRun };
 
 export function Explorer({ headingLevel = 2, initial }: Props) {
-  const { engine, failed } = useEngine();
+  const { module: engine, failed } = engineChunk.useChunk();
   const search = useSearch();
   const decoded = useMemo(() => stateFromSearch(search, DEFAULT_STATE), [search]);
   const linked = decoded.ok ? decoded.state : DEFAULT_STATE;
@@ -186,7 +140,7 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
         ) : (
           <p role="alert" className="text-bad lg:col-start-2 lg:row-start-1">{`The engine could not read this layout: ${run.error}`}</p>
         )}
-        <div className="lg:col-start-1 lg:row-span-2 lg:row-start-1" onFocus={loadArtefacts} onPointerDown={loadArtefacts}>
+        <div className="lg:col-start-1 lg:row-span-2 lg:row-start-1" onFocus={artefactsChunk.request} onPointerDown={artefactsChunk.request}>
           {/* Disabled until the engine has arrived (and so after hydration): a choice made before would show in
               the form while the diagram kept the old layout. */}
           <fieldset disabled={!engine} aria-busy={!engine} className="m-0 min-w-0 border-0 p-0">
@@ -273,9 +227,9 @@ type ArtefactsProps = { ahead?: ArtefactTexts; state: ExplorerState; answer: Ans
  * blocks a reader opened stay open when the layout changes.
  */
 function Artefacts({ ahead, state, answer, nodePortAnswer }: ArtefactsProps) {
-  const { module, failed } = useArtefacts();
+  const { module, failed } = artefactsChunk.useChunk();
   useEffect(() => {
-    if (!ahead) loadArtefacts();
+    if (!ahead) artefactsChunk.request();
   }, [ahead]);
   const live = useMemo(() => (!ahead && module ? module.artefactTexts(state, answer, nodePortAnswer) : null), [ahead, module, state, answer, nodePortAnswer]);
   const current = ahead ?? live;

@@ -1,4 +1,5 @@
 import { generateQuestion, type Question, type QuestionKind, type Difficulty } from '../../../lib/scenarios';
+import { csvValue } from '../../../lib/drills/csv';
 import { parseCsv } from '../../support/parse-csv';
 
 /**
@@ -14,11 +15,12 @@ export async function drillKeys(baseUrl: string, code: string, manageToken: stri
   if (!res.ok) throw new Error(`results.csv: HTTP ${res.status}`);
   const [header, ...records] = parseCsv(await res.text());
   const col = (name: string) => header!.indexOf(name);
+  // A seed that starts with '-' is written with the apostrophe that guards a formula: regenerate from the seed.
   const keys: DrillKeys = new Map();
   for (const r of records) {
     const who = `${r[col('student')]}#${r[col('attempt')]}`;
     if (!keys.has(who)) keys.set(who, new Map());
-    const question = generateQuestion({ kind: r[col('kind')] as QuestionKind, difficulty: r[col('difficulty')] as Difficulty, seed: r[col('seed')]! });
+    const question = generateQuestion({ kind: r[col('kind')] as QuestionKind, difficulty: r[col('difficulty')] as Difficulty, seed: csvValue(r[col('seed')]!) });
     keys.get(who)!.set(r[col('question')]!, { ...question, id: r[col('question')]! });
   }
   return keys;

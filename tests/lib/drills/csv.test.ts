@@ -1,4 +1,4 @@
-import { CSV_COLUMNS, csvCell, toCsv, type CsvRecord } from '@/lib/drills/csv';
+import { CSV_COLUMNS, csvCell, csvValue, toCsv, type CsvRecord } from '@/lib/drills/csv';
 import { parseCsv } from '../../support/parse-csv';
 
 const record = (over: Partial<CsvRecord>): CsvRecord => ({
@@ -17,8 +17,16 @@ describe('csvCell', () => {
     ['a formula defused', '=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
     ['a leading plus defused', '+1', "'+1"],
     ['a leading at defused', '@SUM(A1)', "'@SUM(A1)"],
+    ['a leading apostrophe kept', "'=1", "''=1"],
   ])('writes %s', (_name, value, expected) => {
     expect(csvCell(value)).toBe(expected);
+  });
+});
+
+describe('csvValue', () => {
+  it.each(['-MyO0H6OCOsEa_gAsxG3sk_nXjDQ3o6rKxN1iFiqq6E', '=1+1', '+1', '@SUM(A1)', "'quoted", "'=1", 'plain', ''])('reads back %j as written', (value) => {
+    const [, row] = parseCsv(`h\r\n${csvCell(value)}\r\n`);
+    expect(csvValue(row?.[0] ?? '')).toBe(value);
   });
 });
 
