@@ -23,8 +23,7 @@ export const CSV_COLUMNS = [
 
 export type CsvRecord = Record<(typeof CSV_COLUMNS)[number], string | number | null>;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** What gets the guard: a formula start, or an apostrophe (so a guarded cell always reads back to one value). */
+/** What gets the guard: a formula start (=, +, -, @, tab, CR), or an apostrophe (so that csvValue is unambiguous). */
 const GUARDED_START = /^[=+\-@\t\r']/;
 
 export function csvCell(value: string | number | null): string {
