@@ -34,6 +34,9 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions,
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
+    // A click or fill whose target never comes fails on its own, saying which locator it waited for, instead of
+    // holding the test until its own timeout (a drills test once waited 300 s on a field that never came).
+    actionTimeout: process.env.CI ? 30_000 : 15_000,
   },
   webServer: externalBaseURL
     ? undefined
