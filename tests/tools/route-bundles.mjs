@@ -26,24 +26,17 @@ function prerenderedHtml(root, route, routes) {
   const app = path.join(root, DIST, 'server', 'app');
   if (route === '/') return readFileSync(path.join(app, 'index.html'), 'utf8');
   const parts = route.slice(1).split('/');
-  let dir = app;
-  for (const [i, part] of parts.entries()) {
-    const last = i === parts.length - 1;
-    if (part.startsWith('[')) {
-      if (!existsSync(dir)) return null;
-      const names = readdirSync(dir);
-      if (!last) return null; // a dynamic segment before the end: not prerendered by this app
-      const parent = `/${parts.slice(0, -1).join('/')}`;
-      const html = names.find((n) => n.endsWith('.html') && !routes.has(`${parent}/${n.slice(0, -'.html'.length)}`));
-      return html ? readFileSync(path.join(dir, html), 'utf8') : null;
-    }
-    if (last) {
-      const file = path.join(dir, `${part}.html`);
-      return existsSync(file) ? readFileSync(file, 'utf8') : null;
-    }
-    dir = path.join(dir, part);
+  const last = parts.pop();
+  if (parts.some((p) => p.startsWith('['))) return null; // a dynamic segment before the end: not prerendered here
+  const dir = path.join(app, ...parts);
+  if (!existsSync(dir)) return null;
+  let file = `${last}.html`;
+  if (last.startsWith('[')) {
+    const parent = `/${parts.join('/')}`.replace(/^\/$/, '');
+    file = readdirSync(dir).find((n) => n.endsWith('.html') && !routes.has(`${parent}/${n.slice(0, -'.html'.length)}`));
+    if (!file) return null;
   }
-  return null;
+  return existsSync(path.join(dir, file)) ? readFileSync(path.join(dir, file), 'utf8') : null;
 }
 
 /** The scripts the HTML makes a browser fetch: script elements (not noModule: modern browsers skip those) and script preloads. */
@@ -66,22 +59,25 @@ export function htmlScripts(html) {
  */
 export function routeBundles(root = ROOT) {
   const stats = JSON.parse(readFileSync(path.join(root, DIST, 'diagnostics', 'route-bundle-stats.json'), 'utf8'));
-  const gz = new Map();
-  const gzipOf = (chunk) => {
-    if (!gz.has(chunk)) gz.set(chunk, gzipSync(readFileSync(path.join(root, chunk)), { level: 9 }).length);
-    return gz.get(chunk);
+  // Each chunk read once: its size raw and gzipped.
+  const sizes = new Map();
+  const sizeOf = (chunk) => {
+    if (!sizes.has(chunk)) {
+      const bytes = readFileSync(path.join(root, chunk));
+      sizes.set(chunk, { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+    }
+    return sizes.get(chunk);
   };
-  const rawOf = (chunk) => readFileSync(path.join(root, chunk)).length;
   const routes = new Set(stats.map((s) => s.route));
   const rows = stats.map((s) => {
     const firstLoad = new Set(s.firstLoadChunkPaths);
     const html = prerenderedHtml(root, s.route, routes);
     const preloads = html ? [...htmlScripts(html)].filter((c) => !firstLoad.has(c)) : [];
-    const firstLoadGzipBytes = s.firstLoadChunkPaths.reduce((sum, c) => sum + gzipOf(c), 0);
-    const preloadGzipBytes = preloads.reduce((sum, c) => sum + gzipOf(c), 0);
+    const firstLoadGzipBytes = s.firstLoadChunkPaths.reduce((sum, c) => sum + sizeOf(c).gzip, 0);
+    const preloadGzipBytes = preloads.reduce((sum, c) => sum + sizeOf(c).gzip, 0);
     return {
       route: s.route,
-      rawBytes: s.firstLoadUncompressedJsBytes + preloads.reduce((sum, c) => sum + rawOf(c), 0),
+      rawBytes: s.firstLoadUncompressedJsBytes + preloads.reduce((sum, c) => sum + sizeOf(c).raw, 0),
       gzipBytes: firstLoadGzipBytes + preloadGzipBytes,
       firstLoadGzipBytes,
       preloadGzipBytes,

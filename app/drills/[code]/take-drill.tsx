@@ -203,6 +203,7 @@ function Attempt({
     latest.current = view;
   }, [view]);
   const inFlight = useRef(new Set<Promise<void>>());
+  const answersSaved = useCallback(() => Promise.allSettled([...inFlight.current]), []);
   const submitting = useRef(false);
 
   const submitAttempt = useCallback(async () => {
@@ -227,9 +228,9 @@ function Attempt({
   // The server refuses answers after the deadline anyway; submitting makes the page show the result (after the
   // answers still on their way, sent in time).
   const submitAtDeadline = useCallback(async () => {
-    await Promise.allSettled([...inFlight.current]);
+    await answersSaved();
     await submitAttempt();
-  }, [submitAttempt]);
+  }, [answersSaved, submitAttempt]);
   const secondsLeft = useSecondsLeft(view.deadline, view.finished, submitAtDeadline);
 
   function sendAnswer(raw: RawAnswer) {
@@ -276,7 +277,7 @@ function Attempt({
     if (submitting.current) return;
     submitting.current = true;
     try {
-      await Promise.allSettled([...inFlight.current]);
+      await answersSaved();
       const left = latest.current.questions.length - latest.current.answers.length;
       if (left === 0 || window.confirm(`${left} question(s) are unanswered. Submit anyway?`)) await submitAttempt();
     } finally {

@@ -194,8 +194,6 @@ type DetailsProps = {
  * urgent render paints the diagram, this part is skipped and then rendered with the new layout.
  */
 const Details = memo(function Details({ state, run, ahead, engine, headingLevel }: DetailsProps) {
-  // The artefacts' commands need the layout's NodePort answer, computed here (not for the diagram's first paint).
-  const nodePortAnswer = useMemo(() => (ahead || !engine ? null : engine.runNodePort(state)), [ahead, engine, state]);
   const views = useMemo(() => {
     if (!run.ok) return null;
     const rules = <RulesPanel scenario={run.scenario} answer={run.answer} focusFlow={run.focusFlow} render={engine?.renderRules ?? null} initial={ahead?.rules} />;
@@ -204,7 +202,7 @@ const Details = memo(function Details({ state, run, ahead, engine, headingLevel 
         <>
           {ahead.details}
           {rules}
-          <Artefacts ahead={ahead.artefacts} state={state} answer={run.answer} nodePortAnswer={null} />
+          <Artefacts ahead={ahead.artefacts} state={state} answer={run.answer} runNodePort={null} />
         </>
       );
     if (!engine) return null; // not reached: a layout not rendered ahead is run by the engine
@@ -213,25 +211,29 @@ const Details = memo(function Details({ state, run, ahead, engine, headingLevel 
       <>
         <ExplorerDetails scenario={run.scenario} answer={run.answer} focus={run.answer.flows[run.focusFlow]} headingLevel={headingLevel} />
         {rules}
-        <Artefacts state={state} answer={run.answer} nodePortAnswer={nodePortAnswer} />
+        <Artefacts state={state} answer={run.answer} runNodePort={engine.runNodePort} />
       </>
     );
-  }, [run, ahead, engine, state, nodePortAnswer, headingLevel]);
+  }, [run, ahead, engine, state, headingLevel]);
   return views;
 });
 
-type ArtefactsProps = { ahead?: ArtefactTexts; state: ExplorerState; answer: Answer; nodePortAnswer: Answer | null };
+type ArtefactsProps = { ahead?: ArtefactTexts; state: ExplorerState; answer: Answer; runNodePort: Engine['runNodePort'] | null };
 
 /**
- * The artefacts: computed ahead, else by their chunk once it is in. One component in both cases, so that the
- * blocks a reader opened stay open when the layout changes.
+ * The artefacts: computed ahead, else by their chunk once it is in (with the layout's NodePort answer for the
+ * commands, run only then). One component in both cases, so that the blocks a reader opened stay open when the
+ * layout changes.
  */
-function Artefacts({ ahead, state, answer, nodePortAnswer }: ArtefactsProps) {
+function Artefacts({ ahead, state, answer, runNodePort }: ArtefactsProps) {
   const { module, failed } = artefactsChunk.useChunk();
   useEffect(() => {
     if (!ahead) artefactsChunk.request();
   }, [ahead]);
-  const live = useMemo(() => (!ahead && module ? module.artefactTexts(state, answer, nodePortAnswer) : null), [ahead, module, state, answer, nodePortAnswer]);
+  const live = useMemo(
+    () => (!ahead && module && runNodePort ? module.artefactTexts(state, answer, runNodePort(state)) : null),
+    [ahead, module, runNodePort, state, answer],
+  );
   const current = ahead ?? live;
   // The texts last shown stay (marked as being updated) while a changed layout's wait for their chunk.
   const [shown, setShown] = useState(current);
