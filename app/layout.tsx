@@ -3,6 +3,7 @@ import Link from 'next/link';
 import './globals.css';
 import { SiteNav } from './_components/site-nav';
 import { ThemeToggle } from './_components/theme-toggle';
+import { RenderLater } from './_components/render-later';
 import { themeBootScript } from './_components/theme-script';
 
 export const metadata: Metadata = {
@@ -66,6 +67,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           {children}
         </main>
+        <RenderLater />
         <footer className="border-t border-border">
           <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-muted">
             Answers are computed by a model of kube-proxy; every figure cites the rule it comes from.

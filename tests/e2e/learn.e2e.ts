@@ -61,6 +61,45 @@ test.describe('learn: the article', () => {
     await expect(page.getByRole('heading', { name: 'Dropped is not refused' })).toBeInViewport();
   });
 
+  test('renders only the sections near the viewport on load, the rest once idle, and nothing in view moves', async ({ page, browser }) => {
+    // The HTML and stylesheet alone (no script): far sections are skipped (content-visibility: auto).
+    const bare = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
+    const barePage = await bare.newPage();
+    await barePage.goto(ARTICLE);
+    const rendered = (p: Page) =>
+      p.locator('section.article-section').evaluateAll((sections) => sections.map((s) => s.lastElementChild?.checkVisibility({ contentVisibilityAuto: true }) ?? false));
+    const onLoad = await rendered(barePage);
+    expect(onLoad.length).toBeGreaterThan(10);
+    expect(onLoad[0]).toBe(true);
+    expect(onLoad.filter((r) => !r).length).toBeGreaterThan(10);
+    await bare.close();
+
+    // With the page's script: arriving on a far heading, it stays at the top of the view while every section renders.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(`${ARTICLE}#choosing`);
+    const heading = page.getByRole('heading', { level: 2, name: 'Choosing' });
+    const top = () => heading.evaluate((h) => Math.round(h.getBoundingClientRect().top));
+    const before = await top();
+    expect(before).toBeGreaterThanOrEqual(0);
+    expect(before).toBeLessThan(120);
+    await expect.poll(() => rendered(page).then((r) => r.every(Boolean)), { timeout: 10_000 }).toBe(true);
+    expect(await page.locator('section.article-section:not([data-rendered])').count()).toBe(0);
+    expect(await top()).toBe(before);
+    // Nothing moved on its own since the page began loading (layout shifts not caused by input).
+    // (Layout shifts reach only an observer; buffered, it gets those so far at once, or none within the timeout.)
+    const shifted = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          new PerformanceObserver((list) => resolve(list.getEntries().reduce((sum, e) => sum + (e as unknown as { value: number }).value, 0))).observe({
+            type: 'layout-shift',
+            buffered: true,
+          });
+          setTimeout(() => resolve(0), 1000);
+        }),
+    );
+    expect(shifted).toBe(0);
+  });
+
   test('a link to a layout opens the explorer section with that layout, not the top', async ({ page }) => {
     await page.goto(`${ARTICLE}?s=1.C.it.h.nk.abc.arararbr.eb#explorer`);
     const explorer = page.locator('[data-explorer]');

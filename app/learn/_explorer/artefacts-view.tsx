@@ -1,5 +1,6 @@
 /** The explorer's "Try it on a real cluster" blocks (the texts: artefacts.tsx, which brings `yaml`). */
 import type { ArtefactTexts } from './artefacts';
+import { RENDER_LATER } from '@/app/_components/render-later/class-names';
 
 function Block({ title, text }: { title: string; text: string }) {
   return (
@@ -18,7 +19,8 @@ function Block({ title, text }: { title: string; text: string }) {
  */
 export function ArtefactsView({ texts, updating = false, failed = false }: { texts: ArtefactTexts | null; updating?: boolean; failed?: boolean }) {
   return (
-    <section aria-labelledby="explorer-artefacts" className="flex flex-col gap-2">
+    // Below the fold on load: rendered later.
+    <section aria-labelledby="explorer-artefacts" className={`flex flex-col gap-2 [--later-height:260px] ${RENDER_LATER}`}>
       <h3 id="explorer-artefacts" className="text-lg font-semibold">
         Try it on a real cluster
       </h3>

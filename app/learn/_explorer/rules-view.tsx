@@ -10,6 +10,7 @@
  * it shows.
  */
 import type { Answer, Scenario } from '@/lib/engine';
+import { RENDER_LATER } from '@/app/_components/render-later/class-names';
 import type { RulesMode } from '@/lib/engine/rules';
 import type { Rendered } from './rules-render';
 
@@ -53,7 +54,8 @@ export function RulesView({ id, nodes, mode, node, rendered, copied, on }: Rules
   return (
     <section
       aria-labelledby={`${id}-heading`}
-      className="my-4 flex min-w-0 flex-col gap-2 rounded-lg border border-border p-3"
+      // Below the fold on load: rendered later (its estimated height, until then, about its usual one).
+      className={`my-4 flex min-w-0 flex-col gap-2 rounded-lg border border-border p-3 [--later-height:1000px] ${RENDER_LATER}`}
       data-rules-panel
     >
       <h3 id={`${id}-heading`} className="text-lg font-semibold">

@@ -1,0 +1,77 @@
+/** @jest-environment jsdom */
+import { render } from '@testing-library/react';
+import { RENDER_LATER, RenderLater } from '@/app/_components/render-later';
+
+let mockPathname = '/learn/external-traffic-policy';
+jest.mock('next/navigation', () => ({ usePathname: () => mockPathname }));
+
+type Step = (deadline: IdleDeadline) => void;
+let queued: Step[] = [];
+let handles = 0;
+const cancelled: number[] = [];
+
+beforeEach(() => {
+  queued = [];
+  handles = 0;
+  cancelled.length = 0;
+  window.requestIdleCallback = (step: Step) => {
+    queued.push(step);
+    return (handles += 1);
+  };
+  window.cancelIdleCallback = (handle: number) => void cancelled.push(handle);
+  document.body.innerHTML = `${[0, 1, 2, 3].map((i) => `<section class="${RENDER_LATER}" id="s${i}"></section>`).join('')}<p>not marked</p>`;
+});
+
+/** Runs the next idle callback with `budgets` as what successive timeRemaining() calls report. */
+function idle(...budgets: number[]) {
+  const step = queued.shift();
+  if (!step) throw new Error('nothing was scheduled');
+  step({ didTimeout: false, timeRemaining: () => budgets.shift() ?? 0 });
+}
+const rendered = () => [...document.querySelectorAll(`.${RENDER_LATER}`)].map((s) => s.hasAttribute('data-rendered'));
+const mount = () => render(<RenderLater />, { container: document.body.appendChild(document.createElement('div')) });
+
+test('renders the marked blocks top to bottom, as many per idle period as its time allows, at least one each', () => {
+  mount();
+  expect(rendered()).toEqual([false, false, false, false]);
+  idle(20, 3); // time for a second block, not a third
+  expect(rendered()).toEqual([true, true, false, false]);
+  idle(0); // a busy period still renders one
+  expect(rendered()).toEqual([true, true, true, false]);
+  idle(50, 50, 50);
+  expect(rendered()).toEqual([true, true, true, true]);
+  expect(queued).toHaveLength(0); // done: nothing more scheduled
+  expect(document.querySelector('p')?.hasAttribute('data-rendered')).toBe(false);
+});
+
+test('stops when the page goes away before it has finished', () => {
+  const { unmount } = mount();
+  idle(0);
+  expect(rendered()).toEqual([true, false, false, false]);
+  unmount();
+  expect(cancelled).toEqual([2]); // the second period's request, not yet run
+});
+
+test('on the next page the app navigates to, renders the blocks that page brought', () => {
+  const { rerender } = mount();
+  idle(50, 50, 50, 50);
+  expect(rendered()).toEqual([true, true, true, true]);
+  document.body.insertAdjacentHTML('beforeend', `<div class="${RENDER_LATER}" id="new"></div>`);
+  mockPathname = '/learn/explorer';
+  rerender(<RenderLater />);
+  idle(0);
+  expect(document.getElementById('new')?.hasAttribute('data-rendered')).toBe(true);
+  expect(queued).toHaveLength(0);
+});
+
+test('without requestIdleCallback (Safari) it renders one block per timeout', () => {
+  jest.useFakeTimers();
+  // @ts-expect-error: a browser without it
+  delete window.requestIdleCallback;
+  mount();
+  jest.advanceTimersByTime(50);
+  expect(rendered()).toEqual([true, false, false, false]);
+  jest.advanceTimersByTime(150);
+  expect(rendered()).toEqual([true, true, true, true]);
+  jest.useRealTimers();
+});
