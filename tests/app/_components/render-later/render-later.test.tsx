@@ -44,6 +44,19 @@ test('renders the marked blocks top to bottom, as many per idle period as its ti
   expect(document.querySelector('p')?.hasAttribute('data-rendered')).toBe(false);
 });
 
+test('starts no more blocks in a task once it has worked 8 ms, however long the idle period', () => {
+  let now = 0;
+  const clock = jest.spyOn(performance, 'now').mockImplementation(() => now);
+  mount();
+  const step = queued.shift()!;
+  // The first block takes 9 ms to lay out; the period still offers 40.
+  Object.defineProperty(document.getElementById('s0')!, 'offsetHeight', { get: () => ((now += 9), 0) });
+  step({ didTimeout: false, timeRemaining: () => 40 });
+  expect(rendered()).toEqual([true, false, false, false]);
+  expect(queued).toHaveLength(1);
+  clock.mockRestore();
+});
+
 test('stops when the page goes away before it has finished', () => {
   const { unmount } = mount();
   idle(0);
