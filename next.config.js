@@ -36,7 +36,5 @@ const nextConfig = {
   },
 };
 
-// Absolute path: the MDX loader takes plugins by name (Turbopack passes loader options as JSON). Turbopack's
-// build cache (.next/cache) does not see edits to a plugin's file: delete it after changing one.
-const withMDX = createMDX({ options: { rehypePlugins: [require.resolve('./lib/build/mdx-sections.js')] } });
+const withMDX = createMDX({});
 module.exports = withMDX(nextConfig);

@@ -1,3 +1,3 @@
 /** Blocks a page renders only near the viewport at first, and all of them once it is idle. */
 export { RenderLater } from './render-later';
-export { ARTICLE_SECTION, RENDER_LATER } from './class-names';
+export { RENDER_LATER } from './class-names';

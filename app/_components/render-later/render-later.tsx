@@ -10,14 +10,14 @@ type Idle = (step: (deadline: IdleDeadline) => void) => number;
 const SLICE_MS = 8;
 
 /**
- * Blocks marked RENDER_LATER (an article's sections, figures, tables, the explorer's walk, rules and commands)
- * start skipped while far from the viewport (`content-visibility: auto`), so a page's first frame is only what
- * is in view (issue 18). Until a block has been rendered its height is an estimate, and scrolling up from a deep
- * link jumped by up to 3,000 px as the blocks above rendered at their real heights. So once the page is idle,
- * this renders the blocks there, top to bottom, as many per idle period as fit in SLICE_MS (at least one; each
- * took 1–16 ms on our machine), marking each `data-rendered` (always rendered from then on) and laying it out at
- * once, so no frame has to lay out more than one. Scroll anchoring keeps what the reader sees in place. Runs
- * again on each page the app navigates to; blocks that appear later keep the browser's own behaviour.
+ * Blocks marked RENDER_LATER (figures, tables, the packet walk, the explorer's rules panel and commands) start
+ * skipped while far from the viewport (`content-visibility: auto`), so a page's first frame is only what is in
+ * view (issue 18). Until a block has been rendered its height is an estimate. So once the page is idle, this
+ * renders the blocks still below the view, top to bottom, marking each `data-rendered` (rendered from then on)
+ * and laying it out at once: at least one per idle period, and no more once a task has worked SLICE_MS. Blocks
+ * below the view move nothing the reader sees when they take their real height. Blocks above it (a deep link
+ * skipped them) are left to the browser: rendering them from a script moved the text in view on a slow CPU,
+ * where the browser's scroll anchoring did not compensate. Runs again on each page the app navigates to.
  */
 export function RenderLater() {
   const pathname = usePathname();
@@ -37,6 +37,7 @@ export function RenderLater() {
       const started = performance.now();
       do {
         const block = blocks[next++]!;
+        if (block.getBoundingClientRect().top < window.innerHeight) continue; // in or above the view
         block.dataset.rendered = '';
         void block.offsetHeight; // lay it out now, inside this task
       } while (next < blocks.length && deadline.timeRemaining() > SLICE_MS && performance.now() - started < SLICE_MS);

@@ -20,7 +20,13 @@ beforeEach(() => {
   };
   window.cancelIdleCallback = (handle: number) => void cancelled.push(handle);
   document.body.innerHTML = `${[0, 1, 2, 3].map((i) => `<section class="${RENDER_LATER}" id="s${i}"></section>`).join('')}<p>not marked</p>`;
+  // Every block below the view unless a test says otherwise (jsdom lays nothing out).
+  for (const el of document.querySelectorAll<HTMLElement>(`.${RENDER_LATER}`)) placeAt(el, window.innerHeight + 100);
 });
+
+function placeAt(el: Element, top: number) {
+  el.getBoundingClientRect = () => ({ top, bottom: top + 480, height: 480 }) as DOMRect;
+}
 
 /** Runs the next idle callback with `budgets` as what successive timeRemaining() calls report. */
 function idle(...budgets: number[]) {
@@ -57,6 +63,15 @@ test('starts no more blocks in a task once it has worked 8 ms, however long the 
   clock.mockRestore();
 });
 
+test('leaves the blocks in or above the view to the browser (a script rendering them moved the text in view)', () => {
+  placeAt(document.getElementById('s0')!, -900); // above: a deep link skipped it
+  placeAt(document.getElementById('s1')!, 200); // in view
+  mount();
+  idle(50, 50, 50, 50);
+  expect(rendered()).toEqual([false, false, true, true]);
+  expect(queued).toHaveLength(0);
+});
+
 test('stops when the page goes away before it has finished', () => {
   const { unmount } = mount();
   idle(0);
@@ -70,6 +85,7 @@ test('on the next page the app navigates to, renders the blocks that page brough
   idle(50, 50, 50, 50);
   expect(rendered()).toEqual([true, true, true, true]);
   document.body.insertAdjacentHTML('beforeend', `<div class="${RENDER_LATER}" id="new"></div>`);
+  placeAt(document.getElementById('new')!, window.innerHeight + 100);
   mockPathname = '/learn/explorer';
   rerender(<RenderLater />);
   idle(0);
