@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, screenshot, SCREENSHOTS_ON, useSystemTheme } from './support';
+import { expectNoAxeViolations, layoutShift, screenshot, SCREENSHOTS_ON, useSystemTheme } from './support';
 
 const ARTICLE = '/learn/external-traffic-policy';
 const EXPLORER = '/learn/explorer';
@@ -14,19 +14,6 @@ async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 80):
 }
 
 const layoutParam = (page: Page) => new URL(page.url()).searchParams.get('s');
-
-/** The layout shift since the page began loading (shifts reach only an observer; buffered, it gets them at once). */
-const layoutShift = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        new PerformanceObserver((list) => resolve(list.getEntries().reduce((sum, e) => sum + (e as unknown as { value: number }).value, 0))).observe({
-          type: 'layout-shift',
-          buffered: true,
-        });
-        setTimeout(() => resolve(0), 1000);
-      }),
-  );
 
 test.describe('learn: the article', () => {
   // A long page with many figures: axe needs more than the default 30 s on two shared cores.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { NAV_ITEMS } from '../../app/_components/nav-items';
-import { currentTheme, expectNoAxeViolations, screenshot, useSystemTheme } from './support';
+import { currentTheme, expectNoAxeViolations, layoutShift, screenshot, useSystemTheme } from './support';
 
 /** Presses Tab until the focused element is the main-nav link to `href`; fails if it is never reached. */
 async function tabToNavLink(page: Page, href: string): Promise<void> {
@@ -130,24 +130,11 @@ test.describe('nothing visible moves while a page loads', () => {
     for (const width of [1280, 412]) {
       test(`${route} at ${width} px`, async ({ page }) => {
         await page.setViewportSize({ width, height: 823 });
-        await page.addInitScript(() => {
-          const w = window as unknown as { __shift: number };
-          w.__shift = 0;
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as unknown as {
-              value: number;
-              hadRecentInput: boolean;
-            }[]) {
-              if (!entry.hadRecentInput) w.__shift += entry.value;
-            }
-          }).observe({ type: 'layout-shift', buffered: true });
-        });
         await page.goto(route);
         await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(300);
-        const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
-        expect(shift).toBeLessThan(0.01);
+        expect(await layoutShift(page)).toBeLessThan(0.01);
       });
     }
   }

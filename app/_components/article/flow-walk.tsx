@@ -1,7 +1,8 @@
 /** Pure (no server imports): used by the article figures and by the explorer island. */
 import { SOURCE_KIND_LABEL, VERDICT_LABEL, describeFlow } from '@/app/_components/cluster-diagram';
 import type { FlowAnswer } from '@/lib/engine';
-import { cellClass, lazyClass, tableClass } from './styles';
+import { cellClass, tableClass } from './styles';
+import { RENDER_LATER } from '../render-later/class-names';
 
 /** One flow's walk as the engine traced it: every rule applied, then where the connection can land. */
 export function FlowWalk({ flow, headingLevel = 3, context }: { flow: FlowAnswer; headingLevel?: 3 | 4; context?: string }) {
@@ -9,7 +10,7 @@ export function FlowWalk({ flow, headingLevel = 3, context }: { flow: FlowAnswer
   // The scenario's name keeps the label unique when several walks on a page describe alike flows.
   const title = describeFlow(flow) + (context ? ` (${context})` : '');
   return (
-    <section aria-label={title} className={`my-4 rounded-lg border border-border p-3 ${lazyClass}`}>
+    <section aria-label={title} className={`my-4 rounded-lg border border-border p-3 ${RENDER_LATER}`}>
       <Heading className="font-semibold">{title}</Heading>
       <p className="text-sm">
         {`Verdict: ${VERDICT_LABEL[flow.verdict]}. ${flow.masquerade ? 'Masqueraded (SNAT).' : 'Not masqueraded.'}`}

@@ -1,11 +1,7 @@
-import { RENDER_LATER } from '../render-later/class-names';
-
 /** Class names of the diagram's stylesheet (diagram.css, global: one stylesheet for every page). */
 export const DIAGRAM_CLASS = {
   table: 'dg-table',
   cell: 'dg-cell',
-  /** Figures far below the fold skip layout and paint until they come near the viewport or the page is idle. */
-  lazy: RENDER_LATER,
   /** The figure's box: a size container that shows the row or the stack of nodes. */
   box: 'dg-box',
   svg: 'dg-svg',

@@ -14,6 +14,7 @@ import { POD_STATE_GLYPH, POD_STATE_LABEL, describeFlow, podState, type PodState
 import { fitToWidth, layoutDiagram, shorten, textWidth, topOf, type Box, type DiagramLayout, type Variant } from './layout';
 import { DiagramTable } from './diagram-table';
 import { DIAGRAM_CLASS as css, columnsClass } from './classes';
+import { RENDER_LATER } from '../render-later/class-names';
 
 export interface ClusterDiagramProps {
   scenario: Scenario;
@@ -433,7 +434,7 @@ export function ClusterDiagram({ scenario, answer, highlightFlow, title, id }: C
   const fromInside = flow !== undefined && flow.from !== 'external';
   const zoned = zonesText(scenario) !== null;
   return (
-    <figure className={`my-6 ${css.lazy}`} aria-labelledby={`${base}-caption`} data-diagram>
+    <figure className={`my-6 ${RENDER_LATER}`} aria-labelledby={`${base}-caption`} data-diagram>
       <div className={`rounded-lg border border-border bg-bg p-2 ${css.box} ${columnsClass(columns)}`}>
         <DiagramSvg scenario={scenario} answer={answer} flow={flow} title={title} base={base} variant="row" />
         <DiagramSvg scenario={scenario} answer={answer} flow={flow} title={title} base={base} variant="stack" />

@@ -4,3 +4,4 @@ export { expectNoAxeViolations } from './axe';
 export { screenshot, SCREENSHOT_DIR, SCREENSHOT_WIDTHS, SCREENSHOTS_ON } from './screenshot';
 export { currentTheme, useSystemTheme, type Theme } from './theme';
 export { watchConsoleErrors } from './console';
+export { layoutShift } from './layout-shift';
