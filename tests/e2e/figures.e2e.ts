@@ -23,6 +23,16 @@ async function problemsAtBothWidths(page: Page, where: string): Promise<string[]
 test.describe('figures fit and nothing in them collides', () => {
   test.setTimeout(600_000);
 
+  test('the check itself reports a figure that keeps moving, and passes one that stands still', async ({ page }) => {
+    const figure = (style: string) =>
+      `<figure data-diagram style="${style}"><svg data-variant="row" viewBox="0 0 200 40" width="200" height="40"><text x="10" y="20" font-size="14">node-a</text></svg><figcaption><span>A figure</span></figcaption></figure>`;
+    await page.setContent(`<style>@keyframes grow { from { height: 100px } to { height: 300px } }</style><div style="height:1200px"></div>${figure('display:block')}`);
+    expect(await figureProblems(page)).toEqual([]);
+    await page.setContent(`<style>@keyframes grow { from { height: 100px } to { height: 300px } }</style><div style="height:1200px"></div>${figure('display:block;animation:grow 1s linear infinite')}`);
+    const problems = await figureProblems(page);
+    expect(problems.map((p) => p.problem)).toEqual([expect.stringMatching(/^keeps moving once scrolled into view \(top\+height: /)]);
+  });
+
   test('the article’s figures', async ({ page }) => {
     await page.goto('/learn/external-traffic-policy');
     expect(await page.locator('figure[data-diagram]').count()).toBeGreaterThan(3);

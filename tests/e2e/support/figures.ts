@@ -14,6 +14,7 @@ export interface FigureProblem {
  * - a line (an arrow, the highlighted flow) runs across a text box;
  * - the smallest text is drawn below `minFontPx` px;
  * - the SVG sticks out of the viewport (so part of it, maybe the highlighted flow, would be out of view).
+ * - the figure keeps moving or changing size once scrolled into view.
  * Figures below the fold are scrolled to first: `content-visibility: auto` skips their layout until then.
  */
 export async function figureProblems(page: Page, minFontPx = 9.5): Promise<FigureProblem[]> {
@@ -21,7 +22,25 @@ export async function figureProblems(page: Page, minFontPx = 9.5): Promise<Figur
   const problems: FigureProblem[] = [];
   for (let i = 0; i < count; i += 1) {
     const figure = page.locator('figure[data-diagram]').nth(i);
-    await figure.scrollIntoViewIfNeeded();
+    // Scrolled here rather than with scrollIntoViewIfNeeded, whose wait for a stable box once held a CI run for
+    // its whole timeout with no frame to show for it: a figure that does keep moving is reported, with its boxes.
+    const moving = await figure.evaluate(async (fig) => {
+      fig.scrollIntoView({ block: 'nearest' });
+      const boxes: string[] = [];
+      for (let frame = 0; frame < 60; frame += 1) {
+        // One frame, or 100 ms when the page draws none (a frame that never comes is not movement).
+        await new Promise((resolve) => {
+          requestAnimationFrame(resolve);
+          setTimeout(resolve, 100);
+        });
+        const r = fig.getBoundingClientRect();
+        const box = `${r.top.toFixed(1)}+${r.height.toFixed(1)}`;
+        if (box === boxes[boxes.length - 1]) return null;
+        boxes.push(box);
+      }
+      return boxes.slice(-4).join(', ');
+    });
+    if (moving) problems.push({ figure: `figure ${i + 1}`, variant: '-', problem: `keeps moving once scrolled into view (top+height: ${moving})` });
     problems.push(
       ...(await figure.evaluate((fig, minFont) => {
         const out: { figure: string; variant: string; problem: string }[] = [];
