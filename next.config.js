@@ -1,18 +1,8 @@
 // @ts-check
 const createMDX = require('@next/mdx');
 const { addCompileHints } = require('./lib/build/compile-hints');
-
-/**
- * Security headers for every response (issue: drills — nosniff, Referrer-Policy, frame-ancestors). Pages get
- * their Content-Security-Policy from proxy.ts (lib/csp: no 'unsafe-inline' scripts; hashes and a nonce);
- * the JSON API, which runs no script, gets a fixed one here.
- */
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'no-referrer' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-];
-const apiPolicy = { key: 'Content-Security-Policy', value: "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'" };
+const { precompressStatic } = require('./lib/build/precompress');
+const { SECURITY_HEADERS, API_POLICY } = require('./lib/serve');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -21,17 +11,22 @@ const nextConfig = {
   pageExtensions: ['ts', 'tsx', 'md', 'mdx'],
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
+  // Responses are compressed by the production server (lib/serve: brotli, or gzip for a browser without it);
+  // Next's own compression knows only gzip, and a response it had compressed would pass lib/serve unchanged.
+  compress: false,
   typescript: { ignoreBuildErrors: process.env.CI === 'true' },
   compiler: {
     // V8 compiles the framework chunks off the main thread (lib/build/compile-hints.js has the figures).
+    // Then brotli copies of the scripts and stylesheets, once they are final (lib/build/precompress.js).
     runAfterProductionCompile: async ({ distDir }) => {
       addCompileHints(distDir);
+      await precompressStatic(distDir);
     },
   },
   async headers() {
     return [
-      { source: '/:path*', headers: securityHeaders },
-      { source: '/api/:path*', headers: [apiPolicy] },
+      { source: '/:path*', headers: SECURITY_HEADERS },
+      { source: '/api/:path*', headers: [API_POLICY] },
     ];
   },
 };

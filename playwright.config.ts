@@ -41,7 +41,7 @@ export default defineConfig({
   webServer: externalBaseURL
     ? undefined
     : {
-        command: `node node_modules/next/dist/bin/next start -p ${E2E_PORT} -H 127.0.0.1`,
+        command: `node lib/serve/cli.js -p ${E2E_PORT} -H 127.0.0.1`,
         url: baseURL,
         reuseExistingServer: false,
         timeout: 60_000,

@@ -65,7 +65,7 @@ const rows: Row[] = [];
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 function startServer(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, 'node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, 'lib/serve/cli.js', '-p', String(PORT), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DRILLS_ATTEMPTS_PER_CLIENT: '100000', DRILLS_ATTEMPTS_PER_DRILL: '100000', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

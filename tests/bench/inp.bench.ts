@@ -3,7 +3,7 @@
  * 50-node / 500-Pod layout, and a practice answer graded and its feedback painted, within 50 ms). Builds nothing:
  * run `npm run build` first. It runs the browser spec tests/e2e/interaction.e2e.ts (which measures, interleaved,
  * each interaction and a baseline click on the same page's heading) against the built app — Playwright starts
- * `next start`, or set E2E_BASE_URL to a running server — and prints the medians beside the baselines.
+ * the production server, or set E2E_BASE_URL to a running server — and prints the medians beside the baselines.
  * Exits 1 when a median misses the target. INP_RUNS sets the interactions per figure (at least 5; default 7).
  */
 import { spawnSync } from 'node:child_process';

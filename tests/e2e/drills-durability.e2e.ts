@@ -24,7 +24,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 let serverLog = '';
 
 function startServer(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['lib/serve/cli.js', '-p', String(PORT), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DRILLS_ATTEMPTS_PER_CLIENT: '1000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,7 +10,7 @@ import { drillKeys } from './support/drill-keys';
 test.describe.configure({ mode: 'default' });
 
 /**
- * Several app servers (issue 19 items 4 and 8). On one PostgreSQL, two `next start` processes serve one
+ * Several app servers (issue 19 items 4 and 8). On one PostgreSQL, two production servers (`npm start`) serve one
  * class: students answer through both, the instructor closes the drill on one and the other refuses answers
  * at once, and both show the same gradebook. On one PGlite folder, the second server refuses to start and
  * says why. Needs the production build (`next build`).
@@ -28,7 +28,7 @@ interface Server {
 
 function startServer(port: number, env: Record<string, string>): Server {
   let log = '';
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['lib/serve/cli.js', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DRILLS_ATTEMPTS_PER_CLIENT: '1000', DRILLS_LOOKUPS_PER_CLIENT: '10000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

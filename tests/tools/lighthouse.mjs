@@ -12,12 +12,13 @@
 //   npm run lighthouse -- --floor --runs 5 /            # also audit an empty Next.js page built with our stack:
 //                                                       # the framework's own floor on this machine
 //
-// Without --base-url it starts `next start` on a free port (honouring NEXT_DIST_DIR, with its own PGlite
-// directory .data-lighthouse), waits for it, and stops it at the end. Routes that answer 404 are skipped
+// Without --base-url it starts the production server (`npm start`, lib/serve) on a free port (honouring
+// NEXT_DIST_DIR, with its own PGlite directory .data-lighthouse), waits for it, and stops it at the end. Routes that answer 404 are skipped
 // with a message. Prints a table of the four category scores (0–100) per route. Lighthouse's own advice is
 // to judge performance by the median of several runs (scores move a few points between identical runs).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,7 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { precompressStatic } = createRequire(import.meta.url)('../../lib/build/precompress.js');
 // The browser suite's Chromium and flags (tests/e2e/support/browser.ts reads the same file).
 const CHROMIUM = JSON.parse(readFileSync(path.join(ROOT, 'tests/e2e/support/chromium.json'), 'utf8'));
 const CHROME_PATH = process.env.CHROME_PATH || CHROMIUM.path;
@@ -96,7 +98,7 @@ function freePort() {
 async function waitForServer(url, child, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
     try {
       await fetch(url, { redirect: 'manual' });
       return;
@@ -111,7 +113,7 @@ async function startServer(appDir = []) {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', ...appDir, '-p', String(port), '-H', '127.0.0.1'],
+    ['lib/serve/cli.js', ...appDir, '-p', String(port), '-H', '127.0.0.1'],
     {
       cwd: ROOT,
       env: {
@@ -159,11 +161,12 @@ const padStart = (s, n) => String(s).padStart(n);
 const FLOOR_DIR = '.lighthouse-floor';
 const FLOOR_ROUTE = '(empty Next.js page)';
 
-function buildFloorApp() {
+async function buildFloorApp() {
   const dir = path.join(ROOT, FLOOR_DIR); // inside the project, so next resolves the same node_modules
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'app'), { recursive: true });
-  writeFileSync(path.join(dir, 'next.config.js'), 'module.exports = {};\n');
+  // Delivered as the app is (lib/serve: brotli, scripts precompressed), so that the two differ only in their pages.
+  writeFileSync(path.join(dir, 'next.config.js'), 'module.exports = { compress: false };\n');
   writeFileSync(
     path.join(dir, 'app', 'layout.jsx'),
     "export const metadata = { title: 'Floor', description: 'An empty Next.js page.' };\n" +
@@ -180,6 +183,7 @@ function buildFloorApp() {
     env,
     stdio: 'ignore',
   });
+  await precompressStatic(path.join(dir, '.next'));
   return () => rmSync(dir, { recursive: true, force: true });
 }
 
@@ -195,7 +199,7 @@ async function main() {
   try {
     if (opts.floor) {
       console.log('building the empty Next.js page for --floor …');
-      removeFloor = buildFloorApp();
+      removeFloor = await buildFloorApp();
       floor = await startServer([FLOOR_DIR]);
       targets.push({ route: FLOOR_ROUTE, url: `${floor.baseUrl}/` });
     }

@@ -18,5 +18,5 @@ export const chromiumLaunchOptions = {
   args: [...CHROMIUM_ARGS],
 };
 
-/** The port `playwright test` starts `next start` on when E2E_BASE_URL is not given. */
+/** The port `playwright test` starts the production server (`npm start`) on when E2E_BASE_URL is not given. */
 export const E2E_PORT = 3102;
