@@ -97,4 +97,4 @@ function servePrecompressed(entries, req, res) {
   return true;
 }
 
-module.exports = { loadPrecompressed, servePrecompressed, STATIC_PREFIX };
+module.exports = { loadPrecompressed, servePrecompressed };
