@@ -18,15 +18,6 @@ const brotli = promisify(zlib.brotliCompress);
 const COMPRESSIBLE = /\.(js|css)$/;
 const MIN_BYTES = 1024;
 
-/** Every file under `dir`, recursively (absolute paths). */
-function filesUnder(dir) {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? filesUnder(full) : [full];
-  });
-}
-
 /**
  * Writes `<file>.br` beside each script and stylesheet under `<distDir>/static`; returns the paths written,
  * relative to distDir. Idempotent: a copy is rewritten from its file each time (a stale one cannot survive).
@@ -34,7 +25,12 @@ function filesUnder(dir) {
  * @returns {Promise<string[]>}
  */
 async function precompressStatic(distDir) {
-  const sources = filesUnder(path.join(distDir, 'static')).filter((f) => COMPRESSIBLE.test(f));
+  const root = path.join(distDir, 'static');
+  const names = fs.existsSync(root) ? fs.readdirSync(root, { recursive: true, encoding: 'utf8' }) : [];
+  const sources = names
+    .filter((name) => COMPRESSIBLE.test(name))
+    .map((name) => path.join(root, name))
+    .filter((file) => fs.statSync(file).isFile());
   const written = await Promise.all(
     sources.map(async (file) => {
       const target = `${file}.br`;

@@ -29,7 +29,8 @@ function parseArgs(argv, env) {
     else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
     else dir = arg;
   }
-  if (!/^\d+$/.test(port) || Number(port) > 65535) throw new Error(`the port must be a number from 0 to 65535, not "${port}"`);
+  if (!/^\d+$/.test(port) || Number(port) > 65535)
+    throw new Error(`the port must be a number from 0 to 65535, not "${port}"`);
   return { dir: path.resolve(dir), port: Number(port), hostname };
 }
 

@@ -26,8 +26,12 @@ async function main() {
   }
   const server = await startServer(options);
   console.log(`▲ ready on ${server.url} (${server.precompressed} scripts and stylesheets precompressed)`);
-  if (server.rejected.length > 0) console.warn(`not serving ${server.rejected.length} stale brotli copies: ${server.rejected.join(', ')}`);
-  for (const [signal, code] of /** @type {const} */ ([['SIGINT', 130], ['SIGTERM', 143]])) {
+  if (server.rejected.length > 0)
+    console.warn(`not serving ${server.rejected.length} stale brotli copies: ${server.rejected.join(', ')}`);
+  for (const [signal, code] of /** @type {const} */ ([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ])) {
     process.once(signal, () => {
       // Stop at once if closing takes long (an open keep-alive connection holds server.close).
       setTimeout(() => process.exit(code), 3000).unref();

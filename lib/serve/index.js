@@ -7,4 +7,11 @@ const { parseArgs } = require('./args');
 /** @type {typeof import('./server').startServer} Loaded on first use: it brings in Next. */
 const startServer = (options) => require('./server').startServer(options);
 
-module.exports = { SECURITY_HEADERS, API_POLICY, loadPrecompressed, servePrecompressed, parseArgs, startServer };
+module.exports = {
+  SECURITY_HEADERS,
+  API_POLICY,
+  loadPrecompressed,
+  servePrecompressed,
+  parseArgs,
+  startServer,
+};

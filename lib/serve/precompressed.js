@@ -21,16 +21,6 @@ const CONTENT_TYPES = { '.js': 'application/javascript; charset=UTF-8', '.css': 
  * @typedef {{ entries: Map<string, Precompressed>, rejected: string[] }} PrecompressedSet
  */
 
-/** Every `.br` file under `dir`, recursively (absolute paths). */
-function copiesUnder(dir) {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return copiesUnder(full);
-    return entry.name.endsWith('.br') ? [full] : [];
-  });
-}
-
 /**
  * Loads the brotli copies under `<distDir>/static`, keyed by the URL path of their file. `rejected` lists the
  * copies not loaded (no file beside them, a type we do not serve, or content that is not the file's).
@@ -41,7 +31,8 @@ function loadPrecompressed(distDir) {
   const root = path.join(distDir, 'static');
   const entries = new Map();
   const rejected = [];
-  for (const copy of copiesUnder(root)) {
+  const names = fs.existsSync(root) ? fs.readdirSync(root, { recursive: true, encoding: 'utf8' }) : [];
+  for (const copy of names.filter((name) => name.endsWith('.br')).map((name) => path.join(root, name))) {
     const file = copy.slice(0, -'.br'.length);
     const contentType = CONTENT_TYPES[/** @type {'.js' | '.css'} */ (path.extname(file))];
     let body;

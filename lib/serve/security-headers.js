@@ -13,7 +13,8 @@ const SECURITY_HEADERS = [
 
 const API_POLICY = {
   key: 'Content-Security-Policy',
-  value: "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+  value:
+    "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
 };
 
 module.exports = { SECURITY_HEADERS, API_POLICY };

@@ -28,10 +28,13 @@ async function startServer({ dir = process.cwd(), hostname, port }) {
   // The build directory Next serves (next.config.js may move it): not public API, so checked, loudly.
   const nextServer = /** @type {any} */ (app).server;
   const distDir = (nextServer?.server ?? (await nextServer?.serverPromise))?.distDir;
-  if (typeof distDir !== 'string') throw new Error(`lib/serve: this version of Next does not say where the build of ${dir} is`);
+  if (typeof distDir !== 'string')
+    throw new Error(`lib/serve: this version of Next does not say where the build of ${dir} is`);
   const { entries, rejected } = loadPrecompressed(distDir);
   const handle = app.getRequestHandler();
-  const compress = compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } } });
+  const compress = compression({
+    brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } },
+  });
 
   const server = http.createServer((req, res) => {
     if (servePrecompressed(entries, req, res)) return;
@@ -49,7 +52,12 @@ async function startServer({ dir = process.cwd(), hostname, port }) {
   });
   const address = server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
-  const shownHost = !hostname || hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;
+  const shownHost =
+    !hostname || hostname === '0.0.0.0' || hostname === '::'
+      ? 'localhost'
+      : hostname.includes(':')
+        ? `[${hostname}]`
+        : hostname;
   return {
     url: `http://${shownHost}:${boundPort}`,
     precompressed: entries.size,

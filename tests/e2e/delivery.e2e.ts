@@ -11,27 +11,40 @@ const BROWSER = 'gzip, deflate, br, zstd';
 
 /** One raw request: status, headers and the bytes as sent. */
 function get(url: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    http
-      .get(url, { headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      })
-      .on('error', reject);
-  });
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
+    (resolve, reject) => {
+      http
+        .get(url, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+        })
+        .on('error', reject);
+    },
+  );
 }
 
 const decode = (res: { headers: http.IncomingHttpHeaders; body: Buffer }) =>
-  res.headers['content-encoding'] === 'br' ? brotliDecompressSync(res.body) : res.headers['content-encoding'] === 'gzip' ? gunzipSync(res.body) : res.body;
+  res.headers['content-encoding'] === 'br'
+    ? brotliDecompressSync(res.body)
+    : res.headers['content-encoding'] === 'gzip'
+      ? gunzipSync(res.body)
+      : res.body;
 
 test.describe('delivery', () => {
-  test('pages and their RSC payloads: brotli, or gzip, or as they are, the same page each way', async ({ baseURL }) => {
+  test('pages and their RSC payloads: brotli, or gzip, or as they are, the same page each way', async ({
+    baseURL,
+  }) => {
     const url = `${baseURL}/learn/external-traffic-policy`;
     const plain = await get(url);
     expect(plain.status).toBe(200);
     expect(plain.headers['content-encoding']).toBeUndefined();
-    for (const [accept, encoding] of [[BROWSER, 'br'], ['gzip', 'gzip']] as const) {
+    for (const [accept, encoding] of [
+      [BROWSER, 'br'],
+      ['gzip', 'gzip'],
+    ] as const) {
       const res = await get(url, { 'accept-encoding': accept });
       expect({ accept, encoding: res.headers['content-encoding'] }).toEqual({ accept, encoding });
       expect(res.headers.vary).toContain('Accept-Encoding');
@@ -46,7 +59,8 @@ test.describe('delivery', () => {
     // Next redirects an RSC request to its address with the right cache-busting parameter: follow it once.
     const rscHeaders = { 'accept-encoding': BROWSER, rsc: '1' };
     let rsc = await get(`${baseURL}/learn?_rsc=1`, rscHeaders);
-    if (rsc.status === 307 && rsc.headers.location) rsc = await get(new URL(rsc.headers.location, baseURL).href, rscHeaders);
+    if (rsc.status === 307 && rsc.headers.location)
+      rsc = await get(new URL(rsc.headers.location, baseURL).href, rscHeaders);
     expect(rsc.headers['content-type']).toContain('text/x-component');
     expect(rsc.headers['content-encoding']).toBe('br');
     expect(decode(rsc).toString()).toContain('"$"');
@@ -59,9 +73,15 @@ test.describe('delivery', () => {
     expect(decode(res).toString()).toMatch(/<\/html>/);
   });
 
-  test('every script and stylesheet of a page comes as its build’s brotli copy, byte for byte the file Next serves', async ({ baseURL }) => {
+  test('every script and stylesheet of a page comes as its build’s brotli copy, byte for byte the file Next serves', async ({
+    baseURL,
+  }) => {
     const page = decode(await get(`${baseURL}/learn/explorer`, { 'accept-encoding': BROWSER })).toString();
-    const assets = [...new Set([...page.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!))];
+    const assets = [
+      ...new Set(
+        [...page.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!),
+      ),
+    ];
     expect(assets.filter((a) => a.endsWith('.css')).length).toBeGreaterThan(0);
     expect(assets.length).toBeGreaterThan(4);
     for (const asset of assets) {
@@ -73,14 +93,22 @@ test.describe('delivery', () => {
         expect({ asset, encoding: br.headers['content-encoding'] }).toEqual({ asset, encoding: undefined });
         continue;
       }
-      const seen = { asset, status: br.status, encoding: br.headers['content-encoding'], etag: /^"br-/.test(String(br.headers.etag)) };
+      const seen = {
+        asset,
+        status: br.status,
+        encoding: br.headers['content-encoding'],
+        etag: /^"br-/.test(String(br.headers.etag)),
+      };
       expect(seen).toEqual({ asset, status: 200, encoding: 'br', etag: true });
       expect(brotliDecompressSync(br.body).equals(file.body)).toBe(true);
       expect(br.headers['cache-control']).toBe(file.headers['cache-control']);
       expect(br.headers['content-type']).toBe(file.headers['content-type']);
       expect(gzip.headers['content-encoding']).toBe('gzip');
       expect(br.body.length).toBeLessThan(gzip.body.length);
-      const revalidated = await get(`${baseURL}${asset}`, { 'accept-encoding': BROWSER, 'if-none-match': String(br.headers.etag) });
+      const revalidated = await get(`${baseURL}${asset}`, {
+        'accept-encoding': BROWSER,
+        'if-none-match': String(br.headers.etag),
+      });
       expect(revalidated.status).toBe(304);
     }
   });

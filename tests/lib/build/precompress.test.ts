@@ -23,7 +23,9 @@ afterEach(() => rmSync(dist, { recursive: true, force: true }));
 
 /** Script-like text of about `bytes` bytes that compresses the way code does (repetitive, not random). */
 const code = (bytes: number, seed: string) =>
-  Array.from({ length: Math.ceil(bytes / 40) }, (_, i) => `function ${seed}${i}(a){return a+${i * 7}}\n`).join('').slice(0, bytes);
+  Array.from({ length: Math.ceil(bytes / 40) }, (_, i) => `function ${seed}${i}(a){return a+${i * 7}}\n`)
+    .join('')
+    .slice(0, bytes);
 
 const write = (rel: string, text: string) => {
   mkdirSync(path.dirname(path.join(dist, rel)), { recursive: true });
@@ -31,12 +33,20 @@ const write = (rel: string, text: string) => {
 };
 
 test('every script and stylesheet of 1 KiB or more under static/ gets a brotli copy that decompresses to it, smaller than gzip', async () => {
-  const files = { 'static/chunks/main.js': code(40_000, 'm'), 'static/chunks/app/page.js': code(5_000, 'p'), 'static/chunks/site.css': `.a{color:red}\n`.repeat(300) };
+  const files = {
+    'static/chunks/main.js': code(40_000, 'm'),
+    'static/chunks/app/page.js': code(5_000, 'p'),
+    'static/chunks/site.css': `.a{color:red}\n`.repeat(300),
+  };
   for (const [rel, text] of Object.entries(files)) write(rel, text);
 
   const written = await precompressStatic(dist);
 
-  expect(written.sort()).toEqual(Object.keys(files).map((f) => `${f}.br`).sort());
+  expect(written.sort()).toEqual(
+    Object.keys(files)
+      .map((f) => `${f}.br`)
+      .sort(),
+  );
   for (const [rel, text] of Object.entries(files)) {
     const copy = readFileSync(path.join(dist, `${rel}.br`));
     expect(brotliDecompressSync(copy).toString()).toBe(text);
@@ -51,7 +61,12 @@ test('small files, other types and files outside static/ get no copy', async () 
   write('server/page.js', code(20_000, 's'));
 
   expect(await precompressStatic(dist)).toEqual([]);
-  for (const rel of ['static/chunks/tiny.js', 'static/media/icon.svg', 'static/chunks/main.js.map', 'server/page.js']) {
+  for (const rel of [
+    'static/chunks/tiny.js',
+    'static/media/icon.svg',
+    'static/chunks/main.js.map',
+    'server/page.js',
+  ]) {
     expect(existsSync(path.join(dist, `${rel}.br`))).toBe(false);
   }
 });
@@ -65,7 +80,9 @@ test('run again after a file changed, its copy follows the file (and a copy whos
 
   await precompressStatic(dist);
 
-  expect(brotliDecompressSync(readFileSync(path.join(dist, 'static/chunks/main.js.br'))).toString()).toBe(code(12_000, 'c'));
+  expect(brotliDecompressSync(readFileSync(path.join(dist, 'static/chunks/main.js.br'))).toString()).toBe(
+    code(12_000, 'c'),
+  );
   expect(existsSync(path.join(dist, 'static/chunks/shrinks.js.br'))).toBe(false);
 });
 

@@ -6,7 +6,10 @@
 import path from 'node:path';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parseArgs } = require('../../../lib/serve') as {
-  parseArgs: (argv: string[], env: Record<string, string | undefined>) => { dir: string; port: number; hostname: string | undefined } | 'help';
+  parseArgs: (
+    argv: string[],
+    env: Record<string, string | undefined>,
+  ) => { dir: string; port: number; hostname: string | undefined } | 'help';
 };
 
 test('defaults: this folder, $PORT or 3000, every interface', () => {
@@ -15,8 +18,16 @@ test('defaults: this folder, $PORT or 3000, every interface', () => {
 });
 
 test('a folder, -p/--port and -H/--hostname, in any order; -p wins over $PORT', () => {
-  expect(parseArgs(['-p', '3102', 'app', '-H', '127.0.0.1'], { PORT: '9' })).toEqual({ dir: path.resolve('app'), port: 3102, hostname: '127.0.0.1' });
-  expect(parseArgs(['--hostname', '::1', '--port', '0'], {})).toEqual({ dir: process.cwd(), port: 0, hostname: '::1' });
+  expect(parseArgs(['-p', '3102', 'app', '-H', '127.0.0.1'], { PORT: '9' })).toEqual({
+    dir: path.resolve('app'),
+    port: 3102,
+    hostname: '127.0.0.1',
+  });
+  expect(parseArgs(['--hostname', '::1', '--port', '0'], {})).toEqual({
+    dir: process.cwd(),
+    port: 0,
+    hostname: '::1',
+  });
   expect(parseArgs(['--help'], {})).toBe('help');
 });
 

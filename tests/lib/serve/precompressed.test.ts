@@ -14,7 +14,11 @@ import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 const serve = require('../../../lib/serve') as {
   SECURITY_HEADERS: { key: string; value: string }[];
   loadPrecompressed: (distDir: string) => { entries: Map<string, unknown>; rejected: string[] };
-  servePrecompressed: (entries: Map<string, unknown>, req: http.IncomingMessage, res: http.ServerResponse) => boolean;
+  servePrecompressed: (
+    entries: Map<string, unknown>,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+  ) => boolean;
 };
 
 let dist: string;
@@ -42,15 +46,19 @@ async function listen() {
 
 /** One raw request (no decoding): status, headers and the bytes as sent. */
 function get(url: string, headers: Record<string, string> = {}, method = 'GET') {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    const req = http.request(base + url, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
+    (resolve, reject) => {
+      const req = http.request(base + url, { method, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    },
+  );
 }
 
 beforeEach(() => {
@@ -86,8 +94,15 @@ test('a script is sent as its brotli copy, with the headers Next gives the file 
 test('a client that does not accept br, or refuses it, is passed on (to Next and gzip)', async () => {
   await listen();
   for (const accept of [undefined, 'gzip, deflate', 'br;q=0, gzip', 'identity']) {
-    const res = await get('/_next/static/chunks/page.js', accept === undefined ? {} : { 'accept-encoding': accept });
-    expect({ accept, status: res.status, body: res.body.toString() }).toEqual({ accept, status: 404, body: 'passed on' });
+    const res = await get(
+      '/_next/static/chunks/page.js',
+      accept === undefined ? {} : { 'accept-encoding': accept },
+    );
+    expect({ accept, status: res.status, body: res.body.toString() }).toEqual({
+      accept,
+      status: 404,
+      body: 'passed on',
+    });
   }
 });
 
@@ -98,12 +113,20 @@ test('HEAD answers the headers alone; a matching If-None-Match gets 304 with no 
   expect(head.body.length).toBe(0);
   const etag = head.headers.etag as string;
   expect(etag).toMatch(/^"br-/);
-  const again = await get('/_next/static/chunks/page.js', { 'accept-encoding': 'br', 'if-none-match': `W/"other", ${etag}` });
+  const again = await get('/_next/static/chunks/page.js', {
+    'accept-encoding': 'br',
+    'if-none-match': `W/"other", ${etag}`,
+  });
   expect(again.status).toBe(304);
   expect(again.body.length).toBe(0);
-  const changed = await get('/_next/static/chunks/page.js', { 'accept-encoding': 'br', 'if-none-match': '"br-something-else"' });
+  const changed = await get('/_next/static/chunks/page.js', {
+    'accept-encoding': 'br',
+    'if-none-match': '"br-something-else"',
+  });
   expect(changed.status).toBe(200);
-  expect(await get('/_next/static/chunks/page.js', { 'accept-encoding': 'br' }, 'POST')).toMatchObject({ status: 404 });
+  expect(await get('/_next/static/chunks/page.js', { 'accept-encoding': 'br' }, 'POST')).toMatchObject({
+    status: 404,
+  });
 });
 
 test('a copy that is not its file (stale, foreign, corrupt, orphaned or of another type) is never served', async () => {
@@ -117,16 +140,32 @@ test('a copy that is not its file (stale, foreign, corrupt, orphaned or of anoth
   const { entries, rejected } = serve.loadPrecompressed(dist);
 
   expect([...entries.keys()]).toEqual(['/_next/static/chunks/site.css']);
-  expect(rejected.sort()).toEqual(['static/chunks/broken.js.br', 'static/chunks/orphan.js.br', 'static/chunks/page.js.br', 'static/media/logo.svg.br']);
+  expect(rejected.sort()).toEqual([
+    'static/chunks/broken.js.br',
+    'static/chunks/orphan.js.br',
+    'static/chunks/page.js.br',
+    'static/media/logo.svg.br',
+  ]);
   await listen();
-  expect((await get('/_next/static/chunks/page.js', { 'accept-encoding': 'br' })).body.toString()).toBe('passed on');
+  expect((await get('/_next/static/chunks/page.js', { 'accept-encoding': 'br' })).body.toString()).toBe(
+    'passed on',
+  );
 });
 
 test('only the exact path of a loaded file is answered (no other prefix, no way out of static/)', async () => {
   write('package.json', '{"secret":true}'.repeat(100));
   write('package.json.br', brotliCompressSync('{"secret":true}'.repeat(100)));
   await listen();
-  for (const url of ['/_next/static/chunks/../../package.json', '/_next/static/chunks/page.js.br', '/static/chunks/page.js', '/_next/static/chunks/PAGE.js', '/_next/static/chunks/page.js/']) {
-    expect({ url, body: (await get(url, { 'accept-encoding': 'br' })).body.toString() }).toEqual({ url, body: 'passed on' });
+  for (const url of [
+    '/_next/static/chunks/../../package.json',
+    '/_next/static/chunks/page.js.br',
+    '/static/chunks/page.js',
+    '/_next/static/chunks/PAGE.js',
+    '/_next/static/chunks/page.js/',
+  ]) {
+    expect({ url, body: (await get(url, { 'accept-encoding': 'br' })).body.toString() }).toEqual({
+      url,
+      body: 'passed on',
+    });
   }
 });
