@@ -69,4 +69,4 @@ async function startServer({ dir = process.cwd(), hostname, port }) {
   };
 }
 
-module.exports = { startServer, BROTLI_QUALITY };
+module.exports = { startServer };
