@@ -9,8 +9,7 @@
  * every interface. SIGINT and SIGTERM stop it (exit 130 and 143, as `next start` does).
  */
 process.env.NODE_ENV = 'production';
-const { USAGE, parseArgs } = require('./args');
-const { startServer } = require('./server');
+const { USAGE, parseArgs, startServer } = require('.');
 
 async function main() {
   let options;

@@ -2,7 +2,7 @@
 /** The production server: Next behind brotli (see server.js); `npm start` runs cli.js. */
 const { SECURITY_HEADERS, API_POLICY } = require('./security-headers');
 const { loadPrecompressed, servePrecompressed } = require('./precompressed');
-const { parseArgs } = require('./args');
+const { USAGE, parseArgs } = require('./args');
 
 /** @type {typeof import('./server').startServer} Loaded on first use: it brings in Next. */
 const startServer = (options) => require('./server').startServer(options);
@@ -12,6 +12,7 @@ module.exports = {
   API_POLICY,
   loadPrecompressed,
   servePrecompressed,
+  USAGE,
   parseArgs,
   startServer,
 };

@@ -3,30 +3,13 @@
  * to those that accept only gzip, nothing to the rest; scripts and stylesheets from the build's brotli copies,
  * byte for byte the files Next serves. Raw node:http requests, so that nothing decodes behind the test's back.
  */
-import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import { rawRequest as get, type RawResponse } from '../support/raw-http';
 
 const BROWSER = 'gzip, deflate, br, zstd';
 
-/** One raw request: status, headers and the bytes as sent. */
-function get(url: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
-    (resolve, reject) => {
-      http
-        .get(url, { headers }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-          );
-        })
-        .on('error', reject);
-    },
-  );
-}
-
-const decode = (res: { headers: http.IncomingHttpHeaders; body: Buffer }) =>
+const decode = (res: RawResponse) =>
   res.headers['content-encoding'] === 'br'
     ? brotliDecompressSync(res.body)
     : res.headers['content-encoding'] === 'gzip'

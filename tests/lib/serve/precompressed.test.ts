@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
+import { rawRequest } from '../../support/raw-http';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const serve = require('../../../lib/serve') as {
   SECURITY_HEADERS: { key: string; value: string }[];
@@ -44,22 +45,9 @@ async function listen() {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** One raw request (no decoding): status, headers and the bytes as sent. */
-function get(url: string, headers: Record<string, string> = {}, method = 'GET') {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
-    (resolve, reject) => {
-      const req = http.request(base + url, { method, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-      });
-      req.on('error', reject);
-      req.end();
-    },
-  );
-}
+/** One raw request to the test server. */
+const get = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
+  rawRequest(base + url, headers, method);
 
 beforeEach(() => {
   dist = mkdtempSync(path.join(tmpdir(), 'serve-'));
