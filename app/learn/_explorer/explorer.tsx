@@ -95,6 +95,13 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
     [run, title],
   );
 
+  // A first reach for the controls (focus, pointer down) readies what a change needs before the change: the
+  // artefacts' chunk and the engine's scenario schema (a pointer's press comes a frame or more before its click).
+  const reach = () => {
+    artefactsChunk.request();
+    engine?.prepareChange();
+  };
+
   if (!run) return <EngineLoading headingLevel={headingLevel} failed={failed} />;
   return (
     <section aria-labelledby="explorer-heading" className="my-8 rounded-xl border border-border p-3 sm:p-4" data-explorer data-engine={engine ? 'ready' : 'loading'}>
@@ -140,7 +147,7 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
         ) : (
           <p role="alert" className="text-bad lg:col-start-2 lg:row-start-1">{`The engine could not read this layout: ${run.error}`}</p>
         )}
-        <div className="lg:col-start-1 lg:row-span-2 lg:row-start-1" onFocus={artefactsChunk.request} onPointerDown={artefactsChunk.request}>
+        <div className="lg:col-start-1 lg:row-span-2 lg:row-start-1" onFocus={reach} onPointerDown={reach}>
           {/* Disabled until the engine has arrived (and so after hydration): a choice made before would show in
               the form while the diagram kept the old layout. */}
           <fieldset disabled={!engine} aria-busy={!engine} className="m-0 min-w-0 border-0 p-0">

@@ -1,5 +1,5 @@
 /** Runs the engine on an explorer layout (in the browser), through the engine's one door (runScenario). */
-import { issuesText, runScenario, type Answer, type Scenario } from '@/lib/engine';
+import { issuesText, runScenario, scenarioSchema, type Answer, type Scenario } from '@/lib/engine';
 import type { ExplorerState } from '@/lib/explorer/state';
 import { toScenario } from '@/lib/explorer/to-scenario';
 
@@ -20,4 +20,13 @@ export function runExplorer(state: ExplorerState): EngineRun {
 export function runNodePort(state: ExplorerState): Answer | null {
   const run = runScenario(toScenario(state, { traffic: 'nodePort' }).input);
   return run.ok ? run.answer : null;
+}
+
+/**
+ * Readies the engine for a first change: the scenario schema, which the engine defines on its first read (so that
+ * bringing the engine in stays a short task, issue 18), is defined now. The controls call it when a reader first
+ * reaches for them (focus, pointer down), ahead of the change itself.
+ */
+export function prepareChange(): void {
+  scenarioSchema();
 }

@@ -12,8 +12,9 @@ import { scenarioSchema } from './schema';
 export function parseScenarioRaw(value: unknown): { ok: true; scenario: Scenario } | { ok: false; issues: RawIssue[] } {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     return { ok: false, issues: [{ path: [], message: 'a scenario must be a mapping with cluster and service (see scenario-format.md)' }] };
-  const parsed = scenarioSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, issues: zodRawIssues(parsed.error.issues, { explain: { input: value, schema: scenarioSchema } }) };
+  const schema = scenarioSchema();
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) return { ok: false, issues: zodRawIssues(parsed.error.issues, { explain: { input: value, schema } }) };
   const normalized = normalizeScenario(parsed.data);
   if ('issues' in normalized) return { ok: false, issues: normalized.issues };
   return { ok: true, scenario: normalized.scenario };

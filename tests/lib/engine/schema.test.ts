@@ -7,7 +7,7 @@ describe('scenario schema', () => {
   };
 
   it('refuses an unknown field, on the object that holds it', () => {
-    const r = scenarioSchema.safeParse(input);
+    const r = scenarioSchema().safeParse(input);
     expect(r.success).toBe(false);
     expect(r.error?.issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: ['nodez'], path: ['cluster'] })]);
   });
