@@ -107,6 +107,11 @@ async function measure(page: Page, tracer: Browser | null, name: string, act: ()
   record(name, cpu ?? after.duration);
 }
 
+// No Playwright trace in this file: it snapshots the whole DOM in the page around each action, on the page's main
+// thread, between an interaction and its next paint (13 ms a flip on the 50-node explorer, in a CPU profile), so
+// the figures were the app's interactions plus the recorder's.
+test.use({ trace: 'off' });
+
 test.describe('interaction to next paint', () => {
   test.describe.configure({ timeout: 300_000 });
 
