@@ -22,11 +22,17 @@ export function runNodePort(state: ExplorerState): Answer | null {
   return run.ok ? run.answer : null;
 }
 
+let prepared = false;
+
 /**
- * Readies the engine for a first change: the scenario schema, which the engine defines on its first read (so that
- * bringing the engine in stays a short task, issue 18), is defined now. The controls call it when a reader first
- * reaches for them (focus, pointer down), ahead of the change itself.
+ * Readies the engine for a first change, once: defines the scenario schema (the engine defines it on its first
+ * read, so that bringing the engine in stays a short task, issue 18) and runs the layout in view, which compiles the
+ * reader's and the evaluator's code, so that the change itself runs warm. The controls call it when a reader first
+ * reaches for them (focus, pointer down), ahead of the change; the result is not kept.
  */
-export function prepareChange(): void {
+export function prepareChange(state: ExplorerState): void {
+  if (prepared) return;
+  prepared = true;
   scenarioSchema();
+  runExplorer(state);
 }

@@ -1,20 +1,23 @@
 /** @jest-environment jsdom */
 /**
- * A first reach for the explorer's controls readies the engine for the change that follows: the scenario schema,
- * which the engine defines on its first read (issue 18), is defined on focus or pointer down, not in the change.
+ * A first reach for the explorer's controls readies the engine for the change that follows (issue 18): on focus or
+ * pointer down, the scenario schema (which the engine defines on its first read) is defined and the layout in view
+ * is run once, so that the change runs warm.
  */
 import { fireEvent, screen } from '@testing-library/react';
 import { Explorer } from '@/app/learn/_explorer';
+import { DEFAULT_STATE } from '@/lib/explorer';
 import { renderExplorer } from './support/render-explorer';
 
-const mockPrepared = { calls: 0 };
+const mockPrepared = { calls: 0, states: [] as unknown[] };
 jest.mock('@/app/learn/_explorer/run-engine', () => {
   const actual = jest.requireActual('@/app/learn/_explorer/run-engine');
   return {
     ...actual,
-    prepareChange: () => {
+    prepareChange: (state: unknown) => {
       mockPrepared.calls += 1;
-      actual.prepareChange();
+      mockPrepared.states.push(state);
+      actual.prepareChange(state);
     },
   };
 });
@@ -22,6 +25,7 @@ jest.mock('@/app/learn/_explorer/run-engine', () => {
 beforeEach(() => {
   window.history.replaceState(null, '', '/learn/explorer');
   mockPrepared.calls = 0;
+  mockPrepared.states = [];
 });
 
 it('readies the engine when the controls first get focus', async () => {
@@ -29,6 +33,7 @@ it('readies the engine when the controls first get focus', async () => {
   expect(mockPrepared.calls).toBe(0);
   screen.getByRole('radio', { name: 'Local' }).focus();
   expect(mockPrepared.calls).toBe(1);
+  expect(mockPrepared.states).toEqual([DEFAULT_STATE]);
 });
 
 it('readies the engine when a pointer presses a control, before its click', async () => {
