@@ -96,11 +96,10 @@ export function Explorer({ headingLevel = 2, initial }: Props) {
   );
 
   // A first reach for the controls (focus, pointer down) readies what a change needs before the change: the
-  // artefacts' chunk, and the engine, warmed on the layout in view (a pointer's press comes a frame or more before
-  // its click).
+  // artefacts' chunk, and the engine, warmed (a pointer's press comes a frame or more before its click).
   const reach = () => {
     artefactsChunk.request();
-    engine?.prepareChange(state);
+    engine?.prepareChange();
   };
 
   if (!run) return <EngineLoading headingLevel={headingLevel} failed={failed} />;

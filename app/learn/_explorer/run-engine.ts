@@ -1,6 +1,6 @@
 /** Runs the engine on an explorer layout (in the browser), through the engine's one door (runScenario). */
 import { issuesText, runScenario, scenarioSchema, type Answer, type Scenario } from '@/lib/engine';
-import type { ExplorerState } from '@/lib/explorer/state';
+import { DEFAULT_STATE, type ExplorerState } from '@/lib/explorer/state';
 import { toScenario } from '@/lib/explorer/to-scenario';
 
 export type EngineRun = { ok: true; scenario: Scenario; answer: Answer; focusFlow: number } | { ok: false; error: string };
@@ -26,13 +26,15 @@ let prepared = false;
 
 /**
  * Readies the engine for a first change, once: defines the scenario schema (the engine defines it on its first
- * read, so that bringing the engine in stays a short task, issue 18) and runs the layout in view, which compiles the
- * reader's and the evaluator's code, so that the change itself runs warm. The controls call it when a reader first
- * reaches for them (focus, pointer down), ahead of the change; the result is not kept.
+ * read, so that bringing the engine in stays a short task, issue 18) and runs the default layout, which compiles
+ * the reader's and the evaluator's code, so that the change itself runs warm. The default layout, not the one in
+ * view: it costs the same few milliseconds whatever is in view (an imported cluster of thousands of Pods takes a
+ * quarter of a second to run). The controls call it when a reader first reaches for them (focus, pointer down),
+ * ahead of the change; the result is not kept.
  */
-export function prepareChange(state: ExplorerState): void {
+export function prepareChange(): void {
   if (prepared) return;
   prepared = true;
   scenarioSchema();
-  runExplorer(state);
+  runExplorer(DEFAULT_STATE);
 }
