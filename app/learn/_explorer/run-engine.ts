@@ -1,5 +1,5 @@
 /** Runs the engine on an explorer layout (in the browser), through the engine's one door (runScenario). */
-import { issuesText, runScenario, scenarioSchema, type Answer, type Scenario } from '@/lib/engine';
+import { issuesText, runScenario, type Answer, type Scenario } from '@/lib/engine';
 import { DEFAULT_STATE, type ExplorerState } from '@/lib/explorer/state';
 import { toScenario } from '@/lib/explorer/to-scenario';
 
@@ -25,8 +25,8 @@ export function runNodePort(state: ExplorerState): Answer | null {
 let prepared = false;
 
 /**
- * Readies the engine for a first change, once: defines the scenario schema (the engine defines it on its first
- * read, so that bringing the engine in stays a short task, issue 18) and runs the default layout, which compiles
+ * Readies the engine for a first change, once: runs the default layout, which defines the scenario schema (the
+ * engine defines it on its first read, so that bringing the engine in stays a short task, issue 18) and compiles
  * the reader's and the evaluator's code, so that the change itself runs warm. The default layout, not the one in
  * view: it costs the same few milliseconds whatever is in view (an imported cluster of thousands of Pods takes a
  * quarter of a second to run). The controls call it when a reader first reaches for them (focus, pointer down),
@@ -35,6 +35,5 @@ let prepared = false;
 export function prepareChange(): void {
   if (prepared) return;
   prepared = true;
-  scenarioSchema();
   runExplorer(DEFAULT_STATE);
 }
