@@ -75,6 +75,39 @@ test.describe('learn: the article', () => {
     expect(await layoutShift(page)).toBe(0);
   });
 
+  for (const width of [375, 1280]) {
+    test(`its prose far below the view is skipped at first, in a place close to its own height (${width} px)`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 812 });
+      await page.goto(ARTICLE);
+      const prose = page.locator('article .later-prose');
+      // Whether each block's content is drawn (a skipping block's own box is; what is inside it is not).
+      const shown = () =>
+        prose.evaluateAll((els) =>
+          els.map((el) => {
+            const probe = el.appendChild(document.createElement('span'));
+            const drawn = probe.checkVisibility({ contentVisibilityAuto: true });
+            probe.remove();
+            return drawn;
+          }),
+        );
+      const first = await shown();
+      expect(first.length).toBeGreaterThan(60);
+      expect(first[0]).toBe(true); // the opening paragraph is drawn
+      expect(first.at(-1)).toBe(false); // the last one, tens of screens down, is not
+      // Find in page still reaches it: the text is in the document, not only on screen.
+      await expect(prose.last()).toHaveText(/\w/);
+
+      const heights = () => prose.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+      const estimated = await heights();
+      await page.addStyleTag({ content: '.later-prose { content-visibility: visible !important }' });
+      const real = await heights();
+      const ratios = estimated.map((h, i) => h / real[i]!).sort((a, b) => a - b);
+      const median = ratios[Math.floor(ratios.length / 2)]!;
+      expect(median).toBeGreaterThan(0.85);
+      expect(median).toBeLessThan(1.15);
+    });
+  }
+
   test('a link to a layout opens the explorer section with that layout, not the top', async ({ page }) => {
     await page.goto(`${ARTICLE}?s=1.C.it.h.nk.abc.arararbr.eb#explorer`);
     const explorer = page.locator('[data-explorer]');
