@@ -3,7 +3,7 @@
  * to those that accept only gzip, nothing to the rest; scripts and stylesheets from the build's brotli copies,
  * byte for byte the files Next serves. Raw node:http requests, so that nothing decodes behind the test's back.
  */
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { rawRequest as get, type RawResponse } from '../support/raw-http';
 
@@ -47,6 +47,32 @@ test.describe('delivery', () => {
     expect(rsc.headers['content-type']).toContain('text/x-component');
     expect(rsc.headers['content-encoding']).toBe('br');
     expect(decode(rsc).toString()).toContain('"$"');
+  });
+
+  test('a prerendered page comes as its copy at brotli’s best quality, made once, the same page', async ({
+    baseURL,
+  }) => {
+    const url = `${baseURL}/learn/external-traffic-policy`;
+    const plain = await get(url);
+    // The server makes the copies of the build's pages in the background from its start: wait for this one.
+    let br = await get(url, { 'accept-encoding': BROWSER });
+    const best = brotliCompressSync(plain.body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: plain.body.length },
+    });
+    await expect
+      .poll(async () => (br = await get(url, { 'accept-encoding': BROWSER })).body.length, {
+        timeout: 30_000,
+      })
+      .toBe(best.length);
+    expect(br.body.equals(best)).toBe(true);
+    expect(br.headers['content-length']).toBe(String(best.length));
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.etag).toBe(plain.headers.etag);
+    expect(decode(br).equals(plain.body)).toBe(true);
+    // Quality 5 per response would have been about a fifth larger.
+    expect(best.length).toBeLessThan(
+      brotliCompressSync(plain.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }).length * 0.9,
+    );
   });
 
   test('a page rendered per request streams through brotli to its end', async ({ baseURL }) => {

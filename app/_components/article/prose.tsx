@@ -24,14 +24,25 @@ const codeLines = (children: ReactNode) => textOf(children).replace(/\n$/, '').s
  * (issue 18). `lines`, its estimated height in lines of its own text at a phone's width, holds its place.
  * Returns the element's props with its typography (`own`), that class and the estimate joined in.
  */
-function asLater<P extends { className?: string; children?: ReactNode }>(own: string, lines: number, { className, ...rest }: P) {
+function asLater<P extends { className?: string; children?: ReactNode }>(
+  own: string,
+  lines: number,
+  { className, ...rest }: P,
+) {
   const style = { '--later-lines': Math.max(1, Math.ceil(lines)) } as CSSProperties;
   return { ...rest, className: [own, 'later-prose', className].filter(Boolean).join(' '), style };
 }
 
 export const proseComponents: MDXComponents = {
   h1: (p) => <h1 className="mb-4 text-3xl font-bold break-words" {...p} />,
-  h2: (p) => <AnchoredHeading level={2} boxClassName="mt-10 mb-3 border-b border-border pb-1" className="text-2xl font-bold" {...p} />,
+  h2: (p) => (
+    <AnchoredHeading
+      level={2}
+      boxClassName="mt-10 mb-3 border-b border-border pb-1"
+      className="text-2xl font-bold"
+      {...p}
+    />
+  ),
   h3: (p) => <AnchoredHeading level={3} boxClassName="mt-6 mb-2" className="text-xl font-semibold" {...p} />,
   p: (p) => <p {...asLater('my-3', textLines(p.children), p)} />,
   ul: (p) => <ul {...asLater('my-3 list-disc pl-6', listLines(p.children), p)} />,
@@ -39,7 +50,18 @@ export const proseComponents: MDXComponents = {
   li: (p) => <li className="my-1" {...p} />,
   a: (p) => <a className="text-accent underline underline-offset-2" {...p} />,
   code: (p) => <code className="rounded bg-surface px-1 font-mono text-[0.9em] break-words" {...p} />,
-  pre: (p) => <pre tabIndex={0} {...asLater('my-4 overflow-x-auto rounded-lg border border-border bg-surface p-3 text-sm', codeLines(p.children), p)} />,
-  blockquote: (p) => <blockquote {...asLater('my-4 border-l-4 border-accent pl-4', textLines(p.children), p)} />,
+  pre: (p) => (
+    <pre
+      tabIndex={0}
+      {...asLater(
+        'my-4 overflow-x-auto rounded-lg border border-border bg-surface p-3 text-sm',
+        codeLines(p.children),
+        p,
+      )}
+    />
+  ),
+  blockquote: (p) => (
+    <blockquote {...asLater('my-4 border-l-4 border-accent pl-4', textLines(p.children), p)} />
+  ),
   strong: (p) => <strong className="font-semibold" {...p} />,
 };

@@ -15,12 +15,20 @@ test('a paragraph far from the view may be skipped, its place held by lines of i
   expect(short.className.split(' ')).toEqual(expect.arrayContaining(['my-3', 'later-prose']));
   expect(lines(short)).toBe(1);
   // 400 characters of text, part of it inside inline elements: ten lines of 40 characters.
-  const long = block('p', ['a'.repeat(200), <code key="c">{'b'.repeat(100)}</code>, <strong key="s">{'c'.repeat(100)}</strong>]);
+  const long = block('p', [
+    'a'.repeat(200),
+    <code key="c">{'b'.repeat(100)}</code>,
+    <strong key="s">{'c'.repeat(100)}</strong>,
+  ]);
   expect(lines(long)).toBe(10);
 });
 
 test('a list counts a line or more per item; code counts its own lines, which do not wrap', () => {
-  const list = block('ul', [<li key="1">short</li>, <li key="2">{'x'.repeat(80)}</li>, <li key="3">short</li>]);
+  const list = block('ul', [
+    <li key="1">short</li>,
+    <li key="2">{'x'.repeat(80)}</li>,
+    <li key="3">short</li>,
+  ]);
   expect(list.className).toContain('later-prose');
   // 1 + 3 (80 characters, a little narrower beside the marker) + 1, and a little space between items.
   expect(lines(list)).toBe(6);
