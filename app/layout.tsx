@@ -25,7 +25,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        {/* Sets data-theme before first paint; suppressHydrationWarning above covers the attribute it adds. */}
+        {/* Sets data-theme (and data-deep-link) before first paint; suppressHydrationWarning above covers them. */}
         <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
       </head>
       <body className="flex min-h-screen flex-col bg-bg text-fg">

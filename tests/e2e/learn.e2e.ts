@@ -73,6 +73,14 @@ test.describe('learn: the article', () => {
     await expect.poll(() => page.locator('.render-later[data-rendered]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await top()).toBe(before);
     expect(await layoutShift(page)).toBe(0);
+    // Opened at a fragment, the article skips none of its prose (a block skipped there was drawn a frame late).
+    const lastDrawn = await page.locator('article > .later-prose').last().evaluate((el) => {
+      const probe = el.appendChild(document.createElement('span'));
+      const shown = probe.checkVisibility({ contentVisibilityAuto: true });
+      probe.remove();
+      return shown;
+    });
+    expect(lastDrawn).toBe(true);
   });
 
   for (const width of [375, 1280]) {

@@ -41,6 +41,20 @@ describe('theme boot script', () => {
     runBootScript();
     expect(document.documentElement.dataset.theme).toBe(expected);
   });
+
+  it('marks a page opened at a fragment, so that an article draws its prose at once; not a page without one', () => {
+    setSystemTheme(false);
+    delete document.documentElement.dataset.deepLink;
+    window.location.hash = '';
+    runBootScript();
+    expect(document.documentElement.hasAttribute('data-deep-link')).toBe(false);
+    window.location.hash = '#the-uneven-distribution-problem';
+    runBootScript();
+    expect(document.documentElement.hasAttribute('data-deep-link')).toBe(true);
+    expect(document.documentElement.dataset.theme).toBe('light'); // and the theme still set
+    window.location.hash = '';
+    delete document.documentElement.dataset.deepLink;
+  });
 });
 
 describe('ThemeToggle', () => {
