@@ -19,10 +19,11 @@ function listLines(children: ReactNode): number {
 const codeLines = (children: ReactNode) => textOf(children).replace(/\n$/, '').split('\n').length;
 
 /**
- * A block of prose the browser skips while it is far from the view (globals.css, `.later-prose`), as it does
- * figures: an article is tens of screens of text, and styling and laying out all of it held up the first paint
- * (issue 18). `lines`, its estimated height in lines of its own text at a phone's width, holds its place.
- * Returns the element's props with its typography (`own`), that class and the estimate joined in.
+ * A block of prose the browser skips while it is far from the view (globals.css, `.later-prose`: a block of the
+ * article's own flow past its opening, on a page not opened at a fragment), as it does figures: an article is
+ * tens of screens of text, and styling and laying out all of it held up the first paint (issue 18). `lines`, its
+ * estimated height in lines of its own text at a phone's width, holds its place. Returns the element's props
+ * with its typography (`own`), that class and the estimate joined in.
  */
 function asLater<P extends { className?: string; children?: ReactNode }>(
   own: string,
