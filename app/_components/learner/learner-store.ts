@@ -6,7 +6,7 @@
  */
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
 import { dayKey } from '@/lib/review';
 import { LEARNER_KEY, loadLearner, replaceLearner, saveLearner, type KeyValueStore, type LearnerRecord } from '@/lib/learner';
 
@@ -62,9 +62,25 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-/** The learner record, or null while rendering on the server and hydrating. */
+/** Whether a component on this page has shown the record yet (see useLearner). */
+let shownOnThisPage = false;
+
+/**
+ * The learner record, or null while rendering on the server and hydrating. After hydration the first showing
+ * of the record renders as a transition, which React splits into short tasks, rather than as the store's
+ * synchronous re-render: on /review, /progress and /interview that render was the page's longest task (issue 18).
+ * Components mounted once it has been shown (a later navigation) get the record at once; later changes to the
+ * record re-render as a store's do.
+ */
 export function useLearner(): LearnerRecord | null {
-  return useSyncExternalStore(subscribe, ensureLoaded, () => null);
+  const record = useSyncExternalStore(subscribe, ensureLoaded, () => null);
+  const [shown, setShown] = useState(() => shownOnThisPage);
+  useEffect(() => {
+    if (shown) return;
+    startTransition(() => setShown(true));
+    shownOnThisPage = true;
+  }, [shown]);
+  return shown ? record : null;
 }
 
 /** The record now (event handlers). */
@@ -94,6 +110,7 @@ export function replaceLearnerRecord(incoming: LearnerRecord, now: Date = new Da
 /** Forget the in-memory copy (tests). */
 export function resetLearnerStoreForTests(): void {
   current = null;
+  shownOnThisPage = false;
   memory.clear();
 }
 
