@@ -68,9 +68,9 @@ let shownOnThisPage = false;
 /**
  * The learner record, or null while rendering on the server and hydrating. After hydration the first showing
  * of the record renders as a transition, which React splits into short tasks, rather than as the store's
- * synchronous re-render: on /review, /progress and /interview that render was the page's longest task (issue 18).
- * Components mounted once it has been shown (a later navigation) get the record at once; later changes to the
- * record re-render as a store's do.
+ * synchronous re-render: on /review and /progress that render was the page's longest task (issue 18). Components
+ * mounted once it has been shown (a later navigation) get the record at once; later changes to the record
+ * re-render as a store's do.
  */
 export function useLearner(): LearnerRecord | null {
   const record = useSyncExternalStore(subscribe, ensureLoaded, () => null);
