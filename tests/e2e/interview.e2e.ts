@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, screenshot, useSystemTheme } from './support';
+import { expectNoAxeViolations, layoutShift, screenshot, useSystemTheme } from './support';
 
 const CARD = '/interview/why-cluster-loses-client-ip';
 const V1_EXPORT = readFileSync(path.join(__dirname, '..', 'fixtures', 'learner', 'review-v1.json'), 'utf8');
@@ -47,6 +47,60 @@ test.describe('interview mode', () => {
     await expect(page.getByRole('navigation', { name: 'Topics' }).getByRole('link')).toHaveCount(13);
     await expectNoAxeViolations(page);
     await screenshot(page, 'interview-index');
+  });
+
+  for (const width of [375, 1280]) {
+    test(`cards past the first screenful are skipped at first, in a place close to their own height (${width} px)`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height: 812 });
+      await page.goto('/interview');
+      const cards = page.locator('main section li');
+      const all = await page.getByRole('heading', { level: 2, name: /^All \d+ cards$/ }).textContent();
+      await expect(cards).toHaveCount(Number(all!.match(/\d+/)![0]));
+      // Whether each card's content is drawn (a skipping card's own box is; what is inside it is not).
+      const drawn = await cards.evaluateAll((els) =>
+        els.map((el) => {
+          const probe = el.appendChild(document.createElement('span'));
+          const shown = probe.checkVisibility({ contentVisibilityAuto: true });
+          probe.remove();
+          return shown;
+        }),
+      );
+      expect(drawn.slice(0, 8)).toEqual(Array(8).fill(true)); // the first screenful is never skipped
+      expect(drawn.at(-1)).toBe(false);
+      expect(await layoutShift(page)).toBe(0);
+      const heights = () => cards.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+      const estimated = await heights();
+      await page.addStyleTag({ content: '.later-card { content-visibility: visible !important }' });
+      const real = await heights();
+      const skipped = estimated.map((h, i) => [h, real[i]!] as const).filter((_, i) => !drawn[i]);
+      expect(skipped.length).toBeGreaterThan(30);
+      const ratios = skipped.map(([e, r]) => e / r).sort((a, b) => a - b);
+      const median = ratios[Math.floor(ratios.length / 2)]!;
+      expect(median).toBeGreaterThan(0.9);
+      expect(median).toBeLessThan(1.1);
+      const total = skipped.reduce((sum, [e]) => sum + e, 0) / skipped.reduce((sum, [, r]) => sum + r, 0);
+      expect(Math.abs(total - 1)).toBeLessThan(0.1);
+    });
+  }
+
+  test('a card far down the list opens in the app, without reloading the page; Ctrl+click is the browser’s', async ({ page }) => {
+    await page.goto('/interview');
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    const last = page.locator('main section li a').last();
+    const href = await last.getAttribute('href');
+    const question = (await last.textContent())!;
+    await last.click();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(question.slice(0, 30));
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1, name: 'Interview mode' })).toBeVisible();
+    const popup = page.context().waitForEvent('page');
+    await page.locator('main section li a').first().click({ modifiers: ['ControlOrMeta'] });
+    await expect(await popup).toHaveURL(/\/interview\/[\w-]+$/);
+    await expect(page).toHaveURL(/\/interview$/);
   });
 
   test('a card by keyboard alone: answer, reveal, tick key points, rate, then the interviewer twist', async ({ page }) => {
