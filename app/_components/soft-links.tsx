@@ -30,7 +30,7 @@ function plainClick(event: MouseEvent): boolean {
  * reloading the page. One listener for the whole list, not a component per link: a page listing fifty cards
  * hydrates one component, not a hundred. Without JavaScript the links are ordinary links.
  */
-export function SoftLinks({ children, className }: { children: React.ReactNode; className?: string }) {
+export function SoftLinks({ children }: { children: React.ReactNode }) {
   const router = useRouter();
   const prefetch = (event: SyntheticEvent<HTMLDivElement>) => {
     const href = appHref(event, event.currentTarget);
@@ -38,7 +38,6 @@ export function SoftLinks({ children, className }: { children: React.ReactNode; 
   };
   return (
     <div
-      className={className}
       onMouseOver={prefetch}
       onFocus={prefetch}
       onTouchStart={prefetch}
