@@ -27,12 +27,21 @@ export async function figureProblems(page: Page, minFontPx = 9.5): Promise<Figur
     const moving = await figure.evaluate(async (fig) => {
       fig.scrollIntoView({ block: 'nearest' });
       const boxes: string[] = [];
-      for (let frame = 0; frame < 60; frame += 1) {
-        // One frame, or 100 ms when the page draws none (a frame that never comes is not movement).
-        await new Promise((resolve) => {
-          requestAnimationFrame(resolve);
-          setTimeout(resolve, 100);
+      // The box is compared frame to frame: an animation moves only when a frame is drawn, so two readings with no
+      // frame between them match even while it runs (a CI run under load passed a figure that grows forever as
+      // still). A page that draws no frame for a second is not moving; at most 60 frames or 6 s in all are read.
+      let waits = 0;
+      for (let tries = 0; tries < 60 && boxes.length < 60; tries += 1) {
+        const drawn = await new Promise<boolean>((resolve) => {
+          requestAnimationFrame(() => resolve(true));
+          setTimeout(() => resolve(false), 100);
         });
+        if (!drawn) {
+          waits += 1;
+          if (waits === 10) return null;
+          continue;
+        }
+        waits = 0;
         const r = fig.getBoundingClientRect();
         const box = `${r.top.toFixed(1)}+${r.height.toFixed(1)}`;
         if (box === boxes[boxes.length - 1]) return null;
