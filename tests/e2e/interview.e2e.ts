@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, layoutShift, screenshot, useSystemTheme } from './support';
+import { contentDrawn, expectNoAxeViolations, layoutShift, screenshot, useSystemTheme } from './support';
 
 const CARD = '/interview/why-cluster-loses-client-ip';
 const V1_EXPORT = readFileSync(path.join(__dirname, '..', 'fixtures', 'learner', 'review-v1.json'), 'utf8');
@@ -58,15 +58,7 @@ test.describe('interview mode', () => {
       const cards = page.locator('main section li');
       const all = await page.getByRole('heading', { level: 2, name: /^All \d+ cards$/ }).textContent();
       await expect(cards).toHaveCount(Number(all!.match(/\d+/)![0]));
-      // Whether each card's content is drawn (a skipping card's own box is; what is inside it is not).
-      const drawn = await cards.evaluateAll((els) =>
-        els.map((el) => {
-          const probe = el.appendChild(document.createElement('span'));
-          const shown = probe.checkVisibility({ contentVisibilityAuto: true });
-          probe.remove();
-          return shown;
-        }),
-      );
+      const drawn = await contentDrawn(cards);
       expect(drawn.slice(0, 8)).toEqual(Array(8).fill(true)); // the first screenful is never skipped
       expect(drawn.at(-1)).toBe(false);
       expect(await layoutShift(page)).toBe(0);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, layoutShift, screenshot, SCREENSHOTS_ON, useSystemTheme } from './support';
+import { contentDrawn, expectNoAxeViolations, layoutShift, screenshot, SCREENSHOTS_ON, useSystemTheme } from './support';
 
 const ARTICLE = '/learn/external-traffic-policy';
 const EXPLORER = '/learn/explorer';
@@ -74,13 +74,7 @@ test.describe('learn: the article', () => {
     expect(await top()).toBe(before);
     expect(await layoutShift(page)).toBe(0);
     // Opened at a fragment, the article skips none of its prose (a block skipped there was drawn a frame late).
-    const lastDrawn = await page.locator('article > .later-prose').last().evaluate((el) => {
-      const probe = el.appendChild(document.createElement('span'));
-      const shown = probe.checkVisibility({ contentVisibilityAuto: true });
-      probe.remove();
-      return shown;
-    });
-    expect(lastDrawn).toBe(true);
+    expect(await contentDrawn(page.locator('article > .later-prose').last())).toEqual([true]);
   });
 
   for (const width of [375, 1280]) {
@@ -90,17 +84,7 @@ test.describe('learn: the article', () => {
       await page.setViewportSize({ width, height: 812 });
       await page.goto(ARTICLE);
       const prose = page.locator('article > .later-prose');
-      // Whether each block's content is drawn (a skipping block's own box is; what is inside it is not).
-      const drawn = () =>
-        prose.evaluateAll((els) =>
-          els.map((el) => {
-            const probe = el.appendChild(document.createElement('span'));
-            const shown = probe.checkVisibility({ contentVisibilityAuto: true });
-            probe.remove();
-            return shown;
-          }),
-        );
-      const first = await drawn();
+      const first = await contentDrawn(prose);
       expect(first.length).toBeGreaterThan(60);
       expect(first[0]).toBe(true); // the opening paragraph is drawn
       expect(first.at(-1)).toBe(false); // the last one, tens of screens down, is not

@@ -5,3 +5,4 @@ export { screenshot, SCREENSHOT_DIR, SCREENSHOT_WIDTHS, SCREENSHOTS_ON } from '.
 export { currentTheme, useSystemTheme, type Theme } from './theme';
 export { watchConsoleErrors } from './console';
 export { layoutShift } from './layout-shift';
+export { contentDrawn } from './content-drawn';
