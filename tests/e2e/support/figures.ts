@@ -27,9 +27,10 @@ export async function figureProblems(page: Page, minFontPx = 9.5): Promise<Figur
     const moving = await figure.evaluate(async (fig) => {
       fig.scrollIntoView({ block: 'nearest' });
       const boxes: string[] = [];
-      // The box is compared frame to frame: an animation moves only when a frame is drawn, so two readings with no
-      // frame between them match even while it runs (a CI run under load passed a figure that grows forever as
-      // still). A page that draws no frame for a second is not moving; at most 60 frames or 6 s in all are read.
+      // The box is compared frame to frame, and still means the same box over three drawn frames in a row: an
+      // animation moves only when a frame is drawn, and may hold still for a frame or two as it starts, so two
+      // readings can match while it runs (CI under load twice passed a figure that grows forever as still). A page
+      // that draws no frame for a second is not moving; at most 60 frames or 6 s in all are read.
       let waits = 0;
       for (let tries = 0; tries < 60 && boxes.length < 60; tries += 1) {
         const drawn = await new Promise<boolean>((resolve) => {
@@ -44,7 +45,7 @@ export async function figureProblems(page: Page, minFontPx = 9.5): Promise<Figur
         waits = 0;
         const r = fig.getBoundingClientRect();
         const box = `${r.top.toFixed(1)}+${r.height.toFixed(1)}`;
-        if (box === boxes[boxes.length - 1]) return null;
+        if (box === boxes[boxes.length - 1] && box === boxes[boxes.length - 2]) return null;
         boxes.push(box);
       }
       return boxes.slice(-4).join(', ');
