@@ -38,7 +38,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <header className="border-b border-border">
           {/* Narrow screens: brand and theme toggle on one row, the nav wrapping below. Wide: one row. */}
           <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-            <Link href="/" prefetch={false} className="flex items-center gap-2 font-semibold">
+            {/* As tall as the theme toggle beside it (34 px), so the row's height is the same in a first frame
+                painted while the header is still being parsed (the icon only, 24 px): else the name moved down as
+                the row grew (a layout shift CI caught on a deep link under load). */}
+            <Link href="/" prefetch={false} className="flex min-h-[2.125rem] items-center gap-2 font-semibold">
               <svg aria-hidden="true" viewBox="0 0 32 32" className="h-6 w-6 shrink-0">
                 <rect width="32" height="32" rx="7" className="fill-accent" />
                 <path

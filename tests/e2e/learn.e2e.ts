@@ -75,6 +75,11 @@ test.describe('learn: the article', () => {
     expect(await layoutShift(page)).toBe(0);
     // Opened at a fragment, the article skips none of its prose (a block skipped there was drawn a frame late).
     expect(await contentDrawn(page.locator('article > .later-prose').last())).toEqual([true]);
+    // A first frame painted while the header is still being parsed holds the brand's icon alone: the brand is as
+    // tall as the theme toggle, so the row is as tall then as later (it grew, moving the name: shift 0.00012).
+    const brand = await page.getByRole('link', { name: 'Service Traffic Trainer' }).boundingBox();
+    const toggle = await page.getByRole('button', { name: /Switch to (light|dark) theme/ }).boundingBox();
+    expect(brand!.height).toBeGreaterThanOrEqual(toggle!.height);
   });
 
   for (const width of [375, 1280]) {
