@@ -29,6 +29,10 @@ export function ThemeToggle() {
   }
 
   const label = theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme';
+  // The visible label follows <html data-theme> in CSS, not React state: the boot script sets the theme before
+  // first paint, so the server's HTML already shows the right label (a dark page no longer reads "Dark" until
+  // hydration). Both labels share one grid cell, so the button is as wide in either theme; its minimum width
+  // holds that width in a first frame painted before the labels are parsed. Either change moved the nav beside it.
   return (
     <button
       type="button"
@@ -36,10 +40,12 @@ export function ThemeToggle() {
       aria-label={label}
       title={label}
       aria-pressed={theme === 'dark'}
-      className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface"
+      className="min-w-20 rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface"
     >
-      <span aria-hidden="true">{theme === 'dark' ? '☀︎' : '☾'}</span>
-      <span className="ml-1">{theme === 'dark' ? 'Light' : 'Dark'}</span>
+      <span aria-hidden="true" className="grid justify-items-center">
+        <span className="[grid-area:1/1] dark:invisible">☾ Dark</span>
+        <span className="invisible [grid-area:1/1] dark:visible">☀︎ Light</span>
+      </span>
     </button>
   );
 }

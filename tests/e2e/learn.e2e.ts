@@ -1,5 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { contentDrawn, expectNoAxeViolations, layoutShift, screenshot, SCREENSHOTS_ON, useSystemTheme } from './support';
+import {
+  contentDrawn,
+  expectNoAxeViolations,
+  layoutShift,
+  screenshot,
+  SCREENSHOTS_ON,
+  useSystemTheme,
+} from './support';
 
 const ARTICLE = '/learn/external-traffic-policy';
 const EXPLORER = '/learn/explorer';
@@ -23,10 +30,16 @@ test.describe('learn: the article', () => {
     const response = await page.goto(ARTICLE);
     expect(response?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('externalTrafficPolicy');
-    await expect(page.getByRole('heading', { level: 2, name: 'The uneven-distribution problem' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'The uneven-distribution problem' }),
+    ).toBeVisible();
     // The corrected uneven example, from the engine: each Pod on node-a serves 1/6, the Pod on node-b 1/2.
-    await expect(page.locator('[data-fact="article-uneven-local:shares.pods.web-a-1"]').first()).toHaveText('1/6');
-    await expect(page.locator('[data-fact="article-uneven-local:shares.pods.web-b-1"]').first()).toHaveText('1/2');
+    await expect(page.locator('[data-fact="article-uneven-local:shares.pods.web-a-1"]').first()).toHaveText(
+      '1/6',
+    );
+    await expect(page.locator('[data-fact="article-uneven-local:shares.pods.web-b-1"]').first()).toHaveText(
+      '1/2',
+    );
     await expect(page.getByRole('img', { name: /three Pods on node-a/ }).first()).toBeVisible();
     await expectNoAxeViolations(page);
     await screenshot(page, 'learn-article');
@@ -46,7 +59,9 @@ test.describe('learn: the article', () => {
     await page.goto(ARTICLE);
     const toc = page.getByRole('navigation', { name: 'On this page' });
     await expect(toc).toBeVisible();
-    const hrefs = await toc.getByRole('link').evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
+    const hrefs = await toc
+      .getByRole('link')
+      .evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
     expect(hrefs.length).toBeGreaterThan(20);
     for (const href of hrefs) expect(await page.locator(`${href}:is(h2, h3)`).count(), href).toBe(1);
     // It stays in view while reading (sticky on wide screens).
@@ -61,7 +76,9 @@ test.describe('learn: the article', () => {
     await expect(page.getByRole('heading', { name: 'Dropped is not refused' })).toBeInViewport();
   });
 
-  test('a deep link lands on its heading, which stays put while the page renders the rest (no layout shift)', async ({ page }) => {
+  test('a deep link lands on its heading, which stays put while the page renders the rest (no layout shift)', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 375, height: 812 });
     await page.goto(`${ARTICLE}#the-uneven-distribution-problem`);
     const heading = page.getByRole('heading', { level: 2, name: 'The uneven-distribution problem' });
@@ -70,7 +87,9 @@ test.describe('learn: the article', () => {
     expect(before).toBeGreaterThanOrEqual(0);
     expect(before).toBeLessThan(120);
     // RenderLater renders the figures below the view once idle; those above are the browser's.
-    await expect.poll(() => page.locator('.render-later[data-rendered]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.render-later[data-rendered]').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     expect(await top()).toBe(before);
     expect(await layoutShift(page)).toBe(0);
     // Opened at a fragment, the article skips none of its prose (a block skipped there was drawn a frame late).
@@ -150,25 +169,14 @@ test.describe('learn: the article', () => {
   test('fits 375 px: only the diagram regions scroll sideways', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 812 });
     await page.goto(ARTICLE);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });
 
 test.describe('learn: the learning path', () => {
-  /** The page's cumulative layout shift so far, from the browser's own layout-shift entries. */
-  const layoutShift = (page: Page) =>
-    page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          new PerformanceObserver((list) => {
-            resolve(list.getEntries().reduce((sum, e) => sum + (e as PerformanceEntry & { value: number }).value, 0));
-          }).observe({ type: 'layout-shift', buffered: true });
-          // No entry at all: nothing moved.
-          setTimeout(() => resolve(0), 500);
-        }),
-    );
-
   for (const route of ['/learn', '/']) {
     test(`${route}: the learner's mastery arrives without moving the path`, async ({ page }) => {
       await page.setViewportSize({ width: 375, height: 812 });
@@ -184,7 +192,10 @@ test.describe('learn: the explorer', () => {
   // axe over the whole explorer (controls, diagram, rules, artefacts) needs minutes on two shared cores.
   test.setTimeout(240_000);
 
-  test('its HTML holds the whole explorer in place; without JavaScript it says so; with it, the controls take input once the engine is in', async ({ page, request }) => {
+  test('its HTML holds the whole explorer in place; without JavaScript it says so; with it, the controls take input once the engine is in', async ({
+    page,
+    request,
+  }) => {
     // The prerendered HTML holds the whole explorer (its summary included) in the page's first pass, before the
     // footer: not a hidden block that a script moves in after the first paint (that moved the footer, a layout
     // shift, and delayed the page's largest paint). For a reader without JavaScript, a noscript line. (Chromium
@@ -208,7 +219,10 @@ test.describe('learn: the explorer', () => {
     await expect(page.locator('[data-explorer-summary]')).toContainText('Cluster:');
   });
 
-  test('a linked layout shows once the engine is in; until then the explorer stays, its controls disabled', async ({ page, request }) => {
+  test('a linked layout shows once the engine is in; until then the explorer stays, its controls disabled', async ({
+    page,
+    request,
+  }) => {
     // Hold back every script chunk the page's HTML does not name (the engine's is one), until released.
     const html = await (await request.get(EXPLORER)).text();
     const named = new Set([...html.matchAll(/static\/chunks\/([^"\\/]+\.js)/g)].map((m) => m[1]));
@@ -222,7 +236,9 @@ test.describe('learn: the explorer', () => {
     const linked = '1.C.nf.w.nx.abC.arbnct.pb';
     await page.goto(`${EXPLORER}?s=${linked}`, { waitUntil: 'domcontentloaded' });
     const explorer = page.locator('[data-explorer]');
-    await expect(page.locator('[data-explorer-waiting]')).toHaveText('Loading the routing engine to show the linked layout…');
+    await expect(page.locator('[data-explorer-waiting]')).toHaveText(
+      'Loading the routing engine to show the linked layout…',
+    );
     await expect(page.locator('[data-explorer-loading]')).toHaveCount(0);
     await expect(explorer.locator('[data-diagram]')).toBeVisible();
     await expect(explorer.getByRole('radio', { name: 'Cluster' })).toBeDisabled();
@@ -234,7 +250,9 @@ test.describe('learn: the explorer', () => {
     await expect(explorer.getByRole('radio', { name: 'Cluster' })).toBeChecked();
   });
 
-  test('when the engine cannot be loaded, the explorer says so and keeps the layout computed ahead', async ({ page }) => {
+  test('when the engine cannot be loaded, the explorer says so and keeps the layout computed ahead', async ({
+    page,
+  }) => {
     // A network failure for the engine's chunk: the one that exports runNodePort (run-engine.ts).
     await page.route('**/_next/static/chunks/*.js', async (route) => {
       const response = await route.fetch();
@@ -243,18 +261,31 @@ test.describe('learn: the explorer', () => {
     });
     await page.goto(EXPLORER);
     const explorer = page.locator('[data-explorer]');
-    await expect(explorer.getByRole('alert')).toHaveText('The routing engine could not be loaded (a network error?): reload the page to change the layout.');
+    await expect(explorer.getByRole('alert')).toHaveText(
+      'The routing engine could not be loaded (a network error?): reload the page to change the layout.',
+    );
     await expect(explorer.locator('[data-explorer-summary]')).toBeVisible();
     await expect(explorer.getByRole('radio', { name: 'Cluster' })).toBeDisabled();
   });
 
-  test('its rules and commands are rendered only once the page is idle, and that moves nothing', async ({ page, browser }) => {
+  test('its rules and commands are rendered only once the page is idle, and that moves nothing', async ({
+    page,
+    browser,
+  }) => {
     const blocks = (p: Page) =>
-      p.locator('[data-rules-panel], section[aria-labelledby="explorer-artefacts"]').evaluateAll((els) =>
-        els.map((el) => ({ rendered: el.hasAttribute('data-rendered'), shown: el.lastElementChild?.checkVisibility({ contentVisibilityAuto: true }) ?? false })),
-      );
+      p
+        .locator('[data-rules-panel], section[aria-labelledby="explorer-artefacts"]')
+        .evaluateAll((els) =>
+          els.map((el) => ({
+            rendered: el.hasAttribute('data-rendered'),
+            shown: el.lastElementChild?.checkVisibility({ contentVisibilityAuto: true }) ?? false,
+          })),
+        );
     // The HTML and stylesheet alone (no script): both are below the view at 375 px, so the browser skips them.
-    const bare = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
+    const bare = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 375, height: 812 },
+    });
     const barePage = await bare.newPage();
     await barePage.goto(EXPLORER);
     expect(await blocks(barePage)).toEqual([
@@ -265,14 +296,18 @@ test.describe('learn: the explorer', () => {
     // With the page's script: rendered once idle, without a layout shift.
     await page.setViewportSize({ width: 375, height: 812 });
     await page.goto(EXPLORER);
-    await expect.poll(() => blocks(page), { timeout: 10_000 }).toEqual([
-      { rendered: true, shown: true },
-      { rendered: true, shown: true },
-    ]);
+    await expect
+      .poll(() => blocks(page), { timeout: 10_000 })
+      .toEqual([
+        { rendered: true, shown: true },
+        { rendered: true, shown: true },
+      ]);
     expect(await layoutShift(page)).toBe(0);
   });
 
-  test('a visit that only reads loads neither the artefacts’ code nor yaml; reaching for the controls does, and a change shows its manifests in the blocks a reader opened', async ({ page }) => {
+  test('a visit that only reads loads neither the artefacts’ code nor yaml; reaching for the controls does, and a change shows its manifests in the blocks a reader opened', async ({
+    page,
+  }) => {
     const yamlChunks: string[] = [];
     page.on('response', async (response) => {
       if (!/\/_next\/static\/chunks\/.*\.js$/.test(response.url())) return;
@@ -324,7 +359,9 @@ test.describe('learn: the explorer', () => {
 
     const layout = layoutParam(page);
     expect(layout).toBe('1.C.it.h.nk.aBc.arararbtct.ea');
-    const sharesBefore = await explorer.getByRole('table', { name: 'Shares of new connections through the load balancer' }).innerText();
+    const sharesBefore = await explorer
+      .getByRole('table', { name: 'Shares of new connections through the load balancer' })
+      .innerText();
 
     // A fresh page from the shared link shows the same layout and the same answers.
     const copy = await page.context().newPage();
@@ -333,7 +370,11 @@ test.describe('learn: the explorer', () => {
     await expect(restored.getByRole('radio', { name: 'Cluster' })).toBeChecked();
     await expect(restored.getByRole('checkbox', { name: 'Autoscaler is deleting node-b' })).toBeChecked();
     await expect(restored.getByRole('combobox', { name: 'State of web-5' })).toHaveValue('terminating');
-    expect(await restored.getByRole('table', { name: 'Shares of new connections through the load balancer' }).innerText()).toBe(sharesBefore);
+    expect(
+      await restored
+        .getByRole('table', { name: 'Shares of new connections through the load balancer' })
+        .innerText(),
+    ).toBe(sharesBefore);
     await copy.close();
 
     await expectNoAxeViolations(page);
@@ -354,12 +395,16 @@ test.describe('learn: the explorer', () => {
     await expect.poll(() => layoutParam(page)).toMatch(/\.nc\.dc$/);
   });
 
-  test('inside traffic: destination, internalTrafficPolicy, affinity, zones and trafficDistribution by keyboard alone', async ({ page }) => {
+  test('inside traffic: destination, internalTrafficPolicy, affinity, zones and trafficDistribution by keyboard alone', async ({
+    page,
+  }) => {
     await page.goto(EXPLORER);
     const explorer = page.locator('[data-explorer]');
     const summary = explorer.locator('[data-explorer-summary]');
     const lands = (node: string) =>
-      explorer.getByRole('region', { name: `From Pod client to the ClusterIP arriving at ${node}: backends` }).getByRole('table');
+      explorer
+        .getByRole('region', { name: `From Pod client to the ClusterIP arriving at ${node}: backends` })
+        .getByRole('table');
 
     // A client Pod on node-c: ArrowDown in "From" picks the second option, End picks the last node.
     await tabTo(page, explorer.getByRole('combobox', { name: 'From' }));
@@ -372,11 +417,15 @@ test.describe('learn: the explorer', () => {
     await expect(explorer.getByRole('combobox', { name: 'Destination' })).toBeFocused();
     await expect(explorer.getByRole('combobox', { name: 'Destination' })).toHaveValue('clusterIP');
     // R-INT-1: the Cluster set, four ready endpoints: 1/4 each.
-    await expect(summary).toContainText('to the ClusterIP: served by 4 Pods (web-1: 1/4, web-2: 1/4, web-3: 1/4, web-4: 1/4)');
+    await expect(summary).toContainText(
+      'to the ClusterIP: served by 4 Pods (web-1: 1/4, web-2: 1/4, web-3: 1/4, web-4: 1/4)',
+    );
 
     // internalTrafficPolicy Local: node-c has no endpoint, so the packet is dropped (R-INT-3); back to Cluster.
     await page.keyboard.press('Tab');
-    await expect(explorer.getByRole('combobox', { name: 'internalTrafficPolicy (ClusterIP traffic)' })).toBeFocused();
+    await expect(
+      explorer.getByRole('combobox', { name: 'internalTrafficPolicy (ClusterIP traffic)' }),
+    ).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(summary).toContainText('Traffic from Pod client to the ClusterIP: dropped');
     await expect.poll(() => layoutParam(page)).toBe('1.L.it.h.nk.abc.arararbr.pc.dcil');
@@ -397,7 +446,11 @@ test.describe('learn: the explorer', () => {
     await page.keyboard.press('Tab');
     await expect(explorer.getByRole('combobox', { name: 'trafficDistribution' })).toBeFocused();
     await page.keyboard.press('ArrowDown');
-    for (const [node, presses] of [['node-a', 1], ['node-b', 2], ['node-c', 3]] as const) {
+    for (const [node, presses] of [
+      ['node-a', 1],
+      ['node-b', 2],
+      ['node-c', 3],
+    ] as const) {
       await page.keyboard.press('Tab');
       await expect(explorer.getByRole('combobox', { name: `Zone of ${node}` })).toBeFocused();
       for (let i = 0; i < presses; i += 1) await page.keyboard.press('ArrowDown');
@@ -411,7 +464,9 @@ test.describe('learn: the explorer', () => {
     await page.keyboard.press('ArrowUp');
     await expect(summary).toContainText('served by 1 Pod (web-4: 1)');
     await expect(summary).toContainText('Hints: node-b keeps its zone’s endpoints');
-    await expect(explorer.getByRole('region', { name: 'Zones and topology hints' })).toContainText("node-b's zone zone-b");
+    await expect(explorer.getByRole('region', { name: 'Zones and topology hints' })).toContainText(
+      "node-b's zone zone-b",
+    );
 
     await expectNoAxeViolations(page);
     await screenshot(page, 'learn-explorer-inside-light');

@@ -83,6 +83,48 @@ test.describe('theme', () => {
     });
   }
 
+  test('the toggle shows the right label before the app hydrates, and is as wide in either theme', async ({
+    page,
+  }) => {
+    const toggle = page.locator('header button[aria-pressed]');
+    const look = () =>
+      toggle.evaluate((button) => ({
+        text: (button as HTMLElement).innerText.trim(), // the label drawn: innerText leaves out what is hidden
+        width: button.getBoundingClientRect().width,
+        minWidth: parseFloat(getComputedStyle(button).minWidth),
+      }));
+    // Without the app's scripts the page is the server's HTML and the theme the boot script set.
+    await page.route(/\/_next\/static\/chunks\/.*\.js$/, (route) => route.abort());
+    await page.goto('/');
+    await useSystemTheme(page, 'light');
+    const lightServer = await look();
+    await useSystemTheme(page, 'dark');
+    const darkServer = await look();
+    await page.unrouteAll();
+    await useSystemTheme(page, 'light');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false'); // hydrated
+    const lightHydrated = await look();
+    await useSystemTheme(page, 'dark');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    const darkHydrated = await look();
+    const seen = {
+      'light, server HTML': lightServer,
+      'dark, server HTML': darkServer,
+      'light, hydrated': lightHydrated,
+      'dark, hydrated': darkHydrated,
+    };
+    const looks = Object.values(seen);
+    expect(Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, v.text]))).toEqual({
+      'light, server HTML': '☾ Dark',
+      'dark, server HTML': '☀︎ Light',
+      'light, hydrated': '☾ Dark',
+      'dark, hydrated': '☀︎ Light',
+    });
+    // One width throughout, and it is the button's minimum: a frame drawn before the labels are parsed is as wide.
+    expect(new Set(looks.map((l) => l.width)).size).toBe(1);
+    expect(looks[0]!.width).toBe(looks[0]!.minWidth);
+  });
+
   test('the toggle switches the theme by keyboard and the choice survives a reload', async ({ page }) => {
     await page.goto('/');
     await useSystemTheme(page, 'light');

@@ -50,34 +50,63 @@ export async function figureProblems(page: Page, minFontPx = 9.5): Promise<Figur
       }
       return boxes.slice(-4).join(', ');
     });
-    if (moving) problems.push({ figure: `figure ${i + 1}`, variant: '-', problem: `keeps moving once scrolled into view (top+height: ${moving})` });
+    if (moving)
+      problems.push({
+        figure: `figure ${i + 1}`,
+        variant: '-',
+        problem: `keeps moving once scrolled into view (top+height: ${moving})`,
+      });
     problems.push(
       ...(await figure.evaluate((fig, minFont) => {
         const out: { figure: string; variant: string; problem: string }[] = [];
         const name = fig.querySelector('figcaption span')?.textContent?.slice(0, 60) ?? '(figure)';
-        const svgs = [...fig.querySelectorAll<SVGSVGElement>('svg[data-variant]')].filter((s) => s.getBoundingClientRect().width > 0);
-        if (svgs.length !== 1) out.push({ figure: name, variant: '-', problem: `${svgs.length} arrangements visible, expected 1` });
+        const svgs = [...fig.querySelectorAll<SVGSVGElement>('svg[data-variant]')].filter(
+          (s) => s.getBoundingClientRect().width > 0,
+        );
+        if (svgs.length !== 1)
+          out.push({
+            figure: name,
+            variant: '-',
+            problem: `${svgs.length} arrangements visible, expected 1`,
+          });
         for (const svg of svgs) {
           const variant = svg.dataset.variant ?? '?';
           const report = (problem: string) => out.push({ figure: name, variant, problem });
           const view = svg.viewBox.baseVal;
           const rect = svg.getBoundingClientRect();
           const scale = rect.width / view.width;
-          if (rect.right > document.documentElement.clientWidth + 0.5 || rect.left < -0.5) report(`SVG sticks out of the viewport (${rect.left}–${rect.right})`);
-          const texts = [...svg.querySelectorAll<SVGTextElement>('text')].filter((t) => (t.textContent ?? '').trim() !== '');
-          const boxes = texts.map((t) => ({ t, b: t.getBBox(), label: (t.lastChild?.textContent ?? t.textContent ?? '').trim() }));
+          if (rect.right > document.documentElement.clientWidth + 0.5 || rect.left < -0.5)
+            report(`SVG sticks out of the viewport (${rect.left}–${rect.right})`);
+          const texts = [...svg.querySelectorAll<SVGTextElement>('text')].filter(
+            (t) => (t.textContent ?? '').trim() !== '',
+          );
+          const boxes = texts.map((t) => ({
+            t,
+            b: t.getBBox(),
+            label: (t.lastChild?.textContent ?? t.textContent ?? '').trim(),
+          }));
           const fonts = texts.map((t) => parseFloat(getComputedStyle(t).fontSize));
           const smallest = Math.min(...fonts) * scale;
           if (smallest < minFont) report(`smallest text is ${smallest.toFixed(1)} px (< ${minFont})`);
           const eps = 0.5;
           for (const { b, label, t } of boxes) {
-            if (b.x < view.x - eps || b.y < view.y - eps || b.x + b.width > view.x + view.width + eps || b.y + b.height > view.y + view.height + eps) {
+            if (
+              b.x < view.x - eps ||
+              b.y < view.y - eps ||
+              b.x + b.width > view.x + view.width + eps ||
+              b.y + b.height > view.y + view.height + eps
+            ) {
               report(`"${label}" leaves the SVG`);
             }
             const container = t.closest('g[data-box]')?.querySelector('rect');
             if (container) {
               const c = container.getBBox();
-              if (b.x < c.x - eps || b.y < c.y - eps || b.x + b.width > c.x + c.width + eps || b.y + b.height > c.y + c.height + eps) {
+              if (
+                b.x < c.x - eps ||
+                b.y < c.y - eps ||
+                b.x + b.width > c.x + c.width + eps ||
+                b.y + b.height > c.y + c.height + eps
+              ) {
                 report(`"${label}" leaves its ${t.closest('g[data-box]')?.getAttribute('data-box')} box`);
               }
             }
@@ -95,7 +124,10 @@ export async function figureProblems(page: Page, minFontPx = 9.5): Promise<Figur
             const length = line.getTotalLength();
             for (let s = 0; s <= length; s += 2) {
               const pt = line.getPointAtLength(s);
-              const hit = boxes.find(({ b }) => pt.x > b.x + 1 && pt.x < b.x + b.width - 1 && pt.y > b.y + 1 && pt.y < b.y + b.height - 1);
+              const hit = boxes.find(
+                ({ b }) =>
+                  pt.x > b.x + 1 && pt.x < b.x + b.width - 1 && pt.y > b.y + 1 && pt.y < b.y + b.height - 1,
+              );
               if (hit) {
                 report(`a line crosses "${hit.label}"`);
                 break;
