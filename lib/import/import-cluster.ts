@@ -10,7 +10,7 @@
  */
 import { LIMITS, parseScenario } from '@/lib/engine';
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import type * as z from '@/lib/validation/zod-mini';
 import { formatPath, issueWhere, zodRawIssues, type PathSegment } from '@/lib/validation/issues';
 import { guessCni, guessPlatform, guessProvider, type Assumption } from './assumptions';
 import { readerCapabilities } from './capabilities';
@@ -62,10 +62,10 @@ export function importCluster(text: string, options: ImportOptions = {}): Import
   const { objects, lineOf } = read.read;
 
   const issues: ImportIssue[] = [];
-  const check = <S extends z.ZodType>(schema: S, at: KubeObject): z.output<S> | undefined => {
+  const check = <S extends z.ZodMiniType>(schema: S, at: KubeObject): z.output<S> | undefined => {
     const r = schema.safeParse(at.value);
     if (r.success) return r.data;
-    for (const raw of zodRawIssues(r.error, { explain: { input: at.value, schema } })) issues.push(issueAt(lineOf, at, raw.path, `${at.kind}: ${raw.message}`));
+    for (const raw of zodRawIssues(r.error.issues, { explain: { input: at.value, schema } })) issues.push(issueAt(lineOf, at, raw.path, `${at.kind}: ${raw.message}`));
     return undefined;
   };
 
@@ -313,7 +313,7 @@ function isKubeProxyConfigMap(v: Record<string, unknown>): boolean {
 
 function readProxyConfig(
   at: KubeObject,
-  check: <S extends z.ZodType>(schema: S, at: KubeObject) => z.output<S> | undefined,
+  check: <S extends z.ZodMiniType>(schema: S, at: KubeObject) => z.output<S> | undefined,
   issues: ImportIssue[],
   lineOf: ReadDocuments['lineOf'],
 ): Located<KubeProxyConfig> | undefined {
@@ -329,7 +329,7 @@ function readProxyConfig(
   }
   const r = kubeProxyConfigSchema.safeParse(value ?? {});
   if (!r.success) {
-    for (const raw of zodRawIssues(r.error, { explain: { input: value, schema: kubeProxyConfigSchema } }))
+    for (const raw of zodRawIssues(r.error.issues, { explain: { input: value, schema: kubeProxyConfigSchema } }))
       issues.push(issueAt(lineOf, at, ['data', 'config.conf'], `ConfigMap kube-system/kube-proxy: config.conf ${formatPath(raw.path)}: ${raw.message}`));
     return undefined;
   }

@@ -3,119 +3,148 @@
  * Objects are not strict: kubectl prints many fields the engine has no use for (uid, managedFields, …), and
  * they are dropped. Only the fields read are checked, and every failing one is reported.
  */
-import { z } from '@/lib/validation/zod';
+// zod/mini: the import tool reads a cluster in the browser, and full zod with its locales cost its chunk 68 KB gzip
+// (issue 18). Same checks, issues and messages.
+import * as z from '@/lib/validation/zod-mini';
 
+const nonEmpty = () => z.string().check(z.minLength(1));
 const labels = z.record(z.string(), z.string());
 const meta = z.object({
-  name: z.string().min(1),
-  namespace: z.string().min(1).optional(),
-  labels: labels.optional(),
-  annotations: labels.optional(),
-  deletionTimestamp: z.string().nullish(),
+  name: nonEmpty(),
+  namespace: z.optional(nonEmpty()),
+  labels: z.optional(labels),
+  annotations: z.optional(labels),
+  deletionTimestamp: z.nullish(z.string()),
 });
 
 export const kubeNodeSchema = z.object({
   metadata: meta,
-  spec: z
-    .object({
-      podCIDR: z.string().optional(),
-      podCIDRs: z.array(z.string()).optional(),
-      providerID: z.string().optional(),
-      taints: z.array(z.object({ key: z.string().min(1), effect: z.string().optional() })).optional(),
-    })
-    .default({}),
-  status: z
-    .object({ addresses: z.array(z.object({ type: z.string(), address: z.string() })).optional() })
-    .default({}),
+  spec: z._default(
+    z.object({
+      podCIDR: z.optional(z.string()),
+      podCIDRs: z.optional(z.array(z.string())),
+      providerID: z.optional(z.string()),
+      taints: z.optional(z.array(z.object({ key: nonEmpty(), effect: z.optional(z.string()) }))),
+    }),
+    {},
+  ),
+  status: z._default(
+    z.object({ addresses: z.optional(z.array(z.object({ type: z.string(), address: z.string() }))) }),
+    {},
+  ),
 });
 
 export const kubePodSchema = z.object({
   metadata: meta,
-  spec: z.object({ nodeName: z.string().optional(), hostNetwork: z.boolean().optional() }).default({}),
-  status: z
-    .object({
-      phase: z.string().optional(),
-      podIP: z.string().optional(),
-      conditions: z.array(z.object({ type: z.string(), status: z.string() })).optional(),
-    })
-    .default({}),
+  spec: z._default(z.object({ nodeName: z.optional(z.string()), hostNetwork: z.optional(z.boolean()) }), {}),
+  status: z._default(
+    z.object({
+      phase: z.optional(z.string()),
+      podIP: z.optional(z.string()),
+      conditions: z.optional(z.array(z.object({ type: z.string(), status: z.string() }))),
+    }),
+    {},
+  ),
 });
 
-const port = z.number().int();
+const port = z.number().check(z.int());
 export const kubeServiceSchema = z.object({
   metadata: meta,
   spec: z.object({
-    type: z.string().optional(),
-    selector: labels.nullish(),
-    clusterIP: z.string().optional(),
-    clusterIPs: z.array(z.string()).optional(),
-    externalTrafficPolicy: z.string().optional(),
-    internalTrafficPolicy: z.string().optional(),
-    healthCheckNodePort: port.optional(),
-    externalIPs: z.array(z.string()).optional(),
-    loadBalancerSourceRanges: z.array(z.string()).optional(),
-    sessionAffinity: z.string().optional(),
-    sessionAffinityConfig: z.object({ clientIP: z.object({ timeoutSeconds: port.optional() }) }).optional(),
-    trafficDistribution: z.string().optional(),
-    allocateLoadBalancerNodePorts: z.boolean().optional(),
-    ports: z
-      .array(
+    type: z.optional(z.string()),
+    selector: z.nullish(labels),
+    clusterIP: z.optional(z.string()),
+    clusterIPs: z.optional(z.array(z.string())),
+    externalTrafficPolicy: z.optional(z.string()),
+    internalTrafficPolicy: z.optional(z.string()),
+    healthCheckNodePort: z.optional(port),
+    externalIPs: z.optional(z.array(z.string())),
+    loadBalancerSourceRanges: z.optional(z.array(z.string())),
+    sessionAffinity: z.optional(z.string()),
+    sessionAffinityConfig: z.optional(z.object({ clientIP: z.object({ timeoutSeconds: z.optional(port) }) })),
+    trafficDistribution: z.optional(z.string()),
+    allocateLoadBalancerNodePorts: z.optional(z.boolean()),
+    ports: z.optional(
+      z.array(
         z.object({
-          name: z.string().optional(),
+          name: z.optional(z.string()),
           port,
-          targetPort: z.union([port, z.string()]).optional(),
-          nodePort: port.optional(),
-          protocol: z.string().optional(),
+          targetPort: z.optional(z.union([port, z.string()])),
+          nodePort: z.optional(port),
+          protocol: z.optional(z.string()),
         }),
-      )
-      .optional(),
+      ),
+    ),
   }),
-  status: z
-    .object({
-      loadBalancer: z
-        .object({
-          ingress: z
-            .array(z.object({ ip: z.string().optional(), hostname: z.string().optional(), ipMode: z.string().optional() }))
-            .optional(),
-        })
-        .optional(),
-    })
-    .default({}),
+  status: z._default(
+    z.object({
+      loadBalancer: z.optional(
+        z.object({
+          ingress: z.optional(
+            z.array(
+              z.object({
+                ip: z.optional(z.string()),
+                hostname: z.optional(z.string()),
+                ipMode: z.optional(z.string()),
+              }),
+            ),
+          ),
+        }),
+      ),
+    }),
+    {},
+  ),
 });
 
 export const kubeEndpointSliceSchema = z.object({
   metadata: meta,
-  addressType: z.string().optional(),
-  endpoints: z
-    .array(
+  addressType: z.optional(z.string()),
+  endpoints: z.nullish(
+    z.array(
       z.object({
-        addresses: z.array(z.string()).min(1),
-        conditions: z
-          .object({ ready: z.boolean().nullish(), serving: z.boolean().nullish(), terminating: z.boolean().nullish() })
-          .default({}),
-        nodeName: z.string().optional(),
-        zone: z.string().optional(),
-        hints: z
-          .object({
-            forZones: z.array(z.object({ name: z.string() })).optional(),
-            forNodes: z.array(z.object({ name: z.string() })).optional(),
-          })
-          .optional(),
-        targetRef: z.object({ kind: z.string().optional(), name: z.string().optional(), namespace: z.string().optional() }).optional(),
+        addresses: z.array(z.string()).check(z.minLength(1)),
+        conditions: z._default(
+          z.object({
+            ready: z.nullish(z.boolean()),
+            serving: z.nullish(z.boolean()),
+            terminating: z.nullish(z.boolean()),
+          }),
+          {},
+        ),
+        nodeName: z.optional(z.string()),
+        zone: z.optional(z.string()),
+        hints: z.optional(
+          z.object({
+            forZones: z.optional(z.array(z.object({ name: z.string() }))),
+            forNodes: z.optional(z.array(z.object({ name: z.string() }))),
+          }),
+        ),
+        targetRef: z.optional(
+          z.object({
+            kind: z.optional(z.string()),
+            name: z.optional(z.string()),
+            namespace: z.optional(z.string()),
+          }),
+        ),
       }),
-    )
-    .nullish(),
+    ),
+  ),
 });
 
-export const kubeConfigMapSchema = z.object({ metadata: meta, data: z.record(z.string(), z.string()).default({}) });
+export const kubeConfigMapSchema = z.object({
+  metadata: meta,
+  data: z._default(z.record(z.string(), z.string()), {}),
+});
 
 /** config.conf of the kube-proxy ConfigMap: a KubeProxyConfiguration (kubeadm and kind write it this way). */
 export const kubeProxyConfigSchema = z.object({
-  mode: z.string().nullish(),
-  clusterCIDR: z.string().nullish(),
-  detectLocalMode: z.string().nullish(),
-  nodePortAddresses: z.array(z.string()).nullish(),
-  iptables: z.object({ masqueradeAll: z.boolean().nullish(), localhostNodePorts: z.boolean().nullish() }).nullish(),
+  mode: z.nullish(z.string()),
+  clusterCIDR: z.nullish(z.string()),
+  detectLocalMode: z.nullish(z.string()),
+  nodePortAddresses: z.nullish(z.array(z.string())),
+  iptables: z.nullish(
+    z.object({ masqueradeAll: z.nullish(z.boolean()), localhostNodePorts: z.nullish(z.boolean()) }),
+  ),
 });
 
 export type KubeNode = z.output<typeof kubeNodeSchema>;

@@ -5,35 +5,38 @@
  */
 import type { Scenario } from '@/lib/engine';
 import { formatIssue, formatPath, zodIssues, type Issue } from '@/lib/validation/issues';
-import { z } from '@/lib/validation/zod';
+// zod/mini: a practice session checks workloads in the browser, and full zod with its locales cost that session's
+// chunk 68 KB gzip (issue 18). Same checks, issues and messages.
+import * as z from '@/lib/validation/zod-mini';
 import type { Workload } from './types';
 
-const port = z.number().int().min(1).max(65535);
+const port = z.number().check(z.int(), z.gte(1), z.lte(65535));
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 const eventSchema = z.strictObject({
   type: z.enum(['Normal', 'Warning']),
-  reason: z.string().min(1),
-  age: z.string().min(1).optional(),
-  from: z.string().min(1),
+  reason: nonEmpty(),
+  age: z.optional(nonEmpty()),
+  from: nonEmpty(),
   message: z.string(),
 });
 
 const podRuntimeSchema = z.strictObject({
-  listen: z.strictObject({ address: z.enum(['0.0.0.0', '127.0.0.1']), port }).optional(),
-  containerPort: port.optional(),
-  container: z.string().min(1).optional(),
-  restarts: z.number().int().min(0).optional(),
-  readinessProbe: z.string().min(1).nullable().optional(),
-  image: z.string().min(1).optional(),
-  age: z.string().min(1).optional(),
-  lastRestart: z.string().min(1).optional(),
-  terminatingFor: z.string().min(1).optional(),
-  events: z.array(eventSchema).optional(),
+  listen: z.optional(z.strictObject({ address: z.enum(['0.0.0.0', '127.0.0.1']), port })),
+  containerPort: z.optional(port),
+  container: z.optional(nonEmpty()),
+  restarts: z.optional(z.number().check(z.int(), z.gte(0))),
+  readinessProbe: z.optional(z.nullable(nonEmpty())),
+  image: z.optional(nonEmpty()),
+  age: z.optional(nonEmpty()),
+  lastRestart: z.optional(nonEmpty()),
+  terminatingFor: z.optional(nonEmpty()),
+  events: z.optional(z.array(eventSchema)),
 });
 
 const workloadSchema = z.strictObject({
-  pods: z.record(z.string(), podRuntimeSchema).optional(),
-  age: z.string().min(1).optional(),
+  pods: z.optional(z.record(z.string(), podRuntimeSchema)),
+  age: z.optional(nonEmpty()),
 });
 
 const checked = new WeakMap<object, WeakSet<object>>();
@@ -52,7 +55,7 @@ export function checkWorkload(scenario: Scenario, workload: Workload | undefined
   const issues: Issue[] =
     parsed === null || parsed.success
       ? []
-      : zodIssues(parsed.error, {
+      : zodIssues(parsed.error.issues, {
           prefix: ['workload'],
           explain: { input: workload, schema: workloadSchema },
         });

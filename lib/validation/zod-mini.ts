@@ -32,6 +32,7 @@ export {
   maxLength,
   minLength,
   nullable,
+  nullish,
   number,
   object,
   optional,

@@ -62,7 +62,10 @@ function messageFor(issue: Issue, value: unknown): string {
       if (issue.origin === 'string') return `is longer than ${String(issue.maximum)} characters`;
       return `must be at most ${String(issue.maximum)}, got ${describe(value)}`;
     case 'too_small':
-      if (issue.origin === 'array') return issue.message.startsWith('Too small') ? `needs at least ${String(issue.minimum)} entries` : issue.message;
+      if (issue.origin === 'array') {
+        if (!issue.message.startsWith('Too small')) return issue.message;
+        return `needs at least ${String(issue.minimum)} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'}`;
+      }
       if (issue.origin === 'string') return issue.message.startsWith('Too small') ? 'must not be empty' : issue.message;
       return `must be at least ${String(issue.minimum)}, got ${describe(value)}`;
     case 'invalid_union':

@@ -6,7 +6,8 @@
  * build the browser suite serves.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 
 interface Row {
@@ -56,4 +57,27 @@ test('the budgets count every script a page’s HTML makes the browser fetch (as
     const counted = new Set(rows.get(route)?.chunks ?? []);
     expect(fetched.filter((chunk) => !counted.has(chunk)), route).toEqual([]);
   }
+});
+
+test('no script the browser can load holds zod’s other locales (full zod): browsers validate with zod/mini and English', () => {
+  // Phrases from zod's own German, French and Spanish locales; read from the package, so the check cannot pass
+  // because zod changed its wording.
+  const markers = ['de', 'fr', 'es'].map((locale) => {
+    const source = readFileSync(`node_modules/zod/v4/locales/${locale}.js`, 'utf8');
+    const phrase = ['Ungültige Eingabe', 'Entrée invalide', 'Entrada inválida'].find((p) =>
+      source.includes(p),
+    );
+    expect(phrase, `a phrase of zod's ${locale} locale`).toBeDefined();
+    return phrase!;
+  });
+  const dir = path.join(process.env.NEXT_DIST_DIR || '.next', 'static', 'chunks');
+  const scripts = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+  expect(scripts.length).toBeGreaterThan(10);
+  // The practice session, the review's and interview's questions and the import tool's reader load on demand;
+  // they held full zod (68 KB gzip) until 2026-12-03.
+  const holding = scripts.filter((f) => {
+    const text = readFileSync(path.join(dir, f), 'utf8');
+    return markers.some((m) => text.includes(m));
+  });
+  expect(holding).toEqual([]);
 });

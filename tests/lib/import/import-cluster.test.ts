@@ -242,6 +242,15 @@ describe('importCluster: bad input names what is wrong and where', () => {
     expect(lines[(found[0]?.line ?? 0) - 1]).toMatch(/taints: none/);
     expect(lines[(found[1]?.line ?? 0) - 1]).toMatch(/port: "80"/);
   });
+  it('an endpoint with no address, and a non-integer port, each with its path', () => {
+    const slice = { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'web-x', labels: { 'kubernetes.io/service-name': 'web' } }, endpoints: [{ addresses: [] }] };
+    const web = { ...service('web'), spec: { ...service('web').spec, ports: [{ port: 80.5 }] } };
+    const found = issues(importCluster(list(node('a', '10.0.1.10'), web, slice)));
+    expect(found.map((i) => [i.path, i.message])).toEqual([
+      ['items[1].spec.ports[0].port', 'Service: must be an integer, got number 80.5'],
+      ['items[2].endpoints[0].addresses', 'EndpointSlice: needs at least 1 entry'],
+    ]);
+  });
   it('an object with no kind, and an empty input', () => {
     expect(issues(importCluster('metadata: {name: x}\n'))[0]?.message).toMatch(/no kind/);
     expect(issues(importCluster('  \n'))[0]?.message).toMatch(/the input is empty/);
