@@ -73,7 +73,7 @@ const PURE_OK_CASES = PURE_DIRS.map((dir) => [dir, probe(PURE_OK_CODE, `${dir}/w
 const BROWSER_OK_CODE = [
   "import { createEmptyCard } from 'ts-fsrs';",
   "import { stringify } from 'yaml';",
-  "import { z } from '@/lib/validation/zod';",
+  "import * as z from '@/lib/validation/zod-mini';",
   "import { evaluate } from '@/lib/engine';",
   "import * as scenarios from '../scenarios';",
   "import * as review from '@/lib/review';",
