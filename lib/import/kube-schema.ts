@@ -8,6 +8,11 @@
 import * as z from '@/lib/validation/zod-mini';
 
 const nonEmpty = () => z.string().check(z.minLength(1));
+/** The field types most of these objects are made of: optional (or nullish) strings, lists of them, flags. */
+const text = z.optional(z.string());
+const texts = z.optional(z.array(z.string()));
+const flag = z.optional(z.boolean());
+const nullishFlag = z.nullish(z.boolean());
 const labels = z.record(z.string(), z.string());
 const meta = z.object({
   name: nonEmpty(),
@@ -21,10 +26,10 @@ export const kubeNodeSchema = z.object({
   metadata: meta,
   spec: z._default(
     z.object({
-      podCIDR: z.optional(z.string()),
-      podCIDRs: z.optional(z.array(z.string())),
-      providerID: z.optional(z.string()),
-      taints: z.optional(z.array(z.object({ key: nonEmpty(), effect: z.optional(z.string()) }))),
+      podCIDR: text,
+      podCIDRs: texts,
+      providerID: text,
+      taints: z.optional(z.array(z.object({ key: nonEmpty(), effect: text }))),
     }),
     {},
   ),
@@ -36,11 +41,11 @@ export const kubeNodeSchema = z.object({
 
 export const kubePodSchema = z.object({
   metadata: meta,
-  spec: z._default(z.object({ nodeName: z.optional(z.string()), hostNetwork: z.optional(z.boolean()) }), {}),
+  spec: z._default(z.object({ nodeName: text, hostNetwork: flag }), {}),
   status: z._default(
     z.object({
-      phase: z.optional(z.string()),
-      podIP: z.optional(z.string()),
+      phase: text,
+      podIP: text,
       conditions: z.optional(z.array(z.object({ type: z.string(), status: z.string() }))),
     }),
     {},
@@ -51,27 +56,27 @@ const port = z.number().check(z.int());
 export const kubeServiceSchema = z.object({
   metadata: meta,
   spec: z.object({
-    type: z.optional(z.string()),
+    type: text,
     selector: z.nullish(labels),
-    clusterIP: z.optional(z.string()),
-    clusterIPs: z.optional(z.array(z.string())),
-    externalTrafficPolicy: z.optional(z.string()),
-    internalTrafficPolicy: z.optional(z.string()),
+    clusterIP: text,
+    clusterIPs: texts,
+    externalTrafficPolicy: text,
+    internalTrafficPolicy: text,
     healthCheckNodePort: z.optional(port),
-    externalIPs: z.optional(z.array(z.string())),
-    loadBalancerSourceRanges: z.optional(z.array(z.string())),
-    sessionAffinity: z.optional(z.string()),
+    externalIPs: texts,
+    loadBalancerSourceRanges: texts,
+    sessionAffinity: text,
     sessionAffinityConfig: z.optional(z.object({ clientIP: z.object({ timeoutSeconds: z.optional(port) }) })),
-    trafficDistribution: z.optional(z.string()),
-    allocateLoadBalancerNodePorts: z.optional(z.boolean()),
+    trafficDistribution: text,
+    allocateLoadBalancerNodePorts: flag,
     ports: z.optional(
       z.array(
         z.object({
-          name: z.optional(z.string()),
+          name: text,
           port,
           targetPort: z.optional(z.union([port, z.string()])),
           nodePort: z.optional(port),
-          protocol: z.optional(z.string()),
+          protocol: text,
         }),
       ),
     ),
@@ -79,53 +84,29 @@ export const kubeServiceSchema = z.object({
   status: z._default(
     z.object({
       loadBalancer: z.optional(
-        z.object({
-          ingress: z.optional(
-            z.array(
-              z.object({
-                ip: z.optional(z.string()),
-                hostname: z.optional(z.string()),
-                ipMode: z.optional(z.string()),
-              }),
-            ),
-          ),
-        }),
+        z.object({ ingress: z.optional(z.array(z.object({ ip: text, hostname: text, ipMode: text }))) }),
       ),
     }),
     {},
   ),
 });
 
+const names = z.optional(z.array(z.object({ name: z.string() })));
 export const kubeEndpointSliceSchema = z.object({
   metadata: meta,
-  addressType: z.optional(z.string()),
+  addressType: text,
   endpoints: z.nullish(
     z.array(
       z.object({
         addresses: z.array(z.string()).check(z.minLength(1)),
         conditions: z._default(
-          z.object({
-            ready: z.nullish(z.boolean()),
-            serving: z.nullish(z.boolean()),
-            terminating: z.nullish(z.boolean()),
-          }),
+          z.object({ ready: nullishFlag, serving: nullishFlag, terminating: nullishFlag }),
           {},
         ),
-        nodeName: z.optional(z.string()),
-        zone: z.optional(z.string()),
-        hints: z.optional(
-          z.object({
-            forZones: z.optional(z.array(z.object({ name: z.string() }))),
-            forNodes: z.optional(z.array(z.object({ name: z.string() }))),
-          }),
-        ),
-        targetRef: z.optional(
-          z.object({
-            kind: z.optional(z.string()),
-            name: z.optional(z.string()),
-            namespace: z.optional(z.string()),
-          }),
-        ),
+        nodeName: text,
+        zone: text,
+        hints: z.optional(z.object({ forZones: names, forNodes: names })),
+        targetRef: z.optional(z.object({ kind: text, name: text, namespace: text })),
       }),
     ),
   ),
@@ -142,9 +123,7 @@ export const kubeProxyConfigSchema = z.object({
   clusterCIDR: z.nullish(z.string()),
   detectLocalMode: z.nullish(z.string()),
   nodePortAddresses: z.nullish(z.array(z.string())),
-  iptables: z.nullish(
-    z.object({ masqueradeAll: z.nullish(z.boolean()), localhostNodePorts: z.nullish(z.boolean()) }),
-  ),
+  iptables: z.nullish(z.object({ masqueradeAll: nullishFlag, localhostNodePorts: nullishFlag })),
 });
 
 export type KubeNode = z.output<typeof kubeNodeSchema>;
